@@ -1,0 +1,54 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Readiness Radar", template: "%s · Readiness Radar" },
+  description: "How ready are technologists to run AI inference in production? Take the survey and see where you stand.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#172554" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+            <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
+              <RadarMark />
+              Readiness Radar
+            </Link>
+            <nav aria-label="Main" className="text-sm text-slate-600">
+              <Link href="/survey/ai-readiness" className="rounded px-2 py-1 hover:text-brand-700">
+                Take the survey
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto max-w-5xl px-4 py-4 text-xs text-slate-500">
+            Readiness Radar is open source. Responses are anonymous; we never store names, emails or IP addresses.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function RadarMark() {
+  return (
+    <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <circle cx="12" cy="12" r="10" opacity="0.35" />
+      <circle cx="12" cy="12" r="6" opacity="0.6" />
+      <path d="M12 12 L20 6" />
+      <circle cx="12" cy="12" r="1.6" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,31 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "tests/artifacts/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts (getEnv)." },
+      ],
+    },
+  },
+  {
+    // Tooling that runs before or outside the app reads and passes the environment itself.
+    files: ["prisma.config.ts", "lib/env.ts", "scripts/**", "tests/**", "vitest.config.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["tests/**"],
+    rules: { "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/]", message: "No focused or skipped tests." }] },
+  },
+];
+
+export default config;

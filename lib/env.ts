@@ -1,0 +1,62 @@
+// The one place that reads process.env. Everything else asks getEnv() for typed values, so a
+// missing or malformed variable fails once, at boot, with a message that names it.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    message: "must be a postgresql:// connection URL",
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface `npm start` binds; set 0.0.0.0 to accept connections from other machines. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Peer figures computed from fewer respondents than this are hidden. */
+  SUPPRESSION_K: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Size of the demo dataset seeded on first start. */
+  SEED_RESPONSES: z.coerce.number().int().min(0).max(5_000_000).default(3000),
+  /** Connections per app process to PostgreSQL. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment (process.env by default); throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Treat empty strings as unset: `DATABASE_URL= npm start` means "use the default".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** The database URL the app must use; the app never starts an embedded database itself. */
+export function requireDatabaseUrl(env: Env = getEnv()): string {
+  if (!env.DATABASE_URL) {
+    throw new EnvError(["DATABASE_URL: is required by the app server (npm start sets it for the embedded database)"]);
+  }
+  return env.DATABASE_URL;
+}

@@ -1,0 +1,73 @@
+// Typed errors carry their HTTP status; lib/http/respond.ts is the one mapper to responses.
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "answers.industry" or "Idempotency-Key". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldIssue[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(fields: FieldIssue[], message = describeFields(fields)) {
+    super(400, "validation_failed", message, fields);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `Request body is larger than ${limitBytes} bytes`, [
+      { path: "body", message: `must be at most ${limitBytes} bytes` },
+    ]);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(expected: string) {
+    super(415, "unsupported_media_type", `Content-Type must be ${expected}`, [
+      { path: "Content-Type", message: `must be ${expected}` },
+    ]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(404, "not_found", `${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, fields: FieldIssue[] = []) {
+    super(409, code, message, fields);
+  }
+}
+
+export class UnprocessableError extends AppError {
+  constructor(code: string, message: string, fields: FieldIssue[] = []) {
+    super(422, code, message, fields);
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(message = "The database is unavailable; nothing was saved. Please retry.") {
+    super(503, "service_unavailable", message, [], { "Retry-After": "2" });
+  }
+}
+
+function describeFields(fields: FieldIssue[]): string {
+  if (fields.length === 0) return "Invalid request";
+  const shown = fields.slice(0, 3).map((f) => `${f.path}: ${f.message}`);
+  const more = fields.length > 3 ? ` (and ${fields.length - 3} more)` : "";
+  return `Invalid request: ${shown.join("; ")}${more}`;
+}

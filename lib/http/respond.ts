@@ -1,0 +1,44 @@
+import "server-only";
+import { AppError, ServiceUnavailableError } from "@/lib/errors";
+import { toAppError } from "@/lib/db/errors";
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields: { path: string; message: string }[] };
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", "no-store");
+  return Response.json(data, { ...init, headers });
+}
+
+/** The one mapper from thrown values to HTTP responses. Unknown errors are logged, never shown. */
+export function errorResponse(error: unknown): Response {
+  const known = error instanceof AppError ? error : toAppError(error);
+  if (known) {
+    const body: ErrorBody = { error: { code: known.code, message: known.message, fields: known.fields } };
+    if (known instanceof ServiceUnavailableError) console.warn(`[503] ${describe(error)}`);
+    return json(body, { status: known.status, headers: known.headers });
+  }
+  const incident = crypto.randomUUID();
+  console.error(`[500] incident ${incident}:`, error);
+  const body: ErrorBody = {
+    error: { code: "internal_error", message: `Something went wrong (incident ${incident}).`, fields: [] },
+  };
+  return json(body, { status: 500 });
+}
+
+/** Wraps a route handler so every thrown error goes through errorResponse. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
+}

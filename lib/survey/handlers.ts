@@ -1,0 +1,61 @@
+import "server-only";
+// HTTP glue for the survey endpoints: parse and validate the request with the shared schemas,
+// call the data layer, shape the reply. Route files stay one line each.
+import { ValidationError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/body";
+import { json } from "@/lib/http/respond";
+import type { z } from "zod";
+import { toFieldIssues } from "./answers";
+import { readResumeToken, writeResumeToken } from "./cookies";
+import { apiSubmitRequestSchema, idempotencyKeySchema, saveDraftRequestSchema, submitDraftRequestSchema } from "./requests";
+import { findDraft, saveDraft, submitComplete, submitDraft } from "./responses";
+import { parseSlug } from "./slug";
+import { getOpenWave } from "./waves";
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
+  return parsed.data;
+}
+
+export async function getDraftResponse(slug: string): Promise<Response> {
+  const wave = await getOpenWave(parseSlug(slug));
+  const token = await readResumeToken(wave.slug);
+  const draft = token ? await findDraft(wave, token) : null;
+  return json({ draft });
+}
+
+export async function saveDraftResponse(request: Request, slug: string): Promise<Response> {
+  const wave = await getOpenWave(parseSlug(slug));
+  const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
+  const token = await readResumeToken(wave.slug);
+  const saved = await saveDraft(wave, token, body.step, body.answers);
+  if (saved.token !== token) await writeResumeToken(wave.slug, saved.token, request);
+  return json({ draft: saved.draft });
+}
+
+export async function submitDraftResponse(request: Request, slug: string): Promise<Response> {
+  const wave = await getOpenWave(parseSlug(slug));
+  const body = parseOrThrow(submitDraftRequestSchema, await readJsonBody(request));
+  const token = await readResumeToken(wave.slug);
+  if (!token) {
+    throw new ValidationError([{ path: "cookie", message: "no survey in progress in this browser; start the survey first" }]);
+  }
+  const result = await submitDraft(wave, token, body.submissionId);
+  return json(
+    { id: result.id, status: "complete", resultUrl: `/survey/${wave.slug}/result` },
+    { status: result.created ? 201 : 200 },
+  );
+}
+
+export async function submitApiResponse(request: Request, slug: string): Promise<Response> {
+  const wave = await getOpenWave(parseSlug(slug));
+  const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
+  if (!key.success) throw new ValidationError(toFieldIssues(key.error, ["Idempotency-Key"]));
+  const body = parseOrThrow(apiSubmitRequestSchema, await readJsonBody(request));
+  const result = await submitComplete(wave, key.data, body.answers);
+  return json(
+    { id: result.id, status: "complete", wave: wave.waveCode },
+    { status: result.created ? 201 : 200 },
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+// Data for the respondent's pages, loaded in server components.
+import { NotFoundError } from "@/lib/errors";
+import { readResumeToken } from "./cookies";
+import { findDraft, type DraftView } from "./responses";
+import { getPersonalResult, type PersonalResult } from "./results";
+import { slugSchema } from "./slug";
+import { getOpenWave, type OpenWave } from "./waves";
+
+async function openWaveOrNull(slug: string): Promise<OpenWave | null> {
+  if (!slugSchema.safeParse(slug).success) return null;
+  try {
+    return await getOpenWave(slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+export async function loadSurveyPage(slug: string) {
+  const wave = await openWaveOrNull(slug);
+  if (!wave) return null;
+  const token = await readResumeToken(wave.slug);
+  const draft: DraftView | null = token ? await findDraft(wave, token) : null;
+  return { slug: wave.slug, instrument: wave.instrument, draft };
+}
+
+export async function loadResultPage(slug: string): Promise<{ wave: OpenWave; result: PersonalResult | null } | null> {
+  const wave = await openWaveOrNull(slug);
+  if (!wave) return null;
+  const token = await readResumeToken(wave.slug);
+  return { wave, result: token ? await getPersonalResult(wave, token) : null };
+}

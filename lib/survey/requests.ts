@@ -1,0 +1,32 @@
+// Request bodies of the survey endpoints. Shared by the form (client), the route handlers and the
+// tests; answer contents are checked against the wave's instrument by ./answers.ts.
+import { z } from "zod";
+
+const answersObject = z.record(z.string(), z.unknown(), { error: "must be an object of answers keyed by question id" });
+
+export const saveDraftRequestSchema = z
+  .object({
+    /** The step the respondent is on after this save (resume returns here). */
+    step: z.number({ error: "must be a step number" }).int().min(0).max(50),
+    answers: answersObject,
+  })
+  .strict();
+
+export const submitDraftRequestSchema = z
+  .object({
+    /** Chosen once per draft by the client; a repeat with the same id is a no-op. */
+    submissionId: z.uuid({ error: "must be a UUID" }),
+  })
+  .strict();
+
+export const apiSubmitRequestSchema = z.object({ answers: answersObject }).strict();
+
+/** Idempotency-Key header of the JSON API: printable ASCII, 8-200 characters (a UUID is ideal). */
+export const idempotencyKeySchema = z
+  .string({ error: "header is required" })
+  .min(8, "must be at least 8 characters")
+  .max(200, "must be at most 200 characters")
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
+export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
+export type SubmitDraftRequest = z.infer<typeof submitDraftRequestSchema>;

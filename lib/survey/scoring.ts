@@ -1,0 +1,40 @@
+// Derived values stored beside the raw answers so analytics can GROUP BY indexed columns.
+import { PROFILE_FIELDS, type Answers, type Instrument, type ProfileField } from "./instrument-schema";
+
+/** A 1-5 rating on the 0-100 scale the dashboards use: 1 -> 0, 3 -> 50, 5 -> 100. */
+export function likertTo100(score: number): number {
+  return ((score - 1) / 4) * 100;
+}
+
+/** Mean of the readiness dimensions on 0-100, or null while any dimension is unanswered. */
+export function readinessIndex(instrument: Instrument, answers: Answers): number | null {
+  const scores: number[] = [];
+  for (const { questionId } of instrument.readinessDimensions) {
+    const value = answers[questionId];
+    if (typeof value !== "number" || value < 1 || value > 5) return null;
+    scores.push(value);
+  }
+  const mean = scores.reduce((sum, value) => sum + value, 0) / scores.length;
+  return Math.round(likertTo100(mean) * 10) / 10;
+}
+
+export type Profile = Record<ProfileField, string | null>;
+
+/** The profile columns of a response, from its answers. */
+export function profileOf(instrument: Instrument, answers: Answers): Profile {
+  const profile = {} as Profile;
+  for (const field of PROFILE_FIELDS) {
+    const questionId = instrument.profile[field];
+    const value = questionId ? answers[questionId] : undefined;
+    profile[field] = typeof value === "string" ? value : null;
+  }
+  return profile;
+}
+
+/** Index of the first section with an unanswered required question; sections.length when done. */
+export function firstIncompleteSection(instrument: Instrument, answers: Answers): number {
+  const index = instrument.sections.findIndex((section) =>
+    section.questions.some((question) => question.required && answers[question.id] === undefined),
+  );
+  return index === -1 ? instrument.sections.length : index;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { instrumentSchema, type Instrument } from "./instrument-schema";
+
+export interface OpenWave {
+  surveyId: string;
+  slug: string;
+  surveyTitle: string;
+  waveId: string;
+  waveCode: string;
+  waveTitle: string;
+  instrument: Instrument;
+}
+
+const waveSelect = {
+  id: true,
+  code: true,
+  title: true,
+  definition: true,
+  definitionHash: true,
+  survey: { select: { id: true, slug: true, title: true } },
+} as const;
+
+// Parsing a definition costs more than fetching it; a wave's definition only changes while it has
+// no responses, and then its hash changes too, so the hash is a safe cache key.
+const parsedDefinitions = new Map<string, Instrument>();
+
+function parseDefinition(hash: string, definition: unknown): Instrument {
+  let instrument = parsedDefinitions.get(hash);
+  if (!instrument) {
+    instrument = instrumentSchema.parse(definition);
+    parsedDefinitions.set(hash, instrument);
+  }
+  return instrument;
+}
+
+/** The wave that currently takes responses for a survey: the newest open one. */
+export async function getOpenWave(slug: string): Promise<OpenWave> {
+  const wave = await db().wave.findFirst({
+    where: { status: "open", survey: { slug }, opensAt: { lte: new Date() } },
+    orderBy: { opensAt: "desc" },
+    select: waveSelect,
+  });
+  if (!wave) throw new NotFoundError(`Open survey "${slug}"`);
+  return {
+    surveyId: wave.survey.id,
+    slug: wave.survey.slug,
+    surveyTitle: wave.survey.title,
+    waveId: wave.id,
+    waveCode: wave.code,
+    waveTitle: wave.title,
+    instrument: parseDefinition(wave.definitionHash, wave.definition),
+  };
+}

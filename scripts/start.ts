@@ -1,0 +1,63 @@
+// npm start: the whole app on one machine. Uses DATABASE_URL when set; otherwise runs the embedded
+// PostgreSQL (data in ./.data), applies migrations, seeds demo data on the first run only,
+// builds the production app when sources changed, starts `next start` and prints the URL.
+import { EnvError, parseEnv } from "@/lib/env";
+import { ensureSurvey } from "./lib/bootstrap";
+import { buildIfNeeded } from "./lib/build";
+import { openDatabase, withClient } from "./lib/database";
+import { migrateDeploy, prismaGenerate } from "./lib/migrate";
+import { bin, start, stop, waitForHttp } from "./lib/proc";
+import { progressReporter } from "./lib/progress";
+import { insertDemoResponses } from "./lib/seed-insert";
+
+async function main() {
+  const env = parseEnv();
+  const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
+  console.log(database.embedded ? `• Embedded PostgreSQL on ${new URL(database.url).host} (data in ${env.DATA_DIR}/pglite)` : "• Using the PostgreSQL at DATABASE_URL");
+  let server: ReturnType<typeof start> | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server) await stop(server);
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    await prismaGenerate();
+    await migrateDeploy(database.url);
+    await withClient(database.url, async (client) => {
+      const survey = await ensureSurvey(client);
+      // Demo data only on the embedded database's first run: never into a real database unasked.
+      if (database.embedded && survey.surveyCreated && env.SEED_RESPONSES > 0) {
+        await insertDemoResponses(client, { waveId: survey.waveId, responses: env.SEED_RESPONSES, seed: 42, onProgress: progressReporter("• Seeding demo data") });
+      }
+    });
+    await buildIfNeeded();
+
+    const host = env.HOST;
+    server = start(bin("next"), ["start", "-p", String(env.PORT), "-H", host], {
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    server.on("exit", (code) => {
+      if (!stopping) {
+        console.error(`next start exited (${code ?? "signal"})`);
+        void shutdown(code ?? 1);
+      }
+    });
+    const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
+    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, server, 90_000);
+    console.log(`\n  Readiness Radar is running at http://${shownHost}:${env.PORT}\n  Survey: http://${shownHost}:${env.PORT}/survey/ai-readiness\n  Press Ctrl+C to stop.\n`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
