@@ -24,7 +24,8 @@ const config = [
   },
   {
     files: ["tests/**"],
-    rules: { "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/]", message: "No focused or skipped tests." }] },
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off", "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/]", message: "No focused or skipped tests." }] },
   },
 ];
 

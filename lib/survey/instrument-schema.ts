@@ -6,8 +6,11 @@ const id = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters");
 
+/** Option ids may start with a digit ("100_999"): they are values, never identifiers. */
+const optionId = z.string().regex(/^[a-z0-9][a-z0-9_]{0,47}$/, "option ids are lower_snake_case, at most 48 characters");
+
 export const optionSchema = z.object({
-  id,
+  id: optionId,
   label: z.string().min(1).max(120),
   help: z.string().max(300).optional(),
 });

@@ -1,0 +1,21 @@
+// What scripts/test.ts hands the test processes. Failing loudly beats silently skipping.
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with "npm test", which provides it.`);
+  return value;
+}
+
+export const testEnv = {
+  get databaseUrl() {
+    return required("TEST_DATABASE_URL");
+  },
+  get baseUrl() {
+    return required("BASE_URL");
+  },
+  get chromium() {
+    return required("CHROMIUM_PATH");
+  },
+  get artifactsDir() {
+    return required("ARTIFACTS_DIR");
+  },
+};
