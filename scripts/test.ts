@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, BASE_URL: baseUrl, CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
+      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
     });
   } catch {
     failed = true;

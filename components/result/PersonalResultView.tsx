@@ -13,10 +13,24 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
     <div className="grid gap-6">
       <section className="rounded-2xl bg-brand-900 p-6 text-white sm:p-8">
         <p className="text-sm uppercase tracking-wide text-brand-100">Your readiness index</p>
-        <p className="mt-1 text-5xl font-bold" data-testid="readiness-index">
-          {Math.round(result.readinessIndex)}
+        <p className="mt-1 text-5xl font-bold">
+          <span data-testid="readiness-index">{Math.round(result.readinessIndex)}</span>
           <span className="text-2xl font-normal text-brand-100"> / 100</span>
         </p>
+        <ul className="mt-4 grid gap-2 sm:grid-cols-2">
+          {result.peers.map((peer) => (
+            <li key={peer.group} className="rounded-lg bg-white/10 px-4 py-3 text-sm" data-testid={`standing-${peer.group}`}>
+              {peer.shareBelow === null ? (
+                <>Not enough peers in <strong>{peer.label}</strong> yet to compare.</>
+              ) : (
+                <>
+                  Higher than <strong className="text-lg">{Math.round(peer.shareBelow * 100)}%</strong> of peers in{" "}
+                  <strong>{peer.label}</strong>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
         <p className="mt-3 max-w-xl text-sm text-brand-100">
           The mean of your seven dimension ratings on a 0–100 scale. Compared with peers in{" "}
           <strong className="text-white">{industry?.label}</strong> ({peerNote(industry)}) and in{" "}

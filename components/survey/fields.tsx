@@ -72,7 +72,7 @@ const choiceCard =
 function SingleChoice({ instrument, question, value, onChange }: FieldProps) {
   const options = optionsOf(instrument, question);
   return (
-    <div className={`grid gap-2 ${options.length > 6 ? "sm:grid-cols-2" : ""}`}>
+    <div className={`grid gap-2 ${options.length > 4 ? "sm:grid-cols-2" : ""}`}>
       {options.map((option) => (
         <label key={option.id} className={choiceCard}>
           <input
@@ -179,7 +179,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
         const selectId = `q-${question.id}-rank-${slot + 1}`;
         return (
           <li key={slot} className="flex flex-wrap items-center gap-3">
-            <label htmlFor={selectId} className="w-36 text-sm font-medium text-slate-700">
+            <label htmlFor={selectId} className="w-full text-sm font-medium text-slate-700 sm:w-36">
               {ORDINALS[slot]} most important
             </label>
             <select

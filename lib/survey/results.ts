@@ -14,6 +14,8 @@ export interface PeerFigure {
   label: string;
   /** Null when fewer than k peers answered: the figure is withheld, not just hidden. */
   n: number | null;
+  /** Share of these peers whose readiness index is below the respondent's (null when withheld). */
+  shareBelow: number | null;
 }
 
 export interface DimensionRow {
@@ -73,6 +75,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
   // The respondent is excluded from their own peer group.
   const peerQuery = (column: "industry" | "region", value: string) => Prisma.sql`
     SELECT count(*)::int AS n,
+      count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
       ${Prisma.join(
         dims.map((d, i) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY (answers->>${d.questionId})::int) AS ${Prisma.raw(`d${i}`)}`),
         ", ",
@@ -101,8 +104,8 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     readinessIndex: own.readiness_index,
     suppressionK: k,
     peers: [
-      { group: "industry", label: labelOf(instrument.profile.industry, own.industry), n: industry.n },
-      { group: "region", label: labelOf(instrument.profile.region, own.region), n: region.n },
+      { group: "industry", label: labelOf(instrument.profile.industry, own.industry), n: industry.n, shareBelow: industry.shareBelow },
+      { group: "region", label: labelOf(instrument.profile.region, own.region), n: region.n, shareBelow: region.shareBelow },
     ],
     dimensions: dims.map((d, i) => ({
       questionId: d.questionId,
@@ -132,6 +135,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
 
 interface Unpacked {
   n: number | null;
+  shareBelow: number | null;
   medians: (number | null)[];
   stageShares: (number | null)[];
   concernShares: (number | null)[];
@@ -141,11 +145,12 @@ interface Unpacked {
 function unpack(row: Record<string, unknown> | undefined, dims: number, stages: number, concerns: number, k: number): Unpacked {
   const n = Number(row?.n ?? 0);
   if (n < k) {
-    return { n: null, medians: Array(dims).fill(null), stageShares: Array(stages).fill(null), concernShares: Array(concerns).fill(null) };
+    return { n: null, shareBelow: null, medians: Array(dims).fill(null), stageShares: Array(stages).fill(null), concernShares: Array(concerns).fill(null) };
   }
   const at = (name: string) => Number(row?.[name]);
   return {
     n,
+    shareBelow: at("below") / n,
     medians: Array.from({ length: dims }, (_, i) => at(`d${i}`)),
     stageShares: Array.from({ length: stages }, (_, i) => at(`s${i}`) / n),
     concernShares: Array.from({ length: concerns }, (_, i) => at(`c${i}`) / n),

@@ -10,7 +10,7 @@ export const testEnv = {
     return required("TEST_DATABASE_URL");
   },
   get baseUrl() {
-    return required("BASE_URL");
+    return required("APP_BASE_URL");
   },
   get chromium() {
     return required("CHROMIUM_PATH");

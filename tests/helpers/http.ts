@@ -15,7 +15,8 @@ export async function api<T = unknown>(
   path: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string>; cookie?: string } = {},
 ): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  // An empty value means "leave this header out" (for testing a missing header).
+  const headers: Record<string, string> = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([, v]) => v !== ""));
   if (init.cookie) headers.cookie = init.cookie;
   let body: string | undefined;
   if (init.body !== undefined) {

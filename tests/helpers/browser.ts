@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { testEnv } from "./env";
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium profile (no cookies) with the flags this offline machine needs. */
+export async function openBrowser(viewport: { width: number; height: number }): Promise<Browser> {
+  const profile = mkdtempSync(path.join(tmpdir(), "rr-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: testEnv.chromium,
+    headless: true,
+    viewport,
+    baseURL: testEnv.baseUrl,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+    },
+  };
+}
+
+/** Saves a full-page screenshot under tests/artifacts/<group>/<name>.png. */
+export async function screenshot(page: Page, group: string, name: string): Promise<void> {
+  const dir = path.join(testEnv.artifactsDir, group);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureSurvey } from "@/scripts/lib/bootstrap";
+import { insertDemoResponses } from "@/scripts/lib/seed-insert";
+import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
+
+let slug: string;
+let waveId: string;
+
+beforeAll(async () => {
+  ({ slug, waveId } = await createTestSurvey("db"));
+});
+afterAll(closeTestPool);
+
+describe("database guarantees", () => {
+  it("lets a wave's definition change while it has no responses", async () => {
+    await testPool().query(`UPDATE wave SET definition = definition WHERE id = $1`, [waveId]);
+    const { rowCount } = await testPool().query(`UPDATE wave SET definition = jsonb_set(definition, '{title}', '"Renamed"'), definition_hash = 'older' WHERE id = $1`, [waveId]);
+    expect(rowCount).toBe(1);
+    // ensureSurvey puts the code's definition back (no responses yet, so it may).
+    const client = await testPool().connect();
+    try {
+      await ensureSurvey(client, slug);
+    } finally {
+      client.release();
+    }
+    const { rows } = await testPool().query(`SELECT definition->>'title' AS title FROM wave WHERE id = $1`, [waveId]);
+    expect(rows[0].title).toBe("AI Inference Readiness Survey");
+  });
+
+  it("freezes a wave's definition once it has responses", async () => {
+    await testPool().query(`INSERT INTO response (wave_id) VALUES ($1)`, [waveId]);
+    await expect(
+      testPool().query(`UPDATE wave SET definition = jsonb_set(definition, '{title}', '"Changed"') WHERE id = $1`, [waveId]),
+    ).rejects.toMatchObject({ code: "23514" });
+    // Other columns (status, title) may still change.
+    await testPool().query(`UPDATE wave SET title = 'Q4 2026 (closing)' WHERE id = $1`, [waveId]);
+  });
+
+  it("refuses a complete response without its profile, score or key", async () => {
+    await expect(
+      testPool().query(`INSERT INTO response (wave_id, status, submitted_at, submission_key) VALUES ($1, 'complete', now(), 'x-incomplete')`, [waveId]),
+    ).rejects.toMatchObject({ code: "23514" });
+    await expect(
+      testPool().query(`INSERT INTO response (wave_id, readiness_index) VALUES ($1, 140)`, [waveId]),
+    ).rejects.toMatchObject({ code: "23514" });
+  });
+
+  it("seeds deterministically and idempotently", async () => {
+    const { waveId: seedWave } = await createTestSurvey("seed");
+    const client = await testPool().connect();
+    try {
+      const now = new Date("2026-11-29T12:00:00Z");
+      expect(await insertDemoResponses(client, { waveId: seedWave, responses: 700, seed: 5, batchSize: 300, now })).toBe(700);
+      const counts = await countResponses(seedWave);
+      expect(counts.partial + counts.complete).toBe(700);
+      // Running the same seed again adds nothing.
+      expect(await insertDemoResponses(client, { waveId: seedWave, responses: 700, seed: 5, now })).toBe(0);
+      const { rows } = await client.query(
+        `SELECT md5(string_agg(submission_key || answers::text, ',' ORDER BY submission_key)) AS digest FROM response WHERE wave_id = $1`,
+        [seedWave],
+      );
+      const { waveId: again } = await createTestSurvey("seed");
+      await client.query(`UPDATE response SET submission_key = submission_key || ':moved' WHERE wave_id = $1`, [seedWave]);
+      await insertDemoResponses(client, { waveId: again, responses: 700, seed: 5, now });
+      const second = await client.query(
+        `SELECT md5(string_agg(submission_key || answers::text, ',' ORDER BY submission_key)) AS digest FROM response WHERE wave_id = $1`,
+        [again],
+      );
+      expect(second.rows[0].digest).toBe(rows[0].digest);
+    } finally {
+      client.release();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPersonalResult } from "@/lib/survey/results";
+import { getOpenWave } from "@/lib/survey/waves";
+import { validAnswers } from "../helpers/answers";
+import { closeTestPool, createTestSurvey } from "../helpers/db";
+import { api, cookieFrom } from "../helpers/http";
+import { instrumentV1 } from "@/lib/survey/instrument";
+
+let slug: string;
+
+beforeAll(async () => {
+  ({ slug } = await createTestSurvey("result"));
+  // Peers: 6 in the respondent's region (east_asia) but only 4 in their industry (healthcare).
+  const peers = [
+    ...Array.from({ length: 4 }, (_, i) => validAnswers({ industry: "healthcare", region: "north_america", dim_strategy: i + 1 })),
+    ...Array.from({ length: 6 }, (_, i) => validAnswers({ industry: "telecom", region: "east_asia", dim_strategy: (i % 5) + 1, ai_stage: i < 3 ? "scaled_production" : "pilots" })),
+  ];
+  for (const answers of peers) {
+    const r = await api(`/api/v1/surveys/${slug}/responses`, { method: "POST", body: { answers }, headers: { "Idempotency-Key": randomUUID() } });
+    expect(r.status).toBe(201);
+  }
+});
+afterAll(closeTestPool);
+
+async function respond(): Promise<string> {
+  let cookie: string | undefined;
+  const all = validAnswers({ dim_strategy: 5 });
+  for (let i = 0; i < instrumentV1.sections.length; i++) {
+    const answers = Object.fromEntries(instrumentV1.sections[i]!.questions.map((q) => [q.id, all[q.id] ?? null]));
+    const saved = await api(`/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: i + 1, answers }, cookie });
+    cookie ??= cookieFrom(saved.headers);
+  }
+  const submitted = await api(`/api/v1/surveys/${slug}/draft/submit`, { method: "POST", body: { submissionId: randomUUID() }, cookie });
+  expect(submitted.status).toBe(201);
+  return cookie!;
+}
+
+describe("personal result", () => {
+  it("compares with region peers and withholds the industry figures computed from fewer than 5", async () => {
+    const cookie = await respond();
+    const token = cookie.split("=")[1]!;
+    const result = await getPersonalResult(await getOpenWave(slug), token);
+    expect(result).not.toBeNull();
+    // validAnswers with strategy 5 scores 50; the six region peers score 35.7, 39.3, 42.9, 46.4, 50, 35.7.
+    expect(result!.peers).toEqual([
+      { group: "industry", label: "Healthcare & life sciences", n: null, shareBelow: null },
+      { group: "region", label: "East Asia", n: 6, shareBelow: 5 / 6 },
+    ]);
+    const strategy = result!.dimensions.find((d) => d.questionId === "dim_strategy")!;
+    // Region peers rated strategy 1,2,3,4,5,1: median 2.5. Industry figures are withheld entirely.
+    expect(strategy).toMatchObject({ you: 5, regionMedian: 2.5, industryMedian: null });
+    expect(result!.dimensions.every((d) => d.industryMedian === null)).toBe(true);
+    const scaled = result!.stage.rows.find((r) => r.optionId === "scaled_production")!;
+    expect(scaled).toEqual({ optionId: "scaled_production", label: "Scaled production", industryShare: null, regionShare: 0.5 });
+    expect(result!.topConcerns.map((c) => c.optionId)).toEqual(["latency", "privacy_sovereignty", "cost"]);
+    expect(result!.topConcerns[0]!.regionShare).toBe(1);
+
+    // The page shows it to its owner, and says why the industry figure is missing.
+    const page = await api<string>(`/survey/${slug}/result`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Where you stand");
+    expect(page.body).toContain("fewer than 5 peers so far");
+  });
+
+  it("shows nothing personal without the respondent's cookie", async () => {
+    const page = await api<string>(`/survey/${slug}/result`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("There is no completed response from this browser yet");
+    expect(await getPersonalResult(await getOpenWave(slug), "A".repeat(43))).toBeNull();
+  });
+});
