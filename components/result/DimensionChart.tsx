@@ -20,9 +20,9 @@ export function DimensionChart({ data, industryName, regionName }: { data: Dimen
           <YAxis type="category" dataKey="label" width={104} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(1) : "hidden")} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="you" name="You" fill={COLORS.you} radius={[0, 3, 3, 0]} />
-          <Bar dataKey="industry" name={`${industryName} median`} fill={COLORS.industry} radius={[0, 3, 3, 0]} />
-          <Bar dataKey="region" name={`${regionName} median`} fill={COLORS.region} radius={[0, 3, 3, 0]} />
+          <Bar dataKey="you" name="You" fill={COLORS.you} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar dataKey="industry" name={`${industryName} median`} fill={COLORS.industry} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar dataKey="region" name={`${regionName} median`} fill={COLORS.region} radius={[0, 3, 3, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

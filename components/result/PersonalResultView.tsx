@@ -59,9 +59,9 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
             <thead className="text-slate-500">
               <tr>
                 <th scope="col" className="py-1 font-medium">Dimension</th>
-                <th scope="col" className="py-1 text-right font-medium">You</th>
-                <th scope="col" className="py-1 text-right font-medium">Industry median</th>
-                <th scope="col" className="py-1 text-right font-medium">Region median</th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">You</th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">Industry median</th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">Region median</th>
               </tr>
             </thead>
             <tbody>
@@ -104,8 +104,8 @@ function ShareTable({ rows, highlight, numbered }: { rows: PersonalResult["topCo
       <thead className="text-slate-500">
         <tr>
           <th scope="col" className="py-1 font-medium">{numbered ? "Concern" : "Stage"}</th>
-          <th scope="col" className="py-1 text-right font-medium">Industry</th>
-          <th scope="col" className="py-1 text-right font-medium">Region</th>
+          <th scope="col" className="py-1 pl-3 text-right font-medium">Industry</th>
+          <th scope="col" className="py-1 pl-3 text-right font-medium">Region</th>
         </tr>
       </thead>
       <tbody>
