@@ -1,0 +1,107 @@
+// Interval estimates and significance tests computed from aggregates (counts, sums, sums of
+// squares) that SQL returns, so no response rows ever reach the application.
+import { chiSquareUpperTail, normalUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "./distributions";
+
+export const Z95 = 1.959963984540054;
+
+export interface Interval {
+  lower: number;
+  upper: number;
+}
+
+/** Wilson score interval for a proportion (R: prop.test(x, n, correct = FALSE)$conf.int). */
+export function wilsonInterval(successes: number, n: number, z = Z95): Interval {
+  if (n <= 0) return { lower: 0, upper: 1 };
+  const p = successes / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+}
+
+/** n, sum and sum of squares of a numeric answer: what SQL hands over for a scale question. */
+export interface Moments {
+  n: number;
+  sum: number;
+  sumSquares: number;
+}
+
+export function mean(m: Moments): number {
+  return m.sum / m.n;
+}
+
+/** Sample variance (n - 1 denominator), clamped at 0 against rounding. */
+export function variance(m: Moments): number {
+  if (m.n < 2) return 0;
+  return Math.max(0, (m.sumSquares - (m.sum * m.sum) / m.n) / (m.n - 1));
+}
+
+/** t-based 95% interval for a mean (R: t.test(x)$conf.int). */
+export function meanInterval(m: Moments, confidence = 0.95): Interval & { mean: number; sd: number } {
+  const mu = mean(m);
+  const sd = Math.sqrt(variance(m));
+  if (m.n < 2) return { mean: mu, sd, lower: mu, upper: mu };
+  const t = studentTQuantileTwoSided(1 - confidence, m.n - 1);
+  const half = (t * sd) / Math.sqrt(m.n);
+  return { mean: mu, sd, lower: mu - half, upper: mu + half };
+}
+
+/** Welch's unequal-variance t-test (R: t.test(a, b)). */
+export function welchTTest(a: Moments, b: Moments): { t: number; df: number; p: number } {
+  const va = variance(a) / a.n;
+  const vb = variance(b) / b.n;
+  const se = Math.sqrt(va + vb);
+  if (se === 0) return { t: 0, df: a.n + b.n - 2, p: mean(a) === mean(b) ? 1 : 0 };
+  const t = (mean(a) - mean(b)) / se;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  return { t, df, p: studentTTwoSided(t, df) };
+}
+
+/** Pooled two-proportion z-test (R: prop.test(c(x1, x2), c(n1, n2), correct = FALSE); X² = z²). */
+export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): { z: number; p: number } {
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (se === 0) return { z: 0, p: 1 };
+  const z = (x1 / n1 - x2 / n2) / se;
+  return { z, p: 2 * normalUpperTail(Math.abs(z)) };
+}
+
+/** Pearson's chi-square test of independence on a contingency table (R: chisq.test(m, correct = FALSE)).
+ * Rows or columns with no observations carry no information and are dropped. */
+export function chiSquareIndependence(table: number[][]): { statistic: number; df: number; p: number } {
+  const rows = table.filter((row) => row.some((v) => v > 0));
+  const width = rows[0]?.length ?? 0;
+  const keep = Array.from({ length: width }, (_, j) => rows.some((row) => (row[j] ?? 0) > 0));
+  const m = rows.map((row) => row.filter((_, j) => keep[j]));
+  const r = m.length;
+  const c = m[0]?.length ?? 0;
+  if (r < 2 || c < 2) return { statistic: 0, df: 0, p: 1 };
+  const rowSums = m.map((row) => row.reduce((s, v) => s + v, 0));
+  const colSums = Array.from({ length: c }, (_, j) => m.reduce((s, row) => s + (row[j] ?? 0), 0));
+  const total = rowSums.reduce((s, v) => s + v, 0);
+  let statistic = 0;
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) {
+      const expected = ((rowSums[i] ?? 0) * (colSums[j] ?? 0)) / total;
+      statistic += ((m[i]?.[j] ?? 0) - expected) ** 2 / expected;
+    }
+  }
+  const df = (r - 1) * (c - 1);
+  return { statistic, df, p: chiSquareUpperTail(statistic, df) };
+}
+
+/** Benjamini-Hochberg adjusted p-values (R: p.adjust(p, "BH")), in the input order. */
+export function benjaminiHochberg(pValues: number[]): number[] {
+  const n = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(n);
+  let running = 1;
+  for (let rank = n; rank >= 1; rank--) {
+    const entry = order[rank - 1];
+    if (!entry) continue;
+    running = Math.min(running, (entry.p * n) / rank);
+    adjusted[entry.i] = running;
+  }
+  return adjusted;
+}

@@ -1,0 +1,101 @@
+// Reference values come from R 4.2 (Debian 12 r-base-core), produced by the calls quoted beside
+// each expectation; the datasets are R's own documented examples (sleep; Agresti 2007 table).
+import { describe, expect, it } from "vitest";
+import { chiSquareUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "@/lib/stats/distributions";
+import {
+  benjaminiHochberg,
+  chiSquareIndependence,
+  meanInterval,
+  twoProportionZTest,
+  welchTTest,
+  wilsonInterval,
+  type Moments,
+} from "@/lib/stats/tests";
+
+const moments = (xs: number[]): Moments => ({ n: xs.length, sum: xs.reduce((s, x) => s + x, 0), sumSquares: xs.reduce((s, x) => s + x * x, 0) });
+const sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+const sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+
+describe("distributions against R", () => {
+  it("Student t tail and quantile", () => {
+    expect(studentTTwoSided(-2.5, 3)).toBeCloseTo(0.0877066470081, 9); // 2*pt(-2.5, 3)
+    expect(studentTTwoSided(-1.0, 1000)).toBeCloseTo(0.317552418085, 9); // 2*pt(-1, 1000)
+    expect(studentTQuantileTwoSided(0.05, 9)).toBeCloseTo(2.2621571628, 8); // qt(0.975, 9)
+    expect(studentTQuantileTwoSided(0.05, 2)).toBeCloseTo(4.30265272975, 8); // qt(0.975, 2)
+  });
+
+  it("chi-square tail", () => {
+    expect(chiSquareUpperTail(3.84, 1)).toBeCloseTo(0.0500435212487, 6); // pchisq(3.84, 1, lower.tail=FALSE)
+    expect(chiSquareUpperTail(100, 30) / 1.85680233651e-9).toBeCloseTo(1, 6); // pchisq(100, 30, lower.tail=FALSE)
+  });
+});
+
+describe("tests against R", () => {
+  it("Welch's t-test: t.test(extra ~ group, data = sleep)", () => {
+    const r = welchTTest(moments(sleep1), moments(sleep2));
+    expect(r.t).toBeCloseTo(-1.86081346749, 9);
+    expect(r.df).toBeCloseTo(17.7764735162, 8);
+    expect(r.p).toBeCloseTo(0.0793941401874, 9);
+  });
+
+  it("Welch's t-test on Likert-like data with unequal sizes and variances", () => {
+    // t.test(c(1,2,3,4,5,5,4,3,4,5), c(2,1,1,3,2,2,1,2,3,1,2,2))
+    const r = welchTTest(moments([1, 2, 3, 4, 5, 5, 4, 3, 4, 5]), moments([2, 1, 1, 3, 2, 2, 1, 2, 3, 1, 2, 2]));
+    expect(r.t).toBeCloseTo(3.72320696125, 9);
+    expect(r.df).toBeCloseTo(13.1432507804, 8);
+    expect(r.p).toBeCloseTo(0.00250997879841, 9);
+  });
+
+  it("t interval for a mean: t.test(sleep$extra[group == 1])$conf.int", () => {
+    const r = meanInterval(moments(sleep1));
+    expect(r.mean).toBeCloseTo(0.75, 12);
+    expect(r.lower).toBeCloseTo(-0.529780413526, 8);
+    expect(r.upper).toBeCloseTo(2.02978041353, 8);
+  });
+
+  it("chi-square test of independence: chisq.test(rbind(c(762,327,468), c(484,239,477)))", () => {
+    const r = chiSquareIndependence([
+      [762, 327, 468],
+      [484, 239, 477],
+    ]);
+    expect(r.statistic).toBeCloseTo(30.0701490958, 8);
+    expect(r.df).toBe(2);
+    expect(r.p / 2.95358918321e-7).toBeCloseTo(1, 6);
+  });
+
+  it("drops empty categories before counting degrees of freedom", () => {
+    const r = chiSquareIndependence([
+      [762, 327, 0, 468],
+      [484, 239, 0, 477],
+      [0, 0, 0, 0],
+    ]);
+    expect(r.df).toBe(2);
+    expect(r.statistic).toBeCloseTo(30.0701490958, 8);
+    expect(chiSquareIndependence([[5, 3]])).toEqual({ statistic: 0, df: 0, p: 1 });
+  });
+
+  it("two-proportion z-test: prop.test(c(x1, x2), c(n1, n2), correct = FALSE)", () => {
+    const a = twoProportionZTest(61, 100, 38, 100);
+    expect(a.z ** 2).toBeCloseTo(10.5810581058, 8);
+    expect(a.p).toBeCloseTo(0.00114252248435, 6);
+    const b = twoProportionZTest(83, 86, 90, 93);
+    expect(b.z ** 2).toBeCloseTo(0.00950851874818, 9);
+    expect(b.p).toBeCloseTo(0.922320095734, 6);
+    expect(twoProportionZTest(0, 10, 0, 10)).toEqual({ z: 0, p: 1 });
+  });
+
+  it("Wilson interval: prop.test(x, n, correct = FALSE)$conf.int", () => {
+    const a = wilsonInterval(81, 263);
+    expect(a.lower).toBeCloseTo(0.255288519878, 9);
+    expect(a.upper).toBeCloseTo(0.366209576983, 9);
+    const zero = wilsonInterval(0, 20);
+    expect(zero.lower).toBe(0);
+    expect(zero.upper).toBeCloseTo(0.161125158053, 9);
+  });
+
+  it("Benjamini-Hochberg: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5, 0.2), 'BH')", () => {
+    const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.5, 0.2]);
+    [0.03, 0.06, 0.06, 0.03, 0.5, 0.24].forEach((expected, i) => expect(q[i]).toBeCloseTo(expected, 12));
+    expect(benjaminiHochberg([])).toEqual([]);
+  });
+});
