@@ -1,0 +1,50 @@
+// Small-cell suppression. A count of 1..k-1 is withheld (primary suppression). Where a total is
+// published, a lone withheld cell could be recovered by subtraction, so one more cell is withheld
+// beside it (complementary suppression), in every row and column of a table. Withheld figures
+// are replaced by null before anything leaves the server.
+
+/** Primary suppression only: for counts that do not add up to a published total (multi-selects). */
+export function suppressIndependent(counts: number[], k: number): (number | null)[] {
+  return counts.map((n) => (n > 0 && n < k ? null : n));
+}
+
+/** Counts of mutually exclusive categories whose total is published (single-choice questions). */
+export function suppressDistribution(counts: number[], k: number): (number | null)[] {
+  const table = suppressTable([counts], k, { rowTotals: true, columnTotals: false });
+  return table[0] ?? [];
+}
+
+/**
+ * A two-way table whose row and column totals can be seen elsewhere (e.g. by filtering on one
+ * dimension). Repeats complementary suppression until no row or column holds exactly one
+ * withheld cell among its non-empty cells.
+ */
+export function suppressTable(
+  counts: number[][],
+  k: number,
+  margins: { rowTotals: boolean; columnTotals: boolean } = { rowTotals: true, columnTotals: true },
+): (number | null)[][] {
+  const hidden = counts.map((row) => row.map((n) => n > 0 && n < k));
+  const lines: [number, number][][] = [];
+  if (margins.rowTotals) counts.forEach((row, i) => lines.push(row.map((_, j) => [i, j])));
+  if (margins.columnTotals) {
+    const width = Math.max(0, ...counts.map((row) => row.length));
+    for (let j = 0; j < width; j++) lines.push(counts.map((_, i) => [i, j] as [number, number]).filter(([i]) => j < (counts[i]?.length ?? 0)));
+  }
+  for (let changed = true, guard = 0; changed && guard < 1000; guard++) {
+    changed = false;
+    for (const line of lines) {
+      const withheld = line.filter(([i, j]) => hidden[i]?.[j]);
+      if (withheld.length !== 1) continue;
+      const candidates = line
+        .filter(([i, j]) => !hidden[i]?.[j] && (counts[i]?.[j] ?? 0) > 0)
+        .sort(([ai, aj], [bi, bj]) => (counts[ai]?.[aj] ?? 0) - (counts[bi]?.[bj] ?? 0));
+      const next = candidates[0];
+      if (!next) continue;
+      const row = hidden[next[0]];
+      if (row) row[next[1]] = true;
+      changed = true;
+    }
+  }
+  return counts.map((row, i) => row.map((n, j) => (hidden[i]?.[j] ? null : n)));
+}
