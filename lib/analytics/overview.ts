@@ -1,0 +1,176 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { meanInterval, wilsonInterval, type Interval } from "@/lib/stats/tests";
+import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+import { likertTo100 } from "@/lib/survey/scoring";
+import { segmentOptions, type Filters } from "./filters";
+import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
+import { whereFor } from "./where";
+
+/** Questions the overview charts are built on (ids of the v1 instrument). */
+export const OVERVIEW_QUESTIONS = {
+  concerns: "concerns",
+  topConcerns: "concerns_top3",
+  infraCurrent: "infra_current",
+  infraPlanned: "infra_planned",
+  latency: "latency_budget",
+  geography: "user_geography",
+} as const;
+
+export interface Labelled {
+  id: string;
+  label: string;
+}
+
+export interface Share {
+  id: string;
+  label: string;
+  /** Null when withheld (fewer than k respondents). */
+  n: number | null;
+  share: number | null;
+  interval: Interval | null;
+}
+
+export interface Overview {
+  k: number;
+  /** False when fewer than k complete responses match: nothing else is sent. */
+  reportable: boolean;
+  complete: number | null;
+  partial: number | null;
+  timeline: { bucket: string; complete: number | null; partial: number | null }[];
+  timelineUnit: "day" | "week";
+  heatmap: { industries: Labelled[]; regions: Labelled[]; cells: { n: number | null; index: number | null }[][] };
+  dimensions: { id: string; label: string; filtered: (Interval & { mean: number }) | null; all: (Interval & { mean: number }) | null }[];
+  stages: Share[];
+  concerns: (Share & { top3: number | null; top3Share: number | null })[];
+  infrastructure: { id: string; label: string; current: Share; planned: Share }[];
+  latencyGeography: { latency: Labelled[]; geography: Labelled[]; cells: (number | null)[][] };
+}
+
+const optionList = (instrument: Instrument, questionId: string): Labelled[] => {
+  const question = findQuestion(instrument, questionId);
+  return question ? optionsOf(instrument, question).map(({ id, label }) => ({ id, label })) : [];
+};
+
+function share(id: string, label: string, n: number | null, total: number): Share {
+  if (n === null || total === 0) return { id, label, n, share: null, interval: null };
+  return { id, label, n, share: n / total, interval: wilsonInterval(n, total) };
+}
+
+const q = <T>(sql: Prisma.Sql) => db().$queryRaw<T[]>(sql);
+
+/** Everything the overview shows, aggregated in SQL and suppressed before it is returned. */
+export async function getOverview(waveId: string, instrument: Instrument, filters: Filters): Promise<Overview> {
+  const k = getEnv().SUPPRESSION_K;
+  const where = whereFor(waveId, filters);
+  const whereAny = whereFor(waveId, filters, "any");
+  const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
+  const unit: "day" | "week" = span <= 31 ? "day" : "week";
+  const dims = instrument.readinessDimensions;
+  const dimSums = Prisma.join(
+    dims.map((d, i) => Prisma.sql`sum((answers->>${d.questionId})::int)::float8 AS ${Prisma.raw(`s${i}`)}, sum(((answers->>${d.questionId})::int)^2)::float8 AS ${Prisma.raw(`q${i}`)}`),
+    ", ",
+  );
+  const multiCounts = (questionIds: string[]) => q<{ question: string; option: string; n: number }>(Prisma.sql`
+    SELECT src.question, o.value AS option, count(*)::int AS n
+    FROM response r
+    CROSS JOIN LATERAL (VALUES ${Prisma.join(questionIds.map((id) => Prisma.sql`(${id}::text)`), ", ")}) AS src(question)
+    CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.answers->src.question) = 'array' THEN r.answers->src.question ELSE '[]'::jsonb END) AS o(value)
+    WHERE ${where}
+    GROUP BY 1, 2`);
+
+  const [timelineRows, heatRows, dimFiltered, dimAll, stageRows, multiRows, crossRows] = await Promise.all([
+    q<{ bucket: Date; complete: number; partial: number }>(Prisma.sql`
+      SELECT date_trunc(${unit}, coalesce(submitted_at, updated_at)) AS bucket,
+        count(*) FILTER (WHERE status = 'complete')::int AS complete,
+        count(*) FILTER (WHERE status = 'partial')::int AS partial
+      FROM response WHERE ${whereAny} GROUP BY 1 ORDER BY 1`),
+    q<{ industry: string; region: string; n: number; idx: number }>(Prisma.sql`
+      SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
+      FROM response WHERE ${where} GROUP BY 1, 2`),
+    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`),
+    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereFor(waveId, { ...filters, segments: { industry: [], region: [], size: [], role: [], stage: [] } })}`),
+    q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
+    multiCounts([OVERVIEW_QUESTIONS.concerns, OVERVIEW_QUESTIONS.topConcerns, OVERVIEW_QUESTIONS.infraCurrent, OVERVIEW_QUESTIONS.infraPlanned]),
+    q<{ latency: string; geography: string; n: number }>(Prisma.sql`
+      SELECT answers->>${OVERVIEW_QUESTIONS.latency} AS latency, answers->>${OVERVIEW_QUESTIONS.geography} AS geography, count(*)::int AS n
+      FROM response WHERE ${where} GROUP BY 1, 2`),
+  ]);
+
+  const total = Number(dimFiltered[0]?.n ?? 0);
+  const partialTotal = timelineRows.reduce((s, r) => s + r.partial, 0);
+  const industries = segmentOptions(instrument, "industry");
+  const regions = segmentOptions(instrument, "region");
+  const latency = optionList(instrument, OVERVIEW_QUESTIONS.latency);
+  const geography = optionList(instrument, OVERVIEW_QUESTIONS.geography);
+
+  if (total < k) {
+    return {
+      k, reportable: false, complete: total === 0 ? 0 : null, partial: null, timeline: [], timelineUnit: unit,
+      heatmap: { industries, regions, cells: [] }, dimensions: [], stages: [], concerns: [], infrastructure: [],
+      latencyGeography: { latency, geography, cells: [] },
+    };
+  }
+
+  const completeSeries = suppressDistribution(timelineRows.map((r) => r.complete), k);
+  const partialSeries = suppressDistribution(timelineRows.map((r) => r.partial), k);
+
+  const heatCounts = industries.map((i) => regions.map((r) => heatRows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
+  const heatShown = suppressTable(heatCounts, k);
+
+  const momentsOf = (row: Record<string, number> | undefined, i: number) => ({ n: Number(row?.n ?? 0), sum: Number(row?.[`s${i}`] ?? 0), sumSquares: Number(row?.[`q${i}`] ?? 0) });
+  const onScale = (m: { n: number; sum: number; sumSquares: number }) => {
+    if (m.n < k) return null;
+    const interval = meanInterval(m);
+    return { mean: likertTo100(interval.mean), lower: likertTo100(interval.lower), upper: likertTo100(interval.upper) };
+  };
+
+  const stageOptions = segmentOptions(instrument, "stage");
+  const stageShown = suppressDistribution(stageOptions.map((o) => stageRows.find((r) => r.stage === o.id)?.n ?? 0), k);
+
+  const multi = (question: string, option: string) => multiRows.find((r) => r.question === question && r.option === option)?.n ?? 0;
+  const concernOptions = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
+  const concernCounts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)), k);
+  const top3Counts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)), k);
+  const infraOptions = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
+  const infraCurrent = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)), k);
+  const infraPlanned = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)), k);
+
+  const crossCounts = latency.map((l) => geography.map((g) => crossRows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
+
+  return {
+    k,
+    reportable: true,
+    complete: total,
+    partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,
+    timelineUnit: unit,
+    timeline: timelineRows.map((r, i) => ({ bucket: r.bucket.toISOString().slice(0, 10), complete: completeSeries[i] ?? null, partial: partialSeries[i] ?? null })),
+    heatmap: {
+      industries,
+      regions,
+      cells: heatShown.map((row, i) =>
+        row.map((n, j) => {
+          const hit = heatRows.find((h) => h.industry === industries[i]?.id && h.region === regions[j]?.id);
+          return { n, index: n === null || !hit ? null : hit.idx };
+        }),
+      ),
+    },
+    dimensions: dims.map((d, i) => ({ id: d.questionId, label: d.label, filtered: onScale(momentsOf(dimFiltered[0], i)), all: onScale(momentsOf(dimAll[0], i)) })),
+    stages: stageOptions.map((o, i) => share(o.id, o.label, stageShown[i] ?? null, total)),
+    concerns: concernOptions
+      .map((o, i) => {
+        const top3 = top3Counts[i] ?? null;
+        return { ...share(o.id, o.label, concernCounts[i] ?? null, total), top3, top3Share: top3 === null ? null : top3 / total };
+      })
+      .sort((a, b) => (b.top3Share ?? -1) - (a.top3Share ?? -1) || (b.share ?? -1) - (a.share ?? -1)),
+    infrastructure: infraOptions.map((o, i) => ({
+      id: o.id,
+      label: o.label,
+      current: share(o.id, o.label, infraCurrent[i] ?? null, total),
+      planned: share(o.id, o.label, infraPlanned[i] ?? null, total),
+    })),
+    latencyGeography: { latency, geography, cells: suppressTable(crossCounts, k) },
+  };
+}
