@@ -21,6 +21,13 @@ const envSchema = z.object({
   SUPPRESSION_K: z.coerce.number().int().min(2).max(1000).default(5),
   /** Size of the demo dataset seeded on first start. */
   SEED_RESPONSES: z.coerce.number().int().min(0).max(5_000_000).default(3000),
+  /** Signs analyst session cookies; npm start generates one into DATA_DIR when unset. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The public URL of the app (sessions and origin checks). Defaults to http://localhost:PORT. */
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** Optional first admin, created or updated by npm start (instead of the one-time setup link). */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** Connections per app process to PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
@@ -51,6 +58,16 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** The app's public base URL. */
+export function appUrl(env: Env = getEnv()): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+export function requireAuthSecret(env: Env = getEnv()): string {
+  if (!env.AUTH_SECRET) throw new EnvError(["AUTH_SECRET: is required by the app server (npm start generates one)"]);
+  return env.AUTH_SECRET;
 }
 
 /** The database URL the app must use; the app never starts an embedded database itself. */

@@ -1,13 +1,16 @@
 // npm start: the whole app on one machine. Uses DATABASE_URL when set; otherwise runs the embedded
 // PostgreSQL (data in ./.data), applies migrations, seeds demo data on the first run only,
 // builds the production app when sources changed, starts `next start` and prints the URL.
-import { EnvError, parseEnv } from "@/lib/env";
+import path from "node:path";
+import { EnvError, appUrl, parseEnv } from "@/lib/env";
+import { ensureAdmin, issueSetupToken } from "./lib/admin";
 import { ensureSurvey } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build";
 import { openDatabase, withClient } from "./lib/database";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
-import { bin, start, stop, waitForHttp } from "./lib/proc";
+import { ROOT, bin, start, stop, waitForHttp } from "./lib/proc";
 import { progressReporter } from "./lib/progress";
+import { authSecret } from "./lib/secret";
 import { insertDemoResponses } from "./lib/seed-insert";
 
 async function main() {
@@ -29,7 +32,15 @@ async function main() {
   try {
     await prismaGenerate();
     await migrateDeploy(database.url);
+    const secret = authSecret(env.AUTH_SECRET, path.resolve(ROOT, env.DATA_DIR));
+    const baseUrl = appUrl(env);
+    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+      await ensureAdmin(database.url, secret, baseUrl, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+      console.log(`• Admin account ${env.ADMIN_EMAIL} is ready`);
+    }
+    let setupToken: string | null = null;
     await withClient(database.url, async (client) => {
+      setupToken = await issueSetupToken(client);
       const survey = await ensureSurvey(client);
       // Demo data only on the embedded database's first run: never into a real database unasked.
       if (database.embedded && survey.surveyCreated && env.SEED_RESPONSES > 0) {
@@ -40,7 +51,7 @@ async function main() {
 
     const host = env.HOST;
     server = start(bin("next"), ["start", "-p", String(env.PORT), "-H", host], {
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     server.on("exit", (code) => {
       if (!stopping) {
@@ -50,7 +61,9 @@ async function main() {
     });
     const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
     await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, server, 90_000);
-    console.log(`\n  Readiness Radar is running at http://${shownHost}:${env.PORT}\n  Survey: http://${shownHost}:${env.PORT}/survey/ai-readiness\n  Press Ctrl+C to stop.\n`);
+    console.log(`\n  Readiness Radar is running at http://${shownHost}:${env.PORT}\n  Survey: http://${shownHost}:${env.PORT}/survey/ai-readiness\n  Dashboards: ${baseUrl}/dashboard`);
+    if (setupToken) console.log(`  No admin yet. Create the first one (link valid 24 h, once): ${baseUrl}/setup?token=${setupToken}`);
+    console.log("  Press Ctrl+C to stop.\n");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

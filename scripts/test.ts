@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
+import { randomBytes } from "node:crypto";
+import { ensureAdmin } from "./lib/admin";
 import { ensureSurvey } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build";
 import { findChromium } from "./lib/chromium";
@@ -65,14 +67,18 @@ async function main(): Promise<number> {
     await insertDemoResponses(client, { waveId: survey.waveId, responses: 1500, seed: 7 });
   });
 
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const secret = randomBytes(48).toString("base64url");
+  const admin = { email: "admin@radar.test", password: randomBytes(18).toString("base64url") };
+  await ensureAdmin(url, secret, baseUrl, admin.email, admin.password, "Test Admin");
+
   step("Production build");
   await buildIfNeeded();
 
   step("App server");
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   cleanups.push(() => stop(server));
@@ -84,7 +90,7 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
+      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, AUTH_SECRET: secret, APP_URL: baseUrl, TEST_ADMIN_EMAIL: admin.email, TEST_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
     });
   } catch {
     failed = true;

@@ -105,3 +105,14 @@ export function filtersToQuery(filters: Filters, prefix = ""): URLSearchParams {
 export function hasSegmentFilter(filters: Filters): boolean {
   return SEGMENT_KEYS.some((key) => filters.segments[key].length > 0);
 }
+
+/** "Financial services · East Asia" style label of a segment ("everyone" when unfiltered). */
+export function describeFilters(filters: Filters, options: Record<SegmentKey, { id: string; label: string }[]>): string {
+  const parts = SEGMENT_KEYS.flatMap((key) => {
+    const values = filters.segments[key];
+    if (!values.length) return [];
+    return [values.map((v) => options[key].find((o) => o.id === v)?.label ?? v).join(" or ")];
+  });
+  if (filters.from || filters.to) parts.push(`${filters.from ?? "…"} to ${filters.to ?? "…"}`);
+  return parts.length ? parts.join(" · ") : "everyone";
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { CompareView } from "@/components/dashboard/CompareView";
+import { FilterBar } from "@/components/dashboard/FilterBar";
+import { Notices } from "@/components/dashboard/Notices";
+import { describeFilters, filtersToQuery } from "@/lib/analytics/filters";
+import { loadComparison } from "@/lib/analytics/pages";
+import { requireAnalystPage } from "@/lib/auth/session";
+
+export const metadata = { title: "Compare segments" };
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  await requireAnalystPage("/dashboard/compare");
+  const { a, b, rest, data, problems, options, waves } = await loadComparison(params);
+  const aQuery = filtersToQuery(a.filters, "a_");
+  const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();
+  const keepForA = new URLSearchParams([...(rest ? [["b", "rest"]] : [["b", "custom"]]), ...bQuery]).toString();
+  const keepForB = new URLSearchParams([["b", "custom"], ...aQuery]).toString();
+  const labelA = describeFilters(a.filters, options);
+  const labelB = rest ? "everyone else" : describeFilters(b?.filters ?? a.filters, options);
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
+      <section aria-label="Segment A" className="grid gap-2">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment A</h2>
+        <FilterBar filters={a.filters} waves={waves} options={options} prefix="a_" keep={keepForA} legend="Segment A filters" />
+      </section>
+      <section aria-label="Segment B" className="grid gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment B</h2>
+          <Link href={`?${new URLSearchParams([["b", "rest"], ...aQuery])}`} aria-current={rest ? "true" : undefined} className={`rounded-full px-3 py-1 text-sm ${rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}>Everyone else</Link>
+          <Link href={`?${new URLSearchParams([["b", "custom"], ...aQuery, ...bQuery])}`} aria-current={!rest ? "true" : undefined} className={`rounded-full px-3 py-1 text-sm ${!rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}>Custom segment</Link>
+        </div>
+        {!rest && b && <FilterBar filters={b.filters} waves={waves.filter((w) => w.code === a.filters.wave)} options={options} prefix="b_" keep={keepForB} legend="Segment B filters" />}
+      </section>
+      <Notices problems={problems} />
+      <CompareView data={data} labelA={labelA} labelB={labelB} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { signOutAction } from "@/lib/auth/actions";
+import { requireAnalystPage } from "@/lib/auth/session";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  // Each page checks again with its own return address; this guards anything added later.
+  const analyst = await requireAnalystPage("/dashboard");
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3">
+        <nav aria-label="Dashboard" className="flex gap-1 text-sm font-medium">
+          <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Overview</Link>
+          <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Compare segments</Link>
+          {analyst.role === "admin" && <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Accounts</Link>}
+        </nav>
+        <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+          <span data-testid="signed-in-as">{analyst.email} · {analyst.role}</span>
+          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1 hover:bg-slate-100">Sign out</button>
+        </form>
+      </div>
+      {children}
+    </div>
+  );
+}

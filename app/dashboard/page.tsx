@@ -1,0 +1,23 @@
+import { FilterBar } from "@/components/dashboard/FilterBar";
+import { Notices } from "@/components/dashboard/Notices";
+import { OverviewView } from "@/components/dashboard/OverviewView";
+import { filtersToQuery } from "@/lib/analytics/filters";
+import { loadOverview } from "@/lib/analytics/pages";
+import { requireAnalystPage } from "@/lib/auth/session";
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  await requireAnalystPage("/dashboard");
+  const { scope, data, options, waves } = await loadOverview(params);
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold text-brand-900">Overview · {scope.wave.title}</h1>
+        <a className="text-sm text-brand-700 underline" href={`/dashboard/compare?${filtersToQuery(scope.filters, "a_")}`}>Compare this segment with everyone else →</a>
+      </div>
+      <FilterBar filters={scope.filters} waves={waves} options={options} />
+      <Notices problems={scope.problems} />
+      <OverviewView data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { ValidationError } from "@/lib/errors";
+import { SEGMENT_KEYS, segmentOptions, type Filters, type SegmentKey } from "./filters";
+import { compareSegments } from "./compare";
+import { resolveScope, type AnalyticsScope } from "./context";
+import { getOverview } from "./overview";
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function filterOptions(scope: AnalyticsScope) {
+  return Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+}
+
+/** strict: bad parameters are a 400 (APIs) rather than a notice with the part ignored (pages). */
+export async function loadOverview(params: Params, strict = false) {
+  const scope = await resolveScope(params);
+  if (strict) rejectProblems(scope.problems);
+  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+  return { scope, data, options: filterOptions(scope), waves: scope.waves.map(({ code, title }) => ({ code, title })) };
+}
+
+/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
+export async function loadComparison(params: Params, strict = false) {
+  const a = await resolveScope(params, "a_");
+  const mode = get(params, "b") ?? "rest";
+  if (strict && mode !== "rest" && mode !== "custom") rejectProblems([{ path: "b", message: 'must be "rest" or "custom"' }]);
+  const rest = mode !== "custom";
+  const b = rest ? null : await resolveScope(params, "b_");
+  if (strict) rejectProblems([...a.problems, ...(b?.problems ?? [])]);
+  // B shares A's wave: comparing across instruments would compare different questions.
+  const bFilters: Filters | "rest" = b ? { ...b.filters, wave: a.filters.wave } : "rest";
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, bFilters);
+  return {
+    a,
+    b,
+    rest,
+    data,
+    problems: [...a.problems, ...(b?.problems ?? [])],
+    options: filterOptions(a),
+    waves: a.waves.map(({ code, title }) => ({ code, title })),
+  };
+}
+
+function get(params: Params, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** APIs answer 400 for bad parameters instead of ignoring them with a notice. */
+export function rejectProblems(problems: { path: string; message: string }[]): void {
+  if (problems.length) throw new ValidationError(problems);
+}

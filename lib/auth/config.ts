@@ -1,0 +1,42 @@
+// better-auth, configured once. A factory without "server-only" so the start and test scripts
+// can create the first admin with the same configuration the app uses.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export const ROLES = ["admin", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AuthSettings {
+  secret: string;
+  baseURL: string;
+  /** Extra origins allowed to post (e.g. http://127.0.0.1:PORT beside http://localhost:PORT). */
+  trustedOrigins?: string[];
+}
+
+export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
+  return betterAuth({
+    appName: "Readiness Radar",
+    baseURL: settings.baseURL,
+    secret: settings.secret,
+    trustedOrigins: settings.trustedOrigins ?? [],
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    // No public sign-up: admins create analysts, and the first admin comes from a setup link.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: 5 } },
+    },
+    telemetry: { enabled: false },
+    advanced: { cookiePrefix: "radar" },
+    plugins: [admin({ defaultRole: "analyst", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

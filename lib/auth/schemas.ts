@@ -1,0 +1,34 @@
+// Analyst-account forms: one schema each, used by the form, the server action and the tests.
+import { z } from "zod";
+
+export const loginSchema = z.object({
+  email: z.email({ error: "Enter your email address" }).max(254),
+  password: z.string().min(1, "Enter your password").max(128),
+});
+
+const password = z.string().min(12, "Use at least 12 characters").max(128, "Use at most 128 characters");
+
+export const setupAdminSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This setup link is not valid"),
+  name: z.string().trim().min(1, "Enter your name").max(100),
+  email: z.email({ error: "Enter a valid email address" }).max(254),
+  password,
+});
+
+export const createAnalystSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  email: z.email({ error: "Enter a valid email address" }).max(254),
+  password,
+  role: z.enum(["analyst", "admin"], { error: "Choose analyst or admin" }),
+});
+
+export type FormState = { ok: boolean; message: string; fields: Record<string, string> } | null;
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

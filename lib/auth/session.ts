@@ -1,0 +1,50 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { auth } from "./index";
+import type { Role } from "./config";
+
+export interface Analyst {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export class UnauthorizedError extends AppError {
+  constructor() {
+    super(401, "unauthorized", "Sign in as an analyst to use this.", [], { "WWW-Authenticate": 'Cookie realm="analysts"' });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor() {
+    super(403, "forbidden", "Your role does not allow this.");
+  }
+}
+
+/** The signed-in analyst or admin, or null. Banned users and unknown roles count as signed out. */
+export async function currentAnalyst(): Promise<Analyst | null> {
+  const session = await auth().api.getSession({ headers: await headers() });
+  const user = session?.user;
+  if (!user || user.banned) return null;
+  const role = user.role === "admin" || user.role === "analyst" ? user.role : null;
+  return role ? { id: user.id, email: user.email, name: user.name, role } : null;
+}
+
+/** For pages: the analyst, or a redirect to the login page that comes back here. */
+export async function requireAnalystPage(returnTo: string, role?: Role): Promise<Analyst> {
+  const analyst = await currentAnalyst();
+  if (!analyst) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (role === "admin" && analyst.role !== "admin") redirect("/dashboard");
+  return analyst;
+}
+
+/** For route handlers: the analyst, or a 401/403 through the error mapper. */
+export async function requireAnalystApi(role?: Role): Promise<Analyst> {
+  const analyst = await currentAnalyst();
+  if (!analyst) throw new UnauthorizedError();
+  if (role === "admin" && analyst.role !== "admin") throw new ForbiddenError();
+  return analyst;
+}
