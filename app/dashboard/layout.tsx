@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
-import { requireAnalystPage } from "@/lib/auth/session";
+import { currentAnalyst } from "@/lib/auth/session";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  // Each page checks again with its own return address; this guards anything added later.
-  const analyst = await requireAnalystPage("/dashboard");
+  // Each page enforces access itself (with its own return address, filters included); the
+  // layout only shows nothing of the dashboard to someone signed out.
+  const analyst = await currentAnalyst();
+  if (!analyst) return <>{children}</>;
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3">

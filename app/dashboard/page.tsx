@@ -3,11 +3,11 @@ import { Notices } from "@/components/dashboard/Notices";
 import { OverviewView } from "@/components/dashboard/OverviewView";
 import { filtersToQuery } from "@/lib/analytics/filters";
 import { loadOverview } from "@/lib/analytics/pages";
-import { requireAnalystPage } from "@/lib/auth/session";
+import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage("/dashboard");
+  await requireAnalystPage(pathWithQuery("/dashboard", params));
   const { scope, data, options, waves } = await loadOverview(params);
   return (
     <div className="grid gap-4">

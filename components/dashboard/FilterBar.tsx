@@ -1,7 +1,7 @@
 "use client";
 // Filters live in the URL: every change pushes a new URL, so views are shareable and Back works.
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, filtersToQuery, type Filters, type SegmentKey } from "@/lib/analytics/filters";
 
 interface Props {
@@ -15,15 +15,20 @@ interface Props {
   legend?: string;
 }
 
-export function FilterBar({ filters, waves, options, prefix = "", keep = "", legend = "Filters" }: Props) {
+export function FilterBar({ filters: current, waves, options, prefix = "", keep = "", legend = "Filters" }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // Controls show the new choice at once, while the server renders the figures for it.
+  const [filters, setOptimistic] = useOptimistic(current);
 
   const apply = (next: Filters) => {
     const params = new URLSearchParams(keep);
     for (const [key, value] of filtersToQuery(next, prefix)) params.append(key, value);
-    startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
+    startTransition(() => {
+      setOptimistic(next);
+      router.push(`${pathname}?${params.toString()}`, { scroll: false });
+    });
   };
   const toggle = (key: SegmentKey, id: string, on: boolean) => {
     const values = options[key].map((o) => o.id).filter((v) => (v === id ? on : filters.segments[key].includes(v)));

@@ -26,11 +26,22 @@ export class ForbiddenError extends AppError {
 
 /** The signed-in analyst or admin, or null. Banned users and unknown roles count as signed out. */
 export async function currentAnalyst(): Promise<Analyst | null> {
-  const session = await auth().api.getSession({ headers: await headers() });
+  // Read the request first: it marks the page dynamic before the auth instance (and its secret)
+  // is needed, so builds never require AUTH_SECRET.
+  const requestHeaders = await headers();
+  const session = await auth().api.getSession({ headers: requestHeaders });
   const user = session?.user;
   if (!user || user.banned) return null;
   const role = user.role === "admin" || user.role === "analyst" ? user.role : null;
   return role ? { id: user.id, email: user.email, name: user.name, role } : null;
+}
+
+/** "/dashboard?industry=x" from a page's path and its search params, for the login round trip. */
+export function pathWithQuery(pathname: string, params: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  const text = query.toString();
+  return text ? `${pathname}?${text}` : pathname;
 }
 
 /** For pages: the analyst, or a redirect to the login page that comes back here. */

@@ -4,13 +4,13 @@ import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
 import { describeFilters, filtersToQuery } from "@/lib/analytics/filters";
 import { loadComparison } from "@/lib/analytics/pages";
-import { requireAnalystPage } from "@/lib/auth/session";
+import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Compare segments" };
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage("/dashboard/compare");
+  await requireAnalystPage(pathWithQuery("/dashboard/compare", params));
   const { a, b, rest, data, problems, options, waves } = await loadComparison(params);
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();

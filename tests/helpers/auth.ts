@@ -1,0 +1,31 @@
+import { randomInt } from "node:crypto";
+import { testEnv } from "./env";
+import { api } from "./http";
+
+export const testAdmin = {
+  get email() {
+    const v = process.env.TEST_ADMIN_EMAIL;
+    if (!v) throw new Error("TEST_ADMIN_EMAIL is not set: run the suite with npm test");
+    return v;
+  },
+  get password() {
+    const v = process.env.TEST_ADMIN_PASSWORD;
+    if (!v) throw new Error("TEST_ADMIN_PASSWORD is not set: run the suite with npm test");
+    return v;
+  },
+};
+
+/** A documentation-range client address, so each test's logins have their own rate-limit bucket. */
+export const clientIp = () => `198.51.100.${randomInt(1, 254)}`;
+
+/** What a browser sends with a same-site POST: better-auth refuses cookie-less POSTs without Origin. */
+export const authHeaders = (ip = clientIp()) => ({ "x-forwarded-for": ip, origin: new URL(testEnv.baseUrl).origin });
+
+/** Signs in through better-auth's endpoint and returns the session cookie. */
+export async function signIn(email = testAdmin.email, password = testAdmin.password, ip = clientIp()): Promise<string> {
+  const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email, password }, headers: authHeaders(ip) });
+  if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}: ${JSON.stringify(response.body)}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token"));
+  if (!cookie) throw new Error("no session cookie");
+  return cookie;
+}
