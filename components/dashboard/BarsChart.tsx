@@ -35,7 +35,7 @@ export function BarsChart({
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 20, bottom: 4, left: 4 }} barCategoryGap="20%">
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, max ?? "auto"]} tick={{ fontSize: 11 }} unit={unit} />
-          <YAxis type="category" dataKey={categoryKey} width={150} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey={categoryKey} width={118} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(value) => (typeof value === "number" ? `${value.toFixed(1)}${unit}` : String(value))} />
           {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
           {series.map((s) => (

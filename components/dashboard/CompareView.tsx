@@ -19,7 +19,8 @@ export function CompareView({ data, labelA, labelB }: { data: Comparison; labelA
   if (!data.reportable) {
     return (
       <p role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="not-reportable">
-        {data.nA === null ? `Segment A has fewer than ${k} complete responses.` : ""} {data.nB === null ? `Segment B has fewer than ${k} complete responses.` : ""} Widen the filters to compare.
+        {data.nA === null ? `Segment A has fewer than ${k} complete responses.` : ""} {data.nB === null ? `Segment B has fewer than ${k} complete responses.` : ""}{" "}
+        {data.differencing.length > 0 ? `Its ${data.differencing.join(" / ")} filter would single out fewer than ${k} respondents against a broader view.` : ""} Widen the filters to compare.
       </p>
     );
   }

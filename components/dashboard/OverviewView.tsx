@@ -23,7 +23,11 @@ export function OverviewView({ data }: { data: Overview }) {
   if (!data.reportable) {
     return (
       <p role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="not-reportable">
-        {data.complete === 0 ? "No complete responses match these filters." : `Fewer than ${k} complete responses match these filters, so no figures are shown. Widen the filters to see results.`}
+        {data.complete === 0
+          ? "No complete responses match these filters."
+          : data.differencing.length > 0
+            ? `Compared with the same view without its ${data.differencing.join(" / ")} filter, these filters would single out fewer than ${k} respondents, so no figures are shown. Choose broader filters.`
+            : `Fewer than ${k} complete responses match these filters, so no figures are shown. Widen the filters to see results.`}
       </p>
     );
   }

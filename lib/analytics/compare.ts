@@ -14,8 +14,9 @@ import {
 } from "@/lib/stats/tests";
 import { allQuestions, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
 import { likertTo100 } from "@/lib/survey/scoring";
-import type { Filters } from "./filters";
+import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent } from "./suppression";
+import { differencingRisks } from "./differencing";
 import { whereFor } from "./where";
 
 export interface SideFigure {
@@ -44,6 +45,7 @@ export interface ComparisonRow {
 
 export interface Comparison {
   k: number;
+  differencing: string[];
   nA: number | null;
   nB: number | null;
   reportable: boolean;
@@ -122,9 +124,15 @@ function scaled(m: Moments, k: number): SideFigure {
 export async function compareSegments(waveId: string, instrument: Instrument, a: Filters, b: Filters | "rest"): Promise<Comparison> {
   const k = getEnv().SUPPRESSION_K;
   const whereB = b === "rest" ? whereFor(waveId, a, "complete", true) : whereFor(waveId, b);
-  const [A, B] = await Promise.all([aggregate(whereFor(waveId, a), instrument), aggregate(whereB, instrument)]);
-  if (A.n < k || B.n < k) {
-    return { k, nA: A.n < k ? null : A.n, nB: B.n < k ? null : B.n, reportable: false, rows: [] };
+  const [A, B, risksA, risksB] = await Promise.all([
+    aggregate(whereFor(waveId, a), instrument),
+    aggregate(whereB, instrument),
+    differencingRisks(waveId, a, k),
+    b === "rest" ? Promise.resolve([]) : differencingRisks(waveId, b, k),
+  ]);
+  const differencing = [...new Set([...risksA, ...risksB])];
+  if (A.n < k || B.n < k || differencing.length > 0) {
+    return { k, differencing, nA: A.n < k ? null : A.n, nB: B.n < k ? null : B.n, reportable: false, rows: [] };
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
   const pushProportions = (question: Question, kind: "single" | "multi") => {
@@ -154,7 +162,15 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
       });
     });
   };
+  // A question that defines the segments (e.g. industry when A is "Technology") differs by
+  // construction; testing it would only crowd out real findings.
+  const defining = new Set(
+    SEGMENT_KEYS.filter((key) => a.segments[key].length > 0 || (b !== "rest" && b.segments[key].length > 0)).map(
+      (key) => instrument.profile[SEGMENT_FILTERS[key].profile],
+    ),
+  );
   for (const question of allQuestions(instrument)) {
+    if (defining.has(question.id)) continue;
     if (question.type === "single") pushProportions(question, "single");
     else if (question.type === "multi" || question.type === "rank") pushProportions(question, "multi");
     else if (question.type === "likert") {
@@ -185,5 +201,5 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
     return { ...row, q: qv, significant: qv !== null && qv < 0.05 };
   });
   withQ.sort((x, y) => Math.abs(y.difference ?? -1) - Math.abs(x.difference ?? -1));
-  return { k, nA: A.n, nB: B.n, reportable: true, rows: withQ };
+  return { k, differencing, nA: A.n, nB: B.n, reportable: true, rows: withQ };
 }

@@ -7,6 +7,7 @@ import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrumen
 import { likertTo100 } from "@/lib/survey/scoring";
 import { segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
+import { differencingRisks } from "./differencing";
 import { whereFor } from "./where";
 
 /** Questions the overview charts are built on (ids of the v1 instrument). */
@@ -35,6 +36,8 @@ export interface Share {
 
 export interface Overview {
   k: number;
+  /** Filters whose removal would differ from this view by fewer than k respondents. */
+  differencing: string[];
   /** False when fewer than k complete responses match: nothing else is sent. */
   reportable: boolean;
   complete: number | null;
@@ -81,7 +84,8 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
     WHERE ${where}
     GROUP BY 1, 2`);
 
-  const [timelineRows, heatRows, dimFiltered, dimAll, stageRows, multiRows, crossRows] = await Promise.all([
+  const [differencing, timelineRows, heatRows, dimFiltered, dimAll, stageRows, multiRows, crossRows] = await Promise.all([
+    differencingRisks(waveId, filters, k),
     q<{ bucket: Date; complete: number; partial: number }>(Prisma.sql`
       SELECT date_trunc(${unit}, coalesce(submitted_at, updated_at)) AS bucket,
         count(*) FILTER (WHERE status = 'complete')::int AS complete,
@@ -106,9 +110,9 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const latency = optionList(instrument, OVERVIEW_QUESTIONS.latency);
   const geography = optionList(instrument, OVERVIEW_QUESTIONS.geography);
 
-  if (total < k) {
+  if (total < k || differencing.length > 0) {
     return {
-      k, reportable: false, complete: total === 0 ? 0 : null, partial: null, timeline: [], timelineUnit: unit,
+      k, differencing, reportable: false, complete: total === 0 ? 0 : null, partial: null, timeline: [], timelineUnit: unit,
       heatmap: { industries, regions, cells: [] }, dimensions: [], stages: [], concerns: [], infrastructure: [],
       latencyGeography: { latency, geography, cells: [] },
     };
@@ -142,6 +146,7 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
 
   return {
     k,
+    differencing,
     reportable: true,
     complete: total,
     partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,

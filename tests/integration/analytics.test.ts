@@ -81,6 +81,7 @@ describe("small-cell suppression", () => {
   });
 
   it("cannot be undone through the filters the dashboard offers", async () => {
+    const all = await overview();
     const { rows } = await testPool().query<{ industry: string; region: string; n: number }>(
       `SELECT industry, region, count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id
        WHERE s.slug = 'ai-readiness' AND r.status = 'complete' GROUP BY 1, 2 HAVING count(*) < ${K} ORDER BY 3 LIMIT 3`,
@@ -91,6 +92,12 @@ describe("small-cell suppression", () => {
       expect(exact.body.reportable).toBe(false);
       expect(exact.body.complete).toBeNull();
       expect(JSON.stringify(exact.body)).not.toMatch(/"n":[1-4][,}]/);
+      // Every region but the cell's: its total minus the industry's would be the cell. Refused.
+      const others = all.body.heatmap.regions.map((x) => x.id).filter((id) => id !== cell.region);
+      const allBut = await overview(`?industry=${cell.industry}&${others.map((id) => `region=${id}`).join("&")}`);
+      expect(allBut.body.reportable).toBe(false);
+      expect(allBut.body.differencing).toContain("region");
+      expect(allBut.body.complete).toBeNull();
       // Filtering to its row: the cell stays withheld, with a partner.
       const row = await overview(`?industry=${cell.industry}`);
       if (row.body.reportable) {
@@ -119,8 +126,11 @@ describe("comparison API", () => {
     // Sorted by effect size.
     const diffs = r.body.rows.map((x) => Math.abs(x.difference ?? -1));
     expect(diffs).toEqual([...diffs].sort((a, b) => b - a));
-    // The industry question itself: A is 100% technology, so the chi-square row is decisive.
-    expect(r.body.rows.find((x) => x.questionId === "industry" && x.optionId === "technology")?.significant).toBe(true);
+    // The industry question defines the segments, so it is not tested against itself.
+    expect(r.body.rows.some((x) => x.questionId === "industry")).toBe(false);
+    // A single-choice question carries one chi-square p-value on each of its visible options.
+    const stage = r.body.rows.filter((x) => x.questionId === "ai_stage" && x.p !== null);
+    expect(new Set(stage.map((x) => x.p)).size).toBe(1);
   });
 
   it("refuses to compare a segment smaller than k, and names bad parameters", async () => {
