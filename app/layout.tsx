@@ -22,9 +22,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <RadarMark />
               Readiness Radar
             </Link>
-            <nav aria-label="Main" className="text-sm text-slate-600">
+            <nav aria-label="Main" className="flex gap-1 text-sm text-slate-600">
               <Link href="/survey/ai-readiness" className="rounded px-2 py-1 hover:text-brand-700">
                 Take the survey
+              </Link>
+              <Link href="/dashboard" className="rounded px-2 py-1 hover:text-brand-700">
+                Dashboards
               </Link>
             </nav>
           </div>

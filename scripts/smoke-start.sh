@@ -41,6 +41,10 @@ body='{"answers":{"industry":"telecom","region":"western_europe","company_size":
 status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Idempotency-Key: smoke-0001' --data "$body" "$base/api/v1/surveys/ai-readiness/responses")"
 [ "$status" = "201" ] || { echo "smoke: expected 201 from the API, got $status"; cat "$LOG"; exit 1; }
 grep -q "Seeding demo data" "$LOG" || { echo "smoke: first start did not seed demo data"; exit 1; }
+setup_link="$(grep -Eo 'http://[^ ]+/setup\?token=[A-Za-z0-9_-]{43}' "$LOG" | head -n1)"
+[ -n "$setup_link" ] || { echo "smoke: no first-admin setup link was printed"; cat "$LOG"; exit 1; }
+curl -fsS "${setup_link/localhost/127.0.0.1}" | grep -q "Create admin account" || { echo "smoke: the setup link does not open the form"; exit 1; }
+[ "$(curl -sS -o /dev/null -w '%{http_code}' "$base/api/v1/analytics/overview")" = "401" ] || { echo "smoke: analytics API answered without a session"; exit 1; }
 stop_app
 
 # A second start reuses the data: no new seeding, and the submitted response is still there.

@@ -22,7 +22,15 @@ export const createAnalystSchema = z.object({
   role: z.enum(["analyst", "admin"], { error: "Choose analyst or admin" }),
 });
 
-export type FormState = { ok: boolean; message: string; fields: Record<string, string> } | null;
+/** What a form action returns; `values` puts non-secret input back after React resets the form. */
+export type FormState = { ok: boolean; message: string; fields: Record<string, string>; values?: Record<string, string> } | null;
+
+/** The submitted text fields except passwords and tokens, to refill a form after an error. */
+export function keptValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string" && key !== "password" && key !== "token") out[key] = value.slice(0, 300);
+  return out;
+}
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
