@@ -11,10 +11,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!analyst) return <>{children}</>;
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
-      <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3">
-        <nav aria-label="Dashboard" className="flex gap-1 text-sm font-medium">
+      <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3 print:hidden">
+        <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
           <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Overview</Link>
           <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Compare segments</Link>
+          <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Findings</Link>
           {analyst.role === "admin" && <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Accounts</Link>}
         </nav>
         <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">

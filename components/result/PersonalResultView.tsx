@@ -1,5 +1,6 @@
 import type { PersonalResult } from "@/lib/survey/results";
 import { DimensionChart } from "./DimensionChart";
+import { Recommendation } from "./Recommendation";
 
 const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 const score = (value: number | null) => (value === null ? "—" : value.toFixed(1));
@@ -37,6 +38,8 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
           <strong className="text-white">{region?.label}</strong> ({peerNote(region)}).
         </p>
       </section>
+
+      <Recommendation ranked={result.recommendation} />
 
       {(hidden(industry?.n ?? null) || hidden(region?.n ?? null)) && (
         <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">

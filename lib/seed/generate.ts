@@ -131,6 +131,12 @@ export function generateAnswers(rng: Random): Answers {
     on_device: workloads.includes("on_device") ? 0.6 : 0.08,
   });
 
+  // Early-stage organizations often default to one central cloud region whatever their users
+  // need: the mismatch the findings engine should surface.
+  if ((ai_stage === "exploring" || ai_stage === "pilots") && rng.chance(0.5)) {
+    infra_planned.splice(0, infra_planned.length, "central_cloud");
+  }
+
   const answers: Answers = {
     industry, region, company_size, role,
     ready_self: clampLikert(latent + 0.4 + rng.normal() * 0.8),

@@ -105,3 +105,30 @@ export function benjaminiHochberg(pValues: number[]): number[] {
   }
   return adjusted;
 }
+
+/**
+ * Is |p1 - p2| larger than a margin? One-sided z-test of H0: |p1 - p2| <= margin with unpooled
+ * standard error. Exploratory scans use it so that trivially small differences, which large
+ * samples make "significant", and noise near zero are not stated as findings.
+ */
+export function proportionDifferenceBeyond(x1: number, n1: number, x2: number, n2: number, margin: number): { z: number; p: number } {
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
+  if (se === 0) return { z: 0, p: Math.abs(p1 - p2) > margin ? 0 : 1 };
+  const z = (Math.abs(p1 - p2) - margin) / se;
+  return { z, p: normalUpperTail(z) };
+}
+
+/** Is |mean(a) - mean(b)| larger than a margin? One-sided Welch test of H0: |difference| <= margin. */
+export function meanDifferenceBeyond(a: Moments, b: Moments, margin: number): { t: number; df: number; p: number } {
+  const va = variance(a) / a.n;
+  const vb = variance(b) / b.n;
+  const se = Math.sqrt(va + vb);
+  if (se === 0) return { t: 0, df: a.n + b.n - 2, p: Math.abs(mean(a) - mean(b)) > margin ? 0 : 1 };
+  const t = (Math.abs(mean(a) - mean(b)) - margin) / se;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  // studentTTwoSided gives P(|T| > |t|); the one-sided upper tail follows by symmetry.
+  const two = studentTTwoSided(t, df);
+  return { t, df, p: t >= 0 ? two / 2 : 1 - two / 2 };
+}

@@ -1,4 +1,6 @@
 import "server-only";
+import { profileFromAnswers } from "@/lib/architecture/profile";
+import { recommend } from "@/lib/architecture/recommend";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -42,6 +44,8 @@ export interface PersonalResult {
   dimensions: DimensionRow[];
   stage: { optionId: string; label: string; rows: ShareRow[] };
   topConcerns: ShareRow[];
+  /** Inference architectures ranked for the respondent's own workload profile. */
+  recommendation: ReturnType<typeof recommend>["ranked"];
 }
 
 interface OwnRow {
@@ -124,6 +128,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
         regionShare: region.stageShares[i] ?? null,
       })),
     },
+    recommendation: recommend(profileFromAnswers(own.answers)).ranked,
     topConcerns: topConcerns.map((c, i) => ({
       optionId: c,
       label: labelOf(rankQuestion?.id, c),

@@ -106,6 +106,11 @@ async function runSurvey(page: Page, group: string) {
   await page.locator(".recharts-bar-rectangle").first().waitFor();
   expect(Number(await page.getByTestId("readiness-index").textContent())).toBe(50);
   expect(await page.getByTestId("standing-industry").textContent()).toMatch(/Higher than \d+% of peers in Financial services/);
+  // A recommendation for their own workload: real-time agents, global users, a 250 ms budget.
+  const recommendation = page.getByTestId("recommendation");
+  await recommendation.waitFor();
+  expect(await recommendation.getByRole("heading", { level: 2 }).textContent()).toBeTruthy();
+  expect(await recommendation.locator("tbody tr").count()).toBe(8); // global users: every region
   await page.mouse.move(0, 0); // no chart tooltip in the picture
   await screenshot(page, group, "09-result");
 }

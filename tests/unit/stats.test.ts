@@ -99,3 +99,23 @@ describe("tests against R", () => {
     expect(benjaminiHochberg([])).toEqual([]);
   });
 });
+
+describe("margin tests for exploratory scans", () => {
+  it("with a zero margin, the one-sided p is half the two-sided one", async () => {
+    const { proportionDifferenceBeyond, meanDifferenceBeyond } = await import("@/lib/stats/tests");
+    // Unpooled z for 61/100 vs 38/100: 0.23 / sqrt(.61*.39/100 + .38*.62/100) = 3.3601
+    const r = proportionDifferenceBeyond(61, 100, 38, 100, 0);
+    expect(r.z).toBeCloseTo(0.23 / Math.sqrt((0.61 * 0.39) / 100 + (0.38 * 0.62) / 100), 10);
+    const welch = welchTTest(moments(sleep1), moments(sleep2));
+    expect(meanDifferenceBeyond(moments(sleep1), moments(sleep2), 0).p).toBeCloseTo(welch.p / 2, 10);
+  });
+
+  it("a margin makes a small difference non-significant however large the sample", async () => {
+    const { proportionDifferenceBeyond } = await import("@/lib/stats/tests");
+    // 52% vs 50% on 100,000 each: overwhelming for "differs from zero", but not beyond 5 points.
+    expect(twoProportionZTest(52_000, 100_000, 50_000, 100_000).p).toBeLessThan(1e-10);
+    expect(proportionDifferenceBeyond(52_000, 100_000, 50_000, 100_000, 0.05).p).toBeGreaterThan(0.99);
+    // 70% vs 50% on 300 each clears a 5-point margin comfortably.
+    expect(proportionDifferenceBeyond(210, 300, 150, 300, 0.05).p).toBeLessThan(0.001);
+  });
+});

@@ -1,0 +1,36 @@
+import { FilterBar } from "@/components/dashboard/FilterBar";
+import { Notices } from "@/components/dashboard/Notices";
+import { FindingsList } from "@/components/findings/FindingsList";
+import { SEGMENT_KEYS, filtersToQuery, segmentOptions, type SegmentKey } from "@/lib/analytics/filters";
+import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
+import { loadFindings } from "@/lib/findings/pages";
+
+export const metadata = { title: "Findings" };
+
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  await requireAnalystPage(pathWithQuery("/dashboard/findings", params));
+  const { scope, report } = await loadFindings(params);
+  const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+  const query = filtersToQuery(scope.filters).toString();
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold text-brand-900">Findings · {scope.wave.title}</h1>
+        <div className="flex gap-3 text-sm">
+          <a href={`/api/v1/exports/findings.csv?${query}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" download>Download CSV</a>
+          <a href={`/dashboard/findings/report?${query}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100">Printable report</a>
+        </div>
+      </div>
+      <p className="text-sm text-slate-600">
+        Each segment (industry, region, role, and industry with region) is compared with everyone else under these filters. Each test asks
+        whether the difference exceeds 5 percentage points (3 points on the readiness scale), and q-values are Benjamini–Hochberg adjusted
+        across every test run. Only differences with q &lt; 0.05, of at least 8 points (5 on readiness), built from groups of at least{" "}
+        {report.k} respondents are stated. Ranked by effect size weighted by the number of respondents concerned.
+      </p>
+      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
+      <Notices problems={scope.problems} />
+      <FindingsList report={report} />
+    </div>
+  );
+}

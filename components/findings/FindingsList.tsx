@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { FindingsReport, LinkedFinding } from "@/lib/findings";
+
+const KIND_LABEL: Record<LinkedFinding["kind"], string> = {
+  concern: "Concern",
+  stage: "AI stage",
+  readiness: "Readiness gap",
+  mismatch: "Infrastructure mismatch",
+};
+
+export function FindingsList({ report, printable = false }: { report: FindingsReport; printable?: boolean }) {
+  if (!report.reportable) {
+    return (
+      <p role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="not-reportable">
+        Too few respondents match these filters (fewer than {report.k}, or a broader view would single them out), so no findings are stated.
+      </p>
+    );
+  }
+  if (report.findings.length === 0) {
+    return <p className="rounded-2xl border border-slate-200 bg-white p-6 text-slate-700">No statistically supported findings for these filters: no difference passed q &lt; 0.05 with a meaningful size.</p>;
+  }
+  return (
+    <ol className="grid gap-4" data-testid="findings">
+      {report.findings.map((f, i) => (
+        <li key={f.id} className="break-inside-avoid rounded-2xl border border-slate-200 bg-white p-5" data-finding={f.id}>
+          <div className="flex flex-wrap items-center gap-2 text-xs">
+            <span className="rounded-full bg-brand-50 px-2 py-0.5 font-semibold text-brand-700">#{i + 1} · {KIND_LABEL[f.kind]}</span>
+            <span className="text-slate-500">
+              {f.measure} · {f.unit === "%" ? `${(f.segmentValue * 100).toFixed(1)}%` : f.segmentValue.toFixed(1)}
+              {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q = {f.q < 0.001 ? "<0.001" : f.q.toFixed(3)} · n = {f.n.toLocaleString("en")}
+            </span>
+          </div>
+          <p className="mt-2 text-base font-medium text-slate-900">{f.headline}</p>
+          {f.architectures.length > 0 && (
+            <div className="mt-3 grid gap-2 sm:grid-cols-2">
+              {f.architectures.map((a, j) => (
+                <div key={a.id} className={`rounded-xl border p-3 text-sm ${j === 0 ? "border-brand-500 bg-brand-50/60" : "border-slate-200"}`}>
+                  <p className="font-semibold text-brand-900">
+                    {j === 0 ? "Recommended: " : "Also fits: "}
+                    {printable ? a.name : <Link href={`/architectures/${a.id}`} className="underline">{a.name}</Link>}
+                  </p>
+                  <ul className="mt-1 list-disc pl-5 text-slate-700">
+                    {a.reasons.map((r, n) => <li key={n}>{r}</li>)}
+                  </ul>
+                  <p className="mt-1 text-xs text-slate-500">Trade-off: {a.tradeoff}</p>
+                </div>
+              ))}
+            </div>
+          )}
+          {!printable && (
+            <Link href={f.evidenceUrl} className="mt-3 inline-block text-sm font-medium text-brand-700 underline" data-evidence>
+              See the evidence →
+            </Link>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

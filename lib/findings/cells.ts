@@ -1,0 +1,48 @@
+// Aggregates per industry x region x role cell: the unit the findings engine adds up into segments.
+// Sums of counts, sums and sums of squares are additive, so any segment (an industry, a region,
+// a combination, "everyone else") is the sum of its cells and needs no further query.
+import type { Moments } from "@/lib/stats/tests";
+
+export interface CellAggregate {
+  industry: string;
+  region: string;
+  role: string;
+  n: number;
+  /** Single-choice counts: question id -> option id -> respondents. */
+  single: Record<string, Record<string, number>>;
+  /** Multi-select and ranking counts: question id -> option id -> respondents choosing it. */
+  multi: Record<string, Record<string, number>>;
+  /** Scale moments: question id -> n, sum, sum of squares. */
+  scales: Record<string, Moments>;
+}
+
+export type SegmentAggregate = Omit<CellAggregate, "industry" | "region" | "role">;
+
+export function emptyAggregate(): SegmentAggregate {
+  return { n: 0, single: {}, multi: {}, scales: {} };
+}
+
+function addCounts(into: Record<string, Record<string, number>>, from: Record<string, Record<string, number>>, sign: 1 | -1) {
+  for (const [question, options] of Object.entries(from)) {
+    const target = (into[question] ??= {});
+    for (const [option, n] of Object.entries(options)) target[option] = (target[option] ?? 0) + sign * n;
+  }
+}
+
+/** The sum of cells (sign -1 subtracts, for "everyone else" = total minus segment). */
+export function combine(parts: SegmentAggregate[], signs: (1 | -1)[] = parts.map(() => 1)): SegmentAggregate {
+  const out = emptyAggregate();
+  parts.forEach((part, i) => {
+    const sign = signs[i] ?? 1;
+    out.n += sign * part.n;
+    addCounts(out.single, part.single, sign);
+    addCounts(out.multi, part.multi, sign);
+    for (const [question, m] of Object.entries(part.scales)) {
+      const t = (out.scales[question] ??= { n: 0, sum: 0, sumSquares: 0 });
+      t.n += sign * m.n;
+      t.sum += sign * m.sum;
+      t.sumSquares += sign * m.sumSquares;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,200 @@
+// The findings engine: scans segments (each industry, region and role, and industry x region
+// pairs) for differences from everyone else. Each test asks whether the difference exceeds a
+// margin (5 percentage points, 3 points on the 0-100 readiness scale), not merely zero, since a
+// scan of thousands of comparisons would otherwise state noise; every test then enters one
+// Benjamini-Hochberg correction, and only what is significant, large enough to matter, and built
+// from counts of at least k respondents is stated.
+import { normalUpperTail } from "@/lib/stats/distributions";
+import { benjaminiHochberg, mean, meanDifferenceBeyond, proportionDifferenceBeyond, wilsonInterval, type Interval } from "@/lib/stats/tests";
+import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+import { likertTo100 } from "@/lib/survey/scoring";
+import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
+
+export type FindingKind = "concern" | "stage" | "readiness" | "mismatch";
+
+export interface Segment {
+  industry: string | null;
+  region: string | null;
+  role: string | null;
+  label: string;
+}
+
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  segment: Segment;
+  headline: string;
+  /** What was measured, e.g. "Latency in top 3 concerns". */
+  measure: string;
+  unit: "%" | "points";
+  segmentValue: number;
+  othersValue: number | null;
+  interval: Interval;
+  /** Segment minus others, in percentage points or 0-100 scale points. */
+  difference: number | null;
+  p: number;
+  q: number;
+  /** Respondents in the segment. */
+  n: number;
+  othersN: number | null;
+  /** Ranking: effect size weighted by the population it concerns. */
+  score: number;
+  aggregate: SegmentAggregate;
+}
+
+export interface FindingOptions {
+  k: number;
+  /** Smallest segment (and complement) considered. */
+  minSegment: number;
+  /** Smallest difference worth stating: percentage points for shares, 0-100 points for scales. */
+  minShareDifference: number;
+  minScaleDifference: number;
+  /** Each test asks whether the difference exceeds this margin (not merely zero). */
+  shareMargin: number;
+  scaleMargin: number;
+  alpha: number;
+}
+
+export const DEFAULT_FINDING_OPTIONS: FindingOptions = { k: 5, minSegment: 30, minShareDifference: 8, minScaleDifference: 5, shareMargin: 5, scaleMargin: 3, alpha: 0.05 };
+
+export const FINDING_QUESTIONS = { topConcerns: "concerns_top3", stage: "ai_stage", productionStages: ["limited_production", "scaled_production"] } as const;
+
+/** Share of at-risk respondents above which a centralized-only plan is called a mismatch. */
+export const MISMATCH_FLOOR = 0.15;
+
+export interface MismatchCounts {
+  atRisk: number;
+  centralOnly: number;
+  others: number;
+  othersCentralOnly: number;
+}
+
+interface Candidate extends Omit<Finding, "q" | "score" | "headline"> {
+  headlineFor: (q: number) => string;
+}
+
+const fmtQ = (q: number) => (q < 0.001 ? "q < 0.001" : q < 0.01 ? "q < 0.01" : `q = ${q.toFixed(2)}`);
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const signed = (v: number) => `${v > 0 ? "+" : ""}${Math.round(v)}`;
+
+function labelOf(instrument: Instrument, questionId: string | undefined, optionId: string): string {
+  const question = questionId ? findQuestion(instrument, questionId) : undefined;
+  return (question ? optionsOf(instrument, question) : []).find((o) => o.id === optionId)?.label ?? optionId;
+}
+
+/** Segments to scan: every industry, region and role, and each industry x region pair. */
+function segmentsOf(cells: CellAggregate[], instrument: Instrument): { segment: Segment; cells: CellAggregate[] }[] {
+  const distinct = (pick: (c: CellAggregate) => string) => [...new Set(cells.map(pick))].sort();
+  const label = (industry: string | null, region: string | null) =>
+    [industry ? labelOf(instrument, instrument.profile.industry, industry) : null, region ? labelOf(instrument, instrument.profile.region, region) : null].filter(Boolean).join(" in ");
+  const pairs = [...new Set(cells.map((c) => `${c.industry}|${c.region}`))].sort();
+  return [
+    ...distinct((c) => c.industry).map((industry) => ({ segment: { industry, region: null, role: null, label: label(industry, null) }, cells: cells.filter((c) => c.industry === industry) })),
+    ...distinct((c) => c.region).map((region) => ({ segment: { industry: null, region, role: null, label: label(null, region) }, cells: cells.filter((c) => c.region === region) })),
+    ...distinct((c) => c.role).map((role) => ({
+      segment: { industry: null, region: null, role, label: `${labelOf(instrument, instrument.profile.role, role).toLowerCase()} roles` },
+      cells: cells.filter((c) => c.role === role),
+    })),
+    ...pairs.map((pair) => {
+      const [industry = "", region = ""] = pair.split("|");
+      return { segment: { industry, region, role: null, label: label(industry, region) }, cells: cells.filter((c) => c.industry === industry && c.region === region) };
+    }),
+  ];
+}
+
+export function computeFindings(cells: CellAggregate[], instrument: Instrument, mismatch: MismatchCounts | null, options: FindingOptions = DEFAULT_FINDING_OPTIONS): Finding[] {
+  const { k, minSegment } = options;
+  const total = combine(cells);
+  const candidates: Candidate[] = [];
+  const concernOptions = optionsOf(instrument, findQuestion(instrument, FINDING_QUESTIONS.topConcerns) ?? { id: "", type: "text", label: "", required: false, maxLength: 1 });
+
+  for (const { segment, cells: members } of segmentsOf(cells, instrument)) {
+    const seg = combine(members);
+    const rest = combine([total, seg], [1, -1]);
+    if (seg.n < minSegment || rest.n < minSegment) continue;
+    const idBase = `${segment.industry ?? "any"}.${segment.region ?? "any"}.${segment.role ?? "any"}`;
+
+    // Shares: top-3 concerns and the production stage. Both sides' counts must be >= k.
+    const shareCandidate = (kind: FindingKind, key: string, measure: string, x1: number, x2: number, headline: (a: string, b: string, d: string, q: string) => string) => {
+      if (x1 < k || x2 < k || seg.n - x1 < k || rest.n - x2 < k) return;
+      const a = x1 / seg.n;
+      const b = x2 / rest.n;
+      const difference = (a - b) * 100;
+      candidates.push({
+        id: `${kind}.${key}.${idBase}`, kind, segment, measure, unit: "%", segmentValue: a, othersValue: b,
+        interval: wilsonInterval(x1, seg.n), difference, p: proportionDifferenceBeyond(x1, seg.n, x2, rest.n, options.shareMargin / 100).p, n: seg.n, othersN: rest.n, aggregate: seg,
+        headlineFor: (q) => headline(pct(a), pct(b), signed(difference), fmtQ(q)),
+      });
+    };
+    for (const option of concernOptions) {
+      const x1 = seg.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
+      const x2 = rest.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
+      shareCandidate("concern", option.id, `${option.label} in top 3 concerns`, x1, x2, (a, b, d, q) =>
+        `Respondents in ${segment.label} rank ${option.label.toLowerCase()} among their top 3 concerns ${Number(d) > 0 ? "more" : "less"} often than others (${a} vs ${b}, ${d} points, ${q}, n = ${seg.n.toLocaleString("en")}).`);
+    }
+    const production = (agg: SegmentAggregate) => FINDING_QUESTIONS.productionStages.reduce((s, id) => s + (agg.single[FINDING_QUESTIONS.stage]?.[id] ?? 0), 0);
+    shareCandidate("stage", "production", "Running AI in production", production(seg), production(rest), (a, b, d, q) =>
+      `${a} of respondents in ${segment.label} run AI in production (limited or scaled), against ${b} of others (${d} points, ${q}, n = ${seg.n.toLocaleString("en")}).`);
+
+    // Readiness by dimension: Welch's t on the 1-5 ratings, reported on 0-100.
+    for (const dimension of instrument.readinessDimensions) {
+      const m1 = seg.scales[dimension.questionId];
+      const m2 = rest.scales[dimension.questionId];
+      if (!m1 || !m2 || m1.n < minSegment || m2.n < minSegment) continue;
+      const a = likertTo100(mean(m1));
+      const b = likertTo100(mean(m2));
+      const difference = a - b;
+      const sd = Math.sqrt(Math.max(0, (m1.sumSquares - (m1.sum * m1.sum) / m1.n) / (m1.n - 1))) * 25;
+      const half = (1.96 * sd) / Math.sqrt(m1.n);
+      candidates.push({
+        id: `readiness.${dimension.questionId}.${idBase}`, kind: "readiness", segment, measure: `${dimension.label} readiness (0-100)`, unit: "points",
+        segmentValue: a, othersValue: b, interval: { lower: a - half, upper: a + half }, difference, p: meanDifferenceBeyond(m1, m2, (options.scaleMargin / 100) * 4).p, n: m1.n, othersN: m2.n, aggregate: seg,
+        headlineFor: (q) => `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ${signed(difference)} points, ${q}, n = ${m1.n.toLocaleString("en")}).`,
+      });
+    }
+  }
+
+  // Mismatch: tight budgets with far-flung users, yet only centralized cloud planned.
+  if (mismatch && mismatch.atRisk >= minSegment && mismatch.centralOnly >= k && mismatch.atRisk - mismatch.centralOnly >= k && mismatch.othersCentralOnly >= k) {
+    const a = mismatch.centralOnly / mismatch.atRisk;
+    const b = mismatch.others > 0 ? mismatch.othersCentralOnly / mismatch.others : 0;
+    const interval = wilsonInterval(mismatch.centralOnly, mismatch.atRisk);
+    // A level claim: one-sided z-test that more than MISMATCH_FLOOR of them plan centralized-only.
+    const z = (a - MISMATCH_FLOOR) / Math.sqrt((MISMATCH_FLOOR * (1 - MISMATCH_FLOOR)) / mismatch.atRisk);
+    if (interval.lower >= MISMATCH_FLOOR) {
+      candidates.push({
+        id: "mismatch.central_only.any.any.any", kind: "mismatch", segment: { industry: null, region: null, role: null, label: "respondents with tight budgets and distant users" },
+        measure: "Plan centralized cloud only", unit: "%", segmentValue: a, othersValue: b, interval, difference: (a - b) * 100,
+        p: normalUpperTail(z), n: mismatch.atRisk, othersN: mismatch.others, aggregate: combine([]),
+        headlineFor: () =>
+          `${pct(a)} of respondents whose latency budget is under 250 ms and whose users span several regions or the globe plan centralized cloud inference only (95% CI ${pct(interval.lower)}–${pct(interval.upper)}, n = ${mismatch.atRisk.toLocaleString("en")}); ${pct(b)} of the others do.`,
+      });
+    }
+  }
+
+  // Every test enters the correction; the size threshold applies only afterwards, since choosing
+  // tests by their observed effect first would let noise through the correction.
+  const q = benjaminiHochberg(candidates.map((c) => c.p));
+  const kept: Finding[] = [];
+  candidates.forEach((candidate, i) => {
+    const qValue = q[i] ?? 1;
+    if (qValue >= options.alpha) return;
+    const minimum = candidate.unit === "%" ? options.minShareDifference : options.minScaleDifference;
+    if (candidate.kind !== "mismatch" && Math.abs(candidate.difference ?? 0) < minimum) return;
+    const { headlineFor, ...rest } = candidate;
+    const effect = Math.abs(candidate.difference ?? candidate.segmentValue * 100);
+    kept.push({ ...rest, q: qValue, headline: headlineFor(qValue), score: effect * Math.sqrt(candidate.n) });
+  });
+  return dropRedundant(kept).sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
+}
+
+/** An industry x region finding that merely repeats its industry's or region's is dropped. */
+function dropRedundant(findings: Finding[]): Finding[] {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  return findings.filter((f) => {
+    if (!f.segment.industry || !f.segment.region) return true;
+    const [kind, key] = f.id.split(".");
+    const parents = [byId.get(`${kind}.${key}.${f.segment.industry}.any.any`), byId.get(`${kind}.${key}.any.${f.segment.region}.any`)];
+    return !parents.some((p) => p && Math.sign(p.difference ?? 0) === Math.sign(f.difference ?? 0) && Math.abs(f.difference ?? 0) < Math.abs(p.difference ?? 0) + 5);
+  });
+}
