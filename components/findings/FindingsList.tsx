@@ -27,24 +27,26 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
             <span className="rounded-full bg-brand-50 px-2 py-0.5 font-semibold text-brand-700">#{i + 1} · {KIND_LABEL[f.kind]}</span>
             <span className="text-slate-500">
               {f.measure} · {f.unit === "%" ? `${(f.segmentValue * 100).toFixed(1)}%` : f.segmentValue.toFixed(1)}
-              {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q = {f.q < 0.001 ? "<0.001" : f.q.toFixed(3)} · n = {f.n.toLocaleString("en")}
+              {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q {f.q < 0.001 ? "< 0.001" : `= ${f.q.toFixed(3)}`} · n = {f.n.toLocaleString("en")}
             </span>
           </div>
           <p className="mt-2 text-base font-medium text-slate-900">{f.headline}</p>
-          {f.architectures.length > 0 && (
-            <div className="mt-3 grid gap-2 sm:grid-cols-2">
-              {f.architectures.map((a, j) => (
-                <div key={a.id} className={`rounded-xl border p-3 text-sm ${j === 0 ? "border-brand-500 bg-brand-50/60" : "border-slate-200"}`}>
-                  <p className="font-semibold text-brand-900">
-                    {j === 0 ? "Recommended: " : "Also fits: "}
-                    {printable ? a.name : <Link href={`/architectures/${a.id}`} className="underline">{a.name}</Link>}
-                  </p>
-                  <ul className="mt-1 list-disc pl-5 text-slate-700">
-                    {a.reasons.map((r, n) => <li key={n}>{r}</li>)}
-                  </ul>
-                  <p className="mt-1 text-xs text-slate-500">Trade-off: {a.tradeoff}</p>
-                </div>
-              ))}
+          {f.architectures[0] && (
+            <div className="mt-3 rounded-xl border border-brand-500/60 bg-brand-50/60 p-3 text-sm">
+              <p className="font-semibold text-brand-900">
+                Recommended for this segment:{" "}
+                {printable ? f.architectures[0].name : <Link href={`/architectures/${f.architectures[0].id}`} className="underline">{f.architectures[0].name}</Link>}
+                {f.architectures[1] && (
+                  <span className="font-normal text-slate-600">
+                    {" "}· also fits{" "}
+                    {printable ? f.architectures[1].name : <Link href={`/architectures/${f.architectures[1].id}`} className="underline">{f.architectures[1].name}</Link>}
+                  </span>
+                )}
+              </p>
+              <ul className="mt-1 list-disc pl-5 text-slate-700">
+                {f.architectures[0].reasons.slice(0, 2).map((r, n) => <li key={n}>{r}</li>)}
+              </ul>
+              <p className="mt-1 text-xs text-slate-500">Trade-off: {f.architectures[0].tradeoff}</p>
             </div>
           )}
           {!printable && (

@@ -21,8 +21,16 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
         <Link href={`/architectures/${top.id}`} className="underline decoration-brand-500/40 underline-offset-4">{top.name}</Link>
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-        {top.reasons.map((reason, i) => <li key={i}>{reason}</li>)}
+        {top.reasons.slice(0, 4).map((reason, i) => <li key={i}>{reason}</li>)}
       </ul>
+      {top.reasons.length > 4 && (
+        <details className="mt-1 text-sm text-slate-700">
+          <summary className="cursor-pointer font-medium text-brand-700">{top.reasons.length - 4} more reasons</summary>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {top.reasons.slice(4).map((reason, i) => <li key={i}>{reason}</li>)}
+          </ul>
+        </details>
+      )}
       <p className="mt-2 text-sm text-slate-500">Main trade-off: {top.tradeoff}</p>
       {top.latency.perRegion.length > 0 && (
         <div className="mt-4 overflow-x-auto">

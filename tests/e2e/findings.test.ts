@@ -21,7 +21,7 @@ describe("findings in Chromium", () => {
     const findings = page.getByTestId("findings");
     await findings.waitFor();
     expect(await findings.locator("li[data-finding]").count()).toBeGreaterThan(3);
-    await screenshot(page, "findings", "00-findings");
+    await screenshot(page, "findings", "00-findings", false);
 
     // Evidence: the comparison view for the finding's segment, with a significant row.
     const stage = page.locator('li[data-finding="stage.production.technology.any.any"]');

@@ -35,8 +35,8 @@ export async function openBrowser(viewport: { width: number; height: number }): 
 }
 
 /** Saves a full-page screenshot under tests/artifacts/<group>/<name>.png. */
-export async function screenshot(page: Page, group: string, name: string): Promise<void> {
+export async function screenshot(page: Page, group: string, name: string, fullPage = true): Promise<void> {
   const dir = path.join(testEnv.artifactsDir, group);
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }

@@ -7,12 +7,17 @@ import { loadFindings } from "@/lib/findings/pages";
 
 export const metadata = { title: "Findings" };
 
+/** Findings shown before "show all": the strongest, by effect weighted by population. */
+const TOP = 15;
+
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/findings", params));
   const { scope, report } = await loadFindings(params);
   const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
   const query = filtersToQuery(scope.filters).toString();
+  const showAll = params.show === "all";
+  const shown = showAll ? report : { ...report, findings: report.findings.slice(0, TOP) };
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -30,7 +35,17 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       </p>
       <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
       <Notices problems={scope.problems} />
-      <FindingsList report={report} />
+      {report.reportable && report.findings.length > 0 && (
+        <p className="text-sm font-medium text-brand-900" data-testid="findings-count">
+          {report.findings.length} findings · showing {shown.findings.length}
+        </p>
+      )}
+      <FindingsList report={shown} />
+      {!showAll && report.findings.length > TOP && (
+        <a href={`/dashboard/findings?${query}&show=all`} className="justify-self-start rounded-lg border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+          Show all {report.findings.length} findings
+        </a>
+      )}
     </div>
   );
 }
