@@ -55,6 +55,30 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
           </table>
         </div>
       )}
+      <details className="mt-4 text-sm" data-testid="latency-by-architecture">
+        <summary className="cursor-pointer font-medium text-brand-700">Estimated latency for every architecture</summary>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full min-w-[560px] text-xs">
+            <thead className="text-left text-slate-500">
+              <tr>
+                <th className="py-1 font-medium">Architecture</th>
+                {top.latency.perRegion.map((r) => <th key={r.region} className="py-1 text-right font-medium">{regionLabel(r.region)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((option) => (
+                <tr key={option.id} className="border-t border-slate-100">
+                  <th scope="row" className="py-1 pr-2 text-left font-normal">{option.name}</th>
+                  {option.latency.perRegion.map((r) => (
+                    <td key={r.region} className={`py-1 text-right tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>{Math.round(r.totalMs)} ms</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-1 text-xs text-slate-500">Red: over your budget. Planning estimates from typical public round-trip and first-token measurements; see each architecture&apos;s page.</p>
+        </div>
+      </details>
       {others.length > 0 && (
         <p className="mt-4 text-sm text-slate-600">
           Next best:{" "}

@@ -110,7 +110,8 @@ async function runSurvey(page: Page, group: string) {
   const recommendation = page.getByTestId("recommendation");
   await recommendation.waitFor();
   expect(await recommendation.getByRole("heading", { level: 2 }).textContent()).toBeTruthy();
-  expect(await recommendation.locator("tbody tr").count()).toBe(8); // global users: every region
+  expect(await recommendation.locator("table").first().locator("tbody tr").count()).toBe(8); // global users: every region
+  expect(await page.getByTestId("latency-by-architecture").locator("tbody tr").count()).toBe(6); // every architecture
   await page.mouse.move(0, 0); // no chart tooltip in the picture
   await screenshot(page, group, "09-result");
 }
