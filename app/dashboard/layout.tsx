@@ -16,7 +16,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Overview</Link>
           <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Compare segments</Link>
           <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Findings</Link>
+          <Link href="/dashboard/responses" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Responses</Link>
+          <Link href="/dashboard/tokens" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">API tokens</Link>
           {analyst.role === "admin" && <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Accounts</Link>}
+          {analyst.role === "admin" && <Link href="/dashboard/audit" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Audit log</Link>}
         </nav>
         <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">
           <span data-testid="signed-in-as">{analyst.email} · {analyst.role}</span>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
+import { analystFromBearer } from "./tokens";
 import type { Role } from "./config";
 
 export interface Analyst {
@@ -10,6 +11,8 @@ export interface Analyst {
   email: string;
   name: string;
   role: Role;
+  /** How this request authenticated (exports record it in the audit log). */
+  via: "session" | "token";
 }
 
 export class UnauthorizedError extends AppError {
@@ -33,7 +36,7 @@ export async function currentAnalyst(): Promise<Analyst | null> {
   const user = session?.user;
   if (!user || user.banned) return null;
   const role = user.role === "admin" || user.role === "analyst" ? user.role : null;
-  return role ? { id: user.id, email: user.email, name: user.name, role } : null;
+  return role ? { id: user.id, email: user.email, name: user.name, role, via: "session" } : null;
 }
 
 /** "/dashboard?industry=x" from a page's path and its search params, for the login round trip. */
@@ -52,9 +55,14 @@ export async function requireAnalystPage(returnTo: string, role?: Role): Promise
   return analyst;
 }
 
-/** For route handlers: the analyst, or a 401/403 through the error mapper. */
+/**
+ * For route handlers: the analyst behind a personal API token (Authorization: Bearer) or a
+ * session cookie, or a 401/403 through the error mapper. A token that is present but wrong is
+ * refused even if a cookie is also sent, so scripts never silently run as someone else.
+ */
 export async function requireAnalystApi(role?: Role): Promise<Analyst> {
-  const analyst = await currentAnalyst();
+  const authorization = (await headers()).get("authorization");
+  const analyst = authorization ? await analystFromBearer(authorization) : await currentAnalyst();
   if (!analyst) throw new UnauthorizedError();
   if (role === "admin" && analyst.role !== "admin") throw new ForbiddenError();
   return analyst;

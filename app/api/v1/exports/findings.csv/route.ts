@@ -1,11 +1,12 @@
 import { requireAnalystApi } from "@/lib/auth/session";
 import { toCsv } from "@/lib/csv/safe";
+import { completeExport, startExport } from "@/lib/exports/audit";
 import { loadFindings } from "@/lib/findings/pages";
 import { handle } from "@/lib/http/respond";
 
 /** GET /api/v1/exports/findings.csv?<dashboard filters>[&bom=1] */
 export const GET = handle(async (request: Request) => {
-  await requireAnalystApi();
+  const analyst = await requireAnalystApi();
   const url = new URL(request.url);
   const bom = url.searchParams.get("bom") === "1";
   url.searchParams.delete("bom");
@@ -17,6 +18,8 @@ export const GET = handle(async (request: Request) => {
     f.difference, f.unit === "%" ? "percent" : "points", f.q, f.n,
     f.architectures[0]?.name ?? "", f.architectures[0]?.reasons.join(" | ") ?? "", `${url.origin}${f.evidenceUrl}`,
   ]);
+  const auditId = await startExport(analyst.id, "findings.csv", scope.filters, analyst.via);
+  await completeExport(auditId, rows.length);
   return new Response(toCsv(header, rows, { bom }), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

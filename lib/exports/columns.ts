@@ -1,0 +1,69 @@
+// Stable export columns derived from the instrument: question ids for single answers and scales,
+// one 0/1 column per option of a multi-select ("concerns__latency"), rank columns for rankings
+// ("concerns_top3__rank1"), the text itself for free text. Shared by the CSV and its codebook.
+import { allQuestions, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+
+export interface ExportColumn {
+  name: string;
+  question: string;
+  label: string;
+  kind: "meta" | "single" | "likert" | "multi" | "rank" | "text";
+  /** For single, multi and rank: the option ids and labels (codebook); for likert the scale. */
+  values?: { value: string; label: string }[];
+  /** SQL expression producing the cell (column names only; inputs are validated ids). */
+  sql: string;
+}
+
+const META: ExportColumn[] = [
+  { name: "response_id", question: "", label: "Response id", kind: "meta", sql: "id::text" },
+  { name: "status", question: "", label: "complete or partial", kind: "meta", sql: "status::text" },
+  { name: "source", question: "", label: "web, api or seed", kind: "meta", sql: "source::text" },
+  { name: "started_at", question: "", label: "Started (UTC, ISO 8601)", kind: "meta", sql: `to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  { name: "submitted_at", question: "", label: "Submitted (UTC, ISO 8601)", kind: "meta", sql: `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  { name: "readiness_index", question: "", label: "Readiness index (0-100)", kind: "meta", sql: "readiness_index" },
+];
+
+const ID = /^[a-z0-9_]+$/;
+const lit = (id: string) => {
+  if (!ID.test(id)) throw new Error(`unsafe id in export: ${id}`);
+  return `'${id}'`;
+};
+
+/** A cell a spreadsheet would evaluate (= + - @ tab CR first) gets a leading apostrophe. */
+const neutralized = (expr: string) => `CASE WHEN ${expr} ~ '^[=+@\\t\\r-]' THEN '''' || ${expr} ELSE ${expr} END`;
+
+export function exportColumns(instrument: Instrument): ExportColumn[] {
+  const columns = [...META];
+  for (const question of allQuestions(instrument)) {
+    const q = lit(question.id);
+    switch (question.type) {
+      case "single":
+        columns.push({ name: question.id, question: question.id, label: question.label, kind: "single", values: question.options.map((o) => ({ value: o.id, label: o.label })), sql: `answers->>${q}` });
+        break;
+      case "likert":
+        columns.push({ name: question.id, question: question.id, label: question.label, kind: "likert", values: question.scale.map((label, i) => ({ value: String(i + 1), label })), sql: `(answers->>${q})::int` });
+        break;
+      case "multi":
+        for (const option of question.options) {
+          columns.push({
+            name: `${question.id}__${option.id}`, question: question.id, label: `${question.label}: ${option.label}`, kind: "multi",
+            values: [{ value: "1", label: "chosen" }, { value: "0", label: "not chosen" }],
+            sql: `CASE WHEN answers ? ${q} THEN (answers->${q} ? ${lit(option.id)})::int END`,
+          });
+        }
+        break;
+      case "rank":
+        for (let slot = 1; slot <= question.slots; slot++) {
+          columns.push({
+            name: `${question.id}__rank${slot}`, question: question.id, label: `${question.label}: rank ${slot}`, kind: "rank",
+            values: optionsOf(instrument, question).map((o) => ({ value: o.id, label: o.label })), sql: `answers->${q}->>${slot - 1}`,
+          });
+        }
+        break;
+      case "text":
+        columns.push({ name: question.id, question: question.id, label: question.label, kind: "text", sql: neutralized(`(answers->>${q})`) });
+        break;
+    }
+  }
+  return columns;
+}
