@@ -28,7 +28,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
           <a href={`/api/v1/exports/codebook.csv?wave=${scope.wave.code}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" download>Codebook</a>
         </div>
       </div>
-      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} keep={`status=${explorer.status}&limit=${explorer.limit}`} />
+      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} keep={`status=${explorer.status}&limit=${explorer.limit}&sort=${explorer.sort}&dir=${explorer.dir}`} />
       <Notices problems={problems} />
       <ResponsesTable
         rows={page.rows}
