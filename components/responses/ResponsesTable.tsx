@@ -27,20 +27,9 @@ import {
 import { LINK_COLUMN_ID, columnForSortKey, columns, features, sortKeyForColumn } from "./columns";
 import { formatCount } from "./format";
 
-export interface ResponseRow {
-  id: string;
-  status: "partial" | "complete";
-  submittedAt: string | null;
-  startedAt: string;
-  industry: string | null;
-  region: string | null;
-  companySize: string | null;
-  role: string | null;
-  stage: string | null;
-  readinessIndex: number | null;
-}
+import type { ResponseRow, SortKey } from "@/lib/responses/params";
 
-export type SortKey = "submitted_at" | "started_at" | "readiness_index" | "industry" | "region" | "company_size" | "role" | "stage";
+export type { ResponseRow, SortKey };
 
 export interface ResponsesTableProps {
   rows: ResponseRow[];

@@ -27,3 +27,17 @@ export function parseExplorerParams(params: URLSearchParams): { value: ExplorerP
   const value = explorerParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((p) => p.path === key))));
   return { value, problems };
 }
+
+/** One row of the explorer, as the API and the table see it. */
+export interface ResponseRow {
+  id: string;
+  status: "partial" | "complete";
+  submittedAt: string | null;
+  startedAt: string;
+  industry: string | null;
+  region: string | null;
+  companySize: string | null;
+  role: string | null;
+  stage: string | null;
+  readinessIndex: number | null;
+}

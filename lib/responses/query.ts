@@ -4,7 +4,9 @@ import { whereFor } from "@/lib/analytics/where";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExplorerParams, SortKey } from "./params";
+import type { ExplorerParams, ResponseRow, SortKey } from "./params";
+
+export type { ResponseRow };
 
 /** Sort expressions: never null, so (value, id) keyset comparisons are total orders. */
 const SORT_SQL: Record<SortKey, { expr: string; kind: "timestamp" | "number" | "text" }> = {
@@ -20,18 +22,6 @@ const SORT_SQL: Record<SortKey, { expr: string; kind: "timestamp" | "number" | "
 
 export const responseRowSelect = Prisma.sql`id, status::text AS status, submitted_at, started_at, industry, region, company_size, role, stage, readiness_index`;
 
-export interface ResponseRow {
-  id: string;
-  status: "partial" | "complete";
-  submittedAt: string | null;
-  startedAt: string;
-  industry: string | null;
-  region: string | null;
-  companySize: string | null;
-  role: string | null;
-  stage: string | null;
-  readinessIndex: number | null;
-}
 
 interface Cursor {
   /** The sort value and id of the boundary row; "after" pages forward, "before" backward. */

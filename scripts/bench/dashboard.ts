@@ -3,52 +3,19 @@
 // build, session checked, JSON serialized) against PostgreSQL running equivalent hand-written
 // GROUP BY queries directly, in the same run. Target: at most 3x. Uses DATABASE_URL (a database
 // of its own is created and dropped) or the embedded PostgreSQL when unset.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parseEnv } from "@/lib/env";
-import { ensureAdmin } from "../lib/admin";
-import { ensureSurvey } from "../lib/bootstrap";
-import { buildIfNeeded } from "../lib/build";
-import { withClient } from "../lib/database";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres";
-import { migrateDeploy } from "../lib/migrate";
-import { ROOT, bin, freePort, start, stop, waitForHttp } from "../lib/proc";
-import { progressReporter } from "../lib/progress";
-import { insertDemoResponses } from "../lib/seed-insert";
+import { ROOT } from "../lib/proc";
+import { median, prepareBench } from "./setup";
 
 const { values } = parseArgs({ options: { responses: { type: "string", default: "1000000" }, runs: { type: "string", default: "7" } } });
 const responses = Number(values.responses);
 const runs = Number(values.runs);
 const env = parseEnv();
 const cleanups: (() => Promise<void>)[] = [];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
-
-async function database(): Promise<string> {
-  if (env.DATABASE_URL) {
-    const name = `rr_bench_${Date.now().toString(36)}`;
-    await withClient(env.DATABASE_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
-    cleanups.push(() => withClient(env.DATABASE_URL as string, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined));
-    const url = new URL(env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    return url.toString();
-  }
-  console.warn("! DATABASE_URL is unset: benchmarking on the embedded PostgreSQL (PGlite), which is much slower at 1M rows.");
-  const dir = mkdtempSync(path.join(tmpdir(), "rr-bench-pg-"));
-  const embedded = await startEmbeddedPostgres(dir);
-  cleanups.push(async () => {
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return embedded.url;
-}
 
 /** The same figures as the overview, written by hand the way a DBA would. */
 function baselineQueries(waveId: string, filter: string): [string, unknown[]][] {
@@ -70,29 +37,9 @@ function baselineQueries(waveId: string, filter: string): [string, unknown[]][] 
 
 async function main() {
   console.log(`Dashboard benchmark: ${responses.toLocaleString("en")} responses, ${runs} runs per measurement`);
-  const url = await database();
-  await migrateDeploy(url);
-  const waveId = await withClient(url, async (client) => {
-    const { waveId } = await ensureSurvey(client);
-    await insertDemoResponses(client, { waveId, responses, seed: 42, batchSize: 5000, onProgress: progressReporter("Seeding") });
-    await client.query("ANALYZE response");
-    return waveId;
-  });
-
-  await buildIfNeeded();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const secret = randomBytes(48).toString("base64url");
-  const admin = { email: "bench@radar.test", password: randomBytes(18).toString("base64url") };
-  await ensureAdmin(url, secret, baseUrl, admin.email, admin.password, "Bench");
-  const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  cleanups.push(() => stop(server));
-  await waitForHttp(`${baseUrl}/api/health`, server);
-  const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify(admin) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token")) ?? "";
+  const ctx = await prepareBench(env.DATABASE_URL, responses);
+  cleanups.push(...ctx.cleanups);
+  const { url, waveId, baseUrl, cookie } = ctx;
 
   const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_SIZE });
   cleanups.push(() => pool.end());
