@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { afterEach, describe, expect, it } from "vitest";
 import { openBrowser, screenshot, type Browser } from "../helpers/browser";
 import { testAdmin } from "../helpers/auth";
+import { testEnv } from "../helpers/env";
 
 let browser: Browser | undefined;
 afterEach(async () => {
@@ -76,5 +77,25 @@ describe("responses explorer in Chromium", () => {
     expect(parsed.meta.fields).toContain("concerns__latency");
     expect(parsed.data).toHaveLength(filteredTotal);
     expect(parsed.data.every((row) => row.region === "east_asia")).toBe(true);
+
+    // The export is in the audit log, for admins.
+    await page.goto("/dashboard/audit");
+    const audit = page.getByTestId("audit");
+    await audit.waitFor();
+    expect(await audit.locator("tbody tr").first().textContent()).toContain("responses.csv");
+
+    // A personal API token: shown once, works from a script, stops working when revoked.
+    await page.goto("/dashboard/tokens");
+    await page.getByLabel("Token name").fill("e2e script");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByTestId("new-token").textContent()) ?? "";
+    expect(token).toMatch(/^rr_[A-Za-z0-9_-]{43}$/);
+    const call = () => fetch(`${testEnv.baseUrl}/api/v1/responses?limit=25`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call()).status).toBe(200);
+    await screenshot(page, "responses", "02-tokens", false);
+    await page.reload();
+    expect(await page.getByText(token).count()).toBe(0); // never shown again
+    await page.getByTestId("tokens").locator("tr", { hasText: "e2e script" }).getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(async () => (await call()).status).toBe(401);
   });
 });

@@ -20,7 +20,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const labelB = rest ? "everyone else" : describeFilters(b?.filters ?? a.filters, options);
   return (
     <div className="grid gap-4">
-      <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
+        <a className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100" href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery])}`} download>
+          Download comparison (CSV)
+        </a>
+      </div>
       <section aria-label="Segment A" className="grid gap-2">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment A</h2>
         <FilterBar filters={a.filters} waves={waves} options={options} prefix="a_" keep={keepForA} legend="Segment A filters" />
