@@ -15,7 +15,7 @@ import {
 import { allQuestions, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
 import { likertTo100 } from "@/lib/survey/scoring";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
-import { suppressDistribution, suppressIndependent } from "./suppression";
+import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { whereFor } from "./where";
 
@@ -132,7 +132,9 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
   ]);
   const differencing = [...new Set([...risksA, ...risksB])];
   if (A.n < k || B.n < k || differencing.length > 0) {
-    return { k, differencing, nA: A.n < k ? null : A.n, nB: B.n < k ? null : B.n, reportable: false, rows: [] };
+    // Refused views reveal no counts at all (nA against a broader view would undo the refusal).
+    const withhold = differencing.length > 0;
+    return { k, differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n, reportable: false, rows: [] };
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
   const pushProportions = (question: Question, kind: "single" | "multi") => {
@@ -140,9 +142,21 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
     const source = kind === "single" ? "single" : "multi";
     const countsA = options.map((o) => A[source].get(question.id)?.get(o.id) ?? 0);
     const countsB = options.map((o) => B[source].get(question.id)?.get(o.id) ?? 0);
-    const shownA = kind === "single" ? suppressDistribution(countsA, k) : suppressIndependent(countsA, k);
-    const shownB = kind === "single" ? suppressDistribution(countsB, k) : suppressIndependent(countsB, k);
-    const chi = kind === "single" ? chiSquareIndependence([countsA, countsB]) : null;
+    // A and B are suppressed together: with B = everyone else, A = total - B, so a cell hidden on
+    // one side must be hidden on the other too (and every column total is public).
+    let shownA: (number | null)[];
+    let shownB: (number | null)[];
+    if (kind === "single") {
+      [shownA = [], shownB = []] = suppressTable([countsA, countsB], k);
+    } else {
+      const a1 = suppressIndependent(countsA, k, A.n);
+      const b1 = suppressIndependent(countsB, k, B.n);
+      shownA = countsA.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
+      shownB = countsB.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
+    }
+    // A test over a table with withheld cells could be solved for them: no p-value then.
+    const complete = [...shownA, ...shownB].every((v) => v !== null);
+    const chi = kind === "single" && complete ? chiSquareIndependence([countsA, countsB]) : null;
     options.forEach((option, i) => {
       const fa = proportion(shownA[i] ?? null, A.n);
       const fb = proportion(shownB[i] ?? null, B.n);
@@ -158,7 +172,7 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
         b: fb,
         difference: visible ? ((fa.value as number) - (fb.value as number)) * 100 : null,
         // A single-choice question has one test; it is attached to each of its visible options.
-        p: !visible ? null : chi ? chi.p : twoProportionZTest(countsA[i] ?? 0, A.n, countsB[i] ?? 0, B.n).p,
+        p: !visible ? null : kind === "single" ? (chi ? chi.p : null) : twoProportionZTest(countsA[i] ?? 0, A.n, countsB[i] ?? 0, B.n).p,
       });
     });
   };

@@ -136,11 +136,11 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
 
   const multi = (question: string, option: string) => multiRows.find((r) => r.question === question && r.option === option)?.n ?? 0;
   const concernOptions = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
-  const concernCounts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)), k);
-  const top3Counts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)), k);
+  const concernCounts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)), k, total);
+  const top3Counts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)), k, total);
   const infraOptions = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
-  const infraCurrent = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)), k);
-  const infraPlanned = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)), k);
+  const infraCurrent = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)), k, total);
+  const infraPlanned = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)), k, total);
 
   const crossCounts = latency.map((l) => geography.map((g) => crossRows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
 

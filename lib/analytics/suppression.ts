@@ -3,9 +3,14 @@
 // beside it (complementary suppression), in every row and column of a table. Withheld figures
 // are replaced by null before anything leaves the server.
 
-/** Primary suppression only: for counts that do not add up to a published total (multi-selects). */
-export function suppressIndependent(counts: number[], k: number): (number | null)[] {
-  return counts.map((n) => (n > 0 && n < k ? null : n));
+/**
+ * Counts that do not add up to a published total (multi-selects: each option chosen or not).
+ * With the group's total published, "not chosen" (total - n) is a figure too, so it must not
+ * be 1..k-1 either.
+ */
+export function suppressIndependent(counts: number[], k: number, total?: number): (number | null)[] {
+  const small = (n: number) => n > 0 && n < k;
+  return counts.map((n) => (small(n) || (total !== undefined && small(total - n)) ? null : n));
 }
 
 /** Counts of mutually exclusive categories whose total is published (single-choice questions). */

@@ -10,8 +10,9 @@ export function whereFor(waveId: string, filters: Filters, status: "complete" | 
   const parts: Prisma.Sql[] = [Prisma.sql`wave_id = ${waveId}::uuid`];
   if (status !== "any") parts.push(Prisma.sql`status = ${status}::response_status`);
   const when = status === "complete" ? Prisma.sql`submitted_at` : Prisma.sql`coalesce(submitted_at, updated_at)`;
-  if (filters.from) parts.push(Prisma.sql`${when} >= ${filters.from}::date`);
-  if (filters.to) parts.push(Prisma.sql`${when} < (${filters.to}::date + 1)`);
+  // Days are UTC days, whatever the database session's time zone.
+  if (filters.from) parts.push(Prisma.sql`${when} >= (${filters.from}::date)::timestamp AT TIME ZONE 'UTC'`);
+  if (filters.to) parts.push(Prisma.sql`${when} < (${filters.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
   const segments: Prisma.Sql[] = [];
   for (const key of SEGMENT_KEYS) {
     const values = filters.segments[key];

@@ -8,7 +8,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { exportColumns } from "./columns";
 
-/** COPY takes no bind parameters, so the (already validated) filter values are inlined as quoted literals. */
+/**
+ * COPY takes no bind parameters, so the filter values are inlined as quoted literals. They are
+ * validated before they get here (option ids [a-z0-9_], YYYY-MM-DD dates, a wave uuid), so they
+ * hold no quotes or backslashes; doubling quotes is belt and braces.
+ */
 export function inlineSql(sql: Prisma.Sql): string {
   const literal = (value: unknown): string => {
     if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(", ")}]::text[]`;
@@ -26,13 +30,14 @@ export interface ResponsesExport {
 
 /**
  * Streams the responses as CSV straight from PostgreSQL's COPY (its CSV writer quotes per
- * RFC 4180), one connection, no rows held in memory. Free text is neutralized in SQL.
+ * RFC 4180), one connection, no rows held in memory. Free text is neutralized in SQL, and every
+ * field is quoted so that a spreadsheet using ";" as separator cannot split a cell into a formula.
  */
 export async function streamResponsesCsv(waveId: string, instrument: Instrument, filters: Filters, status: "complete" | "partial" | "any", bom: boolean): Promise<ResponsesExport> {
   const columns = exportColumns(instrument);
   const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
   const where = inlineSql(whereFor(waveId, filters, status));
-  const sql = `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
+  const sql = `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
   const client = await pgPool().connect();
   const copy = client.query(copyTo(sql));
   let settle: (rows: number) => void = () => undefined;

@@ -155,7 +155,7 @@ export function computeFindings(cells: CellAggregate[], instrument: Instrument, 
   }
 
   // Mismatch: tight budgets with far-flung users, yet only centralized cloud planned.
-  if (mismatch && mismatch.atRisk >= minSegment && mismatch.centralOnly >= k && mismatch.atRisk - mismatch.centralOnly >= k && mismatch.othersCentralOnly >= k) {
+  if (mismatch && mismatch.atRisk >= minSegment && mismatch.centralOnly >= k && mismatch.atRisk - mismatch.centralOnly >= k && mismatch.othersCentralOnly >= k && mismatch.others - mismatch.othersCentralOnly >= k) {
     const a = mismatch.centralOnly / mismatch.atRisk;
     const b = mismatch.others > 0 ? mismatch.othersCentralOnly / mismatch.others : 0;
     const interval = wilsonInterval(mismatch.centralOnly, mismatch.atRisk);

@@ -38,7 +38,12 @@ function decode(raw: string, sort: SortKey): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
     const idOk = typeof c.id === "string" && /^[0-9a-f-]{36}$/.test(c.id);
-    if (!idOk || (c.d !== "after" && c.d !== "before") || c.s !== sort || (typeof c.v !== "string" && typeof c.v !== "number") || !Number.isInteger(c.o) || c.o < 0) throw new Error("shape");
+    const kind = SORT_SQL[sort].kind;
+    const valueOk =
+      kind === "number" ? typeof c.v === "number" && Number.isFinite(c.v)
+      : kind === "timestamp" ? typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(c.v)
+      : typeof c.v === "string" && c.v.length <= 200;
+    if (!idOk || !valueOk || (c.d !== "after" && c.d !== "before") || c.s !== sort || !Number.isInteger(c.o) || c.o < 0) throw new Error("shape");
     return c;
   } catch {
     throw new ValidationError([{ path: "cursor", message: "is not a valid cursor for this sort order" }]);
@@ -69,11 +74,13 @@ export async function listResponses(waveId: string, filters: Filters, params: Ex
   const cmp = Prisma.raw(descending ? "<" : ">");
   const order = Prisma.raw(descending ? "DESC" : "ASC");
   const cast = Prisma.raw(sort.kind === "timestamp" ? "::timestamptz" : sort.kind === "number" ? "::real" : "::text");
+  // Timestamps travel in cursors as exact UTC text, whatever the session's time zone.
+  const sortValue = sort.kind === "timestamp" ? Prisma.sql`to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : expr;
   const boundary = cursor ? Prisma.sql`AND (${expr}, id) ${cmp} (${cursor.v}${cast}, ${cursor.id}::uuid)` : Prisma.empty;
 
   const [rows, count] = await Promise.all([
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT ${responseRowSelect}, ${expr} AS sort_value FROM response
+      SELECT ${responseRowSelect}, ${sortValue} AS sort_value FROM response
       WHERE ${where} ${boundary}
       ORDER BY ${expr} ${order}, id ${order}
       LIMIT ${params.limit + 1}`),
@@ -85,7 +92,7 @@ export async function listResponses(waveId: string, filters: Filters, params: Ex
   const offset = cursor?.o ?? 0;
   const toCursor = (row: Record<string, unknown> | undefined, d: "after" | "before") => {
     if (!row) return null;
-    const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : (row.sort_value as string | number);
+    const value = row.sort_value as string | number;
     const o = d === "after" ? offset + page.length : Math.max(0, offset - params.limit);
     return encode({ v: value, id: String(row.id), d, s: params.sort, o });
   };

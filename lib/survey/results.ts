@@ -153,11 +153,13 @@ function unpack(row: Record<string, unknown> | undefined, dims: number, stages: 
     return { n: null, shareBelow: null, medians: Array(dims).fill(null), stageShares: Array(stages).fill(null), concernShares: Array(concerns).fill(null) };
   }
   const at = (name: string) => Number(row?.[name]);
+  // A share of n reveals its count: withhold it when the count, or the rest, is 1..k-1.
+  const share = (count: number) => (count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : count / n;
   return {
     n,
-    shareBelow: at("below") / n,
+    shareBelow: share(at("below")),
     medians: Array.from({ length: dims }, (_, i) => at(`d${i}`)),
-    stageShares: Array.from({ length: stages }, (_, i) => at(`s${i}`) / n),
-    concernShares: Array.from({ length: concerns }, (_, i) => at(`c${i}`) / n),
+    stageShares: Array.from({ length: stages }, (_, i) => share(at(`s${i}`))),
+    concernShares: Array.from({ length: concerns }, (_, i) => share(at(`c${i}`))),
   };
 }

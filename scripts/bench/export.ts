@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const ctx = await prepareBench(env.DATABASE_URL, responses);
   try {
     const columns = exportColumns(instrumentV1);
-    const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${ctx.waveId}' AND status = 'complete' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+    const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${ctx.waveId}' AND status = 'complete' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
     const client = new pg.Client({ connectionString: ctx.url });
     await client.connect();
     const countLines = (buffer: Buffer) => {

@@ -111,6 +111,21 @@ describe("small-cell suppression", () => {
 });
 
 describe("comparison API", () => {
+  it("withholds a cell on both sides, since A = everyone - B, and gives no p-value over withheld cells", async () => {
+    const r = await api<Comparison>(`/api/v1/analytics/compare?a_industry=education&b=rest`, { cookie });
+    expect(r.status).toBe(200);
+    const proportions = r.body.rows.filter((x) => x.kind === "proportion");
+    expect(proportions.some((x) => x.a.n === null)).toBe(true); // education is small: some cells withheld
+    for (const row of proportions) {
+      expect(row.a.n === null).toBe(row.b.n === null);
+      if (row.a.n !== null) {
+        expect(row.a.n === 0 || (row.a.n >= K && r.body.nA! - row.a.n !== 0 && r.body.nA! - row.a.n < K) === false).toBe(true);
+      }
+    }
+    const questionsWithWithheld = new Set(proportions.filter((x) => x.test === "chi-square" && x.a.n === null).map((x) => x.questionId));
+    for (const row of proportions.filter((x) => questionsWithWithheld.has(x.questionId))) expect(row.p).toBeNull();
+  });
+
   it("flags significant differences for technology against everyone else, with intervals and q-values", async () => {
     const r = await api<Comparison>(`/api/v1/analytics/compare?a_industry=technology&b=rest`, { cookie });
     expect(r.status).toBe(200);

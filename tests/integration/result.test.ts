@@ -42,17 +42,19 @@ describe("personal result", () => {
     const token = cookie.split("=")[1]!;
     const result = await getPersonalResult(await getOpenWave(slug), token);
     expect(result).not.toBeNull();
-    // validAnswers with strategy 5 scores 50; the six region peers score 35.7, 39.3, 42.9, 46.4, 50, 35.7.
+    // validAnswers with strategy 5 scores 50; the six region peers score 35.7, 39.3, 42.9, 46.4, 50, 35.7:
+    // 5 below and 1 not. "Higher than 83%" would single out that one peer, so it is withheld too.
     expect(result!.peers).toEqual([
       { group: "industry", label: "Healthcare & life sciences", n: null, shareBelow: null },
-      { group: "region", label: "East Asia", n: 6, shareBelow: 5 / 6 },
+      { group: "region", label: "East Asia", n: 6, shareBelow: null },
     ]);
     const strategy = result!.dimensions.find((d) => d.questionId === "dim_strategy")!;
     // Region peers rated strategy 1,2,3,4,5,1: median 2.5. Industry figures are withheld entirely.
     expect(strategy).toMatchObject({ you: 5, regionMedian: 2.5, industryMedian: null });
     expect(result!.dimensions.every((d) => d.industryMedian === null)).toBe(true);
     const scaled = result!.stage.rows.find((r) => r.optionId === "scaled_production")!;
-    expect(scaled).toEqual({ optionId: "scaled_production", label: "Scaled production", industryShare: null, regionShare: 0.5 });
+    // 3 of 6 region peers: a count under k, withheld.
+    expect(scaled).toEqual({ optionId: "scaled_production", label: "Scaled production", industryShare: null, regionShare: null });
     expect(result!.topConcerns.map((c) => c.optionId)).toEqual(["latency", "privacy_sovereignty", "cost"]);
     expect(result!.topConcerns[0]!.regionShare).toBe(1);
 
