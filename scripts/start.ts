@@ -7,6 +7,7 @@ import { ensureAdmin, issueSetupToken } from "./lib/admin";
 import { ensureSurvey } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build";
 import { openDatabase, withClient } from "./lib/database";
+import { EMBEDDED_POOL_SIZE } from "./lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
 import { ROOT, bin, start, stop, waitForHttp } from "./lib/proc";
 import { progressReporter } from "./lib/progress";
@@ -51,7 +52,15 @@ async function main() {
 
     const host = env.HOST;
     server = start(bin("next"), ["start", "-p", String(env.PORT), "-H", host], {
-      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        AUTH_SECRET: secret,
+        APP_URL: baseUrl,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...(database.embedded ? { DB_POOL_SIZE: EMBEDDED_POOL_SIZE } : {}),
+      },
     });
     server.on("exit", (code) => {
       if (!stopping) {

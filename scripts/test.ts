@@ -12,7 +12,7 @@ import { ensureSurvey } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build";
 import { findChromium } from "./lib/chromium";
 import { withClient } from "./lib/database";
-import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
 import { ROOT, bin, freePort, run, start, stop, waitForHttp } from "./lib/proc";
 import { insertDemoResponses } from "./lib/seed-insert";
@@ -78,7 +78,15 @@ async function main(): Promise<number> {
 
   step("App server");
   const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      APP_URL: baseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(env.DATABASE_URL ? {} : { DB_POOL_SIZE: EMBEDDED_POOL_SIZE }),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   cleanups.push(() => stop(server));

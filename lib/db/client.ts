@@ -15,7 +15,8 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  // Requests queue for a connection rather than fail at once when a burst exceeds the pool.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 export function db(): PrismaClient {

@@ -7,6 +7,7 @@ import { getEnv, requireDatabaseUrl } from "@/lib/env";
 const globalForPg = globalThis as unknown as { readinessPg?: pg.Pool };
 
 export function pgPool(): pg.Pool {
-  globalForPg.readinessPg ??= new pg.Pool({ connectionString: requireDatabaseUrl(getEnv()), max: 4, connectionTimeoutMillis: 5_000 });
+  const env = getEnv();
+  globalForPg.readinessPg ??= new pg.Pool({ connectionString: requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
   return globalForPg.readinessPg;
 }

@@ -11,6 +11,14 @@ export interface EmbeddedPostgres {
 }
 
 /**
+ * Connections an app process should open to the embedded database. PGlite runs one query at a
+ * time, and its socket multiplexer can interleave the extended-protocol messages of concurrent
+ * connections (seen: "bind message supplies 2 parameters, but prepared statement requires 5"
+ * under concurrent transactions), so each app process uses a single connection and queues.
+ */
+export const EMBEDDED_POOL_SIZE = "1";
+
+/**
  * Starts PGlite on `dataDir` (created if missing) and serves it on 127.0.0.1. Port 0 lets the OS
  * pick a free port, so it never collides with a PostgreSQL already listening on 5432.
  */

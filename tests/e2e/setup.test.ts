@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueSetupToken } from "@/scripts/lib/admin";
 import { ensureSurvey } from "@/scripts/lib/bootstrap";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { insertDemoResponses } from "@/scripts/lib/seed-insert";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   server = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: database.url, APP_URL: baseUrl, AUTH_SECRET: randomBytes(48).toString("base64url"), NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: database.url, APP_URL: baseUrl, AUTH_SECRET: randomBytes(48).toString("base64url"), NODE_ENV: "production", DB_POOL_SIZE: EMBEDDED_POOL_SIZE },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHttp(`${baseUrl}/api/health`, server);

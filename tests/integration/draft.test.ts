@@ -110,8 +110,9 @@ describe("submit", () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () => api<{ id: string; resultUrl: string }>(submitPath(), { method: "POST", body: { submissionId }, cookie })),
     );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 200)).toHaveLength(9);
+    const statuses = JSON.stringify(results.map((r) => [r.status, r.body]));
+    expect(results.filter((r) => r.status === 201), statuses).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200), statuses).toHaveLength(9);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results[0]!.body.resultUrl).toBe(`/survey/${slug}/result`);
     const after = await countResponses(waveId);
