@@ -17,6 +17,7 @@ import { likertTo100 } from "@/lib/survey/scoring";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
+import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
 import { whereFor } from "./where";
 
 export interface SideFigure {
@@ -66,23 +67,20 @@ async function aggregate(where: Prisma.Sql, instrument: Instrument): Promise<Seg
   const singles = questions.filter((x) => x.type === "single").map((x) => x.id);
   const multis = questions.filter((x) => x.type === "multi" || x.type === "rank").map((x) => x.id);
   const likerts = questions.filter((x) => x.type === "likert").map((x) => x.id);
-  const values = (ids: string[]) => Prisma.join(ids.map((id) => Prisma.sql`(${id}::text)`), ", ");
-  const likertSql = likerts.length
-    ? Prisma.join(likerts.map((id, i) => Prisma.sql`count(answers->${id})::int AS ${Prisma.raw(`c${i}`)}, sum((answers->>${id})::int)::float8 AS ${Prisma.raw(`s${i}`)}, sum(((answers->>${id})::int)^2)::float8 AS ${Prisma.raw(`q${i}`)}`), ", ")
-    : Prisma.sql`1 AS none`;
+  const likertSql = scaleMoments(likerts);
   const [totals, singleRows, multiRows] = await Promise.all([
     q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${likertSql} FROM response WHERE ${where}`),
     singles.length
       ? q<{ question: string; option: string; n: number }>(Prisma.sql`
           SELECT src.question, r.answers->>src.question AS option, count(*)::int AS n
-          FROM response r CROSS JOIN (VALUES ${values(singles)}) AS src(question)
+          FROM response r CROSS JOIN ${questionList(singles)} AS src(question)
           WHERE ${where} AND r.answers ? src.question GROUP BY 1, 2`)
       : Promise.resolve([]),
     multis.length
       ? q<{ question: string; option: string; n: number }>(Prisma.sql`
           SELECT src.question, o.value AS option, count(*)::int AS n
-          FROM response r CROSS JOIN (VALUES ${values(multis)}) AS src(question)
-          CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.answers->src.question) = 'array' THEN r.answers->src.question ELSE '[]'::jsonb END) AS o(value)
+          FROM response r CROSS JOIN ${questionList(multis)} AS src(question)
+          CROSS JOIN LATERAL ${chosenOptions} AS o(value)
           WHERE ${where} GROUP BY 1, 2`)
       : Promise.resolve([]),
   ]);
@@ -100,7 +98,7 @@ async function aggregate(where: Prisma.Sql, instrument: Instrument): Promise<Seg
     n: Number(total.n ?? 0),
     single: toMap(singleRows),
     multi: toMap(multiRows),
-    moments: new Map(likerts.map((id, i) => [id, { n: Number(total[`c${i}`] ?? 0), sum: Number(total[`s${i}`] ?? 0), sumSquares: Number(total[`q${i}`] ?? 0) }])),
+    moments: new Map(likerts.map((id, i) => [id, momentsAt(total, i)])),
   };
 }
 

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
-import { instrumentSchema, type Instrument } from "@/lib/survey/instrument-schema";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseDefinition } from "@/lib/survey/waves";
+import { toSearchParams } from "@/lib/http/params";
 import { parseFilters, type Filters } from "./filters";
 import type { FieldIssue } from "@/lib/errors";
 
@@ -13,8 +15,6 @@ export interface WaveInfo {
   instrument: Instrument;
 }
 
-const parsed = new Map<string, Instrument>();
-
 /** The survey's waves, newest first, with their frozen instruments. */
 export async function listWaves(slug = SURVEY_SLUG): Promise<WaveInfo[]> {
   const waves = await db().wave.findMany({
@@ -23,14 +23,7 @@ export async function listWaves(slug = SURVEY_SLUG): Promise<WaveInfo[]> {
     select: { id: true, code: true, title: true, definition: true, definitionHash: true },
   });
   if (waves.length === 0) throw new NotFoundError(`Survey "${slug}"`);
-  return waves.map((wave) => {
-    let instrument = parsed.get(wave.definitionHash);
-    if (!instrument) {
-      instrument = instrumentSchema.parse(wave.definition);
-      parsed.set(wave.definitionHash, instrument);
-    }
-    return { id: wave.id, code: wave.code, title: wave.title, instrument };
-  });
+  return waves.map((wave) => ({ id: wave.id, code: wave.code, title: wave.title, instrument: parseDefinition(wave.definitionHash, wave.definition) }));
 }
 
 export interface AnalyticsScope {
@@ -53,10 +46,6 @@ export async function resolveScope(params: URLSearchParams | Record<string, stri
 
 function prefixed(params: URLSearchParams | Record<string, string | string[] | undefined>, prefix: string): URLSearchParams {
   const out = new URLSearchParams();
-  const entries: [string, string][] =
-    params instanceof URLSearchParams
-      ? [...params.entries()]
-      : Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string])));
-  for (const [key, value] of entries) if (key.startsWith(prefix) && (prefix === "" || key.length > prefix.length)) out.append(key.slice(prefix.length), value);
+  for (const [key, value] of toSearchParams(params)) if (key.startsWith(prefix) && (prefix === "" || key.length > prefix.length)) out.append(key.slice(prefix.length), value);
   return out;
 }

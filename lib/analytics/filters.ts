@@ -53,6 +53,11 @@ export function segmentOptions(instrument: Instrument, key: SegmentKey): { id: s
   return question ? optionsOf(instrument, question).map(({ id, label }) => ({ id, label })) : [];
 }
 
+/** Every segment filter's values, keyed by filter (what the filter bar offers). */
+export function segmentOptionsByKey(instrument: Instrument): Record<SegmentKey, { id: string; label: string }[]> {
+  return Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+}
+
 /**
  * Parses filters. Every problem is reported with the parameter it concerns; the caller decides
  * whether that is a 400 (APIs) or a visible notice with the bad part ignored (pages).

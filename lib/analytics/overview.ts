@@ -8,6 +8,7 @@ import { likertTo100 } from "@/lib/survey/scoring";
 import { segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
+import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
 import { whereFor } from "./where";
 
 /** Questions the overview charts are built on (ids of the v1 instrument). */
@@ -72,15 +73,12 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = instrument.readinessDimensions;
-  const dimSums = Prisma.join(
-    dims.map((d, i) => Prisma.sql`sum((answers->>${d.questionId})::int)::float8 AS ${Prisma.raw(`s${i}`)}, sum(((answers->>${d.questionId})::int)^2)::float8 AS ${Prisma.raw(`q${i}`)}`),
-    ", ",
-  );
+  const dimSums = scaleMoments(dims.map((d) => d.questionId));
   const multiCounts = (questionIds: string[]) => q<{ question: string; option: string; n: number }>(Prisma.sql`
     SELECT src.question, o.value AS option, count(*)::int AS n
     FROM response r
-    CROSS JOIN LATERAL (VALUES ${Prisma.join(questionIds.map((id) => Prisma.sql`(${id}::text)`), ", ")}) AS src(question)
-    CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.answers->src.question) = 'array' THEN r.answers->src.question ELSE '[]'::jsonb END) AS o(value)
+    CROSS JOIN ${questionList(questionIds)} AS src(question)
+    CROSS JOIN LATERAL ${chosenOptions} AS o(value)
     WHERE ${where}
     GROUP BY 1, 2`);
 
@@ -124,7 +122,6 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const heatCounts = industries.map((i) => regions.map((r) => heatRows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
   const heatShown = suppressTable(heatCounts, k);
 
-  const momentsOf = (row: Record<string, number> | undefined, i: number) => ({ n: Number(row?.n ?? 0), sum: Number(row?.[`s${i}`] ?? 0), sumSquares: Number(row?.[`q${i}`] ?? 0) });
   const onScale = (m: { n: number; sum: number; sumSquares: number }) => {
     if (m.n < k) return null;
     const interval = meanInterval(m);
@@ -162,7 +159,7 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
         }),
       ),
     },
-    dimensions: dims.map((d, i) => ({ id: d.questionId, label: d.label, filtered: onScale(momentsOf(dimFiltered[0], i)), all: onScale(momentsOf(dimAll[0], i)) })),
+    dimensions: dims.map((d, i) => ({ id: d.questionId, label: d.label, filtered: onScale(momentsAt(dimFiltered[0], i)), all: onScale(momentsAt(dimAll[0], i)) })),
     stages: stageOptions.map((o, i) => share(o.id, o.label, stageShown[i] ?? null, total)),
     concerns: concernOptions
       .map((o, i) => {

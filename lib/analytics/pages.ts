@@ -1,6 +1,6 @@
 import "server-only";
 import { ValidationError } from "@/lib/errors";
-import { SEGMENT_KEYS, segmentOptions, type Filters, type SegmentKey } from "./filters";
+import { segmentOptionsByKey, type Filters } from "./filters";
 import { compareSegments } from "./compare";
 import { resolveScope, type AnalyticsScope } from "./context";
 import { getOverview } from "./overview";
@@ -8,7 +8,7 @@ import { getOverview } from "./overview";
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function filterOptions(scope: AnalyticsScope) {
-  return Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+  return segmentOptionsByKey(scope.wave.instrument);
 }
 
 /** strict: bad parameters are a 400 (APIs) rather than a notice with the part ignored (pages). */

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import { toSearchParams } from "@/lib/http/params";
 import { auth } from "./index";
 import { analystFromBearer } from "./tokens";
 import type { Role } from "./config";
@@ -41,9 +42,7 @@ export async function currentAnalyst(): Promise<Analyst | null> {
 
 /** "/dashboard?industry=x" from a page's path and its search params, for the login round trip. */
 export function pathWithQuery(pathname: string, params: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
-  const text = query.toString();
+  const text = toSearchParams(params).toString();
   return text ? `${pathname}?${text}` : pathname;
 }
 

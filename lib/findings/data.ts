@@ -4,6 +4,7 @@ import type { Filters } from "@/lib/analytics/filters";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allQuestions, type Instrument } from "@/lib/survey/instrument-schema";
+import { chosenOptions, momentsAt, questionList, scaleMoments } from "@/lib/analytics/sql";
 import type { CellAggregate } from "./cells";
 
 /** Per-cell aggregates under the current filters: three GROUP BY queries, no rows loaded. */
@@ -13,21 +14,17 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
   const singles = questions.filter((q) => q.type === "single").map((q) => q.id);
   const multis = questions.filter((q) => q.type === "multi" || q.type === "rank").map((q) => q.id);
   const scales = questions.filter((q) => q.type === "likert").map((q) => q.id);
-  const values = (ids: string[]) => Prisma.join(ids.map((id) => Prisma.sql`(${id}::text)`), ", ");
-  const scaleSql = Prisma.join(
-    scales.map((id, i) => Prisma.sql`count(answers->${id})::int AS ${Prisma.raw(`c${i}`)}, sum((answers->>${id})::int)::float8 AS ${Prisma.raw(`s${i}`)}, sum(((answers->>${id})::int)^2)::float8 AS ${Prisma.raw(`q${i}`)}`),
-    ", ",
-  );
+  const scaleSql = scaleMoments(scales);
   const [base, singleRows, multiRows] = await Promise.all([
     db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT industry, region, role, count(*)::int AS n, ${scaleSql} FROM response WHERE ${where} GROUP BY 1, 2, 3`),
     db().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
       SELECT r.industry, r.region, r.role, src.question, r.answers->>src.question AS option, count(*)::int AS n
-      FROM response r CROSS JOIN (VALUES ${values(singles)}) AS src(question)
+      FROM response r CROSS JOIN ${questionList(singles)} AS src(question)
       WHERE ${where} AND r.answers ? src.question GROUP BY 1, 2, 3, 4, 5`),
     db().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
       SELECT r.industry, r.region, r.role, src.question, o.value AS option, count(*)::int AS n
-      FROM response r CROSS JOIN (VALUES ${values(multis)}) AS src(question)
-      CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.answers->src.question) = 'array' THEN r.answers->src.question ELSE '[]'::jsonb END) AS o(value)
+      FROM response r CROSS JOIN ${questionList(multis)} AS src(question)
+      CROSS JOIN LATERAL ${chosenOptions} AS o(value)
       WHERE ${where} GROUP BY 1, 2, 3, 4, 5`),
   ]);
   const cells = new Map<string, CellAggregate>();
@@ -42,7 +39,7 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
       n: Number(row.n),
       single: {},
       multi: {},
-      scales: Object.fromEntries(scales.map((id, i) => [id, { n: Number(row[`c${i}`] ?? 0), sum: Number(row[`s${i}`] ?? 0), sumSquares: Number(row[`q${i}`] ?? 0) }])),
+      scales: Object.fromEntries(scales.map((id, i) => [id, momentsAt(row, i)])),
     });
   }
   const put = (rows: typeof singleRows, key: "single" | "multi") => {

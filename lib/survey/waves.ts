@@ -26,7 +26,7 @@ const waveSelect = {
 // no responses, and then its hash changes too, so the hash is a safe cache key.
 const parsedDefinitions = new Map<string, Instrument>();
 
-function parseDefinition(hash: string, definition: unknown): Instrument {
+export function parseDefinition(hash: string, definition: unknown): Instrument {
   let instrument = parsedDefinitions.get(hash);
   if (!instrument) {
     instrument = instrumentSchema.parse(definition);

@@ -1,7 +1,7 @@
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
 import { FindingsList } from "@/components/findings/FindingsList";
-import { SEGMENT_KEYS, filtersToQuery, segmentOptions, type SegmentKey } from "@/lib/analytics/filters";
+import { filtersToQuery, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 import { loadFindings } from "@/lib/findings/pages";
 
@@ -14,7 +14,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/findings", params));
   const { scope, report } = await loadFindings(params);
-  const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+  const options = segmentOptionsByKey(scope.wave.instrument);
   const query = filtersToQuery(scope.filters).toString();
   const showAll = params.show === "all";
   const shown = showAll ? report : { ...report, findings: report.findings.slice(0, TOP) };

@@ -1,5 +1,5 @@
 import { FindingsList } from "@/components/findings/FindingsList";
-import { describeFilters, SEGMENT_KEYS, segmentOptions, type SegmentKey } from "@/lib/analytics/filters";
+import { describeFilters, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 import { loadFindings } from "@/lib/findings/pages";
 
@@ -9,7 +9,7 @@ export default async function FindingsReportPage({ searchParams }: { searchParam
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params));
   const { scope, report } = await loadFindings(params);
-  const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(scope.wave.instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+  const options = segmentOptionsByKey(scope.wave.instrument);
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
       <header className="mb-6 border-b border-slate-200 pb-4">
