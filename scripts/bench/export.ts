@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const ctx = await prepareBench(env.DATABASE_URL, responses);
   try {
     const columns = exportColumns(instrumentV1);
-    const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${ctx.waveId}' AND status = 'complete' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
+    const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${ctx.waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
     const client = new pg.Client({ connectionString: ctx.url });
     await client.connect();
     const countLines = (buffer: Buffer) => {
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
     };
     const app = async () => {
       const t = performance.now();
-      const response = await fetch(`${ctx.baseUrl}/api/v1/exports/responses.csv?status=complete`, { headers: { cookie: ctx.cookie } });
+      const response = await fetch(`${ctx.baseUrl}/api/v1/exports/responses.csv?status=all`, { headers: { cookie: ctx.cookie } });
       if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
       let lines = 0;
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) lines += countLines(Buffer.from(chunk));
