@@ -1,9 +1,11 @@
 import "server-only";
 // HTTP side of the exports: authenticate, validate parameters (400 naming them), audit, stream.
+import { z } from "zod";
 import { resolveScope } from "@/lib/analytics/context";
 import { loadComparison, loadOverview, rejectProblems } from "@/lib/analytics/pages";
 import { requireAnalystApi } from "@/lib/auth/session";
 import { toCsv } from "@/lib/csv/safe";
+import { loadFindings } from "@/lib/findings/pages";
 import { parseExplorerParams } from "@/lib/responses/params";
 import { completeExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
@@ -12,20 +14,32 @@ import { streamResponsesCsv } from "./responses-csv";
 const csvHeaders = (filename: string) => ({
   "Content-Type": "text/csv; charset=utf-8",
   "Content-Disposition": `attachment; filename="${filename}"`,
-  "Cache-Control": "no-store",
+  // no-transform: Next's built-in gzip (level 6, one core) would otherwise compress every export,
+  // which at a million rows costs more CPU than PostgreSQL spends producing the CSV. Compression
+  // of large downloads is left to the client's choice (?gzip=1) or a reverse proxy.
+  "Cache-Control": "no-store, no-transform",
   "X-Content-Type-Options": "nosniff",
 });
 
-function withoutBom(url: URL): { params: URLSearchParams; bom: boolean } {
+const flag = z.enum(["0", "1"], { message: 'must be "0" or "1"' }).optional();
+const downloadOptionsSchema = z.object({ bom: flag, gzip: flag });
+
+/**
+ * Download options shared by every CSV export (a UTF-8 BOM for Excel; gzip for the responses
+ * export), taken out of the parameters before the filters are parsed. Bad values are a 400.
+ */
+function downloadOptions(url: URL): { params: URLSearchParams; bom: boolean; gzip: boolean } {
   const params = new URLSearchParams(url.searchParams);
-  const bom = params.get("bom") === "1";
+  const parsed = downloadOptionsSchema.safeParse({ bom: params.get("bom") ?? undefined, gzip: params.get("gzip") ?? undefined });
+  if (!parsed.success) rejectProblems(parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message })));
   params.delete("bom");
-  return { params, bom };
+  params.delete("gzip");
+  return { params, bom: parsed.data?.bom === "1", gzip: parsed.data?.gzip === "1" };
 }
 
 export async function responsesCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = withoutBom(new URL(request.url));
+  const { params, bom, gzip } = downloadOptions(new URL(request.url));
   const scope = await resolveScope(params);
   const explorer = parseExplorerParams(params);
   rejectProblems([...scope.problems, ...explorer.problems.filter((p) => p.path === "status")]);
@@ -33,12 +47,17 @@ export async function responsesCsv(request: Request): Promise<Response> {
   const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: explorer.value.status }, analyst.via);
   const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
   done.then((rows) => completeExport(auditId, rows)).catch((error: unknown) => console.warn(`export ${auditId} did not finish:`, error instanceof Error ? error.message : error));
-  return new Response(stream, { headers: csvHeaders(`responses-${scope.wave.code}.csv`) });
+  const filename = `responses-${scope.wave.code}.csv`;
+  if (!gzip) return new Response(stream, { headers: csvHeaders(filename) });
+  // An explicit .csv.gz download: the analyst chose to trade server CPU for transfer size.
+  return new Response(stream.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>), {
+    headers: { ...csvHeaders(`${filename}.gz`), "Content-Type": "application/gzip" },
+  });
 }
 
 export async function codebookCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = withoutBom(new URL(request.url));
+  const { params, bom } = downloadOptions(new URL(request.url));
   const scope = await resolveScope(params);
   rejectProblems(scope.problems.filter((p) => p.path === "wave"));
   const rows = exportColumns(scope.wave.instrument).flatMap((c) =>
@@ -54,7 +73,7 @@ const fmt = (v: number | null | undefined) => (v === null || v === undefined ? n
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
 export async function overviewCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = withoutBom(new URL(request.url));
+  const { params, bom } = downloadOptions(new URL(request.url));
   const { scope, data } = await loadOverview(params, true);
   const rows: unknown[][] = [];
   const withheld = (n: number | null) => (n === null ? "withheld" : "");
@@ -89,7 +108,7 @@ export async function overviewCsv(request: Request): Promise<Response> {
 
 export async function compareCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = withoutBom(new URL(request.url));
+  const { params, bom } = downloadOptions(new URL(request.url));
   const { a, b, data } = await loadComparison(params, true);
   const rows = data.rows.map((r) => [
     r.questionId, r.optionId ?? "", r.kind, r.a.n, fmt(r.a.value), fmt(r.a.interval?.lower), fmt(r.a.interval?.upper),
@@ -101,4 +120,22 @@ export async function compareCsv(request: Request): Promise<Response> {
     toCsv(["question_id", "option_id", "kind", "a_n", "a_value", "a_ci_lower", "a_ci_upper", "b_n", "b_value", "b_ci_lower", "b_ci_upper", "difference", "test", "p", "q", "significant"], rows, { bom }),
     { headers: csvHeaders(`compare-${a.wave.code}.csv`) },
   );
+}
+
+export async function findingsCsv(request: Request): Promise<Response> {
+  const analyst = await requireAnalystApi();
+  const url = new URL(request.url);
+  const { params, bom } = downloadOptions(url);
+  const { scope, report } = await loadFindings(params, true);
+  const header = ["rank", "kind", "segment", "headline", "measure", "segment_value", "others_value", "difference", "unit", "q", "n", "recommended_architecture", "reasons", "evidence_url"];
+  const percent = (v: number) => v * 100;
+  const rows = report.findings.map((f, i) => [
+    i + 1, f.kind, f.segment.label, f.headline, f.measure,
+    f.unit === "%" ? percent(f.segmentValue) : f.segmentValue, f.othersValue === null ? null : f.unit === "%" ? percent(f.othersValue) : f.othersValue,
+    f.difference, f.unit === "%" ? "percent" : "points", f.q, f.n,
+    f.architectures[0]?.name ?? "", f.architectures[0]?.reasons.join(" | ") ?? "", `${url.origin}${f.evidenceUrl}`,
+  ]);
+  const auditId = await startExport(analyst.id, "findings.csv", scope.filters, analyst.via);
+  await completeExport(auditId, rows.length);
+  return new Response(toCsv(header, rows, { bom }), { headers: csvHeaders(`findings-${scope.wave.code}.csv`) });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validAnswers } from "../helpers/answers";
@@ -146,6 +147,27 @@ describe("responses CSV", () => {
     await expect
       .poll(async () => (await testPool().query(`SELECT row_count, kind, via, filters FROM export_audit WHERE created_at >= $1 AND kind = 'responses.csv' ORDER BY created_at DESC LIMIT 1`, [before])).rows[0])
       .toMatchObject({ row_count: lines, kind: "responses.csv", via: "session", filters: expect.objectContaining({ segments: expect.objectContaining({ region: ["east_asia"] }) }) });
+  });
+
+  it("streams uncompressed unless gzip=1 is asked for, and rejects bad download options naming them", async () => {
+    const plain = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia`, { headers: { cookie, "accept-encoding": "gzip" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("cache-control")).toContain("no-transform");
+    const csv = await plain.text();
+
+    const gz = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia&gzip=1`, { headers: { cookie, "accept-encoding": "identity" } });
+    expect(gz.headers.get("content-type")).toBe("application/gzip");
+    expect(gz.headers.get("content-disposition")).toMatch(/filename="responses-[^"]+\.csv\.gz"/);
+    // Other tests add responses meanwhile, so compare the header and that both hold data rows.
+    const unzipped = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8");
+    expect(unzipped.split("\n")[0]).toBe(csv.split("\n")[0]);
+    expect(Papa.parse(unzipped, { skipEmptyLines: true }).data.length).toBeGreaterThan(1);
+
+    for (const bad of ["gzip=yes", "bom=2"]) {
+      const response = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?${bad}`, { headers: { cookie } });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(await response.json())).toContain(bad.split("=")[0]);
+    }
   });
 
   it("never puts a suppressed cell in the aggregates export", async () => {
