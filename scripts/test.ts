@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   await withClient(url, async (client) => {
     const survey = await ensureSurvey(client);
     // Peers for the end-to-end result page: enough for every industry and region to pass k.
-    await insertDemoResponses(client, { waveId: survey.waveId, responses: 1500, seed: 7 });
+    await insertDemoResponses(client, { waveId: survey.waveId, responses: 1500, seed: 7, method: env.DATABASE_URL ? "copy" : "insert" });
   });
 
   const port = await freePort();
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, AUTH_SECRET: secret, APP_URL: baseUrl, TEST_ADMIN_EMAIL: admin.email, TEST_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
+      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, AUTH_SECRET: secret, APP_URL: baseUrl, TEST_ADMIN_EMAIL: admin.email, TEST_ADMIN_PASSWORD: admin.password, TEST_DATABASE_EMBEDDED: env.DATABASE_URL ? "0" : "1", CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
     });
   } catch {
     failed = true;

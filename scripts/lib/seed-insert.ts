@@ -1,29 +1,97 @@
-// Bulk insert of demo responses: one multi-row INSERT ... SELECT FROM unnest(...) per batch, which
-// PostgreSQL plans once and runs at close to COPY speed, over the same wire protocol as the app.
+// Bulk insert of demo responses. On a PostgreSQL server: COPY FROM STDIN, rows generated and
+// streamed as they are produced (generation in Node overlaps PostgreSQL's parsing and index
+// maintenance). On the embedded database, whose socket server cannot carry COPY FROM STDIN
+// ("protocol synchronization was lost"): one multi-row INSERT … SELECT FROM unnest(…) per batch.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
-import { generateRow } from "@/lib/seed/generate";
+import { from as copyFrom } from "pg-copy-streams";
+import { generateRow, type SeedRow } from "@/lib/seed/generate";
 
 export interface SeedOptions {
   waveId: string;
   responses: number;
   seed: number;
+  /** "copy" needs a real PostgreSQL server; "insert" works everywhere. */
+  method?: "copy" | "insert";
   batchSize?: number;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The columns both methods write, in COPY order. */
+export const SEED_COLUMNS = [
+  "wave_id", "status", "source", "submission_key", "current_step", "started_at", "updated_at", "submitted_at",
+  "industry", "region", "company_size", "role", "stage", "readiness_index", "answers",
+] as const;
+
+/** A fixed "now" per seed keeps the data identical across runs on the same day. */
+export const seedNow = () => new Date(new Date().toISOString().slice(0, 10) + "T12:00:00Z");
+
+/** Inserts rows 0..responses-1 of the seed; rows already present are kept. Returns rows added. */
 export async function insertDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+  return options.method === "copy" ? copyDemoResponses(client, options) : insertBatches(client, options);
+}
+
+// A field of COPY's CSV input: unquoted empty is NULL, everything else quoted with "" escapes.
+const field = (value: string | number | null): string => (value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`);
+
+/** One COPY input line for a generated row (same values as the INSERT path). */
+export function seedCsvLine(waveId: string, row: SeedRow): string {
+  const started = row.startedAt.toISOString();
+  const submitted = row.submittedAt?.toISOString() ?? null;
+  return [
+    field(waveId), row.status, "seed", field(row.submissionKey), String(row.currentStep), started, submitted ?? started, submitted ?? "",
+    field(row.industry), field(row.region), field(row.companySize), field(row.role), field(row.stage),
+    row.readinessIndex === null ? "" : String(row.readinessIndex), field(JSON.stringify(row.answers)),
+  ].join(",") + "\n";
+}
+
+/** Streams generated rows as COPY input, in chunks of about 256 rows, skipping `skip` keys. */
+export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<string> = new Set()): Readable {
+  const now = options.now ?? seedNow();
+  let index = 0;
+  return new Readable({
+    read() {
+      let chunk = "";
+      let lines = 0;
+      while (index < options.responses && lines < 256) {
+        const row = generateRow(options.seed, index++, now);
+        if (row.submissionKey && skip.has(row.submissionKey)) continue;
+        chunk += seedCsvLine(waveId, row);
+        lines++;
+      }
+      options.onProgress?.(index, options.responses); // the reporter throttles its redraws
+      if (chunk) this.push(chunk);
+      if (index >= options.responses) this.push(null);
+    },
+  });
+}
+
+export const copySeedSql = (table: string) => `COPY ${table} (${SEED_COLUMNS.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
+
+async function copyDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+  // COPY has no ON CONFLICT: leave out the rows of this seed that are already there.
+  const existing = await client.query<{ k: string }>(
+    `SELECT submission_key AS k FROM response WHERE wave_id = $1 AND source = 'seed' AND submission_key LIKE $2`,
+    [options.waveId, `seed:${options.seed}:%`],
+  );
+  const skip = new Set(existing.rows.map((r) => r.k));
+  const copy = client.query(copyFrom(copySeedSql("response")));
+  await pipeline(seedCsvStream(options.waveId, options, skip), copy);
+  return copy.rowCount ?? 0;
+}
+
+async function insertBatches(client: pg.ClientBase, options: SeedOptions): Promise<number> {
   const { waveId, responses, seed } = options;
   const batchSize = options.batchSize ?? 2000;
-  // A fixed "now" per seed keeps the data identical across runs on the same day.
-  const now = options.now ?? new Date(new Date().toISOString().slice(0, 10) + "T12:00:00Z");
+  const now = options.now ?? seedNow();
   let inserted = 0;
   for (let start = 0; start < responses; start += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) => generateRow(seed, start + i, now));
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
     const result = await client.query(
-      `INSERT INTO response (wave_id, status, source, submission_key, current_step, started_at, updated_at, submitted_at,
-         industry, region, company_size, role, stage, readiness_index, answers)
+      `INSERT INTO response (${SEED_COLUMNS.join(", ")})
        SELECT $1::uuid, s::response_status, 'seed', k, c, st, coalesce(sub, st), sub, i, r, cs, ro, sg, ri, a
        FROM unnest($2::text[], $3::text[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[],
                    $9::text[], $10::text[], $11::text[], $12::real[], $13::jsonb[])

@@ -12,6 +12,10 @@ export const testEnv = {
   get baseUrl() {
     return required("APP_BASE_URL");
   },
+  /** The embedded PostgreSQL (PGlite), whose socket server cannot carry COPY FROM STDIN. */
+  get embeddedDatabase() {
+    return required("TEST_DATABASE_EMBEDDED") === "1";
+  },
   get chromium() {
     return required("CHROMIUM_PATH");
   },

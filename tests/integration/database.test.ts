@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSurvey } from "@/scripts/lib/bootstrap";
 import { insertDemoResponses } from "@/scripts/lib/seed-insert";
 import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
+import { testEnv } from "../helpers/env";
 
 let slug: string;
 let waveId: string;
@@ -67,6 +68,22 @@ describe("database guarantees", () => {
         [again],
       );
       expect(second.rows[0].digest).toBe(rows[0].digest);
+
+      // The COPY path (used on PostgreSQL servers) writes exactly the same rows, and is idempotent too.
+      const method = testEnv.embeddedDatabase ? "insert" : "copy";
+      const { waveId: copied } = await createTestSurvey("seed");
+      await client.query(`UPDATE response SET submission_key = submission_key || ':moved-again' WHERE wave_id = $1`, [again]);
+      expect(await insertDemoResponses(client, { waveId: copied, responses: 400, seed: 5, method, now })).toBe(400);
+      expect(await insertDemoResponses(client, { waveId: copied, responses: 700, seed: 5, method, now })).toBe(300);
+      const third = await client.query(
+        `SELECT md5(string_agg(submission_key || answers::text || status || started_at || coalesce(submitted_at::text, '') || coalesce(readiness_index::text, ''), ',' ORDER BY submission_key)) AS digest FROM response WHERE wave_id = ANY($1::uuid[]) AND submission_key NOT LIKE '%:moved%'`,
+        [[copied]],
+      );
+      const reference = await client.query(
+        `SELECT md5(string_agg(regexp_replace(submission_key, ':moved-again$', '') || answers::text || status || started_at || coalesce(submitted_at::text, '') || coalesce(readiness_index::text, ''), ',' ORDER BY regexp_replace(submission_key, ':moved-again$', ''))) AS digest FROM response WHERE wave_id = $1`,
+        [again],
+      );
+      expect(third.rows[0].digest).toBe(reference.rows[0].digest);
     } finally {
       client.release();
     }
