@@ -34,6 +34,10 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (error) {
+      // The client went away mid-request (its body stream reports "aborted"): nobody reads the
+      // answer, and it is not the server's fault, so no incident is logged.
+      const request = args[0];
+      if (request instanceof Request && request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(error);
     }
   };

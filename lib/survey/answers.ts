@@ -112,8 +112,23 @@ function labelOf(instrument: Instrument, question: RankQuestion): string {
   return allQuestions(instrument).find((q) => q.id === question.optionsFrom)?.label ?? question.optionsFrom;
 }
 
+// Building a zod object schema costs about 7 ms (zod compiles a parser for it on first use), parsing
+// with a built one about 0.05 ms. Instruments are immutable and cached by definition hash
+// (waves.parseDefinition), so each instrument's schemas are built once per process.
+const schemaCache = new WeakMap<Instrument, Map<string, unknown>>();
+function cached<T>(instrument: Instrument, key: string, build: () => T): T {
+  let schemas = schemaCache.get(instrument);
+  if (!schemas) schemaCache.set(instrument, (schemas = new Map()));
+  if (!schemas.has(key)) schemas.set(key, build());
+  return schemas.get(key) as T;
+}
+
 /** Answers to one section, complete as the Next button requires. */
 export function sectionSchema(instrument: Instrument, sectionIndex: number) {
+  return cached(instrument, `section:${sectionIndex}`, () => buildSectionSchema(instrument, sectionIndex));
+}
+
+function buildSectionSchema(instrument: Instrument, sectionIndex: number) {
   const section = instrument.sections[sectionIndex];
   if (!section) throw new RangeError(`no section ${sectionIndex}`);
   const questions = section.questions;
@@ -125,6 +140,10 @@ export function sectionSchema(instrument: Instrument, sectionIndex: number) {
 
 /** Any subset of answers (saving a draft): unknown question ids are refused, not dropped. */
 export function draftAnswersSchema(instrument: Instrument) {
+  return cached(instrument, "draft", () => buildDraftAnswersSchema(instrument));
+}
+
+function buildDraftAnswersSchema(instrument: Instrument) {
   const questions = allQuestions(instrument);
   return z
     .object(shapeFor(instrument, questions, "draft"))
@@ -134,6 +153,10 @@ export function draftAnswersSchema(instrument: Instrument) {
 
 /** A complete response: every required answer present and valid, no unknown ids. */
 export function completeAnswersSchema(instrument: Instrument) {
+  return cached(instrument, "complete", () => buildCompleteAnswersSchema(instrument));
+}
+
+function buildCompleteAnswersSchema(instrument: Instrument) {
   const questions = allQuestions(instrument);
   return z
     .object(shapeFor(instrument, questions, "complete"))

@@ -170,30 +170,22 @@ export async function submitComplete(
   const submissionKey = `api:${idempotencyKey}`;
   const submissionHash = sha256(canonicalJson(answers));
 
-  const existing = await findBySubmissionKey(submissionKey);
-  if (existing) return replay(existing, wave, submissionHash);
-  try {
-    const created = await db().response.create({
-      data: {
-        waveId: wave.waveId,
-        status: "complete",
-        source: "api",
-        submissionKey,
-        submissionHash,
-        submittedAt: new Date(),
-        currentStep: instrument.sections.length,
-        answers,
-        ...derivedColumns(instrument, answers),
-      },
-      select: { id: true },
-    });
-    return { id: created.id, created: true };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await findBySubmissionKey(submissionKey);
-    if (!winner) throw error;
-    return replay(winner, wave, submissionHash);
-  }
+  const derived = derivedColumns(instrument, answers);
+  // One statement, one round trip: the unique key decides between a new row and a repeat, so a
+  // burst of submissions costs the database one index probe and one insert each.
+  const inserted = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step,
+                          industry, region, company_size, role, stage, readiness_index, answers)
+    VALUES (${wave.waveId}::uuid, 'complete', 'api', ${submissionKey}, ${submissionHash}, now(), ${instrument.sections.length},
+            ${derived.industry}, ${derived.region}, ${derived.companySize}, ${derived.role}, ${derived.stage},
+            ${derived.readinessIndex}::real, ${JSON.stringify(answers)}::jsonb)
+    ON CONFLICT (submission_key) DO NOTHING
+    RETURNING id`);
+  const created = inserted[0];
+  if (created) return { id: created.id, created: true };
+  const winner = await findBySubmissionKey(submissionKey);
+  if (!winner) throw new ConflictError("idempotency_key_in_flight", "The response is being stored by another request; retry with the same Idempotency-Key.");
+  return replay(winner, wave, submissionHash);
 }
 
 async function findBySubmissionKey(submissionKey: string) {

@@ -35,8 +35,22 @@ export function parseDefinition(hash: string, definition: unknown): Instrument {
   return instrument;
 }
 
+// Every survey page, draft save and submission needs the open wave; under a submission burst that
+// lookup would be most of the database's work. Found waves are reused for a few seconds (a wave
+// closed by an admin stops taking responses within OPEN_WAVE_TTL_MS); misses are never cached.
+const OPEN_WAVE_TTL_MS = 3000;
+const openWaves = new Map<string, { wave: OpenWave; until: number }>();
+
 /** The wave that currently takes responses for a survey: the newest open one. */
 export async function getOpenWave(slug: string): Promise<OpenWave> {
+  const hit = openWaves.get(slug);
+  if (hit && hit.until > Date.now()) return hit.wave;
+  const wave = await findOpenWave(slug);
+  openWaves.set(slug, { wave, until: Date.now() + OPEN_WAVE_TTL_MS });
+  return wave;
+}
+
+async function findOpenWave(slug: string): Promise<OpenWave> {
   const wave = await db().wave.findFirst({
     where: { status: "open", survey: { slug }, opensAt: { lte: new Date() } },
     orderBy: { opensAt: "desc" },

@@ -1,32 +1,18 @@
-// npm run bench:export -- [--responses 1000000] [--runs 3]
-// Streaming the responses CSV through the app (GET /api/v1/exports/responses.csv on a production
-// build) against PostgreSQL's own COPY (...) TO STDOUT WITH CSV of the same rows and columns, in
-// the same run. Targets: app rows/s at least 50% of COPY's; the server's peak RSS under 300 MB.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { parseArgs } from "node:util";
+// Export benchmark: streaming the responses CSV through the app (GET
+// /api/v1/exports/responses.csv?status=all on a production build) against PostgreSQL's own
+// COPY (...) TO STDOUT WITH CSV of the same rows and columns, in the same run. Targets: app rows/s
+// at least 50% of COPY's; the server's peak RSS under 300 MB.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { parseEnv } from "@/lib/env";
 import { exportColumns } from "@/lib/exports/columns";
 import { instrumentV1 } from "@/lib/survey/instrument";
-import { ROOT } from "../lib/proc";
-import { median, prepareBench } from "./setup";
+import type { BenchResult } from "./report";
+import { round2 } from "./report";
+import { median } from "./setup";
 
-const { values } = parseArgs({ options: { responses: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
-const responses = Number(values.responses);
-const runs = Number(values.runs);
-const env = parseEnv();
-
-/** Peak resident memory (VmHWM) of a process and its descendants, in MB. */
-function peakRssMb(pid: number): number {
-  const status = (p: number) => {
-    try {
-      return readFileSync(`/proc/${p}/status`, "utf8");
-    } catch {
-      return "";
-    }
-  };
+/** A process and its descendants (next start may fork workers). */
+function processTree(pid: number): number[] {
   const children = (p: number): number[] => {
     try {
       return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
@@ -36,22 +22,53 @@ function peakRssMb(pid: number): number {
   };
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i] as number));
-  return all.reduce((sum, p) => sum + Number(status(p).match(/VmHWM:\s+(\d+)/)?.[1] ?? 0), 0) / 1024;
+  return all;
 }
 
-async function main(): Promise<number> {
-  console.log(`Export benchmark: ${responses.toLocaleString("en")} responses, ${runs} runs`);
-  const ctx = await prepareBench(env.DATABASE_URL, responses);
+/** Resets the peak-RSS high-water mark (Linux: "5" > /proc/PID/clear_refs), so a peak belongs to one benchmark. */
+export function resetPeakRss(pid: number): void {
+  for (const p of processTree(pid)) {
+    try {
+      writeFileSync(`/proc/${p}/clear_refs`, "5");
+    } catch {
+      // Not Linux, or the process is gone: the peak then covers the process's whole life.
+    }
+  }
+}
+
+/** Peak resident memory (VmHWM) of a process and its descendants, in MB. */
+export function peakRssMb(pid: number): number {
+  const status = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/status`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  return processTree(pid).reduce((sum, p) => sum + Number(status(p).match(/VmHWM:\s+(\d+)/)?.[1] ?? 0), 0) / 1024;
+}
+
+const countLines = (buffer: Uint8Array) => {
+  let n = 0;
+  for (const byte of buffer) if (byte === 10) n++;
+  return n;
+};
+
+export interface ExportBenchInput {
+  url: string;
+  waveId: string;
+  baseUrl: string;
+  cookie: string;
+  serverPid: number | undefined;
+  runs: number;
+}
+
+export async function benchExport({ url, waveId, baseUrl, cookie, serverPid, runs }: ExportBenchInput): Promise<BenchResult[]> {
+  const columns = exportColumns(instrumentV1);
+  const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    const columns = exportColumns(instrumentV1);
-    const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${ctx.waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
-    const client = new pg.Client({ connectionString: ctx.url });
-    await client.connect();
-    const countLines = (buffer: Buffer) => {
-      let n = 0;
-      for (const byte of buffer) if (byte === 10) n++;
-      return n;
-    };
     const baseline = async () => {
       const t = performance.now();
       let lines = 0;
@@ -65,12 +82,13 @@ async function main(): Promise<number> {
     };
     const app = async () => {
       const t = performance.now();
-      const response = await fetch(`${ctx.baseUrl}/api/v1/exports/responses.csv?status=all`, { headers: { cookie: ctx.cookie } });
+      const response = await fetch(`${baseUrl}/api/v1/exports/responses.csv?status=all`, { headers: { cookie } });
       if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
       let lines = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) lines += countLines(Buffer.from(chunk));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) lines += countLines(chunk);
       return { ms: performance.now() - t, lines };
     };
+    if (serverPid) resetPeakRss(serverPid);
     const appTimes: number[] = [];
     const baseTimes: number[] = [];
     let rows = 0;
@@ -82,29 +100,14 @@ async function main(): Promise<number> {
       baseTimes.push(b.ms);
       appTimes.push(a.ms);
     }
-    await client.end();
     const appRate = rows / (median(appTimes) / 1000);
     const copyRate = rows / (median(baseTimes) / 1000);
-    const rss = ctx.server.pid ? peakRssMb(ctx.server.pid) : NaN;
-    const results = [
-      { metric: "export rows/s", app: Math.round(appRate), baseline: Math.round(copyRate), ratio: Math.round((appRate / copyRate) * 100) / 100, target: ">= 0.50x of COPY", pass: appRate / copyRate >= 0.5 },
-      { metric: "server peak RSS (MB)", app: Math.round(rss), baseline: null, ratio: null, target: "< 300 MB", pass: rss < 300 },
+    const rss = serverPid ? peakRssMb(serverPid) : NaN;
+    return [
+      { benchmark: "export", metric: `responses CSV, ${rows.toLocaleString("en")} rows`, unit: "rows/s", app: Math.round(appRate), baseline: Math.round(copyRate), ratio: round2(appRate / copyRate), target: ">= 0.50x of COPY", pass: appRate / copyRate >= 0.5 },
+      { benchmark: "export", metric: "server peak RSS during the exports", unit: "MB", app: Math.round(rss), baseline: null, ratio: null, target: "< 300 MB", pass: rss < 300 },
     ];
-    console.log("\n| metric | app | PostgreSQL COPY | ratio | target | result |\n|---|---|---|---|---|---|");
-    for (const r of results) console.log(`| ${r.metric} | ${r.app.toLocaleString("en")} | ${r.baseline?.toLocaleString("en") ?? "—"} | ${r.ratio === null ? "—" : `${r.ratio.toFixed(2)}x`} | ${r.target} | ${r.pass ? "pass" : "FAIL"} |`);
-    console.log(`(${rows.toLocaleString("en")} rows per export)`);
-    const dir = path.join(ROOT, "bench", "results");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "export.json"), JSON.stringify({ benchmark: "export", responses, runs, rows, at: new Date().toISOString(), results }, null, 2));
-    return results.every((r) => r.pass) ? 0 : 1;
   } finally {
-    for (const cleanup of ctx.cleanups.reverse()) await cleanup().catch(() => undefined);
+    await client.end();
   }
 }
-
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });

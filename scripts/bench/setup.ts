@@ -1,5 +1,5 @@
-// Shared set-up for the benchmarks: a database of their own, seeded demo data, a production
-// server on it, and a signed-in session. Everything is undone by the cleanups.
+// Shared set-up for the benchmarks: a database of their own, seeded demo data (timed: the seeding
+// benchmark), production servers on it, and a signed-in session. Everything is undone by cleanups.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,66 +9,113 @@ import { ensureAdmin } from "../lib/admin";
 import { ensureSurvey } from "../lib/bootstrap";
 import { buildIfNeeded } from "../lib/build";
 import { withClient } from "../lib/database";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { migrateDeploy } from "../lib/migrate";
 import { bin, freePort, start, stop, waitForHttp } from "../lib/proc";
-import { progressReporter } from "../lib/progress";
-import { insertDemoResponses } from "../lib/seed-insert";
 
-export interface BenchContext {
+export type Cleanup = () => Promise<void>;
+
+export interface BenchDatabase {
   url: string;
-  waveId: string;
-  baseUrl: string;
-  cookie: string;
-  server: ChildProcess;
-  cleanups: (() => Promise<void>)[];
+  embedded: boolean;
 }
 
-export async function prepareBench(databaseUrl: string | undefined, responses: number): Promise<BenchContext> {
-  const cleanups: (() => Promise<void>)[] = [];
-  let url: string;
+/** A fresh database: on DATABASE_URL's server (created, dropped afterwards) or an embedded one. */
+export async function createBenchDatabase(databaseUrl: string | undefined, cleanups: Cleanup[]): Promise<BenchDatabase> {
   if (databaseUrl) {
     const name = `rr_bench_${Date.now().toString(36)}`;
     await withClient(databaseUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
     cleanups.push(() => withClient(databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined));
     const u = new URL(databaseUrl);
     u.pathname = `/${name}`;
-    url = u.toString();
-  } else {
-    console.warn("! DATABASE_URL is unset: benchmarking on the embedded PostgreSQL (PGlite), which is much slower at 1M rows.");
-    const dir = mkdtempSync(path.join(tmpdir(), "rr-bench-pg-"));
-    const embedded = await startEmbeddedPostgres(dir);
-    cleanups.push(async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    url = embedded.url;
+    await migrateDeploy(u.toString());
+    return { url: u.toString(), embedded: false };
   }
-  await migrateDeploy(url);
-  const waveId = await withClient(url, async (client) => {
-    const { waveId } = await ensureSurvey(client);
-    await insertDemoResponses(client, { waveId, responses, seed: 42, batchSize: 5000, onProgress: progressReporter("Seeding") });
-    await client.query("ANALYZE response");
-    return waveId;
+  console.warn("! DATABASE_URL is unset: benchmarking on the embedded PostgreSQL (PGlite), which is much slower at 1M rows and cannot take COPY input.");
+  const dir = mkdtempSync(path.join(tmpdir(), "rr-bench-pg-"));
+  const embedded = await startEmbeddedPostgres(dir);
+  cleanups.push(async () => {
+    await embedded.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
+  await migrateDeploy(embedded.url);
+  return { url: embedded.url, embedded: true };
+}
+
+export async function prepareSurvey(url: string): Promise<{ waveId: string; slug: string }> {
+  return withClient(url, async (client) => {
+    const { waveId } = await ensureSurvey(client);
+    const { rows } = await client.query<{ slug: string }>(`SELECT s.slug FROM survey s JOIN wave w ON w.survey_id = s.id WHERE w.id = $1`, [waveId]);
+    return { waveId, slug: rows[0]?.slug ?? "ai-readiness" };
+  });
+}
+
+export interface AppServer {
+  baseUrl: string;
+  process: ChildProcess;
+}
+
+export interface Credentials {
+  secret: string;
+  admin: { email: string; password: string };
+}
+
+export async function createCredentials(url: string): Promise<Credentials> {
+  const secret = randomBytes(48).toString("base64url");
+  const admin = { email: "bench@radar.test", password: randomBytes(18).toString("base64url") };
+  // The admin row does not depend on the server's URL; sessions are checked against APP_URL.
+  await ensureAdmin(url, secret, "http://127.0.0.1", admin.email, admin.password, "Bench");
+  return { secret, admin };
+}
+
+/** `next start` on a production build, on a free port, against the bench database. */
+export async function startApp(db: BenchDatabase, credentials: Credentials, cleanups: Cleanup[], extraEnv: Record<string, string> = {}): Promise<AppServer> {
   await buildIfNeeded();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const secret = randomBytes(48).toString("base64url");
-  const admin = { email: "bench@radar.test", password: randomBytes(18).toString("base64url") };
-  await ensureAdmin(url, secret, baseUrl, admin.email, admin.password, "Bench");
   const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, APP_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      AUTH_SECRET: credentials.secret,
+      APP_URL: baseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(db.embedded ? { DB_POOL_SIZE: EMBEDDED_POOL_SIZE } : {}),
+      ...extraEnv,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   cleanups.push(() => stop(server));
   await waitForHttp(`${baseUrl}/api/health`, server);
+  return { baseUrl, process: server };
+}
+
+export async function signIn(baseUrl: string, admin: Credentials["admin"]): Promise<string> {
   const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify(admin) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token")) ?? "";
-  return { url, waveId, baseUrl, cookie, server, cleanups };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token"));
+  if (!cookie) throw new Error(`sign-in failed (${login.status})`);
+  return cookie;
 }
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
+
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+/** Runs `fn` `runs` times after one warm-up and returns the median in ms. */
+export async function medianMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}

@@ -1,0 +1,115 @@
+// npm run bench -- [--only seed,dashboard,table,export,weight,ingest,instances] [--responses 1000000]
+//                  [--seconds 30] [--connections 64] [--runs 5]
+// Prepares what it needs (a database of its own on DATABASE_URL's server or an embedded one, a
+// production build, seeded data, `next start`), runs each benchmark against PostgreSQL doing the
+// same work in the same run, prints one table and writes bench/results/latest.json. Not part of
+// `npm test`: absolute times vary on shared machines; the ratios are what the targets judge.
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { parseEnv } from "@/lib/env";
+import { withClient } from "../lib/database";
+import { benchDashboard } from "./dashboard";
+import { benchExport } from "./export";
+import { benchIngest } from "./ingest";
+import { printResults, writeResults, type BenchResult } from "./report";
+import { seedAndMeasure } from "./seeding";
+import { createBenchDatabase, createCredentials, prepareSurvey, signIn, startApp, type AppServer, type Cleanup } from "./setup";
+import { benchTable } from "./table";
+import { benchWeight } from "./weight";
+
+const ALL = ["seed", "dashboard", "table", "export", "weight", "ingest", "instances"] as const;
+type Benchmark = (typeof ALL)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string", default: ALL.join(",") },
+    responses: { type: "string", default: "1000000" },
+    seconds: { type: "string", default: "30" },
+    connections: { type: "string", default: "64" },
+    runs: { type: "string", default: "5" },
+  },
+});
+
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max.toLocaleString("en")}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const only = (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((b) => !(ALL as readonly string[]).includes(b));
+if (unknown.length) {
+  console.error(`--only: unknown benchmark ${unknown.join(", ")} (choose from ${ALL.join(", ")})`);
+  process.exit(2);
+}
+const selected = new Set(only as Benchmark[]);
+const responses = wholeNumber("responses", values.responses, 1000, 5_000_000);
+const seconds = wholeNumber("seconds", values.seconds, 1, 600);
+const connections = wholeNumber("connections", values.connections, 2, 256);
+const runs = wholeNumber("runs", values.runs, 1, 50);
+
+async function main(cleanups: Cleanup[]): Promise<number> {
+  const env = parseEnv();
+  console.log(`Readiness Radar benchmarks: ${[...selected].join(", ")} · ${responses.toLocaleString("en")} responses · ${cpus().length} cores`);
+  const db = await createBenchDatabase(env.DATABASE_URL, cleanups);
+  const { waveId, slug } = await prepareSurvey(db.url);
+  const results: BenchResult[] = [];
+
+  const needsData = ["seed", "dashboard", "table", "export"].some((b) => selected.has(b as Benchmark));
+  if (needsData) {
+    const seeded = await seedAndMeasure(db, waveId, responses);
+    if (selected.has("seed")) results.push(...seeded);
+    // Settle the table as a long-lived database would be: statistics current, visibility map set.
+    console.log("• VACUUM ANALYZE");
+    await withClient(db.url, (c) => c.query("VACUUM ANALYZE response"));
+  }
+
+  const credentials = await createCredentials(db.url);
+  const app = await startApp(db, credentials, cleanups);
+  const servers: AppServer[] = [app];
+  const cookie = await signIn(app.baseUrl, credentials.admin);
+  const poolSize = db.embedded ? 1 : env.DB_POOL_SIZE;
+
+  if (selected.has("dashboard")) {
+    console.log("• dashboard");
+    results.push(...(await benchDashboard({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, poolSize, runs })));
+  }
+  if (selected.has("table")) {
+    console.log("• responses table");
+    results.push(...(await benchTable({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, runs })));
+  }
+  if (selected.has("export")) {
+    console.log("• export");
+    results.push(...(await benchExport({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, serverPid: app.process.pid, runs: Math.min(runs, 3) })));
+  }
+  if (selected.has("weight")) {
+    console.log("• page weight");
+    results.push(...(await benchWeight(app.baseUrl, slug)));
+  }
+  if (selected.has("ingest") || selected.has("instances")) {
+    if (selected.has("instances")) servers.push(await startApp(db, credentials, cleanups));
+    console.log(`• ingest (${connections} connections, ${seconds} s per run)`);
+    results.push(...(await benchIngest({ url: db.url, waveId, slug, servers, connections, seconds }, { single: selected.has("ingest"), instances: selected.has("instances") })));
+  }
+
+  printResults(results);
+  const file = writeResults({ responses, seconds, connections, runs, cores: cpus().length, database: db.embedded ? "embedded (PGlite)" : "PostgreSQL server" }, results);
+  console.log(`\nWritten to ${file}`);
+  const failed = results.filter((r) => r.pass === false);
+  if (failed.length) console.log(`${failed.length} target(s) missed: ${failed.map((r) => `${r.benchmark} / ${r.metric}`).join("; ")}`);
+  return failed.length ? 1 : 0;
+}
+
+const cleanups: Cleanup[] = [];
+let code = 1;
+try {
+  code = await main(cleanups);
+} catch (error) {
+  console.error(error);
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+}
+process.exit(code);
