@@ -1,12 +1,21 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { sectionSchema, toFieldIssues } from "@/lib/survey/answers";
 import type { AnswerValue, Instrument } from "@/lib/survey/instrument-schema";
 import type { DraftView } from "@/lib/survey/responses";
 import { QuestionField } from "./fields";
 import { ProgressBar } from "./ProgressBar";
 import { newSubmissionId, saveDraftCall, submitDraftCall } from "./survey-api";
+
+// The answer schemas (and zod, about 30 KB gzipped) are the same as the server's, but a respondent
+// needs them only once they answer: they load on the first answer or Next, not with the page.
+type Validation = typeof import("@/lib/survey/answers");
+let validation: Promise<Validation> | null = null;
+const loadValidation = () =>
+  (validation ??= import("@/lib/survey/answers").catch((error: unknown) => {
+    validation = null; // a failed download is tried again on the next call
+    throw error;
+  }));
 
 interface Props {
   slug: string;
@@ -32,7 +41,9 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
   const submissionId = useRef<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const validatedOnce = useRef(false);
+  const validator = useRef<Validation | null>(null);
   const section = instrument.sections[step];
+  const ensureValidator = async () => (validator.current ??= await loadValidation());
 
   useEffect(() => {
     if (started) headingRef.current?.focus();
@@ -54,11 +65,11 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
   }
   if (!section) return null;
 
-  const validateStep = (values: Record<string, AnswerValue>): Record<string, string> => {
-    const parsed = sectionSchema(instrument, step).safeParse(values);
+  const validateStep = (v: Validation, values: Record<string, AnswerValue>): Record<string, string> => {
+    const parsed = v.sectionSchema(instrument, step).safeParse(values);
     if (parsed.success) return {};
     const found: Record<string, string> = {};
-    for (const issue of toFieldIssues(parsed.error)) {
+    for (const issue of v.toFieldIssues(parsed.error)) {
       const questionId = issue.path.split(".")[0] ?? "";
       found[questionId] ??= issue.message;
     }
@@ -80,7 +91,8 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
         }
       }
       setAnswers(next);
-      if (validatedOnce.current) setErrors(validateStep(next));
+      ensureValidator().catch(() => undefined); // Next reports a failed download
+      if (validatedOnce.current && validator.current) setErrors(validateStep(validator.current, next));
     }
   };
 
@@ -91,8 +103,15 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
 
   /** Validates the step, saves it as the draft, then moves on (or submits on the last step). */
   const next = async () => {
+    let checks: Validation;
+    try {
+      checks = await ensureValidator();
+    } catch {
+      setBanner({ tone: "error", text: "Could not load this form's checks. Check your connection and press Next again." });
+      return;
+    }
     validatedOnce.current = true;
-    const found = validateStep(answers);
+    const found = validateStep(checks, answers);
     setErrors(found);
     if (Object.keys(found).length) {
       setBanner({ tone: "error", text: "Please answer the highlighted questions." });

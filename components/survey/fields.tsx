@@ -2,7 +2,7 @@
 // One control per question type. Every control is a native input inside a fieldset with a legend,
 // so it is labelled, keyboard-operable (arrows move within radio groups) and screen-reader friendly.
 import type { AnswerValue, Instrument, Question } from "@/lib/survey/instrument-schema";
-import { optionsOf } from "@/lib/survey/instrument-schema";
+import { optionsOf } from "@/lib/survey/questions";
 
 interface FieldProps {
   instrument: Instrument;

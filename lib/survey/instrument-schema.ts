@@ -139,20 +139,5 @@ export type RankQuestion = z.infer<typeof rankQuestionSchema>;
 export type AnswerValue = string | number | string[];
 export type Answers = Record<string, AnswerValue>;
 
-export function allQuestions(instrument: Instrument): Question[] {
-  return instrument.sections.flatMap((section) => section.questions);
-}
-
-export function findQuestion(instrument: Instrument, questionId: string): Question | undefined {
-  return allQuestions(instrument).find((question) => question.id === questionId);
-}
-
-/** The options a question offers; a rank question offers those of its source question. */
-export function optionsOf(instrument: Instrument, question: Question): Option[] {
-  if (question.type === "single" || question.type === "multi") return question.options;
-  if (question.type === "rank") {
-    const source = findQuestion(instrument, question.optionsFrom);
-    return source && "options" in source ? source.options : [];
-  }
-  return [];
-}
+// The helpers live in a module without zod, so client components can use them without shipping it.
+export { allQuestions, findQuestion, optionsOf } from "./questions";
