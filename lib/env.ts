@@ -28,6 +28,11 @@ const envSchema = z.object({
   /** Optional first admin, created or updated by npm start (instead of the one-time setup link). */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /**
+   * Optional read replica for analyst reads (dashboards, comparisons, findings, the explorer and
+   * exports). Respondents, sign-in and every write use DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
   /** Connections per app process to PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -53,7 +53,7 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-const q = <T>(sql: Prisma.Sql) => db().$queryRaw<T[]>(sql);
+const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
 
 interface SegmentAggregates {
   n: number;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { analyticsDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SEGMENT_KEYS, type Filters } from "./filters";
 import { whereFor } from "./where";
@@ -22,7 +22,7 @@ export async function differencingRisks(waveId: string, filters: Filters, k: num
     Prisma.sql`count(*) FILTER (WHERE ${whereFor(waveId, filters)})::int AS view`,
     ...relaxations.map((r, i) => Prisma.sql`count(*) FILTER (WHERE ${whereFor(waveId, r.filters)})::int AS ${Prisma.raw(`r${i}`)}`),
   ];
-  const rows = await db().$queryRaw<Record<string, number>[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<Record<string, number>[]>(Prisma.sql`
     SELECT ${Prisma.join(columns, ", ")} FROM response WHERE wave_id = ${waveId}::uuid AND status = 'complete'`);
   const row = rows[0] ?? {};
   const view = Number(row.view ?? 0);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { meanInterval, wilsonInterval, type Interval } from "@/lib/stats/tests";
@@ -63,7 +63,7 @@ function share(id: string, label: string, n: number | null, total: number): Shar
   return { id, label, n, share: n / total, interval: wilsonInterval(n, total) };
 }
 
-const q = <T>(sql: Prisma.Sql) => db().$queryRaw<T[]>(sql);
+const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
 
 /** Everything the overview shows, aggregated in SQL and suppressed before it is returned. */
 export async function getOverview(waveId: string, instrument: Instrument, filters: Filters): Promise<Overview> {

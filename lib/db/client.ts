@@ -3,14 +3,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
 
-// One client per process. Next.js may evaluate this module more than once in development, so the
-// instance is kept on globalThis rather than in a module variable.
-const globalForPrisma = globalThis as unknown as { readinessPrisma?: PrismaClient };
+// One client per database per process. Next.js may evaluate this module more than once in
+// development, so the instances are kept on globalThis rather than in module variables.
+const globalForPrisma = globalThis as unknown as { readinessPrisma?: PrismaClient; readinessReplica?: PrismaClient };
 
-function createClient(): PrismaClient {
+function createClient(connectionString: string): PrismaClient {
   const env = getEnv();
   const adapter = new PrismaPg({
-    connectionString: requireDatabaseUrl(env),
+    connectionString,
     max: env.DB_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
@@ -19,7 +19,20 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
+/** The primary: every write, and every read that must see the latest writes. */
 export function db(): PrismaClient {
-  globalForPrisma.readinessPrisma ??= createClient();
+  globalForPrisma.readinessPrisma ??= createClient(requireDatabaseUrl());
   return globalForPrisma.readinessPrisma;
+}
+
+/**
+ * Analyst reads (aggregates, the explorer): the read replica when DATABASE_REPLICA_URL is set,
+ * else the primary. A replica may lag by a moment, which an aggregate over thousands of responses
+ * tolerates; a respondent's own result and anything just written read from db().
+ */
+export function analyticsDb(): PrismaClient {
+  const replica = getEnv().DATABASE_REPLICA_URL;
+  if (!replica) return db();
+  globalForPrisma.readinessReplica ??= createClient(replica);
+  return globalForPrisma.readinessReplica;
 }

@@ -8,6 +8,7 @@ const globalForPg = globalThis as unknown as { readinessPg?: pg.Pool };
 
 export function pgPool(): pg.Pool {
   const env = getEnv();
-  globalForPg.readinessPg ??= new pg.Pool({ connectionString: requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
+  // Exports are analyst reads: the read replica when there is one (see analyticsDb()).
+  globalForPg.readinessPg ??= new pg.Pool({ connectionString: env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
   return globalForPg.readinessPg;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { whereFor } from "@/lib/analytics/where";
 import type { Filters } from "@/lib/analytics/filters";
-import { db } from "@/lib/db/client";
+import { analyticsDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allQuestions, type Instrument } from "@/lib/survey/instrument-schema";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "@/lib/analytics/sql";
@@ -16,12 +16,12 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
   const scales = questions.filter((q) => q.type === "likert").map((q) => q.id);
   const scaleSql = scaleMoments(scales);
   const [base, singleRows, multiRows] = await Promise.all([
-    db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT industry, region, role, count(*)::int AS n, ${scaleSql} FROM response WHERE ${where} GROUP BY 1, 2, 3`),
-    db().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
+    analyticsDb().$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT industry, region, role, count(*)::int AS n, ${scaleSql} FROM response WHERE ${where} GROUP BY 1, 2, 3`),
+    analyticsDb().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
       SELECT r.industry, r.region, r.role, src.question, r.answers->>src.question AS option, count(*)::int AS n
       FROM response r CROSS JOIN ${questionList(singles)} AS src(question)
       WHERE ${where} AND r.answers ? src.question GROUP BY 1, 2, 3, 4, 5`),
-    db().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
+    analyticsDb().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
       SELECT r.industry, r.region, r.role, src.question, o.value AS option, count(*)::int AS n
       FROM response r CROSS JOIN ${questionList(multis)} AS src(question)
       CROSS JOIN LATERAL ${chosenOptions} AS o(value)
@@ -57,7 +57,7 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
 /** Respondents whose needs clash with a centralized-only plan, for the mismatch finding. */
 export async function loadMismatch(waveId: string, filters: Filters): Promise<{ atRisk: number; centralOnly: number; others: number; othersCentralOnly: number }> {
   const where = whereFor(waveId, filters);
-  const rows = await db().$queryRaw<{ at_risk: number; central_only: number; others: number; others_central_only: number }[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<{ at_risk: number; central_only: number; others: number; others_central_only: number }[]>(Prisma.sql`
     WITH classified AS (
       SELECT
         (answers->>'latency_budget' IN ('lt_100ms', '100_250ms') AND answers->>'user_geography' IN ('several_regions', 'global')) AS at_risk,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Filters } from "@/lib/analytics/filters";
 import { whereFor } from "@/lib/analytics/where";
-import { db } from "@/lib/db/client";
+import { analyticsDb } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExplorerParams, ResponseRow, SortKey } from "./params";
@@ -79,12 +79,12 @@ export async function listResponses(waveId: string, filters: Filters, params: Ex
   const boundary = cursor ? Prisma.sql`AND (${expr}, id) ${cmp} (${cursor.v}${cast}, ${cursor.id}::uuid)` : Prisma.empty;
 
   const [rows, count] = await Promise.all([
-    db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    analyticsDb().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT ${responseRowSelect}, ${sortValue} AS sort_value FROM response
       WHERE ${where} ${boundary}
       ORDER BY ${expr} ${order}, id ${order}
       LIMIT ${params.limit + 1}`),
-    db().$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM response WHERE ${where}`),
+    analyticsDb().$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM response WHERE ${where}`),
   ]);
   const hasMore = rows.length > params.limit;
   const page = rows.slice(0, params.limit);
@@ -129,7 +129,7 @@ function toRow(row: Record<string, unknown>): ResponseRow {
 /** One response with its answers, for the detail view. */
 export async function getResponse(waveId: string, id: string): Promise<(ResponseRow & { answers: Record<string, unknown> }) | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT ${responseRowSelect}, answers FROM response WHERE id = ${id}::uuid AND wave_id = ${waveId}::uuid`);
   const row = rows[0];
   return row ? { ...toRow(row), answers: (row.answers as Record<string, unknown>) ?? {} } : null;

@@ -1,0 +1,106 @@
+// DATABASE_REPLICA_URL: analyst reads go to the replica, everything else to the primary. A second
+// production server runs against the suite's database (primary) and an embedded PostgreSQL standing
+// in for a replica that holds the same survey but different responses, so the source of each figure
+// is visible.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { migrateDeploy } from "@/scripts/lib/migrate";
+import { bin, freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
+import { SURVEY_SLUG } from "@/lib/survey/instrument";
+import { validAnswers } from "../helpers/answers";
+import { testAdmin } from "../helpers/auth";
+import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
+import { testEnv } from "../helpers/env";
+
+let replica: EmbeddedPostgres;
+let replicaDir: string;
+let server: ChildProcess;
+let baseUrl: string;
+let slug: string;
+let cookie: string;
+
+beforeAll(async () => {
+  ({ slug } = await createTestSurvey("replica"));
+  replicaDir = mkdtempSync(path.join(tmpdir(), "rr-replica-"));
+  replica = await startEmbeddedPostgres(replicaDir);
+  await migrateDeploy(replica.url);
+  const client = new pg.Client({ connectionString: replica.url });
+  await client.connect();
+  try {
+    // The replica's copy of the dashboards' survey and its newest wave (same ids), and 12 responses
+    // of its own (the primary holds the suite's 1,500 and more).
+    const survey = await testPool().query(`SELECT * FROM survey WHERE slug = $1`, [SURVEY_SLUG]);
+    const wave = await testPool().query(`SELECT * FROM wave WHERE survey_id = $1 ORDER BY opens_at DESC LIMIT 1`, [survey.rows[0].id]);
+    for (const [table, row] of [["survey", survey.rows[0]], ["wave", wave.rows[0]]] as const) {
+      const columns = Object.keys(row);
+      await client.query(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, columns.map((c) => (typeof row[c] === "object" && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])));
+    }
+    for (let i = 0; i < 12; i++) {
+      await client.query(
+        `INSERT INTO response (wave_id, status, source, submission_key, submitted_at, current_step, industry, region, company_size, role, stage, readiness_index, answers)
+         VALUES ($1, 'complete', 'seed', $2, now(), 6, 'healthcare', 'east_asia', '1000_9999', 'data_ml', 'pilots', 50, $3)`,
+        [wave.rows[0].id, `replica-${i}`, JSON.stringify(validAnswers())],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: testEnv.databaseUrl,
+      DATABASE_REPLICA_URL: replica.url,
+      APP_URL: baseUrl,
+      NODE_ENV: "production",
+      // One connection per database: the embedded stand-in serves one query at a time.
+      DB_POOL_SIZE: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForHttp(`${baseUrl}/api/health`, server);
+  const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": "198.51.100.77" },
+    body: JSON.stringify({ email: testAdmin.email, password: testAdmin.password }),
+  });
+  cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token")) ?? "";
+  expect(cookie).not.toBe("");
+}, 120_000);
+
+afterAll(async () => {
+  if (server) await stop(server);
+  await replica?.stop();
+  if (replicaDir) rmSync(replicaDir, { recursive: true, force: true });
+  await closeTestPool();
+});
+
+describe("read replica routing", () => {
+  it("answers analyst reads from the replica and stores submissions on the primary", async () => {
+    // A submission through this server lands on the primary (sign-in above did too).
+    const submitted = await fetch(`${baseUrl}/api/v1/surveys/${slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": `replica-test-${Date.now()}` },
+      body: JSON.stringify({ answers: validAnswers() }),
+    });
+    expect(submitted.status).toBe(201);
+    const primary = await testPool().query(`SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1`, [slug]);
+    expect(primary.rows[0].n).toBe(1);
+
+    // The explorer's total and the overview's count come from the replica's 12 responses.
+    const explorer = await fetch(`${baseUrl}/api/v1/responses`, { headers: { cookie } });
+    const listing = (await explorer.json()) as { total: number; rows: { id: string }[] };
+    expect(explorer.status, JSON.stringify(listing)).toBe(200);
+    expect(listing.total).toBe(12);
+    const overview = await fetch(`${baseUrl}/api/v1/analytics/overview`, { headers: { cookie } });
+    expect(overview.status).toBe(200);
+    expect(JSON.stringify(await overview.json())).toContain('"complete":12');
+  });
+});
