@@ -180,7 +180,7 @@ describe("retention of partial responses", () => {
     for (const kept of [recentPartial, oldComplete, oldApi, oldSeedPartial]) expect(await exists(kept)).toBe(true);
   });
 
-  it("runs as `npm run purge` with PARTIAL_RETENTION_DAYS from the environment", async () => {
+  it("runs as `npm run purge` with PARTIAL_RETENTION_DAYS from the environment", { timeout: 90_000 }, async () => {
     const idle = await insert("partial", "web", 12);
     const fresh = await insert("partial", "web", 2);
     const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/purge.ts"], {
