@@ -12,17 +12,27 @@ import { closeTestPool, testPool } from "../helpers/db";
 
 let browser: Browser | undefined;
 afterEach(async () => {
+  found = [];
   await browser?.close();
   browser = undefined;
 });
 afterAll(closeTestPool);
 
-/** Runs axe and fails with a readable list of what is wrong and where. */
+/** Violations found so far in the current test; each test asserts the list is empty at its end,
+ * so one run reports every page's problems rather than only the first page's. */
+let found: string[] = [];
+
+/** Runs axe and records a readable list of what is wrong and where. */
 async function expectAccessible(page: Page, where: string) {
   await page.mouse.move(0, 0);
   const problems = await seriousViolations(page);
   if (problems.length) console.error(describeViolations(where, problems));
-  expect(problems.map((p) => `${p.id} (${p.impact}): ${p.targets.join("; ")}`), where).toEqual([]);
+  found.push(...problems.map((p) => `${where}: ${p.id} (${p.impact}): ${p.targets.join("; ")}`));
+}
+
+function expectNoViolations() {
+  expect(found).toEqual([]);
+  found = [];
 }
 
 interface Focused {
@@ -147,6 +157,7 @@ describe("accessibility in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Delete my response", exact: true }).waitFor();
     await screenshot(page, "privacy", "result-laptop");
+    expectNoViolations();
   });
 
   it("on a phone, a respondent deletes their own response from the result page after confirming", async () => {
@@ -184,6 +195,7 @@ describe("accessibility in Chromium", () => {
     // The cookie went with it: the survey starts afresh.
     await page.goto("/survey/ai-readiness");
     await page.getByRole("button", { name: "Start the survey" }).waitFor();
+    expectNoViolations();
   });
 
   it("has no serious or critical axe violations on login and the analyst pages", async () => {
@@ -224,5 +236,10 @@ describe("accessibility in Chromium", () => {
     await page.goto("/dashboard/findings");
     await page.getByTestId("findings").waitFor();
     await expectAccessible(page, "findings");
+
+    await page.goto("/dashboard/findings/report");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expectAccessible(page, "findings report");
+    expectNoViolations();
   });
 });
