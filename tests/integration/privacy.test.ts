@@ -165,29 +165,31 @@ describe("retention of partial responses", () => {
     return rows[0]!.id;
   }
 
+  // The purge is database-wide and other test files run at the same time, so these rows are dated
+  // around the longest allowed period (3650 days), which no other test's rows come near.
   it("deletes partial responses idle for longer than N days; keeps recent partials, every complete response and demo rows", async () => {
-    const oldPartial = await insert("partial", "web", 45);
-    const oldPartial2 = await insert("partial", "web", 31);
-    const recentPartial = await insert("partial", "web", 29);
-    const oldComplete = await insert("complete", "web", 400);
-    const oldApi = await insert("complete", "api", 90);
-    const oldSeedPartial = await insert("partial", "seed", 200);
+    const oldPartial = await insert("partial", "web", 4000);
+    const justOver = await insert("partial", "web", 3651);
+    const justUnder = await insert("partial", "web", 3649);
+    const oldComplete = await insert("complete", "web", 5000);
+    const oldApi = await insert("complete", "api", 4000);
+    const oldSeedPartial = await insert("partial", "seed", 4000);
 
-    const result = await purgeExpired(testPool(), 30);
+    const result = await purgeExpired(testPool(), 3650);
     expect(result.partialResponses).toBeGreaterThanOrEqual(2);
     expect(await exists(oldPartial)).toBe(false);
-    expect(await exists(oldPartial2)).toBe(false);
-    for (const kept of [recentPartial, oldComplete, oldApi, oldSeedPartial]) expect(await exists(kept)).toBe(true);
+    expect(await exists(justOver)).toBe(false);
+    for (const kept of [justUnder, oldComplete, oldApi, oldSeedPartial]) expect(await exists(kept)).toBe(true);
   });
 
   it("runs as `npm run purge` with PARTIAL_RETENTION_DAYS from the environment", { timeout: 90_000 }, async () => {
-    const idle = await insert("partial", "web", 12);
-    const fresh = await insert("partial", "web", 2);
+    const idle = await insert("partial", "web", 3500);
+    const fresh = await insert("partial", "web", 3300);
     const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/purge.ts"], {
-      env: { ...process.env, DATABASE_URL: testEnv.databaseUrl, PARTIAL_RETENTION_DAYS: "10" },
+      env: { ...process.env, DATABASE_URL: testEnv.databaseUrl, PARTIAL_RETENTION_DAYS: "3400" },
       timeout: 60_000,
     });
-    expect(stdout).toMatch(/Retention: deleted \d+ partial response\(s\) idle for over 10 days/);
+    expect(stdout).toMatch(/Retention: deleted \d+ partial response\(s\) idle for over 3400 days/);
     expect(await exists(idle)).toBe(false);
     expect(await exists(fresh)).toBe(true);
   });
