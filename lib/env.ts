@@ -35,6 +35,8 @@ const envSchema = z.object({
   DATABASE_REPLICA_URL: postgresUrl.optional(),
   /** Connections per app process to PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Unfinished responses are deleted this many days after their last activity. */
+  PARTIAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,4 +83,9 @@ export function requireDatabaseUrl(env: Env = getEnv()): string {
     throw new EnvError(["DATABASE_URL: is required by the app server (npm start sets it for the embedded database)"]);
   }
   return env.DATABASE_URL;
+}
+
+/** True in Next's Node.js server runtime (not the edge runtime, not during the build). */
+export function isNodeServerRuntime(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
 }

@@ -65,6 +65,24 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A state-changing request from another site (its Origin is not this app's). */
+export class CrossSiteRequestError extends AppError {
+  constructor() {
+    super(403, "cross_site_request", "Requests from other sites cannot do this.", [
+      { path: "Origin", message: "must be this site's origin" },
+    ]);
+  }
+}
+
+/** A respondent-only action without the respondent's resume cookie. */
+export class NoRespondentError extends AppError {
+  constructor() {
+    super(401, "no_response_in_this_browser", "There is no survey response from this browser.", [
+      { path: "cookie", message: "no resume cookie for this survey" },
+    ]);
+  }
+}
+
 function describeFields(fields: FieldIssue[]): string {
   if (fields.length === 0) return "Invalid request";
   const shown = fields.slice(0, 3).map((f) => `${f.path}: ${f.message}`);

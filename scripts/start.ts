@@ -13,6 +13,7 @@ import { ROOT, bin, start, stop, waitForHttp } from "./lib/proc";
 import { progressReporter } from "./lib/progress";
 import { authSecret } from "./lib/secret";
 import { insertDemoResponses } from "./lib/seed-insert";
+import { describePurge, purgeExpired } from "@/lib/retention/purge";
 
 async function main() {
   const env = parseEnv();
@@ -47,6 +48,9 @@ async function main() {
       if (database.embedded && survey.surveyCreated && env.SEED_RESPONSES > 0) {
         await insertDemoResponses(client, { waveId: survey.waveId, responses: env.SEED_RESPONSES, seed: 42, onProgress: progressReporter("• Seeding demo data") });
       }
+    });
+    await withClient(database.url, async (client) => {
+      console.log(`• ${describePurge(await purgeExpired(client, env.PARTIAL_RETENTION_DAYS), env.PARTIAL_RETENTION_DAYS)}`);
     });
     await buildIfNeeded();
 

@@ -75,7 +75,7 @@ export function OverviewView({ data }: { data: Overview }) {
                     const cell = data.heatmap.cells[i]?.[j];
                     return (
                       <td key={region.id} className="rounded px-1 py-1 text-center" style={{ background: heat(cell?.index ?? null) }} data-cell={`${industry.id}:${region.id}`}>
-                        {cell?.n === null ? <Withheld k={k} /> : cell?.n ? <><span className="font-semibold">{Math.round(cell.index ?? 0)}</span><span className="block text-[10px] text-slate-600">n={cell.n}</span></> : <span className="text-slate-300">·</span>}
+                        {cell?.n === null ? <Withheld k={k} /> : cell?.n ? <><span className="font-semibold">{Math.round(cell.index ?? 0)}</span><span className="block text-[10px] text-slate-800">n={cell.n}</span></> : <span className="text-slate-500">·</span>}
                       </td>
                     );
                   })}

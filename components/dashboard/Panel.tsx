@@ -18,7 +18,7 @@ export function Panel({ id, title, note, children, table }: { id: string; title:
 }
 
 export function Withheld({ k }: { k: number }) {
-  return <span className="text-slate-400" title={`Withheld: fewer than ${k} respondents`}>{`<${k}`}</span>;
+  return <span className="text-slate-600" title={`Withheld: fewer than ${k} respondents`}>{`<${k}`}</span>;
 }
 
 export const pct = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? null : `${(value * 100).toFixed(digits)}%`);

@@ -46,7 +46,7 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
               <ul className="mt-1 list-disc pl-5 text-slate-700">
                 {f.architectures[0].reasons.slice(0, 2).map((r, n) => <li key={n}>{r}</li>)}
               </ul>
-              <p className="mt-1 text-xs text-slate-500">Trade-off: {f.architectures[0].tradeoff}</p>
+              <p className="mt-1 text-xs text-slate-600">Trade-off: {f.architectures[0].tradeoff}</p>
             </div>
           )}
           {!printable && (

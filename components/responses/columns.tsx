@@ -40,7 +40,7 @@ export const features = tableFeatures({
 const helper = createColumnHelper<typeof features, ResponseRow>();
 
 function Empty() {
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-500">—</span>;
 }
 
 function Timestamp({ iso }: { iso: string | null }) {

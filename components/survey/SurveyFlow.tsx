@@ -21,11 +21,13 @@ interface Props {
   slug: string;
   instrument: Instrument;
   initialDraft: DraftView | null;
+  /** Unfinished responses are deleted this many days after their last save. */
+  retentionDays: number;
 }
 
 type Banner = { tone: "info" | "error"; text: string } | null;
 
-export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
+export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Props) {
   const router = useRouter();
   const total = instrument.sections.length;
   const [started, setStarted] = useState(initialDraft !== null);
@@ -53,6 +55,7 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
     return (
       <Intro
         instrument={instrument}
+        retentionDays={retentionDays}
         consent={consent}
         consentError={consentError}
         onConsent={(value) => {
@@ -225,6 +228,7 @@ export function SurveyFlow({ slug, instrument, initialDraft }: Props) {
 
 function Intro(props: {
   instrument: Instrument;
+  retentionDays: number;
   consent: boolean;
   consentError: boolean;
   onConsent: (value: boolean) => void;
@@ -250,6 +254,10 @@ function Intro(props: {
             <li>Anonymous: we never ask for your name, email or employer, and never store IP addresses.</li>
             <li>We store your answers, when you answered, and a random resume key kept in a cookie on this device.</li>
             <li>Results are shown only in aggregate; groups of fewer than five people are never shown.</li>
+            <li>
+              You can delete your response from your result page at any time. Answers you never submit are deleted{" "}
+              {props.retentionDays} days after you last saved them.
+            </li>
           </ul>
         </section>
       </div>

@@ -5,6 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashedRateLimitStorage } from "./privacy";
 
 export const ROLES = ["admin", "analyst"] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,10 +29,15 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     rateLimit: {
       enabled: true,
-      storage: "database",
+      // auth_rate_limit, keyed by an HMAC of "<ip>|<path>" rather than the address (./privacy.ts).
+      customStorage: hashedRateLimitStorage(prisma, settings.secret),
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
+    },
+    // No client IP on sessions: nothing in the app reads it, so it is never stored.
+    databaseHooks: {
+      session: { create: { before: async (session) => ({ data: { ...session, ipAddress: null } }) } },
     },
     telemetry: { enabled: false },
     advanced: { cookiePrefix: "radar" },

@@ -20,3 +20,8 @@ export async function writeResumeToken(slug: string, token: string, request: Req
     maxAge: RESUME_COOKIE_MAX_AGE,
   });
 }
+
+/** Removes the resume cookie (after the respondent deleted their response). */
+export async function clearResumeToken(slug: string): Promise<void> {
+  (await cookies()).delete({ name: resumeCookieName(slug), path: "/" });
+}

@@ -1,12 +1,14 @@
 import "server-only";
 // HTTP glue for the survey endpoints: parse and validate the request with the shared schemas,
 // call the data layer, shape the reply. Route files stay one line each.
-import { ValidationError } from "@/lib/errors";
+import { NoRespondentError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
+import { assertSameOrigin } from "@/lib/http/origin";
 import { json } from "@/lib/http/respond";
 import type { z } from "zod";
 import { toFieldIssues } from "./answers";
-import { readResumeToken, writeResumeToken } from "./cookies";
+import { clearResumeToken, readResumeToken, writeResumeToken } from "./cookies";
+import { deleteOwnResponse } from "./deletion";
 import { apiSubmitRequestSchema, idempotencyKeySchema, saveDraftRequestSchema, submitDraftRequestSchema } from "./requests";
 import { findDraft, saveDraft, submitComplete, submitDraft } from "./responses";
 import { parseSlug } from "./slug";
@@ -58,4 +60,16 @@ export async function submitApiResponse(request: Request, slug: string): Promise
     { id: result.id, status: "complete", wave: wave.waveCode },
     { status: result.created ? 201 : 200 },
   );
+}
+
+/** DELETE: the respondent deletes their own response, proven only by their resume cookie. */
+export async function deleteOwnResponseHandler(request: Request, slug: string): Promise<Response> {
+  assertSameOrigin(request);
+  const survey = parseSlug(slug);
+  const token = await readResumeToken(survey);
+  if (!token) throw new NoRespondentError();
+  const id = await deleteOwnResponse(survey, token);
+  await clearResumeToken(survey);
+  if (!id) throw new NotFoundError("Response from this browser");
+  return json({ deleted: true, id });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 // Data for the respondent's pages, loaded in server components.
+import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { readResumeToken } from "./cookies";
 import { findDraft, type DraftView } from "./responses";
@@ -22,7 +23,7 @@ export async function loadSurveyPage(slug: string) {
   if (!wave) return null;
   const token = await readResumeToken(wave.slug);
   const draft: DraftView | null = token ? await findDraft(wave, token) : null;
-  return { slug: wave.slug, instrument: wave.instrument, draft };
+  return { slug: wave.slug, instrument: wave.instrument, draft, retentionDays: getEnv().PARTIAL_RETENTION_DAYS };
 }
 
 export async function loadResultPage(slug: string): Promise<{ wave: OpenWave; result: PersonalResult | null } | null> {

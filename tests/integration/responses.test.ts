@@ -89,6 +89,9 @@ describe("responses CSV", () => {
     'Quotes "inside", commas, and\r\nnew lines',
     "Unicode: naïve café, 東京, emoji 🚀🔥",
     "<script>alert(1)</script>",
+    '<img src=x onerror="window.__xss=1">',
+    '"><svg onload=window.__xss=1>',
+    "javascript:alert(document.cookie)",
   ];
 
   it("round-trips hostile free text field by field, neutralizing formulas", async () => {

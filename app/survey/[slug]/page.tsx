@@ -11,7 +11,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
   if (page.draft?.status === "complete") redirect(`/survey/${page.slug}/result`);
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
-      <SurveyFlow slug={page.slug} instrument={page.instrument} initialDraft={page.draft} />
+      <SurveyFlow slug={page.slug} instrument={page.instrument} initialDraft={page.draft} retentionDays={page.retentionDays} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export default async function ResponsePage({ params, searchParams }: { params: P
   };
   const render = (questionId: string, value: unknown) => {
     const q = allQuestions(instrument).find((x) => x.id === questionId);
-    if (value === undefined || value === null) return <span className="text-slate-400">Not answered</span>;
+    if (value === undefined || value === null) return <span className="text-slate-500">Not answered</span>;
     if (!q) return String(value);
     if (q.type === "likert" && typeof value === "number") return `${value} – ${q.scale[value - 1] ?? ""}`;
     if (q.type === "rank" && Array.isArray(value)) return <ol className="list-decimal pl-5">{value.map((v) => <li key={String(v)}>{label(questionId, v)}</li>)}</ol>;
@@ -45,7 +45,7 @@ export default async function ResponsePage({ params, searchParams }: { params: P
           <dl className="mt-2 divide-y divide-slate-100 text-sm">
             {section.questions.map((q) => (
               <div key={q.id} className="grid gap-1 py-2 sm:grid-cols-[2fr_3fr]" data-answer={q.id}>
-                <dt className="text-slate-600">{q.label} <code className="text-xs text-slate-400">{q.id}</code></dt>
+                <dt className="text-slate-600">{q.label} <code className="text-xs text-slate-500">{q.id}</code></dt>
                 <dd>{render(q.id, response.answers[q.id])}</dd>
               </div>
             ))}

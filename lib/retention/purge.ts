@@ -1,0 +1,34 @@
+// Retention: partial responses (started, never submitted) are kept PARTIAL_RETENTION_DAYS after
+// their last activity so respondents can come back and finish, then deleted. Complete responses
+// are kept until their respondent deletes them. Seeded demo rows (source 'seed') are not anyone's
+// data and stay, so the demo dashboards keep their abandoned-survey figures.
+// Takes any pg client or pool, so `npm start`, `npm run purge` and the server all run the same SQL.
+
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}
+
+export interface PurgeResult {
+  partialResponses: number;
+  rateLimitRows: number;
+}
+
+/** Rate-limit counters are only needed for their window (a minute); a day is ample. */
+const RATE_LIMIT_ROW_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeExpired(client: Queryable, retentionDays: number, now = new Date()): Promise<PurgeResult> {
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError("retentionDays must be a whole number of at least 1");
+  const partial = await client.query(
+    `DELETE FROM response
+     WHERE status = 'partial' AND source <> 'seed' AND updated_at < $1::timestamptz - make_interval(days => $2::int)`,
+    [now.toISOString(), retentionDays],
+  );
+  const rateLimits = await client.query(`DELETE FROM auth_rate_limit WHERE last_request < $1`, [
+    now.getTime() - RATE_LIMIT_ROW_MAX_AGE_MS,
+  ]);
+  return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0 };
+}
+
+export function describePurge(result: PurgeResult, retentionDays: number): string {
+  return `Retention: deleted ${result.partialResponses} partial response(s) idle for over ${retentionDays} days and ${result.rateLimitRows} stale rate-limit row(s)`;
+}

@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+/** WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and returns its serious and critical violations,
+ * one entry per rule with the offending elements' selectors. `describe` prints them readably.
+ */
+export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "unknown",
+      help: v.help,
+      targets: v.nodes.slice(0, 8).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1).join(" ").trim()})` : ""}`),
+    }));
+}
+
+export function describeViolations(where: string, problems: AxeProblem[]): string {
+  if (!problems.length) return `${where}: no serious or critical violations`;
+  return [`${where}:`, ...problems.map((p) => `  [${p.impact}] ${p.id}: ${p.help}\n${p.targets.map((t) => `      - ${t}`).join("\n")}`)].join("\n");
+}
