@@ -11,6 +11,11 @@ import { appUrl, getEnv } from "@/lib/env";
 import { API_CSP, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
 
 export function proxy(request: NextRequest): NextResponse {
+  if (!decodablePath(request.nextUrl.pathname)) {
+    // Next.js would answer a malformed %-escape with a bare 500; it is the client's mistake.
+    const body = { error: { code: "bad_request", message: "The URL path is not valid percent-encoded UTF-8.", fields: [{ path: "path", message: "malformed percent-encoding" }] } };
+    return NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+  }
   const env = getEnv();
   const base = appUrl(env);
   if (isCrossSiteWrite(request, publicOrigins(base))) {
@@ -30,6 +35,15 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {
