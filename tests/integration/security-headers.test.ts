@@ -107,7 +107,7 @@ describe("security headers", () => {
 });
 
 describe("cookie-authenticated writes from other sites", () => {
-  const evil = [
+  const evil: { name: string; headers: Record<string, string> }[] = [
     { name: "Origin of another site", headers: { origin: "https://evil.example" } },
     { name: "Origin null (sandboxed frame, redirect)", headers: { origin: "null" } },
     { name: "Sec-Fetch-Site: cross-site", headers: { "sec-fetch-site": "cross-site" } },

@@ -127,7 +127,8 @@ describe("server actions refuse cross-site posts", () => {
   it("a cross-site Sign out post is refused and the session survives", async () => {
     const cookie = await signIn();
     const fields = actionForm((await api<string>(PROBE_PAGE, { cookie })).body, 'data-testid="signed-in-as"');
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of crossSite) {
       const response = await postAction(PROBE_PAGE, fields, cookie, headers);
       expect(response.status).toBe(403);
     }
