@@ -2,6 +2,7 @@
 // can create the first admin with the same configuration the app uses.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -16,6 +17,29 @@ export interface AuthSettings {
   /** Extra origins allowed to post (e.g. http://127.0.0.1:PORT beside http://localhost:PORT). */
   trustedOrigins?: string[];
 }
+
+/**
+ * Session cookie attributes, stated rather than left to library defaults: httpOnly (scripts never
+ * see the token), SameSite=Lax (not sent on cross-site POSTs or subresource requests), and Secure
+ * with the __Secure- name prefix whenever the app's public URL is https.
+ */
+export function cookieSettings(baseURL: string) {
+  const secure = new URL(baseURL).protocol === "https:";
+  return { useSecureCookies: secure, defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const, secure, path: "/" } };
+}
+
+/**
+ * After a successful sign-in, the session the browser held before (if any) is deleted server-side,
+ * so a session cookie planted or left behind before login never survives it (rotation on login;
+ * the new session always gets a fresh server-minted token).
+ */
+const revokePreviousSessionOnSignIn = createAuthMiddleware(async (ctx) => {
+  if (!ctx.path.startsWith("/sign-in")) return;
+  const fresh = ctx.context.newSession;
+  if (!fresh) return;
+  const previous = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+  if (previous && previous !== fresh.session.token) await ctx.context.internalAdapter.deleteSession(previous);
+});
 
 export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
   return betterAuth({
@@ -40,7 +64,8 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
       session: { create: { before: async (session) => ({ data: { ...session, ipAddress: null } }) } },
     },
     telemetry: { enabled: false },
-    advanced: { cookiePrefix: "radar" },
+    advanced: { cookiePrefix: "radar", ...cookieSettings(settings.baseURL) },
+    hooks: { after: revokePreviousSessionOnSignIn },
     plugins: [admin({ defaultRole: "analyst", adminRoles: ["admin"] }), nextCookies()],
   });
 }

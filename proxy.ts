@@ -1,0 +1,51 @@
+// Runs before every request except static assets (Next.js 16 "proxy", formerly middleware):
+// 1. refuses state-changing requests from other sites (CSRF), whatever they target: server
+//    actions, better-auth, the survey draft API and any route added later;
+// 2. gives every page a Content-Security-Policy with a per-request script nonce (Next.js reads
+//    it from the request's CSP header and puts it on its own scripts), and API responses a
+//    policy that loads nothing.
+// The other security headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy)
+// are static and set in next.config.ts.
+import { NextResponse, type NextRequest } from "next/server";
+import { appUrl, getEnv } from "@/lib/env";
+import { API_CSP, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
+
+export function proxy(request: NextRequest): NextResponse {
+  if (!decodablePath(request.nextUrl.pathname)) {
+    // Next.js would answer a malformed %-escape with a bare 500; it is the client's mistake.
+    const body = { error: { code: "bad_request", message: "The URL path is not valid percent-encoded UTF-8.", fields: [{ path: "path", message: "malformed percent-encoding" }] } };
+    return NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+  }
+  const env = getEnv();
+  const base = appUrl(env);
+  if (isCrossSiteWrite(request, publicOrigins(base))) {
+    const body = { error: { code: "cross_site_request", message: "Cross-site requests may not change anything here.", fields: [] } };
+    return NextResponse.json(body, { status: 403, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+  }
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_CSP);
+    return response;
+  }
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { development: env.NODE_ENV === "development", https: base.startsWith("https:") });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

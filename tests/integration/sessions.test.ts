@@ -1,0 +1,152 @@
+// Analyst sessions: cookie attributes, a new session on every sign-in with the previous one
+// revoked, server-side sign-out (better-auth endpoint and the dashboard's server action), and
+// server actions refusing cross-site posts.
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { authHeaders, clientIp, signIn, testAdmin } from "../helpers/auth";
+import { closeTestPool, testPool } from "../helpers/db";
+import { testEnv } from "../helpers/env";
+import { api } from "../helpers/http";
+
+afterAll(closeTestPool);
+
+const PROBE_API = "/api/v1/analytics/overview";
+const PROBE_PAGE = "/dashboard/tokens";
+const own = () => new URL(testEnv.baseUrl).origin;
+
+async function expectSignedIn(cookie: string) {
+  expect((await api(PROBE_API, { cookie })).status).toBe(200);
+}
+
+async function expectSignedOut(cookie: string) {
+  expect((await api(PROBE_API, { cookie })).status).toBe(401);
+  const page = await api(PROBE_PAGE, { cookie });
+  expect([303, 307]).toContain(page.status);
+  expect(page.headers.get("location")).toMatch(/^\/login/);
+}
+
+const tokenOf = (cookie: string) => decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
+
+async function sessionRows(cookie: string): Promise<number> {
+  const { rows } = await testPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_session WHERE token = $1`, [tokenOf(cookie)]);
+  return rows[0]!.n;
+}
+
+/** Signs in sending `cookie` along (as a browser that already holds one would). */
+async function signInWith(cookie: string): Promise<string> {
+  const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, cookie, headers: authHeaders() });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("radar.session_token="))!;
+}
+
+const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The hidden fields of the first form on a page whose HTML contains `marker` (a server action form). */
+function actionForm(html: string, marker: string): [string, string][] {
+  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  if (!form) throw new Error(`no form containing ${marker}`);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
+}
+
+/** Posts a server action form the way a browser without JavaScript does (multipart). */
+async function postAction(path: string, fields: [string, string][], cookie: string, headers: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  return fetch(`${testEnv.baseUrl}${path}`, { method: "POST", body: form, redirect: "manual", headers: { cookie, "x-forwarded-for": clientIp(), ...headers } });
+}
+
+describe("session cookie", () => {
+  it("is httpOnly, SameSite=Lax, path /, expiring, and not Secure on this plain-http test server", async () => {
+    const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, headers: authHeaders() });
+    const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token"))!;
+    expect(setCookie).toMatch(/^radar\.session_token=/);
+    const attributes = setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("samesite=lax");
+    expect(attributes).toContain("path=/");
+    expect(attributes.some((a) => a.startsWith("max-age="))).toBe(true);
+    // Secure (and the __Secure- name) when APP_URL is https: tests/unit/auth-cookies.test.ts.
+    expect(attributes).not.toContain("secure");
+  });
+});
+
+describe("session rotation on sign-in", () => {
+  it("issues a new token at each sign-in and revokes the one the browser held before", async () => {
+    const before = await signIn();
+    await expectSignedIn(before);
+    const after = await signInWith(before);
+    expect(tokenOf(after)).not.toBe(tokenOf(before));
+    await expectSignedIn(after);
+    await expectSignedOut(before);
+    expect(await sessionRows(before)).toBe(0);
+  });
+
+  it("never adopts a session token planted before sign-in (fixation)", async () => {
+    const planted = `radar.session_token=${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
+    const after = await signInWith(planted);
+    expect(tokenOf(after)).not.toBe(tokenOf(planted));
+    await expectSignedIn(after);
+    await expectSignedOut(planted);
+  });
+
+  it("leaves sessions on other devices alone (a sign-in elsewhere is not a logout here)", async () => {
+    const laptop = await signIn();
+    const phone = await signIn();
+    await expectSignedIn(laptop);
+    await expectSignedIn(phone);
+  });
+});
+
+describe("sign-out", () => {
+  it("through better-auth deletes the session server-side: the old cookie replayed is refused", async () => {
+    const cookie = await signIn();
+    await expectSignedIn(cookie);
+    const out = await api("/api/auth/sign-out", { method: "POST", body: {}, cookie, headers: authHeaders() });
+    expect(out.status).toBe(200);
+    expect(await sessionRows(cookie)).toBe(0);
+    await expectSignedOut(cookie);
+  });
+
+  it("through the dashboard's Sign out button (a server action) does the same", async () => {
+    const cookie = await signIn();
+    const page = await api<string>(PROBE_PAGE, { cookie });
+    const fields = actionForm(page.body, 'data-testid="signed-in-as"');
+    expect(fields.some(([name]) => name.startsWith("$ACTION_ID_"))).toBe(true);
+    const out = await postAction(PROBE_PAGE, fields, cookie, { origin: own() });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toMatch(/^\/login/);
+    expect(await sessionRows(cookie)).toBe(0);
+    await expectSignedOut(cookie);
+  });
+});
+
+describe("server actions refuse cross-site posts", () => {
+  const tokenCount = async (name: string) =>
+    (await testPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM api_token WHERE name = $1`, [name])).rows[0]!.n;
+
+  it("a cross-site Sign out post is refused and the session survives", async () => {
+    const cookie = await signIn();
+    const fields = actionForm((await api<string>(PROBE_PAGE, { cookie })).body, 'data-testid="signed-in-as"');
+    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of crossSite) {
+      const response = await postAction(PROBE_PAGE, fields, cookie, headers);
+      expect(response.status).toBe(403);
+    }
+    await expectSignedIn(cookie);
+  });
+
+  it("a cross-site 'Create token' post creates nothing; the same form from this site does", async () => {
+    const cookie = await signIn();
+    const fields = actionForm((await api<string>(PROBE_PAGE, { cookie })).body, "Create token");
+    const name = `csrf-probe-${randomBytes(4).toString("hex")}`;
+    const withName: [string, string][] = [...fields, ["name", name]];
+
+    const forged = await postAction(PROBE_PAGE, withName, cookie, { origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(await tokenCount(name)).toBe(0);
+
+    const genuine = await postAction(PROBE_PAGE, withName, cookie, { origin: own() });
+    expect(genuine.status).toBeLessThan(400);
+    expect(await tokenCount(name)).toBe(1);
+  });
+});
