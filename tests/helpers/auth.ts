@@ -15,8 +15,11 @@ export const testAdmin = {
   },
 };
 
-/** A documentation-range client address, so each test's logins have their own rate-limit bucket. */
-export const clientIp = () => `198.51.100.${randomInt(1, 254)}`;
+/**
+ * A private-range client address, so each test's logins have their own rate-limit bucket (16
+ * million of them: with a few hundred sign-ins per run, two tests sharing one is unlikely).
+ */
+export const clientIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
 /** What a browser sends with a same-site POST: better-auth refuses cookie-less POSTs without Origin. */
 export const authHeaders = (ip = clientIp()) => ({ "x-forwarded-for": ip, origin: new URL(testEnv.baseUrl).origin });

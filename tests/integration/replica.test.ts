@@ -13,7 +13,7 @@ import { migrateDeploy } from "@/scripts/lib/migrate";
 import { bin, freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
-import { testAdmin } from "../helpers/auth";
+import { clientIp, testAdmin } from "../helpers/auth";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 
@@ -68,7 +68,7 @@ beforeAll(async () => {
   await waitForHttp(`${baseUrl}/api/health`, server);
   const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": "198.51.100.77" },
+    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": clientIp() },
     body: JSON.stringify({ email: testAdmin.email, password: testAdmin.password }),
   });
   cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token")) ?? "";

@@ -28,6 +28,7 @@ const PUBLIC: Record<string, string> = {
   "/api/v1/surveys/[slug]/responses": "public submission API (Idempotency-Key)",
   "/api/v1/surveys/[slug]/draft": "respondent's own draft, keyed by the resume cookie",
   "/api/v1/surveys/[slug]/draft/submit": "submits the respondent's own draft, keyed by the resume cookie",
+  "/api/v1/surveys/[slug]/response": "deletes the respondent's own response, keyed by the resume cookie",
 };
 
 const routes = discoverRoutes();
@@ -204,6 +205,9 @@ describe("respondent cookies open only their own draft", () => {
     const submit = await api(`${draftUrl}/submit`, { method: "POST", body: { submissionId: randomUUID() }, cookie: `${cookieName}=${randomBytes(32).toString("base64url")}` });
     expect(submit.status).toBeGreaterThanOrEqual(400);
     expect(submit.status).toBeLessThan(500);
+
+    const erase = await api(`/api/v1/surveys/${SURVEY_SLUG}/response`, { method: "DELETE", cookie: `${cookieName}=${randomBytes(32).toString("base64url")}` });
+    expect(erase.status).toBe(404);
 
     const seenA = await api<DraftBody>(draftUrl, { cookie: cookieA });
     expect(seenA.body.draft).toMatchObject({ id: a.body.draft!.id, answers: { industry: "telecom" } });
