@@ -6,8 +6,17 @@ import { getEnv, requireDatabaseUrl } from "@/lib/env";
 // holds one connection for its whole duration.
 const globalForPg = globalThis as unknown as { readinessPg?: pg.Pool };
 
-export function pgPool(): pg.Pool {
+function createPool(): pg.Pool {
   const env = getEnv();
-  globalForPg.readinessPg ??= new pg.Pool({ connectionString: requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
+  // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported
+  // here; unhandled, that 'error' event would crash the app. The pool discards the connection
+  // and opens a fresh one on next use.
+  pool.on("error", (error) => console.warn(`[db] idle export connection lost: ${error.message}`));
+  return pool;
+}
+
+export function pgPool(): pg.Pool {
+  globalForPg.readinessPg ??= createPool();
   return globalForPg.readinessPg;
 }
