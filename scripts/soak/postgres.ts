@@ -83,14 +83,14 @@ async function startServerPostgres(binDir: string): Promise<OwnedPostgres> {
   };
 }
 
-async function startPglite(): Promise<OwnedPostgres> {
+async function startPglite(reason: string): Promise<OwnedPostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "rr-soak-pglite-"));
   const port = await freePort();
   let current: EmbeddedPostgres | undefined = await startEmbeddedPostgres(dir, port);
   const url = current.url;
   return {
     mode: "pglite",
-    description: `embedded PGlite server on 127.0.0.1:${port}, data in ${dir} (no PostgreSQL server binaries found)`,
+    description: `embedded PGlite server on 127.0.0.1:${port}, data in ${dir} (${reason})`,
     url,
     // PGlite has no crash mode of its own: both modes close it; the data directory is reopened.
     stopServer: async () => {
@@ -111,5 +111,6 @@ async function startPglite(): Promise<OwnedPostgres> {
 /** A restartable PostgreSQL: `prefer` "pglite" skips the server binaries even when present. */
 export async function ownPostgres(prefer: "auto" | "pglite" = "auto"): Promise<OwnedPostgres> {
   const binDir = prefer === "auto" ? findServerBin() : undefined;
-  return binDir ? startServerPostgres(binDir) : startPglite();
+  if (binDir) return startServerPostgres(binDir);
+  return startPglite(prefer === "pglite" ? "chosen with --pg pglite" : "no PostgreSQL server binaries under /usr/lib/postgresql");
 }
