@@ -10,8 +10,8 @@ function createPool(): pg.Pool {
   const env = getEnv();
   const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
   // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported
-  // here; unhandled, that 'error' event would crash the app. The pool discards the connection
-  // and opens a fresh one on next use.
+  // here. Unhandled, the 'error' event becomes an uncaught exception (Next logs it and carries on;
+  // another host would crash). The pool discards the connection and opens a fresh one on next use.
   pool.on("error", (error) => console.warn(`[db] idle export connection lost: ${error.message}`));
   return pool;
 }

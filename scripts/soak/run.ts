@@ -143,6 +143,9 @@ async function dbRestart(stack: Stack): Promise<void> {
   const runId = `${runTag}r`;
   const load = runLoad({ baseUrl: () => stack.app.baseUrl, runId, clients: options.clients, until, giveUpMs: 90_000 });
   await sleep((options.seconds * 1000) / 3);
+  // A CSV export is streaming (held mid-COPY by back-pressure) when the database goes away: its
+  // connection dies under it, which must end that download with an error and nothing else.
+  const exportReader = await openExport(stack);
   const stoppedAt = Date.now();
   await stack.pg.stopServer(options.stopMode);
   log(`  PostgreSQL stopped at ${((stoppedAt - started) / 1000).toFixed(1)} s`);
@@ -155,6 +158,9 @@ async function dbRestart(stack: Stack): Promise<void> {
   const verification = await verifySubmissions(stack.url, runId, submissions);
   printCounts(scenario, submissions, verification);
   const problems = [...verification.problems];
+  const exportCut = await drainFails(exportReader);
+  log(`  the export streaming during the restart ${exportCut ? "ended with an error (no silently short file)" : "ENDED NORMALLY"}`);
+  if (!exportCut) problems.push("an export cut by the database restart ended like a complete file");
   if (healthWhileDown !== 503) problems.push(`/api/health answered ${healthWhileDown} while the database was down (want 503)`);
   if (stack.app.pid() !== appPid) problems.push("the app process did not survive the database restart");
   const freshAfter = submissions.filter((s) => s.ackAt && s.ackAt > backAt && s.attempts === 1).length;
@@ -167,7 +173,7 @@ async function dbRestart(stack: Stack): Promise<void> {
   log(`  after the restart, same app process (pid ${stack.app.pid()}): ${freshAfter} new submission(s) acknowledged on the first attempt during the load; a new one now answers ${probe.status}`);
   if (probe.status !== 201) problems.push(`a new submission after the database came back answered ${probe.status} (the app did not recover by itself)`);
   if (submissions.every((s) => s.refused === 0 && s.noAnswer === 0)) problems.push("no submission was refused: the restart did not overlap the load");
-  record(scenario, problems, 8);
+  record(scenario, problems, 9);
 }
 
 // ── app-kill-submit ─────────────────────────────────────────────────────────────────────────
@@ -228,27 +234,39 @@ async function signIn(baseUrl: string, admin: { email: string; password: string 
   return cookie;
 }
 
+type CsvReader = ReadableStreamDefaultReader<Uint8Array>;
+
+/** Starts the responses CSV export and reads its first chunk; the rest waits in the pipes. */
+async function openExport(stack: Stack): Promise<{ reader: CsvReader; firstBytes: number }> {
+  const cookie = await signIn(stack.app.baseUrl, stack.admin);
+  const response = await fetch(`${stack.app.baseUrl}/api/v1/exports/responses.csv?status=all`, { headers: { cookie } });
+  if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  return { reader, firstBytes: first.value?.length ?? 0 };
+}
+
+/** Reads the rest; true when the download failed rather than ending like a complete file. */
+async function drainFails({ reader }: { reader: CsvReader }): Promise<boolean> {
+  try {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) return false;
+    }
+  } catch {
+    return true;
+  }
+}
+
 async function appKillExport(stack: Stack): Promise<void> {
   const scenario = "app-kill-export";
   log(`\n▶ ${scenario}: next start SIGKILLed while streaming the responses CSV (${options.exportRows}+ rows)`);
   const problems: string[] = [];
-  const cookie = await signIn(stack.app.baseUrl, stack.admin);
   const exportUrl = `${stack.app.baseUrl}/api/v1/exports/responses.csv?status=all`;
-  const response = await fetch(exportUrl, { headers: { cookie } });
-  if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
-  const reader = response.body.getReader();
-  const first = await reader.read();
-  log(`  export streaming (first ${first.value?.length ?? 0} bytes received); killing next start (pid ${stack.app.pid()})`);
+  const download = await openExport(stack);
+  log(`  export streaming (first ${download.firstBytes} bytes received); killing next start (pid ${stack.app.pid()})`);
   await stack.app.kill();
-  let truncated = false;
-  try {
-    for (;;) {
-      const { done } = await reader.read();
-      if (done) break;
-    }
-  } catch {
-    truncated = true;
-  }
+  const truncated = await drainFails(download);
   log(`  the client saw the export ${truncated ? "cut off (an error, not a silently short file)" : "end normally"}`);
   if (!truncated) problems.push("the interrupted export ended like a complete file");
 
