@@ -23,9 +23,10 @@ try {
   const dataDir = path.resolve(ROOT, env.DATA_DIR);
   const out = option("--out");
   // npm runs scripts from the package root; a relative --out means relative to where you typed it.
-  const result = await backupEmbedded(dataDir, out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), out) : undefined);
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const result = await backupEmbedded(dataDir, out ? path.resolve(here, out) : undefined);
   console.log(`• Backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB)`);
-  console.log(`  Restore it with:  npm run restore -- ${path.relative(process.cwd(), result.file) || result.file}`);
+  console.log(`  Restore it with:  npm run restore -- ${path.relative(here, result.file) || result.file}`);
 } catch (error) {
   console.error(error instanceof EnvError ? error.message : `✖ ${(error as Error).message}`);
   process.exit(1);
