@@ -17,10 +17,11 @@ import { insertDemoResponses } from "./lib/seed-insert";
 
 async function main() {
   const env = parseEnv();
-  // Take DATA_DIR first: refuses while another start, backup or restore uses it, and stops the
-  // app server a killed earlier start left behind (it would hold the port).
-  const lock = acquireDataDir(path.resolve(ROOT, env.DATA_DIR), "start");
-  if (lock.stoppedOrphan) console.log(`• Stopped the app server (pid ${lock.stoppedOrphan}) left running by an earlier start that was killed`);
+  // The embedded database lives in DATA_DIR: take it first. Refuses while another start, backup or
+  // restore uses it, and stops the app server a killed earlier start left behind (it would hold
+  // the port and answer 503s from a database that is gone).
+  const lock = env.DATABASE_URL ? undefined : acquireDataDir(path.resolve(ROOT, env.DATA_DIR), "start");
+  if (lock?.stoppedOrphan) console.log(`• Stopped the app server (pid ${lock.stoppedOrphan}) left running by an earlier start that was killed`);
   const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
   console.log(database.embedded ? `• Embedded PostgreSQL on ${new URL(database.url).host} (data in ${env.DATA_DIR}/pglite)` : "• Using the PostgreSQL at DATABASE_URL");
   let server: ReturnType<typeof start> | null = null;
@@ -30,7 +31,7 @@ async function main() {
     stopping = true;
     if (server) await stop(server);
     await database.stop();
-    lock.release();
+    lock?.release();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -68,7 +69,7 @@ async function main() {
         ...(database.embedded ? { DB_POOL_SIZE: EMBEDDED_POOL_SIZE } : {}),
       },
     });
-    if (server.pid) lock.update({ serverPid: server.pid });
+    if (server.pid) lock?.update({ serverPid: server.pid });
     server.on("exit", (code) => {
       if (!stopping) {
         console.error(`next start exited (${code ?? "signal"})`);
