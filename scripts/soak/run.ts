@@ -145,7 +145,9 @@ async function dbRestart(stack: Stack): Promise<void> {
   await sleep((options.seconds * 1000) / 3);
   // A CSV export is streaming (held mid-COPY by back-pressure) when the database goes away: its
   // connection dies under it, which must end that download with an error and nothing else.
+  const rowsBefore = await countResponses(stack.url);
   const exportReader = await openExport(stack);
+  const rowsAfter = await countResponses(stack.url);
   const stoppedAt = Date.now();
   await stack.pg.stopServer(options.stopMode);
   log(`  PostgreSQL stopped at ${((stoppedAt - started) / 1000).toFixed(1)} s`);
@@ -158,9 +160,14 @@ async function dbRestart(stack: Stack): Promise<void> {
   const verification = await verifySubmissions(stack.url, runId, submissions);
   printCounts(scenario, submissions, verification);
   const problems = [...verification.problems];
-  const exportCut = await drainFails(exportReader);
-  log(`  the export streaming during the restart ${exportCut ? "ended with an error (no silently short file)" : "ENDED NORMALLY"}`);
-  if (!exportCut) problems.push("an export cut by the database restart ended like a complete file");
+  // Either the restart cut the download (an error, never a short file that looks whole), or
+  // PostgreSQL had already sent everything into the buffers: then it is the whole snapshot.
+  const held = await drain(exportReader);
+  const whole = !held.failed && held.rows >= rowsBefore && held.rows <= rowsAfter;
+  log(
+    `  the export streaming during the restart ${held.failed ? "ended with an error (no silently short file)" : `had been sent whole before the stop (${held.rows} rows, ${whole ? "the complete snapshot" : `NOT the ${rowsBefore}-${rowsAfter} rows of its snapshot`})`}`,
+  );
+  if (!held.failed && !whole) problems.push(`an export cut by the database restart ended like a complete file with ${held.rows} rows (snapshot had ${rowsBefore}-${rowsAfter})`);
   if (healthWhileDown !== 503) problems.push(`/api/health answered ${healthWhileDown} while the database was down (want 503)`);
   if (stack.app.pid() !== appPid) problems.push("the app process did not survive the database restart");
   const freshAfter = submissions.filter((s) => s.ackAt && s.ackAt > backAt && s.attempts === 1).length;
@@ -237,26 +244,38 @@ async function signIn(baseUrl: string, admin: { email: string; password: string 
 type CsvReader = ReadableStreamDefaultReader<Uint8Array>;
 
 /** Starts the responses CSV export and reads its first chunk; the rest waits in the pipes. */
-async function openExport(stack: Stack): Promise<{ reader: CsvReader; firstBytes: number }> {
+async function openExport(stack: Stack): Promise<{ reader: CsvReader; head?: Uint8Array; firstBytes: number }> {
   const cookie = await signIn(stack.app.baseUrl, stack.admin);
   const response = await fetch(`${stack.app.baseUrl}/api/v1/exports/responses.csv?status=all`, { headers: { cookie } });
   if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
   const reader = response.body.getReader();
   const first = await reader.read();
-  return { reader, firstBytes: first.value?.length ?? 0 };
+  return { reader, head: first.value, firstBytes: first.value?.length ?? 0 };
 }
 
 /** Reads the rest; true when the download failed rather than ending like a complete file. */
-async function drainFails({ reader }: { reader: CsvReader }): Promise<boolean> {
+async function drainFails(download: { reader: CsvReader }): Promise<boolean> {
+  return (await drain(download)).failed;
+}
+
+/** Reads the rest: whether it failed, and the data rows of the whole file when it did not. */
+async function drain({ reader, head }: { reader: CsvReader; head?: Uint8Array }): Promise<{ failed: boolean; rows: number }> {
+  const chunks: Uint8Array[] = head ? [head] : [];
   try {
     for (;;) {
-      const { done } = await reader.read();
-      if (done) return false;
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
     }
   } catch {
-    return true;
+    return { failed: true, rows: 0 };
   }
+  const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+  return { failed: false, rows: Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length - 1 };
 }
+
+const countResponses = (url: string) =>
+  withClient(url, async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id WHERE w.status = 'open'")).rows[0]?.n ?? 0);
 
 async function appKillExport(stack: Stack): Promise<void> {
   const scenario = "app-kill-export";
@@ -285,9 +304,9 @@ async function appKillExport(stack: Stack): Promise<void> {
   } else {
     log("  (PGlite has no pg_stat_activity sessions to inspect; skipped the stuck-COPY check)");
   }
-  const { halfWritten, total, interrupted } = await withClient(stack.url, async (c) => ({
+  const total = await countResponses(stack.url);
+  const { halfWritten, interrupted } = await withClient(stack.url, async (c) => ({
     halfWritten: (await c.query<{ n: number }>(HALF_WRITTEN_SQL)).rows[0]?.n ?? 0,
-    total: (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id WHERE w.status = 'open'")).rows[0]?.n ?? 0,
     interrupted: (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM export_audit WHERE completed_at IS NULL")).rows[0]?.n ?? 0,
   }));
   if (halfWritten !== 0) problems.push(`${halfWritten} half-written complete response(s)`);
