@@ -6,6 +6,7 @@ import { EnvError, appUrl, parseEnv } from "@/lib/env";
 import { ensureAdmin, issueSetupToken } from "./lib/admin";
 import { ensureSurvey } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build";
+import { DataDirBusyError, acquireDataDir } from "./lib/data-lock";
 import { openDatabase, withClient } from "./lib/database";
 import { EMBEDDED_POOL_SIZE } from "./lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
@@ -17,6 +18,11 @@ import { describePurge, purgeExpired } from "@/lib/retention/purge";
 
 async function main() {
   const env = parseEnv();
+  // The embedded database lives in DATA_DIR: take it first. Refuses while another start, backup or
+  // restore uses it, and stops the app server a killed earlier start left behind (it would hold
+  // the port and answer 503s from a database that is gone).
+  const lock = env.DATABASE_URL ? undefined : acquireDataDir(path.resolve(ROOT, env.DATA_DIR), "start");
+  if (lock?.stoppedOrphan) console.log(`• Stopped the app server (pid ${lock.stoppedOrphan}) left running by an earlier start that was killed`);
   const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
   console.log(database.embedded ? `• Embedded PostgreSQL on ${new URL(database.url).host} (data in ${env.DATA_DIR}/pglite)` : "• Using the PostgreSQL at DATABASE_URL");
   let server: ReturnType<typeof start> | null = null;
@@ -26,6 +32,7 @@ async function main() {
     stopping = true;
     if (server) await stop(server);
     await database.stop();
+    lock?.release();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -66,6 +73,7 @@ async function main() {
         ...(database.embedded ? { DB_POOL_SIZE: EMBEDDED_POOL_SIZE } : {}),
       },
     });
+    if (server.pid) lock?.update({ serverPid: server.pid });
     server.on("exit", (code) => {
       if (!stopping) {
         console.error(`next start exited (${code ?? "signal"})`);
@@ -84,6 +92,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof DataDirBusyError ? error.message : error);
   process.exit(1);
 });

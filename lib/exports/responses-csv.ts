@@ -39,6 +39,10 @@ export async function streamResponsesCsv(waveId: string, instrument: Instrument,
   const where = inlineSql(whereFor(waveId, filters, status));
   const sql = `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
   const client = await pgPool().connect();
+  // While checked out, a dropped connection (database restart) may also be reported as an 'error'
+  // event on the client; the COPY stream fails with it below, so here it is only logged.
+  const onClientError = (error: Error) => console.warn(`[db] export connection lost: ${error.message}`);
+  client.on("error", onClientError);
   const copy = client.query(copyTo(sql));
   let settle: (rows: number) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
@@ -50,6 +54,7 @@ export async function streamResponsesCsv(waveId: string, instrument: Instrument,
   const release = (error?: Error) => {
     if (released) return;
     released = true;
+    client.removeListener("error", onClientError);
     client.release(error);
   };
   copy.on("end", () => {
