@@ -50,8 +50,15 @@ export function answerSchema(instrument: Instrument, question: Question): z.ZodT
       return z
         .string({ error: typeError("must be text") })
         .max(question.maxLength, `Keep it under ${question.maxLength} characters`)
+        .refine(isStorableText, "must not contain NUL or unpaired surrogate characters")
         .transform((value) => value.trim());
   }
+}
+
+/** PostgreSQL text and jsonb cannot hold NUL, and an unpaired UTF-16 surrogate is not Unicode text. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
 }
 
 function isDistinct(values: string[]): boolean {
