@@ -149,15 +149,14 @@ export function completeAnswersSchema(instrument: Instrument) {
 }
 
 /** zod issues as field paths under a prefix ("answers.concerns_top3.1"), for 400 bodies and forms. */
-export function toFieldIssues(error: z.ZodError, prefix: string[] = []): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError, prefix: string[] = [], unknownKey = "is not a question in this survey"): FieldIssue[] {
+  // A path that would be empty (the body itself, or a top-level key named "") names the body.
+  const join = (parts: PropertyKey[]) => parts.map(String).join(".") || "body";
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        path: [...prefix, ...issue.path.map(String), key].join("."),
-        message: "is not a question in this survey",
-      }));
+      return issue.keys.map((key) => ({ path: join([...prefix, ...issue.path, key]), message: unknownKey }));
     }
-    return [{ path: [...prefix, ...issue.path.map(String)].join(".") || "body", message: issue.message }];
+    return [{ path: join([...prefix, ...issue.path]), message: issue.message }];
   });
 }
 

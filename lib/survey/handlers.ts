@@ -4,6 +4,7 @@ import "server-only";
 import { ValidationError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
+import { limitDraftSave, limitSubmission } from "@/lib/ratelimit";
 import type { z } from "zod";
 import { toFieldIssues } from "./answers";
 import { readResumeToken, writeResumeToken } from "./cookies";
@@ -14,7 +15,7 @@ import { getOpenWave } from "./waves";
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error, [], "is not a field of this request"));
   return parsed.data;
 }
 
@@ -27,8 +28,10 @@ export async function getDraftResponse(slug: string): Promise<Response> {
 
 export async function saveDraftResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
-  const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
   const token = await readResumeToken(wave.slug);
+  // Counted before the body is read: a flood costs one upsert per request, valid or not.
+  await limitDraftSave(request, token);
+  const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
   const saved = await saveDraft(wave, token, body.step, body.answers);
   if (saved.token !== token) await writeResumeToken(wave.slug, saved.token, request);
   return json({ draft: saved.draft });
@@ -36,6 +39,7 @@ export async function saveDraftResponse(request: Request, slug: string): Promise
 
 export async function submitDraftResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
+  await limitSubmission(request);
   const body = parseOrThrow(submitDraftRequestSchema, await readJsonBody(request));
   const token = await readResumeToken(wave.slug);
   if (!token) {
@@ -50,6 +54,7 @@ export async function submitDraftResponse(request: Request, slug: string): Promi
 
 export async function submitApiResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
+  await limitSubmission(request);
   const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
   if (!key.success) throw new ValidationError(toFieldIssues(key.error, ["Idempotency-Key"]));
   const body = parseOrThrow(apiSubmitRequestSchema, await readJsonBody(request));

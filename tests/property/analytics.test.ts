@@ -9,7 +9,6 @@ import { instrumentV1, CURRENT_WAVE } from "@/lib/survey/instrument";
 import { parseExplorerParams } from "@/lib/responses/params";
 import { signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
-import { api } from "../helpers/http";
 import { PROTO_KEYS, describeInput, expectNamedError, fcOptions, hostileString } from "./arbitraries";
 
 let cookie: string;
@@ -135,6 +134,7 @@ const exportEndpoints: Endpoint[] = [
 ];
 
 let exportsAcknowledged = 0;
+let acknowledged = 0;
 
 async function check(endpoint: Endpoint, pairs: Pair[]) {
   const query = toQuery(pairs);
@@ -146,6 +146,7 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
   const expected = endpoint.problems(parsedQuery(query));
   if (response.status >= 200 && response.status < 300) {
     expect(expected, `${context}: 2xx although the shared parsers find problems`).toEqual([]);
+    acknowledged++;
     if (endpoint.csv) {
       expect(response.headers.get("content-type"), context).toMatch(/^text\/csv/);
       exportsAcknowledged++;
@@ -160,8 +161,12 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
   }
   const error = expectNamedError(response.status, body, context);
   if (response.status === 400) {
-    // Every parameter the shared parsers object to is named, and nothing else is.
-    expect(new Set(error.error.fields.map((f) => f.path)), context).toEqual(new Set(expected));
+    // Every parameter the shared parsers object to is named, and nothing else is (a cursor can
+    // also be refused by the server alone: whether it fits the data is known only there).
+    const named = new Set(error.error.fields.map((f) => f.path));
+    for (const path of expected) expect(named.has(path), `${context}: ${path} is not named`).toBe(true);
+    const cursorSent = parsedQuery(query).has("cursor");
+    for (const path of named) expect(expected.includes(path) || (path === "cursor" && cursorSent), `${context}: ${path} named without cause`).toBe(true);
   }
 }
 
@@ -182,7 +187,9 @@ describe("CSV exports under generated hostile query strings", () => {
     );
   });
 
-  it("audited exactly the exports it acknowledged", async () => {
+  it("audited every export it acknowledged (and reached valid queries often enough)", async () => {
+    expect(acknowledged).toBeGreaterThan(50);
+    expect(exportsAcknowledged).toBeGreaterThan(10);
     // Other test files export in parallel: at least ours are there.
     expect((await auditRows()) - auditBefore).toBeGreaterThanOrEqual(exportsAcknowledged);
   });
