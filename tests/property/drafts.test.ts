@@ -56,6 +56,8 @@ const draftCase: fc.Arbitrary<DraftCase> = fc.oneof(
   { arbitrary: fc.tuple(stepValue, stepAnswers).map(([step, a]) => ({ label: `step ${describeInput(step)}, answers ${describeInput(a.text)}`, body: `{"step":${step},"answers":${a.text}}` })), weight: 6 },
   { arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), hostileString), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({ label: `extra key ${k.slice(0, 30)}`, body: objectJson([["step", "1"], ["answers", "{}"], [k, JSON.stringify(v)]]) })), weight: 1 },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => ({ label: "any JSON", body: JSON.stringify(v) ?? "null" })), weight: 1 },
+  // Free text is where hostile strings can reach the database (NUL and lone surrogates cannot be stored).
+  { arbitrary: hostileString.map((text) => ({ label: `free text ${describeInput(JSON.stringify(text))}`, body: JSON.stringify({ step: 1, answers: { distributed_help: text } }) })), weight: 1 },
   { arbitrary: fc.tuple(fc.integer({ min: 1_000, max: 30_000 }), fc.constantFrom("array" as const, "object" as const), fc.boolean()).map(([d, kind, inAnswer]) => ({ label: `nested ${d} (${kind})`, body: inAnswer ? `{"step":1,"answers":{"industry":${deepJson(d, kind)}}}` : `{"step":1,"answers":${deepJson(d, kind)}}` })), weight: 1 },
   { arbitrary: fc.integer({ min: MAX_BODY - 50, max: MAX_BODY * 2 }).map((n) => ({ label: `${n} bytes`, body: JSON.stringify({ step: 1, answers: { distributed_help: "z".repeat(n) } }) })), weight: 1 },
   { arbitrary: fc.constantFrom("", "{", "{\"step\":1,\"answers\":{}", "\u0000", "{\"step\":1,\"answers\":{\"industry\":\"\\ud800\"}}").map((body) => ({ label: `body ${JSON.stringify(body)}`, body })), weight: 1 },
