@@ -18,6 +18,11 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Property-based tests: thousands of generated hostile requests against the running server.
+        test: { name: "property", include: ["tests/property/**/*.test.ts"], environment: "node", testTimeout: 600_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
         test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
       },
     ],

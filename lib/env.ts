@@ -37,6 +37,24 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Unfinished responses are deleted this many days after their last activity. */
   PARTIAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Reverse proxies in front of the app that append the address they saw to X-Forwarded-For.
+   * The client is the entry this many places from the right (entries a client adds itself are
+   * further left and ignored). 1 = one proxy, or none (`next start` fills the header itself only
+   * when the request has none).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Window of the submission and draft-save limits. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Complete submissions (API and browser) per client address per window. */
+  RATE_LIMIT_SUBMISSIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Draft saves per client address per window (every respondent behind one NAT together). */
+  RATE_LIMIT_DRAFT_SAVES_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  /** Draft saves per respondent (resume token) per window. */
+  RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Failed sign-ins per account (email) per login window, from any number of addresses. */
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  RATE_LIMIT_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

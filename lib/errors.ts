@@ -59,6 +59,15 @@ export class UnprocessableError extends AppError {
   }
 }
 
+/** Too many requests: 429 with Retry-After (seconds); the field names what was limited. */
+export class RateLimitedError extends AppError {
+  constructor(field: string, message: string, readonly retryAfterSeconds: number) {
+    super(429, "rate_limited", message, [{ path: field, message: `too many requests; retry in ${retryAfterSeconds} s` }], {
+      "Retry-After": String(retryAfterSeconds),
+    });
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   constructor(message = "The database is unavailable; nothing was saved. Please retry.") {
     super(503, "service_unavailable", message, [], { "Retry-After": "2" });

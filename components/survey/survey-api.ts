@@ -29,6 +29,10 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Call
   if (response.status === 400) return { ok: false, kind: "invalid", fields: payload?.error?.fields ?? [], message };
   if (response.status === 409) return { ok: false, kind: "conflict", message };
   if (response.status >= 500) return { ok: false, kind: "unavailable", message };
+  if (response.status === 429) {
+    const wait = Number(response.headers.get("retry-after"));
+    return { ok: false, kind: "failed", message: Number.isFinite(wait) && wait > 0 ? `${message} You can try again in ${wait} seconds` : message };
+  }
   return { ok: false, kind: "failed", message };
 }
 

@@ -23,10 +23,13 @@ export async function loadOverview(params: Params, strict = false) {
 export async function loadComparison(params: Params, strict = false) {
   const a = await resolveScope(params, "a_");
   const mode = get(params, "b") ?? "rest";
-  if (strict && mode !== "rest" && mode !== "custom") rejectProblems([{ path: "b", message: 'must be "rest" or "custom"' }]);
+  const modeProblems = [
+    ...(mode !== "rest" && mode !== "custom" ? [{ path: "b", message: 'must be "rest" or "custom"' }] : []),
+    ...(getAll(params, "b").length > 1 ? [{ path: "b", message: "may be given once" }] : []),
+  ];
   const rest = mode !== "custom";
   const b = rest ? null : await resolveScope(params, "b_");
-  if (strict) rejectProblems([...a.problems, ...(b?.problems ?? [])]);
+  if (strict) rejectProblems([...modeProblems, ...a.problems, ...(b?.problems ?? [])]);
   // B shares A's wave: comparing across instruments would compare different questions.
   const bFilters: Filters | "rest" = b ? { ...b.filters, wave: a.filters.wave } : "rest";
   const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, bFilters);
@@ -39,6 +42,12 @@ export async function loadComparison(params: Params, strict = false) {
     options: filterOptions(a),
     waves: a.waves.map(({ code, title }) => ({ code, title })),
   };
+}
+
+function getAll(params: Params, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const value = params[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function get(params: Params, key: string): string | undefined {

@@ -70,7 +70,7 @@ export const openApiDocument = {
           { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 8, maxLength: 200 } },
         ],
         requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["answers"], properties: { answers: { type: "object" } } } } } },
-        responses: { "201": { description: "Stored" }, "200": { description: "Already stored under this key" }, "400": error, "404": error, "413": error, "415": error, "422": error, "503": error },
+        responses: { "201": { description: "Stored" }, "200": { description: "Already stored under this key" }, "400": error, "404": error, "413": error, "415": error, "422": error, "429": { ...error, description: "Too many submissions from this client address; retry after Retry-After seconds" }, "503": error },
       },
     },
     "/api/v1/responses": {

@@ -19,10 +19,13 @@ export const explorerParamsSchema = z.object({
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
 
 export function parseExplorerParams(params: URLSearchParams): { value: ExplorerParams; problems: FieldIssue[] } {
-  const raw = Object.fromEntries(["status", "sort", "dir", "limit", "cursor"].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? ""]] : [])));
+  const keys = ["status", "sort", "dir", "limit", "cursor"];
+  // A repeated parameter is ambiguous (which one did the caller mean?): refused by name.
+  const repeated: FieldIssue[] = keys.filter((key) => params.getAll(key).length > 1).map((key) => ({ path: key, message: "may be given once" }));
+  const raw = Object.fromEntries(keys.flatMap((key) => (params.has(key) && params.getAll(key).length === 1 ? [[key, params.get(key) ?? ""]] : [])));
   const parsed = explorerParamsSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: [] };
-  const problems = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message }));
+  if (parsed.success) return { value: parsed.data, problems: repeated };
+  const problems = [...repeated, ...parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message }))];
   // Keep what was valid: parse each key alone.
   const value = explorerParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((p) => p.path === key))));
   return { value, problems };

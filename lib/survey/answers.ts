@@ -50,8 +50,15 @@ export function answerSchema(instrument: Instrument, question: Question): z.ZodT
       return z
         .string({ error: typeError("must be text") })
         .max(question.maxLength, `Keep it under ${question.maxLength} characters`)
+        .refine(isStorableText, "must not contain NUL or unpaired surrogate characters")
         .transform((value) => value.trim());
   }
+}
+
+/** PostgreSQL text and jsonb cannot hold NUL, and an unpaired UTF-16 surrogate is not Unicode text. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
 }
 
 function isDistinct(values: string[]): boolean {
@@ -165,15 +172,14 @@ function buildCompleteAnswersSchema(instrument: Instrument) {
 }
 
 /** zod issues as field paths under a prefix ("answers.concerns_top3.1"), for 400 bodies and forms. */
-export function toFieldIssues(error: z.ZodError, prefix: string[] = []): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError, prefix: string[] = [], unknownKey = "is not a question in this survey"): FieldIssue[] {
+  // A path that would be empty (the body itself, or a top-level key named "") names the body.
+  const join = (parts: PropertyKey[]) => parts.map(String).join(".") || "body";
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        path: [...prefix, ...issue.path.map(String), key].join("."),
-        message: "is not a question in this survey",
-      }));
+      return issue.keys.map((key) => ({ path: join([...prefix, ...issue.path, key]), message: unknownKey }));
     }
-    return [{ path: [...prefix, ...issue.path.map(String)].join(".") || "body", message: issue.message }];
+    return [{ path: join([...prefix, ...issue.path]), message: issue.message }];
   });
 }
 

@@ -5,6 +5,7 @@ import { NoRespondentError, NotFoundError, ValidationError } from "@/lib/errors"
 import { readJsonBody } from "@/lib/http/body";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { json } from "@/lib/http/respond";
+import { limitDraftSave, limitSubmission } from "@/lib/ratelimit";
 import type { z } from "zod";
 import { toFieldIssues } from "./answers";
 import { clearResumeToken, readResumeToken, writeResumeToken } from "./cookies";
@@ -16,7 +17,7 @@ import { getOpenWave } from "./waves";
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error, [], "is not a field of this request"));
   return parsed.data;
 }
 
@@ -29,8 +30,10 @@ export async function getDraftResponse(slug: string): Promise<Response> {
 
 export async function saveDraftResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
-  const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
   const token = await readResumeToken(wave.slug);
+  // Counted before the body is read: a flood costs one upsert per request, valid or not.
+  await limitDraftSave(request, token);
+  const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
   const saved = await saveDraft(wave, token, body.step, body.answers);
   if (saved.token !== token) await writeResumeToken(wave.slug, saved.token, request);
   return json({ draft: saved.draft });
@@ -38,6 +41,7 @@ export async function saveDraftResponse(request: Request, slug: string): Promise
 
 export async function submitDraftResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
+  await limitSubmission(request);
   const body = parseOrThrow(submitDraftRequestSchema, await readJsonBody(request));
   const token = await readResumeToken(wave.slug);
   if (!token) {
@@ -52,6 +56,7 @@ export async function submitDraftResponse(request: Request, slug: string): Promi
 
 export async function submitApiResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
+  await limitSubmission(request);
   const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
   if (!key.success) throw new ValidationError(toFieldIssues(key.error, ["Idempotency-Key"]));
   const body = parseOrThrow(apiSubmitRequestSchema, await readJsonBody(request));

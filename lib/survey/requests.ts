@@ -2,7 +2,11 @@
 // tests; answer contents are checked against the wave's instrument by ./answers.ts.
 import { z } from "zod";
 
-const answersObject = z.record(z.string(), z.unknown(), { error: "must be an object of answers keyed by question id" });
+// A plain JSON object, passed on as parsed: z.record would silently drop a "__proto__" key (and
+// the strict answer schemas must see every key to refuse it by name).
+const answersObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
+  error: "must be an object of answers keyed by question id",
+});
 
 export const saveDraftRequestSchema = z
   .object({

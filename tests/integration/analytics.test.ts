@@ -156,7 +156,7 @@ describe("comparison API", () => {
     expect(tiny.body).toMatchObject({ reportable: false, nA: null, rows: [] });
     const bad = await api<ErrorBody>(`/api/v1/analytics/compare?a_stage=nope&b=sideways`, { cookie });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b"]);
+    expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b", "a_stage"]);
     const bad2 = await api<ErrorBody>(`/api/v1/analytics/compare?b=custom&b_role=ceo`, { cookie });
     expect(bad2.body.error.fields.map((f) => f.path)).toEqual(["b_role"]);
   });

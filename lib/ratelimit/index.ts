@@ -1,0 +1,91 @@
+import "server-only";
+// Rate limits kept in PostgreSQL, so every app instance shares them: one fixed-window counter per
+// (bucket, subject), advanced by a single upsert that also starts a new window when the old one
+// has passed. Subjects are HMACs (AUTH_SECRET) of the client address, resume token or email.
+import { db } from "@/lib/db/client";
+import { RateLimitedError } from "@/lib/errors";
+import { getEnv, requireAuthSecret } from "@/lib/env";
+import { clientAddress, subjectKey } from "./client";
+
+export interface Limit {
+  /** Counter name, e.g. "submit:client". */
+  bucket: string;
+  max: number;
+  windowSeconds: number;
+}
+
+export interface Outcome {
+  allowed: boolean;
+  count: number;
+  /** Seconds until the current window ends (at least 1). */
+  retryAfter: number;
+}
+
+/** Counts one request against a limit and says whether it is within it. */
+export async function hit(limit: Limit, subject: string): Promise<Outcome> {
+  const rows = await db().$queryRaw<{ count: number; retry_after: number }[]>`
+    INSERT INTO request_limit AS r (bucket, subject, window_start, count)
+    VALUES (${limit.bucket}, ${subject}, to_timestamp(floor(extract(epoch FROM now()) / ${limit.windowSeconds}::int) * ${limit.windowSeconds}::int), 1)
+    ON CONFLICT (bucket, subject) DO UPDATE SET
+      count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + 1 ELSE 1 END,
+      window_start = EXCLUDED.window_start
+    RETURNING count, ceil(extract(epoch FROM window_start + make_interval(secs => ${limit.windowSeconds}::int) - now()))::int AS retry_after`;
+  const row = rows[0];
+  if (!row) throw new Error("rate limit upsert returned no row");
+  if (Math.random() < 0.001) void sweep().catch(() => undefined);
+  return { allowed: row.count <= limit.max, count: row.count, retryAfter: Math.max(1, row.retry_after) };
+}
+
+/** Takes back one counted request (e.g. a login that turned out not to be a failed attempt). */
+export async function refund(limit: Limit, subject: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE request_limit SET count = count - 1
+    WHERE bucket = ${limit.bucket} AND subject = ${subject} AND count > 0
+      AND window_start = to_timestamp(floor(extract(epoch FROM now()) / ${limit.windowSeconds}::int) * ${limit.windowSeconds}::int)`;
+}
+
+/** Counters whose window ended a day ago are of no use to anyone. */
+async function sweep(): Promise<void> {
+  await db().$executeRaw`DELETE FROM request_limit WHERE window_start < now() - interval '1 day'`;
+}
+
+/** Throws 429 (Retry-After) naming `field` when the subject is over the limit. */
+export async function enforce(limit: Limit, subject: string, field: string, message: string): Promise<Outcome> {
+  const outcome = await hit(limit, subject);
+  if (!outcome.allowed) throw new RateLimitedError(field, message, outcome.retryAfter);
+  return outcome;
+}
+
+export const limits = {
+  submissionsPerClient: (): Limit => ({ bucket: "submit:client", max: getEnv().RATE_LIMIT_SUBMISSIONS_PER_CLIENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
+  draftSavesPerClient: (): Limit => ({ bucket: "draft:client", max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_CLIENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
+  draftSavesPerRespondent: (): Limit => ({ bucket: "draft:respondent", max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
+  loginFailuresPerAccount: (): Limit => ({ bucket: "login:account", max: getEnv().RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, windowSeconds: getEnv().RATE_LIMIT_LOGIN_WINDOW_SECONDS }),
+};
+
+/** The keyed hash of the request's client address ("unknown" when there is no usable header). */
+export function clientSubject(request: Request): string {
+  const address = clientAddress(request.headers.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS) ?? "unknown";
+  return subjectKey(requireAuthSecret(), "client", address);
+}
+
+export function respondentSubject(resumeToken: string): string {
+  return subjectKey(requireAuthSecret(), "respondent", resumeToken);
+}
+
+export function accountSubject(email: string): string {
+  return subjectKey(requireAuthSecret(), "account", email.trim().toLowerCase());
+}
+
+/** Anonymous submissions (API and browser) per client address. */
+export async function limitSubmission(request: Request): Promise<void> {
+  await enforce(limits.submissionsPerClient(), clientSubject(request), "client", "Too many submissions from this network; please retry later.");
+}
+
+/** Draft saves per client address and, when the respondent has a draft, per respondent. */
+export async function limitDraftSave(request: Request, resumeToken: string | null): Promise<void> {
+  await enforce(limits.draftSavesPerClient(), clientSubject(request), "client", "Too many survey saves from this network; please retry later.");
+  if (resumeToken) {
+    await enforce(limits.draftSavesPerRespondent(), respondentSubject(resumeToken), "resume_token", "Too many saves of this survey response; please wait a moment and retry.");
+  }
+}
