@@ -53,7 +53,11 @@ async function main() {
               const key = `${config.keyPrefix}-${n}`;
               (context as Context).key = key;
               sent.push(key);
-              return { ...request, headers: { "content-type": "application/json", "idempotency-key": key }, body: bodies[n % bodies.length] };
+              // Respondents, not one machine: 10,000 client addresses (as a proxy would report them),
+              // so the per-address rate-limit counters are spread as in a real launch-day burst.
+              const client = (n % 10_000) + 1;
+              const address = `10.77.${client >> 8}.${client & 255}`;
+              return { ...request, headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": address }, body: bodies[n % bodies.length] };
             },
             onResponse: (status: number, _body: string, context: object) => {
               statuses[status] = (statuses[status] ?? 0) + 1;
