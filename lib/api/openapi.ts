@@ -19,7 +19,7 @@ const filterParams = [
 const error = { $ref: "#/components/responses/Error" };
 const csv = { description: "CSV (UTF-8, RFC 4180; cells starting = + - @ are prefixed with ').", content: { "text/csv": { schema: { type: "string" } } } };
 const bom = { name: "bom", in: "query", schema: { type: "string", enum: ["0", "1"] }, description: "1: start with a UTF-8 byte order mark (for Excel)." };
-const gzip = { name: "gzip", in: "query", schema: { type: "string", enum: ["0", "1"] }, description: "1: send a gzip-compressed file (responses-….csv.gz). Off by default: the export streams uncompressed, which is fastest on a good link." };
+const gzip = { name: "gzip", in: "query", schema: { type: "string", enum: ["0", "1"] }, description: "1: send the file gzip-compressed (….csv.gz). Off by default: exports stream uncompressed, which is fastest on a good link." };
 const analystSecurity = [{ bearerToken: [] }, { sessionCookie: [] }];
 
 export const openApiDocument = {
@@ -89,10 +89,10 @@ export const openApiDocument = {
       },
     },
     "/api/v1/exports/responses.csv": { get: { summary: "All matching responses as CSV, streamed", security: analystSecurity, parameters: [...filterParams, { name: "status", in: "query", schema: { type: "string", enum: ["complete", "partial", "all"] } }, bom, gzip], responses: { "200": csv, "400": error, "401": error } } },
-    "/api/v1/exports/codebook.csv": { get: { summary: "Column, question and option labels for the responses CSV", security: analystSecurity, parameters: [filterParams[0], bom], responses: { "200": csv, "401": error } } },
-    "/api/v1/exports/overview.csv": { get: { summary: "The overview's tables, small cells withheld", security: analystSecurity, parameters: [...filterParams, bom], responses: { "200": csv, "400": error, "401": error } } },
-    "/api/v1/exports/compare.csv": { get: { summary: "Segment comparison (a_* against b_* or everyone else)", security: analystSecurity, parameters: [bom], responses: { "200": csv, "400": error, "401": error } } },
-    "/api/v1/exports/findings.csv": { get: { summary: "Findings with recommended architectures", security: analystSecurity, parameters: [...filterParams, bom], responses: { "200": csv, "400": error, "401": error } } },
+    "/api/v1/exports/codebook.csv": { get: { summary: "Column, question and option labels for the responses CSV", security: analystSecurity, parameters: [filterParams[0], bom, gzip], responses: { "200": csv, "400": error, "401": error } } },
+    "/api/v1/exports/overview.csv": { get: { summary: "The overview's tables, small cells withheld", security: analystSecurity, parameters: [...filterParams, bom, gzip], responses: { "200": csv, "400": error, "401": error } } },
+    "/api/v1/exports/compare.csv": { get: { summary: "Segment comparison (a_* against b_* or everyone else)", security: analystSecurity, parameters: [bom, gzip], responses: { "200": csv, "400": error, "401": error } } },
+    "/api/v1/exports/findings.csv": { get: { summary: "Findings with recommended architectures", security: analystSecurity, parameters: [...filterParams, bom, gzip], responses: { "200": csv, "400": error, "401": error } } },
     "/api/v1/analytics/overview": { get: { summary: "Overview figures (suppressed)", security: analystSecurity, parameters: filterParams, responses: { "200": { description: "Overview" }, "400": error, "401": error } } },
     "/api/v1/analytics/compare": { get: { summary: "Segment comparison: parameters a_<filter>, b=rest|custom, b_<filter>", security: analystSecurity, responses: { "200": { description: "Comparison" }, "400": error, "401": error } } },
     "/api/v1/analytics/findings": { get: { summary: "Findings", security: analystSecurity, parameters: filterParams, responses: { "200": { description: "Findings" }, "400": error, "401": error } } },

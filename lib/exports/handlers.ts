@@ -1,14 +1,15 @@
 import "server-only";
 // HTTP side of the exports: authenticate, validate parameters (400 naming them), audit, stream.
-import { z } from "zod";
 import { resolveScope } from "@/lib/analytics/context";
 import { loadComparison, loadOverview, rejectProblems } from "@/lib/analytics/pages";
 import { requireAnalystApi } from "@/lib/auth/session";
 import { toCsv } from "@/lib/csv/safe";
+import { ValidationError, type FieldIssue } from "@/lib/errors";
 import { loadFindings } from "@/lib/findings/pages";
 import { parseExplorerParams } from "@/lib/responses/params";
 import { completeExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
+import { DOWNLOAD_KEYS, parseDownloadOptions } from "./options";
 import { streamResponsesCsv } from "./responses-csv";
 
 const csvHeaders = (filename: string) => ({
@@ -16,56 +17,65 @@ const csvHeaders = (filename: string) => ({
   "Content-Disposition": `attachment; filename="${filename}"`,
   // no-transform: Next's built-in gzip (level 6, one core) would otherwise compress every export,
   // which at a million rows costs more CPU than PostgreSQL spends producing the CSV. Compression
-  // of large downloads is left to the client's choice (?gzip=1) or a reverse proxy.
+  // is the client's choice (gzip=1) or a reverse proxy's.
   "Cache-Control": "no-store, no-transform",
   "X-Content-Type-Options": "nosniff",
 });
 
-const flag = z.enum(["0", "1"], { message: 'must be "0" or "1"' }).optional();
-const downloadOptionsSchema = z.object({ bom: flag, gzip: flag });
-
-/**
- * Download options shared by every CSV export (a UTF-8 BOM for Excel; gzip for the responses
- * export), taken out of the parameters before the filters are parsed. Bad values are a 400.
- */
-function downloadOptions(url: URL): { params: URLSearchParams; bom: boolean; gzip: boolean } {
+/** Takes the download options out of the parameters; their problems are reported with the filters'. */
+function downloadOptions(url: URL): { params: URLSearchParams; bom: boolean; gzip: boolean; problems: FieldIssue[] } {
   const params = new URLSearchParams(url.searchParams);
-  const parsed = downloadOptionsSchema.safeParse({ bom: params.get("bom") ?? undefined, gzip: params.get("gzip") ?? undefined });
-  if (!parsed.success) rejectProblems(parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message })));
-  params.delete("bom");
-  params.delete("gzip");
-  return { params, bom: parsed.data?.bom === "1", gzip: parsed.data?.gzip === "1" };
+  const { value, problems } = parseDownloadOptions(params);
+  for (const key of DOWNLOAD_KEYS) params.delete(key);
+  return { params, ...value, problems };
 }
 
-export async function responsesCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const { params, bom, gzip } = downloadOptions(new URL(request.url));
-  const scope = await resolveScope(params);
-  const explorer = parseExplorerParams(params);
-  rejectProblems([...scope.problems, ...explorer.problems.filter((p) => p.path === "status")]);
-  const status = explorer.value.status === "all" ? "any" : explorer.value.status;
-  const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: explorer.value.status }, analyst.via);
-  const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
-  done.then((rows) => completeExport(auditId, rows)).catch((error: unknown) => console.warn(`export ${auditId} did not finish:`, error instanceof Error ? error.message : error));
-  const filename = `responses-${scope.wave.code}.csv`;
-  if (!gzip) return new Response(stream, { headers: csvHeaders(filename) });
-  // An explicit .csv.gz download: the analyst chose to trade server CPU for transfer size.
+/** Runs a strict loader and answers one 400 naming every bad parameter, download options included. */
+async function withDownloadProblems<T>(problems: FieldIssue[], load: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await load();
+  } catch (error) {
+    if (error instanceof ValidationError && problems.length) throw new ValidationError([...problems, ...error.fields]);
+    throw error;
+  }
+  rejectProblems(problems);
+  return result;
+}
+
+/** A CSV download; gzip=1 sends it compressed as <name>.gz (the analyst's choice of CPU vs bytes). */
+function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string, gzip: boolean): Response {
+  if (!gzip) return new Response(body, { headers: csvHeaders(filename) });
+  const stream = typeof body === "string" ? new Blob([body]).stream() : body;
   return new Response(stream.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>), {
     headers: { ...csvHeaders(`${filename}.gz`), "Content-Type": "application/gzip" },
   });
 }
 
+export async function responsesCsv(request: Request): Promise<Response> {
+  const analyst = await requireAnalystApi();
+  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
+  const scope = await resolveScope(params);
+  const explorer = parseExplorerParams(params);
+  rejectProblems([...problems, ...scope.problems, ...explorer.problems.filter((p) => p.path === "status")]);
+  const status = explorer.value.status === "all" ? "any" : explorer.value.status;
+  const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: explorer.value.status }, analyst.via);
+  const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
+  done.then((rows) => completeExport(auditId, rows)).catch((error: unknown) => console.warn(`export ${auditId} did not finish:`, error instanceof Error ? error.message : error));
+  return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
+}
+
 export async function codebookCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = downloadOptions(new URL(request.url));
+  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
   const scope = await resolveScope(params);
-  rejectProblems(scope.problems.filter((p) => p.path === "wave"));
+  rejectProblems([...problems, ...scope.problems.filter((p) => p.path === "wave")]);
   const rows = exportColumns(scope.wave.instrument).flatMap((c) =>
     c.values?.length ? c.values.map((v) => [c.name, c.question, c.kind, c.label, v.value, v.label]) : [[c.name, c.question, c.kind, c.label, "", ""]],
   );
   const auditId = await startExport(analyst.id, "codebook.csv", { wave: scope.wave.code }, analyst.via);
   await completeExport(auditId, rows.length);
-  return new Response(toCsv(["column", "question_id", "kind", "label", "value", "value_label"], rows, { bom }), { headers: csvHeaders(`codebook-${scope.wave.code}.csv`) });
+  return csvResponse(toCsv(["column", "question_id", "kind", "label", "value", "value_label"], rows, { bom }), `codebook-${scope.wave.code}.csv`, gzip);
 }
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10000) / 10000);
@@ -73,8 +83,8 @@ const fmt = (v: number | null | undefined) => (v === null || v === undefined ? n
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
 export async function overviewCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = downloadOptions(new URL(request.url));
-  const { scope, data } = await loadOverview(params, true);
+  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
+  const { scope, data } = await withDownloadProblems(problems, () => loadOverview(params, true));
   const rows: unknown[][] = [];
   const withheld = (n: number | null) => (n === null ? "withheld" : "");
   if (data.reportable) {
@@ -103,30 +113,31 @@ export async function overviewCsv(request: Request): Promise<Response> {
   }
   const auditId = await startExport(analyst.id, "overview.csv", scope.filters, analyst.via);
   await completeExport(auditId, rows.length);
-  return new Response(toCsv(["table", "category", "measure", "n", "value", "ci_lower", "ci_upper", "note"], rows, { bom }), { headers: csvHeaders(`overview-${scope.wave.code}.csv`) });
+  return csvResponse(toCsv(["table", "category", "measure", "n", "value", "ci_lower", "ci_upper", "note"], rows, { bom }), `overview-${scope.wave.code}.csv`, gzip);
 }
 
 export async function compareCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
-  const { params, bom } = downloadOptions(new URL(request.url));
-  const { a, b, data } = await loadComparison(params, true);
+  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
+  const { a, b, data } = await withDownloadProblems(problems, () => loadComparison(params, true));
   const rows = data.rows.map((r) => [
     r.questionId, r.optionId ?? "", r.kind, r.a.n, fmt(r.a.value), fmt(r.a.interval?.lower), fmt(r.a.interval?.upper),
     r.b.n, fmt(r.b.value), fmt(r.b.interval?.lower), fmt(r.b.interval?.upper), fmt(r.difference), r.test, fmt(r.p), fmt(r.q), r.significant ? 1 : 0,
   ]);
   const auditId = await startExport(analyst.id, "compare.csv", { a: a.filters, b: b ? b.filters : "rest" }, analyst.via);
   await completeExport(auditId, rows.length);
-  return new Response(
+  return csvResponse(
     toCsv(["question_id", "option_id", "kind", "a_n", "a_value", "a_ci_lower", "a_ci_upper", "b_n", "b_value", "b_ci_lower", "b_ci_upper", "difference", "test", "p", "q", "significant"], rows, { bom }),
-    { headers: csvHeaders(`compare-${a.wave.code}.csv`) },
+    `compare-${a.wave.code}.csv`,
+    gzip,
   );
 }
 
 export async function findingsCsv(request: Request): Promise<Response> {
   const analyst = await requireAnalystApi();
   const url = new URL(request.url);
-  const { params, bom } = downloadOptions(url);
-  const { scope, report } = await loadFindings(params, true);
+  const { params, bom, gzip, problems } = downloadOptions(url);
+  const { scope, report } = await withDownloadProblems(problems, () => loadFindings(params, true));
   const header = ["rank", "kind", "segment", "headline", "measure", "segment_value", "others_value", "difference", "unit", "q", "n", "recommended_architecture", "reasons", "evidence_url"];
   const percent = (v: number) => v * 100;
   const rows = report.findings.map((f, i) => [
@@ -137,5 +148,5 @@ export async function findingsCsv(request: Request): Promise<Response> {
   ]);
   const auditId = await startExport(analyst.id, "findings.csv", scope.filters, analyst.via);
   await completeExport(auditId, rows.length);
-  return new Response(toCsv(header, rows, { bom }), { headers: csvHeaders(`findings-${scope.wave.code}.csv`) });
+  return csvResponse(toCsv(header, rows, { bom }), `findings-${scope.wave.code}.csv`, gzip);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEGMENT_KEYS, parseFilters, segmentOptions } from "@/lib/analytics/filters";
 import { instrumentV1, CURRENT_WAVE } from "@/lib/survey/instrument";
 import { parseExplorerParams } from "@/lib/responses/params";
+import { DOWNLOAD_KEYS, parseDownloadOptions } from "@/lib/exports/options";
 import { signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { PROTO_KEYS, describeInput, expectNamedError, fcOptions, hostileString } from "./arbitraries";
@@ -47,6 +48,7 @@ const goodValue = (key: string): fc.Arbitrary<string> => {
     case "b":
       return fc.constantFrom("rest", "custom");
     case "bom":
+    case "gzip":
       return fc.constantFrom("1", "0");
     default:
       return segment.length ? fc.uniqueArray(fc.constantFrom(...segment), { minLength: 1, maxLength: 3 }).map((v) => v.join(",")) : fc.constant("x");
@@ -117,7 +119,8 @@ const compareProblems = (params: URLSearchParams) => {
   if (b.length > 1) problems.push("b");
   return [...problems, ...filterProblems(params, "a_"), ...(mode === "custom" ? filterProblems(params, "b_") : [])];
 };
-const withBom = (keys: readonly string[]) => [...keys, "bom"];
+const withBom = (keys: readonly string[]) => [...keys, ...DOWNLOAD_KEYS];
+const downloadProblems = (params: URLSearchParams) => parseDownloadOptions(params).problems.map((p) => p.path);
 
 const endpoints: Endpoint[] = [
   { path: "/api/v1/analytics/overview", keys: FILTER_KEYS, problems: (p) => filterProblems(p) },
@@ -126,11 +129,11 @@ const endpoints: Endpoint[] = [
   { path: "/api/v1/responses", keys: [...FILTER_KEYS, ...EXPLORER_KEYS], problems: (p) => [...filterProblems(p), ...explorerProblems(p)] },
 ];
 const exportEndpoints: Endpoint[] = [
-  { path: "/api/v1/exports/overview.csv", keys: withBom(FILTER_KEYS), problems: (p) => filterProblems(p), csv: true },
-  { path: "/api/v1/exports/findings.csv", keys: withBom(FILTER_KEYS), problems: (p) => filterProblems(p), csv: true },
-  { path: "/api/v1/exports/compare.csv", keys: withBom(["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)]), problems: compareProblems, csv: true },
-  { path: "/api/v1/exports/responses.csv", keys: withBom([...FILTER_KEYS, "status"]), problems: (p) => [...filterProblems(p), ...explorerProblems(p).filter((k) => k === "status")], csv: true },
-  { path: "/api/v1/exports/codebook.csv", keys: withBom(["wave"]), problems: (p) => filterProblems(p).filter((k) => k === "wave"), csv: true },
+  { path: "/api/v1/exports/overview.csv", keys: withBom(FILTER_KEYS), problems: (p) => [...downloadProblems(p), ...filterProblems(p)], csv: true },
+  { path: "/api/v1/exports/findings.csv", keys: withBom(FILTER_KEYS), problems: (p) => [...downloadProblems(p), ...filterProblems(p)], csv: true },
+  { path: "/api/v1/exports/compare.csv", keys: withBom(["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)]), problems: (p) => [...downloadProblems(p), ...compareProblems(p)], csv: true },
+  { path: "/api/v1/exports/responses.csv", keys: withBom([...FILTER_KEYS, "status"]), problems: (p) => [...downloadProblems(p), ...filterProblems(p), ...explorerProblems(p).filter((k) => k === "status")], csv: true },
+  { path: "/api/v1/exports/codebook.csv", keys: withBom(["wave"]), problems: (p) => [...downloadProblems(p), ...filterProblems(p).filter((k) => k === "wave")], csv: true },
 ];
 
 let exportsAcknowledged = 0;
@@ -148,7 +151,8 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
     expect(expected, `${context}: 2xx although the shared parsers find problems`).toEqual([]);
     acknowledged++;
     if (endpoint.csv) {
-      expect(response.headers.get("content-type"), context).toMatch(/^text\/csv/);
+      const gzipped = parseDownloadOptions(parsedQuery(query)).value.gzip;
+      expect(response.headers.get("content-type"), context).toMatch(gzipped ? /^application\/gzip/ : /^text\/csv/);
       exportsAcknowledged++;
     }
     return;
