@@ -10,7 +10,8 @@ import { parseEnv } from "@/lib/env";
 import { withClient } from "../lib/database";
 import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
-import { INGEST_APP_ENV, benchIngest } from "./ingest";
+import { LOAD_TEST_APP_ENV } from "../lib/load-env";
+import { benchIngest } from "./ingest";
 import { printResults, writeResults, type BenchResult } from "./report";
 import { seedAndMeasure } from "./seeding";
 import { createBenchDatabase, createCredentials, prepareSurvey, signIn, startApp, type AppServer, type Cleanup } from "./setup";
@@ -68,7 +69,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   }
 
   const credentials = await createCredentials(db.url);
-  const app = await startApp(db, credentials, cleanups, INGEST_APP_ENV);
+  const app = await startApp(db, credentials, cleanups, LOAD_TEST_APP_ENV);
   const servers: AppServer[] = [app];
   const cookie = await signIn(app.baseUrl, credentials.admin);
   const poolSize = db.embedded ? 1 : env.DB_POOL_SIZE;
@@ -90,7 +91,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
     results.push(...(await benchWeight(app.baseUrl, slug)));
   }
   if (selected.has("ingest") || selected.has("instances")) {
-    if (selected.has("instances")) servers.push(await startApp(db, credentials, cleanups, INGEST_APP_ENV));
+    if (selected.has("instances")) servers.push(await startApp(db, credentials, cleanups, LOAD_TEST_APP_ENV));
     console.log(`• ingest (${connections} connections, ${seconds} s per run)`);
     results.push(...(await benchIngest({ url: db.url, waveId, slug, servers, connections, seconds }, { single: selected.has("ingest"), instances: selected.has("instances") })));
   }

@@ -13,17 +13,12 @@ import { createRandom } from "@/lib/seed/random";
 import { generateAnswers } from "@/lib/seed/generate";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { profileOf, readinessIndex } from "@/lib/survey/scoring";
+import { withClient } from "../lib/database";
 import { bin, run } from "../lib/proc";
 import type { LoadConfig, LoadOutcome } from "./load";
 import type { BenchResult } from "./report";
 import { round2 } from "./report";
 import { percentile, type AppServer } from "./setup";
-
-/**
- * The load generator sends everything from 127.0.0.1: app servers for the ingest benchmarks lift
- * the per-address limits (the upsert that counts each request still runs, so its cost is measured).
- */
-export const INGEST_APP_ENV = { RATE_LIMIT_SUBMISSIONS_PER_CLIENT: "1000000", RATE_LIMIT_DRAFT_SAVES_PER_CLIENT: "1000000" };
 
 export interface IngestBenchInput {
   url: string;
@@ -116,23 +111,19 @@ async function verifyExactlyOnce(url: string, first: AppServer, slug: string, bo
     const result = await submit(first.baseUrl, slug, key, bodies[n % bodies.length] ?? "");
     if (result.status === 200 || result.status === 201) retriedOk++;
   });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ k: string; n: number }>(`SELECT substr(submission_key, 5) AS k, count(*)::int AS n FROM response WHERE submission_key LIKE $1 GROUP BY 1`, [`api:${prefix}-%`]);
-    const stored = new Map(rows.map((r) => [r.k, r.n]));
-    const sent = new Set(outcome.sent);
-    const duplicates = rows.filter((r) => r.n > 1).length;
-    const lost = outcome.sent.filter((k) => !stored.has(k)).length;
-    const extra = rows.filter((r) => !sent.has(r.k)).length;
-    const failedStatuses = Object.entries(outcome.statuses).filter(([s]) => !s.startsWith("2") && s !== "503");
-    return {
-      ok: duplicates === 0 && lost === 0 && extra === 0 && retriedOk === unanswered.length && failedStatuses.length === 0,
-      summary: `sent ${outcome.sent.length}, acknowledged ${acknowledged.size}, unanswered at the end then retried ${unanswered.length} (ok ${retriedOk}), stored ${rows.length}, duplicates ${duplicates}, lost ${lost}, not sent but stored ${extra}; statuses ${JSON.stringify(outcome.statuses)}, errors ${outcome.errors}, timeouts ${outcome.timeouts}`,
-    };
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ k: string; n: number }>(`SELECT substr(submission_key, 5) AS k, count(*)::int AS n FROM response WHERE submission_key LIKE $1 GROUP BY 1`, [`api:${prefix}-%`]),
+  );
+  const stored = new Map(rows.map((r) => [r.k, r.n]));
+  const sent = new Set(outcome.sent);
+  const duplicates = rows.filter((r) => r.n > 1).length;
+  const lost = outcome.sent.filter((k) => !stored.has(k)).length;
+  const extra = rows.filter((r) => !sent.has(r.k)).length;
+  const failedStatuses = Object.entries(outcome.statuses).filter(([s]) => !s.startsWith("2") && s !== "503");
+  return {
+    ok: duplicates === 0 && lost === 0 && extra === 0 && retriedOk === unanswered.length && failedStatuses.length === 0,
+    summary: `sent ${outcome.sent.length}, acknowledged ${acknowledged.size}, unanswered at the end then retried ${unanswered.length} (ok ${retriedOk}), stored ${rows.length}, duplicates ${duplicates}, lost ${lost}, not sent but stored ${extra}; statuses ${JSON.stringify(outcome.statuses)}, errors ${outcome.errors}, timeouts ${outcome.timeouts}`,
+  };
 }
 
 export async function benchIngest(input: IngestBenchInput, which: { single: boolean; instances: boolean }): Promise<BenchResult[]> {
@@ -193,16 +184,16 @@ export async function benchIngest(input: IngestBenchInput, which: { single: bool
       const keys = Array.from({ length: 400 }, (_, i) => `race-${randomUUID()}-${i}`);
       let sameId = 0;
       let refused = 0;
-      await inParallel(keys, 16, async (key) => {
-        const body = bodies[keys.indexOf(key) % bodies.length] ?? "";
+      await inParallel([...keys.keys()], 16, async (i) => {
+        const key = keys[i] ?? "";
+        const body = bodies[i % bodies.length] ?? "";
         const [a, b] = await Promise.all([submit(first.baseUrl, slug, key, body), submit(second.baseUrl, slug, key, body)]);
         if (a.id && a.id === b.id && a.status < 300 && b.status < 300) sameId++;
         else refused++;
       });
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const stored = await client.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT submission_key)::int AS d FROM response WHERE submission_key LIKE 'api:race-%'`);
-      await client.end();
+      const stored = await withClient(url, (client) =>
+        client.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT submission_key)::int AS d FROM response WHERE submission_key LIKE 'api:race-%'`),
+      );
       const row = stored.rows[0] ?? { n: -1, d: -1 };
       results.push({
         benchmark: "instances",

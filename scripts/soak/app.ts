@@ -3,6 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { bin, start, waitForHttp } from "../lib/proc";
+import { LOAD_TEST_APP_ENV } from "../lib/load-env";
 
 export interface AppServer {
   readonly baseUrl: string;
@@ -25,12 +26,6 @@ function descendants(pid: number): number[] {
   return children.flatMap((child) => [...descendants(child), child]);
 }
 
-/**
- * The soak's clients all come from 127.0.0.1: lift the per-address submission and draft limits
- * (tested on their own in tests/integration/ratelimit.test.ts) so faults, not limits, are measured.
- */
-export const UNLIMITED_CLIENT_ENV = { RATE_LIMIT_SUBMISSIONS_PER_CLIENT: "1000000", RATE_LIMIT_DRAFT_SAVES_PER_CLIENT: "1000000" };
-
 export function appServer(port: number, env: Record<string, string>): AppServer {
   const baseUrl = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -41,7 +36,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
     pid: () => (exited() ? undefined : child?.pid),
     start: async () => {
       child = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, ...UNLIMITED_CLIENT_ENV, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, ...LOAD_TEST_APP_ENV, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
         stdio: ["ignore", "ignore", "pipe"],
       });
       // Keep the server's own log of 503s and lost connections out of the report, but show crashes.

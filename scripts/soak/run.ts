@@ -26,7 +26,8 @@ import { EMBEDDED_POOL_SIZE } from "../lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "../lib/migrate";
 import { bin, freePort, ROOT } from "../lib/proc";
 import { insertDemoResponses } from "../lib/seed-insert";
-import { UNLIMITED_CLIENT_ENV, appServer, type AppServer } from "./app";
+import { appServer, type AppServer } from "./app";
+import { LOAD_TEST_APP_ENV } from "../lib/load-env";
 import { runLoad, soakAnswers, SURVEY_SLUG, type Submission } from "./load";
 import { ownPostgres, type OwnedPostgres } from "./postgres";
 import { countsTable, HALF_WRITTEN_SQL, verifySubmissions } from "./verify";
@@ -336,7 +337,7 @@ interface StartedApp {
 
 async function npmStart(env: Record<string, string>): Promise<StartedApp> {
   // What `npm start` runs; tsx hands the script to a node process, which hosts PGlite.
-  const child = spawn(bin("tsx"), ["scripts/start.ts"], { cwd: ROOT, env: { ...process.env, ...UNLIMITED_CLIENT_ENV, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin("tsx"), ["scripts/start.ts"], { cwd: ROOT, env: { ...process.env, ...LOAD_TEST_APP_ENV, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));

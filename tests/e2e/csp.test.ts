@@ -1,11 +1,9 @@
 // The Content-Security-Policy in a real browser: every page a respondent or an analyst visits
 // loads and hydrates (a client interaction works) without a single CSP violation, and the policy
 // really blocks what it should (an injected inline script, eval).
-import type { ChildProcess } from "node:child_process";
-import path from "node:path";
+import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { testAdmin } from "../helpers/auth";
@@ -174,19 +172,14 @@ describe("Content-Security-Policy in Chromium", () => {
 });
 
 describe("the error page under the CSP", () => {
-  let server: ChildProcess;
+  let server: TestServer;
   let baseUrl = "";
   beforeAll(async () => {
-    const [appPort, deadDbPort] = [await freePort(), await freePort()];
-    baseUrl = `http://127.0.0.1:${appPort}`;
-    server = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: `postgresql://nobody@127.0.0.1:${deadDbPort}/none`, APP_URL: baseUrl, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "ignore"],
-    });
-    await waitForHttp(`${baseUrl}/`, server);
+    server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+    baseUrl = server.baseUrl;
   });
   afterAll(async () => {
-    await stop(server);
+    await server.stop();
   });
 
   it("shows the generic 'Something went wrong' page, without details and without violations", async () => {

@@ -5,20 +5,19 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueSetupToken } from "@/scripts/lib/admin";
 import { ensureSurvey } from "@/scripts/lib/bootstrap";
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { migrateDeploy } from "@/scripts/lib/migrate";
-import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { insertDemoResponses } from "@/scripts/lib/seed-insert";
 import { openBrowser, screenshot, type Browser } from "../helpers/browser";
+import { startTestServer, type TestServer } from "../helpers/server";
 
 let database: EmbeddedPostgres;
 let dataDir: string;
-let server: ChildProcess;
+let server: TestServer;
 let baseUrl: string;
 let token: string;
 let browser: Browser | undefined;
@@ -34,18 +33,13 @@ beforeAll(async () => {
   token = (await issueSetupToken(client)) ?? "";
   expect(await issueSetupToken(client)).not.toBeNull(); // still no admin: another link may be issued
   await client.end();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: database.url, APP_URL: baseUrl, AUTH_SECRET: randomBytes(48).toString("base64url"), NODE_ENV: "production", DB_POOL_SIZE: EMBEDDED_POOL_SIZE },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitForHttp(`${baseUrl}/api/health`, server);
+  server = await startTestServer({ DATABASE_URL: database.url, AUTH_SECRET: randomBytes(48).toString("base64url"), DB_POOL_SIZE: EMBEDDED_POOL_SIZE });
+  baseUrl = server.baseUrl;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stop(server);
+  await server.stop();
   await database.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,11 +1,9 @@
 // Provokes errors on purpose (bad JSON, bad parameters, unknown ids, malformed paths, forged
 // server actions, a page whose database is gone) and checks that no answer carries a stack
 // trace, a source path or SQL/driver details: errors name the offending field, nothing more.
-import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
+import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { authHeaders, signIn } from "../helpers/auth";
 import { testEnv } from "../helpers/env";
 import { api } from "../helpers/http";
@@ -127,19 +125,14 @@ describe("error responses carry no internals", () => {
 
 describe("a page that throws in production", () => {
   // A second production server whose database is unreachable: every page that queries throws.
-  let server: ChildProcess;
+  let server: TestServer;
   let baseUrl = "";
   beforeAll(async () => {
-    const [appPort, deadDbPort] = [await freePort(), await freePort()];
-    baseUrl = `http://127.0.0.1:${appPort}`;
-    server = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: `postgresql://nobody@127.0.0.1:${deadDbPort}/none`, APP_URL: baseUrl, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "ignore"],
-    });
-    await waitForHttp(`${baseUrl}/`, server);
+    server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+    baseUrl = server.baseUrl;
   });
   afterAll(async () => {
-    await stop(server);
+    await server.stop();
   });
 
   it.each(["/survey/ai-readiness", "/survey/ai-readiness/result"])("%s answers 500 with Next's error document: a digest, no details", async (url) => {

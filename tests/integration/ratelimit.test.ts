@@ -1,19 +1,17 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import path from "node:path";
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { testAdmin } from "../helpers/auth";
 import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { api, cookieFrom, type ErrorBody } from "../helpers/http";
+import { startTestServer, type TestServer } from "../helpers/server";
 
 // The main server runs the default limits (generous: an office NAT's burst must pass). A second
 // server on the same database runs with low limits, to reach them quickly.
 const LOW = { submissions: 5, draftPerRespondent: 4, loginFailures: 3 };
-let limited: ChildProcess;
+let limited: TestServer;
 let limitedUrl: string;
 let slug: string;
 let waveId: string;
@@ -22,26 +20,17 @@ const ip = () => `192.0.2.${randomInt(1, 254)}`;
 
 beforeAll(async () => {
   ({ slug, waveId } = await createTestSurvey("limits"));
-  const port = await freePort();
-  limitedUrl = `http://127.0.0.1:${port}`;
-  limited = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: testEnv.databaseUrl,
-      APP_URL: limitedUrl,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DB_POOL_SIZE: "1",
-      RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LOW.submissions),
-      RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT: String(LOW.draftPerRespondent),
-      RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: String(LOW.loginFailures),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  limited = await startTestServer({
+    DATABASE_URL: testEnv.databaseUrl,
+    DB_POOL_SIZE: "1",
+    RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LOW.submissions),
+    RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT: String(LOW.draftPerRespondent),
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: String(LOW.loginFailures),
   });
-  await waitForHttp(`${limitedUrl}/api/health`, limited);
+  limitedUrl = limited.baseUrl;
 }, 90_000);
 afterAll(async () => {
-  await stop(limited);
+  await limited.stop();
   await closeTestPool();
 });
 

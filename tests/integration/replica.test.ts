@@ -2,7 +2,6 @@
 // production server runs against the suite's database (primary) and an embedded PostgreSQL standing
 // in for a replica that holds the same survey but different responses, so the source of each figure
 // is visible.
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,16 +9,16 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { migrateDeploy } from "@/scripts/lib/migrate";
-import { bin, freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { clientIp, testAdmin } from "../helpers/auth";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
+import { startTestServer, type TestServer } from "../helpers/server";
 
 let replica: EmbeddedPostgres;
 let replicaDir: string;
-let server: ChildProcess;
+let server: TestServer | undefined;
 let baseUrl: string;
 let slug: string;
 let cookie: string;
@@ -51,21 +50,13 @@ beforeAll(async () => {
     await client.end();
   }
 
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: testEnv.databaseUrl,
-      DATABASE_REPLICA_URL: replica.url,
-      APP_URL: baseUrl,
-      NODE_ENV: "production",
-      // One connection per database: the embedded stand-in serves one query at a time.
-      DB_POOL_SIZE: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  server = await startTestServer({
+    DATABASE_URL: testEnv.databaseUrl,
+    DATABASE_REPLICA_URL: replica.url,
+    // One connection per database: the embedded stand-in serves one query at a time.
+    DB_POOL_SIZE: "1",
   });
-  await waitForHttp(`${baseUrl}/api/health`, server);
+  baseUrl = server.baseUrl;
   const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": clientIp() },
@@ -76,7 +67,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (server) await stop(server);
+  await server?.stop();
   await replica?.stop();
   if (replicaDir) rmSync(replicaDir, { recursive: true, force: true });
   await closeTestPool();

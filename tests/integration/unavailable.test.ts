@@ -1,26 +1,19 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validAnswers } from "../helpers/answers";
-import { freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
-import type { ChildProcess } from "node:child_process";
+import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
 
 // A second app server whose database is down: writes must answer 503 with Retry-After, and the
 // respondent's answers stay in their request (the form keeps them and offers a retry).
-let server: ChildProcess;
+let server: TestServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const [appPort, deadDbPort] = [await freePort(), await freePort()];
-  baseUrl = `http://127.0.0.1:${appPort}`;
-  server = start(path.join("node_modules", ".bin", "next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: `postgresql://nobody@127.0.0.1:${deadDbPort}/none`, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  await waitForHttp(`${baseUrl}/`, server);
+  server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+  baseUrl = server.baseUrl;
 });
 afterAll(async () => {
-  await stop(server);
+  await server.stop();
 });
 
 describe("database down", () => {

@@ -10,7 +10,7 @@ import { parseExplorerParams } from "@/lib/responses/params";
 import { DOWNLOAD_KEYS, parseDownloadOptions } from "@/lib/exports/options";
 import { signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
-import { PROTO_KEYS, describeInput, expectNamedError, fcOptions, hostileString } from "./arbitraries";
+import { PROTO_KEYS, parseOr, describeInput, expectNamedError, fcOptions, hostileString } from "./arbitraries";
 
 let cookie: string;
 let auditBefore = 0;
@@ -157,13 +157,7 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
     }
     return;
   }
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // checked below
-  }
-  const error = expectNamedError(response.status, body, context);
+  const error = expectNamedError(response.status, parseOr(text, text), context);
   if (response.status === 400) {
     // Every parameter the shared parsers object to is named, and nothing else is (a cursor can
     // also be refused by the server alone: whether it fits the data is known only there).

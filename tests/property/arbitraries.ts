@@ -43,6 +43,15 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Deeply nested arrays/objects (JSON text, too deep for a naive recursive walk). */
+/** The parsed body, or `fallback` when it is not JSON (such bodies must be refused). */
+export function parseOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
 export function deepJson(depth: number, kind: "array" | "object"): string {
   return kind === "array" ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 }

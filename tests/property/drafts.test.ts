@@ -12,7 +12,7 @@ import { resumeCookieName } from "@/lib/survey/resume-token";
 import { validAnswers } from "../helpers/answers";
 import { closeTestPool, countResponses, createTestSurvey } from "../helpers/db";
 import { api, cookieFrom } from "../helpers/http";
-import { PROTO_KEYS, deepJson, describeInput, expectNamedError, fcOptions, hostileString, objectJson, randomIp, wrongValue } from "./arbitraries";
+import { PROTO_KEYS, parseOr, deepJson, describeInput, expectNamedError, fcOptions, hostileString, objectJson, randomIp, wrongValue } from "./arbitraries";
 import { expectStoredRowsValid } from "./stored";
 
 let slug: string;
@@ -65,23 +65,13 @@ const draftCase: fc.Arbitrary<DraftCase> = fc.oneof(
 
 /** What the shared schemas say (same code as the browser form), for a request without a cookie. */
 function expectedValid(body: string): boolean {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return false;
-  }
-  const request = saveDraftRequestSchema.safeParse(parsed);
+  const request = saveDraftRequestSchema.safeParse(parseOr(body, undefined));
   return request.success && request.data.step <= instrumentV1.sections.length && draftAnswersSchema(instrumentV1).safeParse(request.data.answers).success;
 }
 
 function topLevelKeys(body: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? Object.keys(parsed) : [];
-  } catch {
-    return [];
-  }
+  const parsed = parseOr(body, undefined);
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? Object.keys(parsed) : [];
 }
 
 const hostileCookie: fc.Arbitrary<string> = fc.oneof(
@@ -151,13 +141,7 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
           const response = await api<{ id: string }>(`${draftPath()}/submit`, { method: "POST", body, headers: { "content-type": "application/json", "x-forwarded-for": randomIp() }, cookie: withCookie ? cookie : undefined });
           const context = `${describeInput(body)} cookie=${withCookie} -> ${response.status} ${describeInput(JSON.stringify(response.body))}`;
           expect(response.status, context).toBeLessThan(500);
-          let parsed: unknown = undefined;
-          try {
-            parsed = JSON.parse(body);
-          } catch {
-            // malformed: must be refused
-          }
-          const validBody = submitDraftRequestSchema.safeParse(parsed).success;
+          const validBody = submitDraftRequestSchema.safeParse(parseOr(body, undefined)).success;
           if (validBody && withCookie) {
             expect([200, 201], context).toContain(response.status);
             submittedId ??= response.body.id;
