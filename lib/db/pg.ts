@@ -2,22 +2,32 @@ import "server-only";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
 
-// A plain pg pool for what Prisma cannot do: streaming COPY exports. Small, since each export
-// holds one connection for its whole duration.
-const globalForPg = globalThis as unknown as { readinessPg?: pg.Pool };
+// Plain pg pools for what Prisma cannot do or does too slowly: streaming COPY exports, and the
+// few statements a submission burst runs thousands of times a second (Prisma's query compiler
+// costs about half a millisecond of CPU per query, more than the statement itself).
+const globalForPg = globalThis as unknown as { readinessPrimaryPg?: pg.Pool; readinessAnalyticsPg?: pg.Pool };
 
-function createPool(): pg.Pool {
-  const env = getEnv();
-  // Exports are analyst reads: the read replica when there is one (see analyticsDb()).
-  const pool = new pg.Pool({ connectionString: env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), max: Math.min(4, env.DB_POOL_SIZE), connectionTimeoutMillis: 10_000 });
+function createPool(connectionString: string, max: number, role: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported
   // here. Unhandled, the 'error' event becomes an uncaught exception (Next logs it and carries on;
   // another host would crash). The pool discards the connection and opens a fresh one on next use.
-  pool.on("error", (error) => console.warn(`[db] idle export connection lost: ${error.message}`));
+  pool.on("error", (error) => console.warn(`[db] idle ${role} connection lost: ${error.message}`));
   return pool;
 }
 
-export function pgPool(): pg.Pool {
-  globalForPg.readinessPg ??= createPool();
-  return globalForPg.readinessPg;
+/** The primary, for hot writes (submissions, rate-limit counters) and maintenance (purges). */
+export function primaryPool(): pg.Pool {
+  globalForPg.readinessPrimaryPg ??= createPool(requireDatabaseUrl(), getEnv().DB_POOL_SIZE, "primary");
+  return globalForPg.readinessPrimaryPg;
+}
+
+/**
+ * Exports: analyst reads, so the read replica when there is one (see analyticsDb()). Small, since
+ * each export holds one connection for its whole duration.
+ */
+export function analyticsPool(): pg.Pool {
+  const env = getEnv();
+  globalForPg.readinessAnalyticsPg ??= createPool(env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), Math.min(4, env.DB_POOL_SIZE), "export");
+  return globalForPg.readinessAnalyticsPg;
 }

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { to as copyTo } from "pg-copy-streams";
 import type { Filters } from "@/lib/analytics/filters";
 import { whereFor } from "@/lib/analytics/where";
-import { pgPool } from "@/lib/db/pg";
+import { analyticsPool } from "@/lib/db/pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { exportColumns } from "./columns";
@@ -38,7 +38,7 @@ export async function streamResponsesCsv(waveId: string, instrument: Instrument,
   const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
   const where = inlineSql(whereFor(waveId, filters, status));
   const sql = `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
-  const client = await pgPool().connect();
+  const client = await analyticsPool().connect();
   // While checked out, a dropped connection (database restart) may also be reported as an 'error'
   // event on the client; the COPY stream fails with it below, so here it is only logged.
   const onClientError = (error: Error) => console.warn(`[db] export connection lost: ${error.message}`);

@@ -2,7 +2,7 @@ import "server-only";
 // Rate limits kept in PostgreSQL, so every app instance shares them: one fixed-window counter per
 // (bucket, subject), advanced by a single upsert that also starts a new window when the old one
 // has passed. Subjects are HMACs (AUTH_SECRET) of the client address, resume token or email.
-import { db } from "@/lib/db/client";
+import { primaryPool } from "@/lib/db/pg";
 import { RateLimitedError } from "@/lib/errors";
 import { getEnv, requireAuthSecret } from "@/lib/env";
 import { clientAddress, subjectKey } from "./client";
@@ -21,32 +21,59 @@ export interface Outcome {
   retryAfter: number;
 }
 
-/** Counts one request against a limit and says whether it is within it. */
-export async function hit(limit: Limit, subject: string): Promise<Outcome> {
-  const rows = await db().$queryRaw<{ count: number; retry_after: number }[]>`
-    INSERT INTO request_limit AS r (bucket, subject, window_start, count)
-    VALUES (${limit.bucket}, ${subject}, to_timestamp(floor(extract(epoch FROM now()) / ${limit.windowSeconds}::int) * ${limit.windowSeconds}::int), 1)
+export interface CounterRow {
+  count: number;
+  retry_after: number;
+}
+
+/**
+ * The counter upsert, written once for hit() and for statements that count and write in one round
+ * trip (a submission): parameters $n bucket, $n+1 subject, $n+2 window in seconds; it returns the
+ * window's count including this request and the seconds left in the window.
+ */
+export function countRequestSql(n: number): string {
+  const window = `$${n + 2}::int`;
+  return `INSERT INTO request_limit AS r (bucket, subject, window_start, count)
+    VALUES ($${n}, $${n + 1}, to_timestamp(floor(extract(epoch FROM now()) / ${window}) * ${window}), 1)
     ON CONFLICT (bucket, subject) DO UPDATE SET
       count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + 1 ELSE 1 END,
       window_start = EXCLUDED.window_start
-    RETURNING count, ceil(extract(epoch FROM window_start + make_interval(secs => ${limit.windowSeconds}::int) - now()))::int AS retry_after`;
-  const row = rows[0];
+    RETURNING count, ceil(extract(epoch FROM window_start + make_interval(secs => ${window}) - now()))::int AS retry_after`;
+}
+
+export function countRequestParams(limit: Limit, subject: string): [string, string, number] {
+  return [limit.bucket, subject, limit.windowSeconds];
+}
+
+/** Reads a counter row against its limit; now and then clears counters nobody needs any more. */
+export function toOutcome(limit: Limit, row: CounterRow | undefined): Outcome {
   if (!row) throw new Error("rate limit upsert returned no row");
   if (Math.random() < 0.001) void sweep().catch(() => undefined);
   return { allowed: row.count <= limit.max, count: row.count, retryAfter: Math.max(1, row.retry_after) };
 }
 
+const HIT_SQL = countRequestSql(1);
+
+/** Counts one request against a limit and says whether it is within it. */
+export async function hit(limit: Limit, subject: string): Promise<Outcome> {
+  // A named (prepared) statement: parsed and planned once per connection, not per request.
+  const { rows } = await primaryPool().query<CounterRow>({ name: "rr_count_request", text: HIT_SQL, values: countRequestParams(limit, subject) });
+  return toOutcome(limit, rows[0]);
+}
+
 /** Takes back one counted request (e.g. a login that turned out not to be a failed attempt). */
 export async function refund(limit: Limit, subject: string): Promise<void> {
-  await db().$executeRaw`
-    UPDATE request_limit SET count = count - 1
-    WHERE bucket = ${limit.bucket} AND subject = ${subject} AND count > 0
-      AND window_start = to_timestamp(floor(extract(epoch FROM now()) / ${limit.windowSeconds}::int) * ${limit.windowSeconds}::int)`;
+  await primaryPool().query(
+    `UPDATE request_limit SET count = count - 1
+     WHERE bucket = $1 AND subject = $2 AND count > 0
+       AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $3::int) * $3::int)`,
+    countRequestParams(limit, subject),
+  );
 }
 
 /** Counters whose window ended a day ago are of no use to anyone. */
 async function sweep(): Promise<void> {
-  await db().$executeRaw`DELETE FROM request_limit WHERE window_start < now() - interval '1 day'`;
+  await primaryPool().query(`DELETE FROM request_limit WHERE window_start < now() - interval '1 day'`);
 }
 
 /** Throws 429 (Retry-After) naming `field` when the subject is over the limit. */
@@ -77,9 +104,26 @@ export function accountSubject(email: string): string {
   return subjectKey(requireAuthSecret(), "account", email.trim().toLowerCase());
 }
 
+/** A limit applied to one subject, with what a refused client is told. */
+export interface Quota {
+  limit: Limit;
+  subject: string;
+  field: string;
+  message: string;
+}
+
+export function refusal(quota: Quota, outcome: Outcome): RateLimitedError {
+  return new RateLimitedError(quota.field, quota.message, outcome.retryAfter);
+}
+
 /** Anonymous submissions (API and browser) per client address. */
+export function submissionQuota(request: Request): Quota {
+  return { limit: limits.submissionsPerClient(), subject: clientSubject(request), field: "client", message: "Too many submissions from this network; please retry later." };
+}
+
 export async function limitSubmission(request: Request): Promise<void> {
-  await enforce(limits.submissionsPerClient(), clientSubject(request), "client", "Too many submissions from this network; please retry later.");
+  const quota = submissionQuota(request);
+  await enforce(quota.limit, quota.subject, quota.field, quota.message);
 }
 
 /** Draft saves per client address and, when the respondent has a draft, per respondent. */

@@ -1,7 +1,7 @@
 import "server-only";
 // The server applies the retention setting every few hours, so a long-running instance purges
 // without a restart or a cron job (npm start also purges once before the server starts).
-import { pgPool } from "@/lib/db/pg";
+import { primaryPool } from "@/lib/db/pg";
 import { getEnv } from "@/lib/env";
 import { describePurge, purgeExpired } from "./purge";
 
@@ -10,7 +10,7 @@ const EVERY_MS = 6 * 60 * 60 * 1000;
 export function schedulePurge(): void {
   const timer = setInterval(() => {
     const days = getEnv().PARTIAL_RETENTION_DAYS;
-    purgeExpired(pgPool(), days)
+    purgeExpired(primaryPool(), days)
       .then((result) => console.log(describePurge(result, days)))
       .catch((error: unknown) => console.warn(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`));
   }, EVERY_MS);

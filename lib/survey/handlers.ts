@@ -5,13 +5,14 @@ import { NoRespondentError, NotFoundError, ValidationError } from "@/lib/errors"
 import { readJsonBody } from "@/lib/http/body";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { json } from "@/lib/http/respond";
-import { limitDraftSave, limitSubmission } from "@/lib/ratelimit";
+import { limitDraftSave, limitSubmission, submissionQuota } from "@/lib/ratelimit";
 import type { z } from "zod";
+import type { Answers } from "./instrument-schema";
 import { toFieldIssues } from "./answers";
 import { clearResumeToken, readResumeToken, writeResumeToken } from "./cookies";
 import { deleteOwnResponse } from "./deletion";
 import { apiSubmitRequestSchema, idempotencyKeySchema, saveDraftRequestSchema, submitDraftRequestSchema } from "./requests";
-import { findDraft, saveDraft, submitComplete, submitDraft } from "./responses";
+import { findDraft, saveDraft, submitComplete, submitDraft, validateCompleteAnswers } from "./responses";
 import { parseSlug } from "./slug";
 import { getOpenWave } from "./waves";
 
@@ -56,11 +57,21 @@ export async function submitDraftResponse(request: Request, slug: string): Promi
 
 export async function submitApiResponse(request: Request, slug: string): Promise<Response> {
   const wave = await getOpenWave(parseSlug(slug));
-  await limitSubmission(request);
-  const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
-  if (!key.success) throw new ValidationError(toFieldIssues(key.error, ["Idempotency-Key"]));
-  const body = parseOrThrow(apiSubmitRequestSchema, await readJsonBody(request));
-  const result = await submitComplete(wave, key.data, body.answers);
+  let key: string;
+  let answers: Answers;
+  try {
+    const parsedKey = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
+    if (!parsedKey.success) throw new ValidationError(toFieldIssues(parsedKey.error, ["Idempotency-Key"]));
+    key = parsedKey.data;
+    const body = parseOrThrow(apiSubmitRequestSchema, await readJsonBody(request));
+    answers = validateCompleteAnswers(wave.instrument, body.answers);
+  } catch (error) {
+    // A refused request still counts against the client's limit (a client over it hears 429
+    // rather than the details of its mistake); an accepted one is counted by the insert itself.
+    await limitSubmission(request);
+    throw error;
+  }
+  const result = await submitComplete(wave, key, answers, submissionQuota(request));
   return json(
     { id: result.id, status: "complete", wave: wave.waveCode },
     { status: result.created ? 201 : 200 },

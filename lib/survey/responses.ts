@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { primaryPool } from "@/lib/db/pg";
+import { countRequestParams, countRequestSql, refusal, toOutcome, type CounterRow, type Quota } from "@/lib/ratelimit";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -44,7 +46,7 @@ function validateDraftAnswers(instrument: Instrument, answers: Record<string, un
   return compactAnswers(parsed.data);
 }
 
-function validateCompleteAnswers(instrument: Instrument, answers: Record<string, unknown>): Answers {
+export function validateCompleteAnswers(instrument: Instrument, answers: Record<string, unknown>): Answers {
   const parsed = completeAnswersSchema(instrument).safeParse(answers);
   if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error, ["answers"]));
   return compactAnswers(parsed.data);
@@ -156,33 +158,44 @@ export async function submitDraft(wave: OpenWave, token: string, submissionId: s
   });
 }
 
-/**
- * Stores a complete response from the JSON API under its Idempotency-Key. The unique key makes a
- * repeat (or 50 concurrent copies) resolve to one row; reusing a key for other answers is refused.
- */
-export async function submitComplete(
-  wave: OpenWave,
-  idempotencyKey: string,
-  rawAnswers: Record<string, unknown>,
-): Promise<SubmitResult> {
-  const { instrument } = wave;
-  const answers = validateCompleteAnswers(instrument, rawAnswers);
-  const submissionKey = `api:${idempotencyKey}`;
-  const submissionHash = sha256(canonicalJson(answers));
-
-  const derived = derivedColumns(instrument, answers);
-  // One statement, one round trip: the unique key decides between a new row and a repeat, so a
-  // burst of submissions costs the database one index probe and one insert each.
-  const inserted = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
+// Counts the submission against the client's limit and, when within it, inserts the response
+// in the same statement: one round trip and one commit per submission. The unique key decides
+// between a new row and a repeat, so a burst costs the database one index probe and one insert each.
+const SUBMIT_COMPLETE_SQL = `
+  WITH hit AS (${countRequestSql(1)}),
+  inserted AS (
     INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step,
                           industry, region, company_size, role, stage, readiness_index, answers)
-    VALUES (${wave.waveId}::uuid, 'complete', 'api', ${submissionKey}, ${submissionHash}, now(), ${instrument.sections.length},
-            ${derived.industry}, ${derived.region}, ${derived.companySize}, ${derived.role}, ${derived.stage},
-            ${derived.readinessIndex}::real, ${JSON.stringify(answers)}::jsonb)
+    SELECT $5::uuid, 'complete', 'api', $6, $7, now(), $8::smallint, $9, $10, $11, $12, $13, $14::real, $15::jsonb
+    FROM hit WHERE hit.count <= $4::int
     ON CONFLICT (submission_key) DO NOTHING
-    RETURNING id`);
-  const created = inserted[0];
-  if (created) return { id: created.id, created: true };
+    RETURNING id)
+  SELECT hit.count, hit.retry_after, (SELECT id FROM inserted) AS id FROM hit`;
+
+/**
+ * Stores a complete response from the JSON API under its Idempotency-Key, counted against `quota`.
+ * The unique key makes a repeat (or 50 concurrent copies) resolve to one row; reusing a key for
+ * other answers is refused. `answers` have passed validateCompleteAnswers.
+ */
+export async function submitComplete(wave: OpenWave, idempotencyKey: string, answers: Answers, quota: Quota): Promise<SubmitResult> {
+  const { instrument } = wave;
+  const submissionKey = `api:${idempotencyKey}`;
+  const submissionHash = sha256(canonicalJson(answers));
+  const derived = derivedColumns(instrument, answers);
+  const { rows } = await primaryPool().query<CounterRow & { id: string | null }>({
+    name: "rr_submit_complete",
+    text: SUBMIT_COMPLETE_SQL,
+    values: [
+      ...countRequestParams(quota.limit, quota.subject), quota.limit.max,
+      wave.waveId, submissionKey, submissionHash, instrument.sections.length,
+      derived.industry, derived.region, derived.companySize, derived.role, derived.stage, derived.readinessIndex,
+      JSON.stringify(answers),
+    ],
+  });
+  const row = rows[0];
+  const outcome = toOutcome(quota.limit, row);
+  if (!outcome.allowed) throw refusal(quota, outcome);
+  if (row?.id) return { id: row.id, created: true };
   const winner = await findBySubmissionKey(submissionKey);
   if (!winner) throw new ConflictError("idempotency_key_in_flight", "The response is being stored by another request; retry with the same Idempotency-Key.");
   return replay(winner, wave, submissionHash);
