@@ -5,10 +5,11 @@
 //    it from the request's CSP header and puts it on its own scripts), and API responses a
 //    policy that loads nothing.
 // The other security headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy)
-// are static and set in next.config.ts.
+// are static and set in next.config.ts. The production server answers anonymous API submissions
+// itself (lib/server/fast-routes.ts), applying the same cross-site check and headers.
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, getEnv } from "@/lib/env";
-import { API_CSP, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
+import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
 
 export function proxy(request: NextRequest): NextResponse {
   if (!decodablePath(request.nextUrl.pathname)) {
@@ -19,8 +20,7 @@ export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
   const base = appUrl(env);
   if (isCrossSiteWrite(request, publicOrigins(base))) {
-    const body = { error: { code: "cross_site_request", message: "Cross-site requests may not change anything here.", fields: [] } };
-    return NextResponse.json(body, { status: 403, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+    return NextResponse.json(CROSS_SITE_ERROR, { status: 403, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
   }
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();

@@ -1,6 +1,6 @@
 // npm start: the whole app on one machine. Uses DATABASE_URL when set; otherwise runs the embedded
 // PostgreSQL (data in ./.data), applies migrations, seeds demo data on the first run only,
-// builds the production app when sources changed, starts `next start` and prints the URL.
+// builds the production app when sources changed, starts the production server (scripts/serve.ts) and prints the URL.
 import path from "node:path";
 import { EnvError, appUrl, parseEnv } from "@/lib/env";
 import { ensureAdmin, issueSetupToken } from "./lib/admin";
@@ -10,7 +10,8 @@ import { DataDirBusyError, acquireDataDir } from "./lib/data-lock";
 import { openDatabase, withClient } from "./lib/database";
 import { EMBEDDED_POOL_SIZE } from "./lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
-import { ROOT, bin, start, stop, waitForHttp } from "./lib/proc";
+import { ROOT, start, stop, waitForHttp } from "./lib/proc";
+import { startAppServer } from "./lib/app-server";
 import { progressReporter } from "./lib/progress";
 import { authSecret } from "./lib/secret";
 import { insertDemoResponses } from "./lib/seed-insert";
@@ -62,7 +63,7 @@ async function main() {
     await buildIfNeeded();
 
     const host = env.HOST;
-    server = start(bin("next"), ["start", "-p", String(env.PORT), "-H", host], {
+    server = startAppServer(env.PORT, host, {
       env: {
         ...process.env,
         DATABASE_URL: database.url,
@@ -76,7 +77,7 @@ async function main() {
     if (server.pid) lock?.update({ serverPid: server.pid });
     server.on("exit", (code) => {
       if (!stopping) {
-        console.error(`next start exited (${code ?? "signal"})`);
+        console.error(`the app server exited (${code ?? "signal"})`);
         void shutdown(code ?? 1);
       }
     });

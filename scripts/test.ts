@@ -14,7 +14,8 @@ import { findChromium } from "./lib/chromium";
 import { withClient } from "./lib/database";
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
-import { ROOT, bin, freePort, run, start, stop, waitForHttp } from "./lib/proc";
+import { ROOT, bin, freePort, run, stop, waitForHttp } from "./lib/proc";
+import { startAppServer } from "./lib/app-server";
 import { insertDemoResponses } from "./lib/seed-insert";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
   await buildIfNeeded();
 
   step("App server");
-  const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = startAppServer(port, "127.0.0.1", {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -11,7 +11,8 @@ import { buildIfNeeded } from "../lib/build";
 import { withClient } from "../lib/database";
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { migrateDeploy } from "../lib/migrate";
-import { bin, freePort, start, stop, waitForHttp } from "../lib/proc";
+import { freePort, stop, waitForHttp } from "../lib/proc";
+import { startAppServer } from "../lib/app-server";
 
 export type Cleanup = () => Promise<void>;
 
@@ -73,7 +74,7 @@ export async function startApp(db: BenchDatabase, credentials: Credentials, clea
   await buildIfNeeded();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = startAppServer(port, "127.0.0.1", {
     env: {
       ...process.env,
       DATABASE_URL: db.url,

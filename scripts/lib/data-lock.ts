@@ -3,12 +3,13 @@
 // running app, and a start after a crash (SIGKILL, power loss) can tell a stale lock from a live one.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { SERVER_ENTRY } from "./app-server";
 
 export interface LockInfo {
   pid: number;
   command: "start" | "backup" | "restore";
   startedAt: string;
-  /** The `next start` child of `npm start`, so a later start can stop it if its parent was killed. */
+  /** The app server child of `npm start`, so a later start can stop it if its parent was killed. */
   serverPid?: number;
 }
 
@@ -74,7 +75,7 @@ function writeLock(dataDir: string, info: LockInfo): void {
 
 /**
  * Takes DATA_DIR for this process. Refuses (DataDirBusyError) while another live process holds it.
- * A lock left by a killed `npm start` is taken over; if that run's `next start` child outlived it
+ * A lock left by a killed `npm start` is taken over; if that run's app server child outlived it
  * (it would keep the port and answer 503s), it is stopped first.
  */
 export function acquireDataDir(dataDir: string, command: LockInfo["command"]): DataDirLock {
@@ -83,7 +84,7 @@ export function acquireDataDir(dataDir: string, command: LockInfo["command"]): D
   if (holder) throw new DataDirBusyError(holder, lockPath(dataDir));
   const stale = readLock(dataDir);
   let stoppedOrphan: number | undefined;
-  if (stale?.serverPid && stale.pid !== process.pid && isAlive(stale.serverPid) && /next/.test(commandLine(stale.serverPid) ?? "")) {
+  if (stale?.serverPid && stale.pid !== process.pid && isAlive(stale.serverPid) && commandLine(stale.serverPid)?.includes(SERVER_ENTRY)) {
     process.kill(stale.serverPid, "SIGKILL");
     stoppedOrphan = stale.serverPid;
   }

@@ -2,7 +2,8 @@
 // started again on the same port.
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { bin, start, waitForHttp } from "../lib/proc";
+import { waitForHttp } from "../lib/proc";
+import { startAppServer } from "../lib/app-server";
 import { LOAD_TEST_APP_ENV } from "../lib/load-env";
 
 export interface AppServer {
@@ -35,7 +36,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
     baseUrl,
     pid: () => (exited() ? undefined : child?.pid),
     start: async () => {
-      child = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      child = startAppServer(port, "127.0.0.1", {
         env: { ...process.env, ...LOAD_TEST_APP_ENV, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
         stdio: ["ignore", "ignore", "pipe"],
       });

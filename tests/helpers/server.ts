@@ -1,6 +1,8 @@
 // A second production server from the suite's build, with an environment of its own (a database
 // that is down, low rate limits, a read replica, a fresh embedded database...).
+import type { SpawnOptions } from "node:child_process";
 import { bin, freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
+import { startAppServer } from "@/scripts/lib/app-server";
 
 export interface TestServer {
   baseUrl: string;
@@ -8,20 +10,24 @@ export interface TestServer {
 }
 
 /**
- * Starts `next start` on a free port with `env` over the suite's environment (APP_URL is its own
+ * Starts the production server (scripts/serve.ts; `nextOnly`: plain `next start`, which serves
+ * every route through Next.js) on a free port with `env` over the suite's environment (APP_URL is its own
  * URL) and waits until `readyPath` (default /api/health) answers 2xx.
  */
 export async function startTestServer(
   env: Record<string, string>,
-  options: { readyPath?: string; quiet?: boolean } = {},
+  options: { readyPath?: string; quiet?: boolean; nextOnly?: boolean } = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const spawnOptions: SpawnOptions & { env: NodeJS.ProcessEnv } = {
     env: { ...process.env, APP_URL: baseUrl, NODE_ENV: "production", ...env },
     // quiet: a server whose database is down on purpose logs every refused query.
     stdio: ["ignore", "ignore", options.quiet ? "ignore" : "inherit"],
-  });
+  };
+  const server = options.nextOnly
+    ? start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], spawnOptions)
+    : startAppServer(port, "127.0.0.1", spawnOptions);
   try {
     await waitForHttp(`${baseUrl}${options.readyPath ?? "/api/health"}`, server);
   } catch (error) {
