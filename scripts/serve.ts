@@ -1,20 +1,22 @@
 // The production server: what `npm start`, the tests, the benchmarks and the soak run start.
 // Next.js answers every request except the routes lib/server/fast-routes.ts answers itself
-// (anonymous API submissions). Started by scripts/lib/app-server.ts with tsx and the
-// "server-only" hook, so those routes run the very same modules Next.js built.
+// (anonymous API submissions). Bundled by scripts/lib/build.ts after `next build` (esbuild, with
+// `server-only` made a no-op) and run with plain node by scripts/lib/app-server.ts.
+//
+// Next's server environment comes first, as in `next start`: the route modules imported below
+// reach next/headers, which needs the AsyncLocalStorage it installs.
+import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
 import { appUrl, getEnv } from "@/lib/env";
 import { publicOrigins } from "@/lib/http/security";
-import { ROOT } from "./lib/proc";
+import { fastRoute } from "@/lib/server/fast-routes";
 
 async function main() {
   const env = getEnv();
-  const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
+  // The app's root: the spawner runs the server from it (scripts/lib/app-server.ts).
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
-  // Loaded after prepare(): the route modules reach next/headers, which needs the request
-  // storage Next.js sets up there.
-  const { fastRoute } = await import("@/lib/server/fast-routes");
   const nextHandler = app.getRequestHandler();
   const origins = publicOrigins(appUrl(env));
   const server = http.createServer((req, res) => {

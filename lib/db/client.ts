@@ -1,27 +1,25 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { getEnv, requireDatabaseUrl } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { primaryPool } from "./pg";
 
 // One client per database per process. Next.js may evaluate this module more than once in
 // development, so the instances are kept on globalThis rather than in module variables.
 const globalForPrisma = globalThis as unknown as { readinessPrisma?: PrismaClient; readinessReplica?: PrismaClient };
 
-function createClient(connectionString: string): PrismaClient {
-  const env = getEnv();
-  const adapter = new PrismaPg({
-    connectionString,
-    max: env.DB_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
+function createClient(adapter: PrismaPg): PrismaClient {
   // Requests queue for a connection rather than fail at once when a burst exceeds the pool.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
-/** The primary: every write, and every read that must see the latest writes. */
+/**
+ * The primary: every write, and every read that must see the latest writes. It shares its
+ * connections with the statements that go through `pg` directly (primaryPool()), so a process
+ * holds DB_POOL_SIZE connections to the primary, not twice that.
+ */
 export function db(): PrismaClient {
-  globalForPrisma.readinessPrisma ??= createClient(requireDatabaseUrl());
+  globalForPrisma.readinessPrisma ??= createClient(new PrismaPg(primaryPool()));
   return globalForPrisma.readinessPrisma;
 }
 
@@ -33,6 +31,8 @@ export function db(): PrismaClient {
 export function analyticsDb(): PrismaClient {
   const replica = getEnv().DATABASE_REPLICA_URL;
   if (!replica) return db();
-  globalForPrisma.readinessReplica ??= createClient(replica);
+  globalForPrisma.readinessReplica ??= createClient(
+    new PrismaPg({ connectionString: replica, max: getEnv().DB_POOL_SIZE, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 }),
+  );
   return globalForPrisma.readinessReplica;
 }

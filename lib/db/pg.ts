@@ -7,8 +7,8 @@ import { getEnv, requireDatabaseUrl } from "@/lib/env";
 // costs about half a millisecond of CPU per query, more than the statement itself).
 const globalForPg = globalThis as unknown as { readinessPrimaryPg?: pg.Pool; readinessAnalyticsPg?: pg.Pool };
 
-function createPool(connectionString: string, max: number, role: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+function createPool(connectionString: string, max: number, role: string, connectionTimeoutMillis: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000 });
   // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported
   // here. Unhandled, the 'error' event becomes an uncaught exception (Next logs it and carries on;
   // another host would crash). The pool discards the connection and opens a fresh one on next use.
@@ -16,9 +16,12 @@ function createPool(connectionString: string, max: number, role: string): pg.Poo
   return pool;
 }
 
-/** The primary, for hot writes (submissions, rate-limit counters) and maintenance (purges). */
+/**
+ * The primary: Prisma's db() runs on this pool too; hot writes (submissions, rate-limit counters)
+ * and maintenance (purges) use it directly.
+ */
 export function primaryPool(): pg.Pool {
-  globalForPg.readinessPrimaryPg ??= createPool(requireDatabaseUrl(), getEnv().DB_POOL_SIZE, "primary");
+  globalForPg.readinessPrimaryPg ??= createPool(requireDatabaseUrl(), getEnv().DB_POOL_SIZE, "primary", 5_000);
   return globalForPg.readinessPrimaryPg;
 }
 
@@ -28,6 +31,6 @@ export function primaryPool(): pg.Pool {
  */
 export function analyticsPool(): pg.Pool {
   const env = getEnv();
-  globalForPg.readinessAnalyticsPg ??= createPool(env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), Math.min(4, env.DB_POOL_SIZE), "export");
+  globalForPg.readinessAnalyticsPg ??= createPool(env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), Math.min(4, env.DB_POOL_SIZE), "export", 10_000);
   return globalForPg.readinessAnalyticsPg;
 }

@@ -3,7 +3,7 @@
 // running app, and a start after a crash (SIGKILL, power loss) can tell a stale lock from a live one.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SERVER_ENTRY } from "./app-server";
+import { SERVER_BUNDLE } from "./build";
 
 export interface LockInfo {
   pid: number;
@@ -84,7 +84,7 @@ export function acquireDataDir(dataDir: string, command: LockInfo["command"]): D
   if (holder) throw new DataDirBusyError(holder, lockPath(dataDir));
   const stale = readLock(dataDir);
   let stoppedOrphan: number | undefined;
-  if (stale?.serverPid && stale.pid !== process.pid && isAlive(stale.serverPid) && commandLine(stale.serverPid)?.includes(SERVER_ENTRY)) {
+  if (stale?.serverPid && stale.pid !== process.pid && isAlive(stale.serverPid) && commandLine(stale.serverPid)?.includes(SERVER_BUNDLE)) {
     process.kill(stale.serverPid, "SIGKILL");
     stoppedOrphan = stale.serverPid;
   }
