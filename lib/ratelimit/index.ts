@@ -28,21 +28,19 @@ export interface CounterRow {
 
 /**
  * The counter upsert, written once for hit() and for statements that count and write in one round
- * trip (a submission): parameters $n bucket, $n+1 subject, $n+2 window in seconds; it returns the
- * window's count including this request and the seconds left in the window.
+ * trip (submissions, one or many at a time). `counted` is a query yielding (subject, n): n more
+ * requests per subject. Returns per subject the window's count including them and the seconds
+ * left in the window.
  */
-export function countRequestSql(n: number): string {
-  const window = `$${n + 2}::int`;
+export function countRequestsSql(params: { bucket: string; windowSeconds: string; counted: string }): string {
+  const window = `${params.windowSeconds}::int`;
   return `INSERT INTO request_limit AS r (bucket, subject, window_start, count)
-    VALUES ($${n}, $${n + 1}, to_timestamp(floor(extract(epoch FROM now()) / ${window}) * ${window}), 1)
+    SELECT ${params.bucket}, subject, to_timestamp(floor(extract(epoch FROM now()) / ${window}) * ${window}), n
+    FROM (${params.counted}) AS counted(subject, n)
     ON CONFLICT (bucket, subject) DO UPDATE SET
-      count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + 1 ELSE 1 END,
+      count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + EXCLUDED.count ELSE EXCLUDED.count END,
       window_start = EXCLUDED.window_start
-    RETURNING count, ceil(extract(epoch FROM window_start + make_interval(secs => ${window}) - now()))::int AS retry_after`;
-}
-
-export function countRequestParams(limit: Limit, subject: string): [string, string, number] {
-  return [limit.bucket, subject, limit.windowSeconds];
+    RETURNING subject, count, ceil(extract(epoch FROM window_start + make_interval(secs => ${window}) - now()))::int AS retry_after`;
 }
 
 /** Reads a counter row against its limit; now and then clears counters nobody needs any more. */
@@ -52,12 +50,12 @@ export function toOutcome(limit: Limit, row: CounterRow | undefined): Outcome {
   return { allowed: row.count <= limit.max, count: row.count, retryAfter: Math.max(1, row.retry_after) };
 }
 
-const HIT_SQL = countRequestSql(1);
+const HIT_SQL = countRequestsSql({ bucket: "$1", windowSeconds: "$3", counted: "SELECT $2::text, 1" });
 
 /** Counts one request against a limit and says whether it is within it. */
 export async function hit(limit: Limit, subject: string): Promise<Outcome> {
   // A named (prepared) statement: parsed and planned once per connection, not per request.
-  const { rows } = await primaryPool().query<CounterRow>({ name: "rr_count_request", text: HIT_SQL, values: countRequestParams(limit, subject) });
+  const { rows } = await primaryPool().query<CounterRow>({ name: "rr_count_request", text: HIT_SQL, values: [limit.bucket, subject, limit.windowSeconds] });
   return toOutcome(limit, rows[0]);
 }
 
@@ -67,7 +65,7 @@ export async function refund(limit: Limit, subject: string): Promise<void> {
     `UPDATE request_limit SET count = count - 1
      WHERE bucket = $1 AND subject = $2 AND count > 0
        AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $3::int) * $3::int)`,
-    countRequestParams(limit, subject),
+    [limit.bucket, subject, limit.windowSeconds],
   );
 }
 

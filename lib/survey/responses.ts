@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { primaryPool } from "@/lib/db/pg";
-import { countRequestParams, countRequestSql, refusal, toOutcome, type CounterRow, type Quota } from "@/lib/ratelimit";
+import { refusal, toOutcome, type Quota } from "@/lib/ratelimit";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,6 +9,7 @@ import { canonicalJson, sha256 } from "./definition-hash";
 import type { Answers, Instrument } from "./instrument-schema";
 import { hashResumeToken, newResumeToken } from "./resume-token";
 import { profileOf, readinessIndex } from "./scoring";
+import { storeApiSubmission } from "./submission-batch";
 import type { OpenWave } from "./waves";
 
 export const draftSelect = {
@@ -158,44 +158,28 @@ export async function submitDraft(wave: OpenWave, token: string, submissionId: s
   });
 }
 
-// Counts the submission against the client's limit and, when within it, inserts the response
-// in the same statement: one round trip and one commit per submission. The unique key decides
-// between a new row and a repeat, so a burst costs the database one index probe and one insert each.
-const SUBMIT_COMPLETE_SQL = `
-  WITH hit AS (${countRequestSql(1)}),
-  inserted AS (
-    INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step,
-                          industry, region, company_size, role, stage, readiness_index, answers)
-    SELECT $5::uuid, 'complete', 'api', $6, $7, now(), $8::smallint, $9, $10, $11, $12, $13, $14::real, $15::jsonb
-    FROM hit WHERE hit.count <= $4::int
-    ON CONFLICT (submission_key) DO NOTHING
-    RETURNING id)
-  SELECT hit.count, hit.retry_after, (SELECT id FROM inserted) AS id FROM hit`;
-
 /**
- * Stores a complete response from the JSON API under its Idempotency-Key, counted against `quota`.
- * The unique key makes a repeat (or 50 concurrent copies) resolve to one row; reusing a key for
- * other answers is refused. `answers` have passed validateCompleteAnswers.
+ * Stores a complete response from the JSON API under its Idempotency-Key, counted against `quota`
+ * (batched with concurrent submissions: lib/survey/submission-batch.ts). The unique key makes a
+ * repeat (or 50 concurrent copies) resolve to one row; reusing a key for other answers is refused.
+ * `answers` have passed validateCompleteAnswers.
  */
 export async function submitComplete(wave: OpenWave, idempotencyKey: string, answers: Answers, quota: Quota): Promise<SubmitResult> {
   const { instrument } = wave;
   const submissionKey = `api:${idempotencyKey}`;
   const submissionHash = sha256(canonicalJson(answers));
-  const derived = derivedColumns(instrument, answers);
-  const { rows } = await primaryPool().query<CounterRow & { id: string | null }>({
-    name: "rr_submit_complete",
-    text: SUBMIT_COMPLETE_SQL,
-    values: [
-      ...countRequestParams(quota.limit, quota.subject), quota.limit.max,
-      wave.waveId, submissionKey, submissionHash, instrument.sections.length,
-      derived.industry, derived.region, derived.companySize, derived.role, derived.stage, derived.readinessIndex,
-      JSON.stringify(answers),
-    ],
+  const stored = await storeApiSubmission(quota.limit, {
+    subject: quota.subject,
+    waveId: wave.waveId,
+    submissionKey,
+    submissionHash,
+    currentStep: instrument.sections.length,
+    ...derivedColumns(instrument, answers),
+    answers,
   });
-  const row = rows[0];
-  const outcome = toOutcome(quota.limit, row);
+  const outcome = toOutcome(quota.limit, { count: stored.count, retry_after: stored.retryAfter });
   if (!outcome.allowed) throw refusal(quota, outcome);
-  if (row?.id) return { id: row.id, created: true };
+  if (stored.id) return { id: stored.id, created: true };
   const winner = await findBySubmissionKey(submissionKey);
   if (!winner) throw new ConflictError("idempotency_key_in_flight", "The response is being stored by another request; retry with the same Idempotency-Key.");
   return replay(winner, wave, submissionHash);
