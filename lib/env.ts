@@ -40,7 +40,7 @@ const envSchema = z.object({
   /**
    * Reverse proxies in front of the app that append the address they saw to X-Forwarded-For.
    * The client is the entry this many places from the right (entries a client adds itself are
-   * further left and ignored). 1 = one proxy, or none (`next start` fills the header itself only
+   * further left and ignored). 1 = one proxy, or none (the app server fills the header itself only
    * when the request has none).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),

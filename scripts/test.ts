@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   });
   cleanups.push(() => stop(server));
   await waitForHttp(`${baseUrl}/api/health`, server);
-  console.log(`• next start on ${baseUrl}`);
+  console.log(`• app server on ${baseUrl}`);
 
   step("Tests (vitest: unit, integration, e2e)");
   const report = path.join(mkdtempSync(path.join(tmpdir(), "rr-vitest-")), "report.json");

@@ -11,7 +11,7 @@ import type { BenchResult } from "./report";
 import { round2 } from "./report";
 import { median } from "./setup";
 
-/** A process and its descendants (next start may fork workers). */
+/** A process and its descendants (the app server may fork workers). */
 function processTree(pid: number): number[] {
   const children = (p: number): number[] => {
     try {

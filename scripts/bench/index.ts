@@ -1,7 +1,7 @@
 // npm run bench -- [--only seed,dashboard,table,export,weight,ingest,instances] [--responses 1000000]
 //                  [--seconds 30] [--connections 64] [--runs 5]
 // Prepares what it needs (a database of its own on DATABASE_URL's server or an embedded one, a
-// production build, seeded data, `next start`), runs each benchmark against PostgreSQL doing the
+// production build, seeded data, the production server), runs each benchmark against PostgreSQL doing the
 // same work in the same run, prints one table and writes bench/results/latest.json. Not part of
 // `npm test`: absolute times vary on shared machines; the ratios are what the targets judge.
 import { cpus } from "node:os";

@@ -69,7 +69,7 @@ export async function createCredentials(url: string): Promise<Credentials> {
   return { secret, admin };
 }
 
-/** `next start` on a production build, on a free port, against the bench database. */
+/** The production server on a production build, on a free port, against the bench database. */
 export async function startApp(db: BenchDatabase, credentials: Credentials, cleanups: Cleanup[], extraEnv: Record<string, string> = {}): Promise<AppServer> {
   await buildIfNeeded();
   const port = await freePort();

@@ -1,4 +1,4 @@
-// The production app server under test: `next start` on a fixed port, killed with SIGKILL and
+// The production server under test (scripts/serve.ts) on a fixed port, killed with SIGKILL and
 // started again on the same port.
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -44,7 +44,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
       let stderr = "";
       child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.once("exit", (code, signal) => {
-        if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0 && code !== 143) console.error(`  ! next start exited unexpectedly (${signal ?? code}):\n${stderr}`);
+        if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0 && code !== 143) console.error(`  ! the app server exited unexpectedly (${signal ?? code}):\n${stderr}`);
       });
       await waitForHttp(`${baseUrl}/api/health`, child, 120_000);
     },

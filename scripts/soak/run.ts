@@ -3,9 +3,9 @@
 //                    (a real server the soak owns; PGlite if there are no server binaries). The app
 //                    is not restarted: it must answer 503 + Retry-After while the database is away
 //                    and recover by itself.
-//   app-kill-submit  next start is SIGKILLed during the same load and started again; a draft
+//   app-kill-submit  the app server is SIGKILLed during the same load and started again; a draft
 //                    saved before the kill must resume.
-//   app-kill-export  next start is SIGKILLed while streaming the responses CSV; restarted, it serves
+//   app-kill-export  the app server is SIGKILLed while streaming the responses CSV; restarted, it serves
 //                    again and the database holds no half-written rows or stuck COPY sessions.
 //   embedded-restart npm start's own process (it hosts the embedded PGlite) is SIGKILLed under load
 //                    and started again: all acknowledged data is kept.
@@ -116,7 +116,7 @@ async function prepareStack(): Promise<Stack> {
   });
   cleanups.push(() => app.stop());
   await app.start();
-  log(`• next start on ${baseUrl} (pid ${app.pid()})`);
+  log(`• app server on ${baseUrl} (pid ${app.pid()})`);
   return { pg, url, app, admin };
 }
 
@@ -200,7 +200,7 @@ async function saveDraft(baseUrl: string): Promise<{ cookie: string; answers: Re
 
 async function appKillSubmit(stack: Stack): Promise<void> {
   const scenario = "app-kill-submit";
-  log(`\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; next start SIGKILLed at ${Math.round(options.seconds / 3)} s, started again after ${options.downSeconds} s`);
+  log(`\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; the app server SIGKILLed at ${Math.round(options.seconds / 3)} s, started again after ${options.downSeconds} s`);
   const draft = await saveDraft(stack.app.baseUrl);
   const started = Date.now();
   const runId = `${runTag}k`;
@@ -208,10 +208,10 @@ async function appKillSubmit(stack: Stack): Promise<void> {
   await sleep((options.seconds * 1000) / 3);
   const killedPid = stack.app.pid();
   await stack.app.kill();
-  log(`  next start (pid ${killedPid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  app server (pid ${killedPid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await sleep(options.downSeconds * 1000);
   await stack.app.start();
-  log(`  next start serving again (pid ${stack.app.pid()}) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  app server serving again (pid ${stack.app.pid()}) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const submissions = await load;
   const verification = await verifySubmissions(stack.url, runId, submissions);
   printCounts(scenario, submissions, verification);
@@ -280,18 +280,18 @@ const countResponses = (url: string) =>
 
 async function appKillExport(stack: Stack): Promise<void> {
   const scenario = "app-kill-export";
-  log(`\n▶ ${scenario}: next start SIGKILLed while streaming the responses CSV (${options.exportRows}+ rows)`);
+  log(`\n▶ ${scenario}: the app server SIGKILLed while streaming the responses CSV (${options.exportRows}+ rows)`);
   const problems: string[] = [];
   const exportUrl = `${stack.app.baseUrl}/api/v1/exports/responses.csv?status=all`;
   const download = await openExport(stack);
-  log(`  export streaming (first ${download.firstBytes} bytes received); killing next start (pid ${stack.app.pid()})`);
+  log(`  export streaming (first ${download.firstBytes} bytes received); killing the app server (pid ${stack.app.pid()})`);
   await stack.app.kill();
   const truncated = await drainFails(download);
   log(`  the client saw the export ${truncated ? "cut off (an error, not a silently short file)" : "end normally"}`);
   if (!truncated) problems.push("the interrupted export ended like a complete file");
 
   await stack.app.start();
-  log(`  next start serving again (pid ${stack.app.pid()})`);
+  log(`  app server serving again (pid ${stack.app.pid()})`);
   // The database is clean: no COPY still running for the dead server, no half-written responses.
   if (stack.pg.mode === "server") {
     let stuck = -1;
@@ -381,7 +381,7 @@ async function embeddedRestart(): Promise<void> {
   const first = current;
   process.kill(lock.pid, "SIGKILL");
   await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once("exit", resolve)));
-  log(`  process hosting PGlite (pid ${lock.pid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s; its next start (pid ${lock.serverPid}) is orphaned`);
+  log(`  process hosting PGlite (pid ${lock.pid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s; its app server (pid ${lock.serverPid}) is orphaned`);
   current = await npmStart(env);
   log(`  npm start running again at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const submissions = await load;
