@@ -29,7 +29,8 @@ function hashInputs(): string {
 
 export async function buildIfNeeded(force = false): Promise<void> {
   const current = hashInputs();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
+  const complete = [path.join(ROOT, ".next", "BUILD_ID"), STAMP, SERVER_BUNDLE].every((file) => existsSync(file));
+  const built = complete ? readFileSync(STAMP, "utf8") : "";
   if (!force && built === current) {
     console.log("• Production build is up to date.");
     return;
