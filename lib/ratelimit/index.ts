@@ -54,8 +54,7 @@ const HIT_SQL = countRequestsSql({ bucket: "$1", windowSeconds: "$3", counted: "
 
 /** Counts one request against a limit and says whether it is within it. */
 export async function hit(limit: Limit, subject: string): Promise<Outcome> {
-  // A named (prepared) statement: parsed and planned once per connection, not per request.
-  const { rows } = await primaryPool().query<CounterRow>({ name: "rr_count_request", text: HIT_SQL, values: [limit.bucket, subject, limit.windowSeconds] });
+  const { rows } = await primaryPool().query<CounterRow>(HIT_SQL, [limit.bucket, subject, limit.windowSeconds]);
   return toOutcome(limit, rows[0]);
 }
 

@@ -77,11 +77,12 @@ async function runStatement(limit: Limit, items: PendingSubmission[]): Promise<S
     readiness_index: item.readinessIndex,
     answers: item.answers,
   }));
-  const { rows } = await primaryPool().query<{ ord: number; position: number; retry_after: number; id: string | null }>({
-    name: "rr_store_submissions",
-    text: STORE_BATCH_SQL,
-    values: [limit.bucket, limit.windowSeconds, limit.max, JSON.stringify(records)],
-  });
+  // Unnamed: the embedded database's socket server runs every connection in one session, where
+  // named prepared statements from two processes collide; a batch amortizes the planning anyway.
+  const { rows } = await primaryPool().query<{ ord: number; position: number; retry_after: number; id: string | null }>(
+    STORE_BATCH_SQL,
+    [limit.bucket, limit.windowSeconds, limit.max, JSON.stringify(records)],
+  );
   if (rows.length !== items.length) throw new Error(`stored ${rows.length} of ${items.length} submissions`);
   return rows.map((row) => ({ count: row.position, retryAfter: row.retry_after, id: row.id }));
 }
