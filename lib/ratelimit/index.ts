@@ -26,6 +26,11 @@ export interface CounterRow {
   retry_after: number;
 }
 
+/** The start of the current window: windows are aligned to the epoch, by the database's clock. */
+function windowStartSql(windowSeconds: string): string {
+  return `to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}) * ${windowSeconds})`;
+}
+
 /**
  * The counter upsert, written once for hit() and for statements that count and write in one round
  * trip (submissions, one or many at a time). `counted` is a query yielding (subject, n): n more
@@ -35,7 +40,7 @@ export interface CounterRow {
 export function countRequestsSql(params: { bucket: string; windowSeconds: string; counted: string }): string {
   const window = `${params.windowSeconds}::int`;
   return `INSERT INTO request_limit AS r (bucket, subject, window_start, count)
-    SELECT ${params.bucket}, subject, to_timestamp(floor(extract(epoch FROM now()) / ${window}) * ${window}), n
+    SELECT ${params.bucket}, subject, ${windowStartSql(window)}, n
     FROM (${params.counted}) AS counted(subject, n)
     ON CONFLICT (bucket, subject) DO UPDATE SET
       count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + EXCLUDED.count ELSE EXCLUDED.count END,
@@ -63,7 +68,7 @@ export async function refund(limit: Limit, subject: string): Promise<void> {
   await primaryPool().query(
     `UPDATE request_limit SET count = count - 1
      WHERE bucket = $1 AND subject = $2 AND count > 0
-       AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $3::int) * $3::int)`,
+       AND window_start = ${windowStartSql("$3::int")}`,
     [limit.bucket, subject, limit.windowSeconds],
   );
 }
