@@ -10,18 +10,15 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { primaryPool } from "@/lib/db/pg";
 import { getEnv } from "@/lib/env";
 import { countRequestsSql, type Limit } from "@/lib/ratelimit";
+import type { Profile } from "./scoring";
 
-export interface PendingSubmission {
+/** A validated submission with its stored profile columns (lib/survey/scoring.ts). */
+export interface PendingSubmission extends Profile {
   subject: string;
   waveId: string;
   submissionKey: string;
   submissionHash: string;
   currentStep: number;
-  industry: string | null;
-  region: string | null;
-  companySize: string | null;
-  role: string | null;
-  stage: string | null;
   readinessIndex: number | null;
   answers: unknown;
 }
