@@ -1,7 +1,7 @@
 // The Content-Security-Policy in a real browser: every page a respondent or an analyst visits
 // loads and hydrates (a client interaction works) without a single CSP violation, and the policy
 // really blocks what it should (an injected inline script, eval).
-import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
+import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { instrumentV1 } from "@/lib/survey/instrument";
@@ -175,7 +175,7 @@ describe("the error page under the CSP", () => {
   let server: TestServer;
   let baseUrl = "";
   beforeAll(async () => {
-    server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+    server = await startDeadDatabaseServer();
     baseUrl = server.baseUrl;
   });
   afterAll(async () => {

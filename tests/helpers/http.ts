@@ -10,11 +10,17 @@ export interface ErrorBody {
   error: { code: string; message: string; fields: { path: string; message: string }[] };
 }
 
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  cookie?: string;
+  /** Another server than the suite's (a second server with its own settings). */
+  baseUrl?: string;
+}
+
 /** Calls the running app; JSON bodies are encoded unless a string is given. */
-export async function api<T = unknown>(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string>; cookie?: string } = {},
-): Promise<ApiResult<T>> {
+export async function api<T = unknown>(path: string, init: ApiInit = {}): Promise<ApiResult<T>> {
   // An empty value means "leave this header out" (for testing a missing header).
   const headers: Record<string, string> = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([, v]) => v !== ""));
   if (init.cookie) headers.cookie = init.cookie;
@@ -23,7 +29,7 @@ export async function api<T = unknown>(
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${testEnv.baseUrl}${path}`, { method: init.method ?? "GET", headers, body, redirect: "manual" });
+  const response = await fetch(`${init.baseUrl ?? testEnv.baseUrl}${path}`, { method: init.method ?? "GET", headers, body, redirect: "manual" });
   const text = await response.text();
   let parsed: unknown = text;
   try {

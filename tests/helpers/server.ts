@@ -38,6 +38,14 @@ export async function startTestServer(
 }
 
 /** A database URL nothing listens on: every query fails as if PostgreSQL were down. */
-export async function deadDatabaseUrl(): Promise<string> {
+async function deadDatabaseUrl(): Promise<string> {
   return `postgresql://nobody@127.0.0.1:${await freePort()}/none`;
+}
+
+/**
+ * A production server whose database is down: ready when the home page answers (its health check
+ * never will), and quiet, since it logs every refused query.
+ */
+export async function startDeadDatabaseServer(): Promise<TestServer> {
+  return startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
 }

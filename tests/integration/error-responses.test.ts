@@ -2,7 +2,7 @@
 // server actions, a page whose database is gone) and checks that no answer carries a stack
 // trace, a source path or SQL/driver details: errors name the offending field, nothing more.
 import { randomUUID } from "node:crypto";
-import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
+import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, signIn } from "../helpers/auth";
 import { testEnv } from "../helpers/env";
@@ -128,7 +128,7 @@ describe("a page that throws in production", () => {
   let server: TestServer;
   let baseUrl = "";
   beforeAll(async () => {
-    server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+    server = await startDeadDatabaseServer();
     baseUrl = server.baseUrl;
   });
   afterAll(async () => {

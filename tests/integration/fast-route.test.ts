@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validAnswers } from "../helpers/answers";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
-import type { ErrorBody } from "../helpers/http";
+import { api, type ApiResult, type ErrorBody } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 const LIMIT = 4;
@@ -29,34 +29,20 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-async function post(server: TestServer, init: { path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function post(server: TestServer, init: { path?: string; headers?: Record<string, string>; body?: string }): Promise<ApiResult> {
   // A random client address as a proxy would report it; an empty value leaves the header out.
-  const headers = { "content-type": "application/json", "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`, ...init.headers };
-  const response = await fetch(`${server.baseUrl}${init.path ?? `/api/v1/surveys/${slug}/responses`}`, {
+  return api(init.path ?? `/api/v1/surveys/${slug}/responses`, {
+    baseUrl: server.baseUrl,
     method: "POST",
-    headers: Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== "")),
+    headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`, ...init.headers },
     body: init.body ?? JSON.stringify({ answers: validAnswers() }),
   });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, headers: response.headers, body };
 }
 
 const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cache-control", "content-type", "retry-after"];
 
 /** What a client can rely on: status, error code and fields, and the security headers. */
-function contract(answer: Answer) {
+function contract(answer: ApiResult) {
   const error = (answer.body as Partial<ErrorBody>).error;
   return {
     status: answer.status,
@@ -106,7 +92,7 @@ describe("the production server's own submissions route", () => {
 
   it("counts a client without X-Forwarded-For by its connection's address, as Next.js does", async () => {
     const statuses = { fast: [] as number[], reference: [] as number[] };
-    let last: { fast: Answer; reference: Answer } | undefined;
+    let last: { fast: ApiResult; reference: ApiResult } | undefined;
     for (let i = 0; i < LIMIT + 2; i++) {
       last = await both({ headers: { "x-forwarded-for": "", "idempotency-key": randomUUID() } });
       statuses.fast.push(last.fast.status);

@@ -5,7 +5,7 @@ import { validAnswers } from "../helpers/answers";
 import { testAdmin } from "../helpers/auth";
 import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
-import { api, cookieFrom, type ErrorBody } from "../helpers/http";
+import { api, cookieFrom, type ApiInit, type ErrorBody } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 // The main server runs the default limits (generous: an office NAT's burst must pass). A second
@@ -34,20 +34,7 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-async function call<T = unknown>(base: string, route: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${base}${route}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: "manual" });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, headers: response.headers, body: body as T };
-}
+const call = <T = unknown>(baseUrl: string, route: string, init: Omit<ApiInit, "baseUrl"> = {}) => api<T>(route, { ...init, baseUrl });
 
 const submit = (base: string, clientIp: string, forwardedFor = clientIp) =>
   call<{ id: string } & ErrorBody>(base, `/api/v1/surveys/${slug}/responses`, { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": forwardedFor } });

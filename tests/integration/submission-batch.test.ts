@@ -7,7 +7,7 @@ import type { Answers } from "@/lib/survey/instrument-schema";
 import { validAnswers } from "../helpers/answers";
 import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
-import type { ErrorBody } from "../helpers/http";
+import { api, type ErrorBody } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 const LIMIT = 4;
@@ -22,12 +22,13 @@ afterAll(async () => {
 });
 
 async function submit(slug: string, key: string, address: string, answers: Answers = validAnswers()) {
-  const response = await fetch(`${server.baseUrl}/api/v1/surveys/${slug}/responses`, {
+  const { status, headers, body } = await api<{ id?: string } & Partial<ErrorBody>>(`/api/v1/surveys/${slug}/responses`, {
+    baseUrl: server.baseUrl,
     method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": address },
-    body: JSON.stringify({ answers }),
+    headers: { "idempotency-key": key, "x-forwarded-for": address },
+    body: { answers },
   });
-  return { status: response.status, body: (await response.json()) as { id?: string } & Partial<ErrorBody>, retryAfter: response.headers.get("retry-after") };
+  return { status, body, retryAfter: headers.get("retry-after") };
 }
 
 describe("submissions written in batches", () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validAnswers } from "../helpers/answers";
-import { deadDatabaseUrl, startTestServer, type TestServer } from "../helpers/server";
+import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
 
 // A second app server whose database is down: writes must answer 503 with Retry-After, and the
 // respondent's answers stay in their request (the form keeps them and offers a retry).
@@ -9,7 +9,7 @@ let server: TestServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+  server = await startDeadDatabaseServer();
   baseUrl = server.baseUrl;
 });
 afterAll(async () => {
