@@ -1,8 +1,8 @@
 // The Content-Security-Policy in a real browser: every page a respondent or an analyst visits
 // loads and hydrates (a client interaction works) without a single CSP violation, and the policy
 // really blocks what it should (an injected inline script, eval).
-import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deadDatabaseServerForSuite } from "../helpers/server";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
@@ -172,21 +172,13 @@ describe("Content-Security-Policy in Chromium", () => {
 });
 
 describe("the error page under the CSP", () => {
-  let server: TestServer;
-  let baseUrl = "";
-  beforeAll(async () => {
-    server = await startDeadDatabaseServer();
-    baseUrl = server.baseUrl;
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const dead = deadDatabaseServerForSuite();
 
   it("shows the generic 'Something went wrong' page, without details and without violations", async () => {
     const { b, violations, consoleErrors } = await openWatched();
     browser = b;
     const { page } = b;
-    await page.goto(`${baseUrl}/survey/ai-readiness`);
+    await page.goto(`${dead.baseUrl}/survey/ai-readiness`);
     await page.getByRole("heading", { name: "Something went wrong" }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).not.toMatch(/ECONNREFUSED|prisma|\bat \w|\.ts:\d|nobody@/i);

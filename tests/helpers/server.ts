@@ -1,6 +1,7 @@
 // A second production server from the suite's build, with an environment of its own (a database
 // that is down, low rate limits, a read replica, a fresh embedded database...).
 import type { SpawnOptions } from "node:child_process";
+import { afterAll, beforeAll } from "vitest";
 import { bin, freePort, start, stop, waitForHttp } from "@/scripts/lib/proc";
 import { startAppServer } from "@/scripts/lib/app-server";
 
@@ -46,6 +47,23 @@ async function deadDatabaseUrl(): Promise<string> {
  * A production server whose database is down: ready when the home page answers (its health check
  * never will), and quiet, since it logs every refused query.
  */
-export async function startDeadDatabaseServer(): Promise<TestServer> {
+async function startDeadDatabaseServer(): Promise<TestServer> {
   return startTestServer({ DATABASE_URL: await deadDatabaseUrl() }, { readyPath: "/", quiet: true });
+}
+
+/** A dead-database server for the enclosing suite: started before its tests, stopped after them. */
+export function deadDatabaseServerForSuite(): { readonly baseUrl: string } {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startDeadDatabaseServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get baseUrl() {
+      if (!server) throw new Error("the dead-database server is not started yet");
+      return server.baseUrl;
+    },
+  };
 }

@@ -2,8 +2,8 @@
 // server actions, a page whose database is gone) and checks that no answer carries a stack
 // trace, a source path or SQL/driver details: errors name the offending field, nothing more.
 import { randomUUID } from "node:crypto";
-import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadDatabaseServerForSuite } from "../helpers/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, signIn } from "../helpers/auth";
 import { testEnv } from "../helpers/env";
 import { api } from "../helpers/http";
@@ -125,18 +125,10 @@ describe("error responses carry no internals", () => {
 
 describe("a page that throws in production", () => {
   // A second production server whose database is unreachable: every page that queries throws.
-  let server: TestServer;
-  let baseUrl = "";
-  beforeAll(async () => {
-    server = await startDeadDatabaseServer();
-    baseUrl = server.baseUrl;
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const dead = deadDatabaseServerForSuite();
 
   it.each(["/survey/ai-readiness", "/survey/ai-readiness/result"])("%s answers 500 with Next's error document: a digest, no details", async (url) => {
-    const response = await fetch(`${baseUrl}${url}`, { redirect: "manual" });
+    const response = await fetch(`${dead.baseUrl}${url}`, { redirect: "manual" });
     const html = await response.text();
     expect(response.status).toBe(500);
     // The visible "Something went wrong" comes from app/error.tsx after hydration (checked in
@@ -148,7 +140,7 @@ describe("a page that throws in production", () => {
   });
 
   it("its API answers 503 with a message, not the driver's error", async () => {
-    const response = await fetch(`${baseUrl}/api/v1/surveys/ai-readiness`);
+    const response = await fetch(`${dead.baseUrl}/api/v1/surveys/ai-readiness`);
     expect(response.status).toBe(503);
     expectNoLeak(await response.text(), "API on a dead database");
   });

@@ -1,24 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validAnswers } from "../helpers/answers";
-import { startDeadDatabaseServer, type TestServer } from "../helpers/server";
+import { deadDatabaseServerForSuite } from "../helpers/server";
 
 // A second app server whose database is down: writes must answer 503 with Retry-After, and the
 // respondent's answers stay in their request (the form keeps them and offers a retry).
-let server: TestServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = await startDeadDatabaseServer();
-  baseUrl = server.baseUrl;
-});
-afterAll(async () => {
-  await server.stop();
-});
+const dead = deadDatabaseServerForSuite();
 
 describe("database down", () => {
   it("answers 503 with Retry-After and a clear message, never a stack trace", async () => {
-    const response = await fetch(`${baseUrl}/api/v1/surveys/ai-readiness/responses`, {
+    const response = await fetch(`${dead.baseUrl}/api/v1/surveys/ai-readiness/responses`, {
       method: "POST",
       headers: { "content-type": "application/json", "Idempotency-Key": randomUUID() },
       body: JSON.stringify({ answers: validAnswers() }),
@@ -32,6 +23,6 @@ describe("database down", () => {
   });
 
   it("reports itself unhealthy", async () => {
-    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(503);
+    expect((await fetch(`${dead.baseUrl}/api/health`)).status).toBe(503);
   });
 });
