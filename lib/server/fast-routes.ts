@@ -13,6 +13,12 @@ import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite } from "@/lib/http/security
 import { STATIC_SECURITY_HEADERS } from "@/lib/http/static-headers";
 import { submissionSlug } from "./fast-route-paths";
 
+// What next.config.ts and proxy.ts add to every API response, in lower case like Headers' names.
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])),
+  "content-security-policy": API_CSP,
+};
+
 export type FastRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The handler for this request when the server answers it itself, or null for Next.js. */
@@ -87,10 +93,8 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBu
 
 async function send(res: ServerResponse, response: Response, closeConnection: boolean): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = {};
-  for (const { key, value } of STATIC_SECURITY_HEADERS) headers[key.toLowerCase()] = value;
-  headers["content-security-policy"] = API_CSP;
-  // Headers iterates lower-cased names, so the route's own headers replace the defaults above.
+  const headers: Record<string, string> = { ...DEFAULT_HEADERS };
+  // Headers iterates lower-cased names, so the route's own headers replace the defaults.
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
