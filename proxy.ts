@@ -14,13 +14,22 @@ import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite, newNonce, pageCsp, publicO
 export function proxy(request: NextRequest): NextResponse {
   if (!decodablePath(request.nextUrl.pathname)) {
     // Next.js would answer a malformed %-escape with a bare 500; it is the client's mistake.
-    const body = { error: { code: "bad_request", message: "The URL path is not valid percent-encoded UTF-8.", fields: [{ path: "path", message: "malformed percent-encoding" }] } };
+    const body = {
+      error: {
+        code: "bad_request",
+        message: "The URL path is not valid percent-encoded UTF-8.",
+        fields: [{ path: "path", message: "malformed percent-encoding" }],
+      },
+    };
     return NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
   }
   const env = getEnv();
   const base = appUrl(env);
   if (isCrossSiteWrite(request, publicOrigins(base))) {
-    return NextResponse.json(CROSS_SITE_ERROR, { status: 403, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+    return NextResponse.json(CROSS_SITE_ERROR, {
+      status: 403,
+      headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP },
+    });
   }
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();

@@ -9,9 +9,8 @@ export default function HomePage() {
         Infrastructure built for training is not built for inference.
       </h1>
       <p className="mt-5 max-w-2xl text-lg text-slate-600">
-        Training is centralized and throughput-first. Inference is distributed, bursty and latency-sensitive: a person or
-        an agent waits on every answer. Tell us how ready you, your team and your organization are, and see where you
-        stand against your peers.
+        Training is centralized and throughput-first. Inference is distributed, bursty and latency-sensitive: a person or an agent waits on
+        every answer. Tell us how ready you, your team and your organization are, and see where you stand against your peers.
       </p>
       <div className="mt-8 flex flex-wrap items-center gap-4">
         <Link

@@ -35,9 +35,7 @@ export class PayloadTooLargeError extends AppError {
 
 export class UnsupportedMediaTypeError extends AppError {
   constructor(expected: string) {
-    super(415, "unsupported_media_type", `Content-Type must be ${expected}`, [
-      { path: "Content-Type", message: `must be ${expected}` },
-    ]);
+    super(415, "unsupported_media_type", `Content-Type must be ${expected}`, [{ path: "Content-Type", message: `must be ${expected}` }]);
   }
 }
 
@@ -61,7 +59,11 @@ export class UnprocessableError extends AppError {
 
 /** Too many requests: 429 with Retry-After (seconds); the field names what was limited. */
 export class RateLimitedError extends AppError {
-  constructor(field: string, message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    field: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(429, "rate_limited", message, [{ path: field, message: `too many requests; retry in ${retryAfterSeconds} s` }], {
       "Retry-After": String(retryAfterSeconds),
     });

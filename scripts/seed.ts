@@ -29,9 +29,17 @@ try {
   await withClient(database.url, async (client) => {
     const { waveId } = await ensureSurvey(client);
     const started = Date.now();
-    const inserted = await insertDemoResponses(client, { waveId, responses, seed, method: database.embedded ? "insert" : "copy", onProgress: progressReporter("Seeding") });
+    const inserted = await insertDemoResponses(client, {
+      waveId,
+      responses,
+      seed,
+      method: database.embedded ? "insert" : "copy",
+      onProgress: progressReporter("Seeding"),
+    });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`Inserted ${inserted.toLocaleString("en")} responses (seed ${seed}) in ${seconds.toFixed(1)} s; rows already present were kept.`);
+    console.log(
+      `Inserted ${inserted.toLocaleString("en")} responses (seed ${seed}) in ${seconds.toFixed(1)} s; rows already present were kept.`,
+    );
   });
 } finally {
   await database.stop();

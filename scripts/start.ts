@@ -23,9 +23,14 @@ async function main() {
   // restore uses it, and stops the app server a killed earlier start left behind (it would hold
   // the port and answer 503s from a database that is gone).
   const lock = env.DATABASE_URL ? undefined : acquireDataDir(path.resolve(ROOT, env.DATA_DIR), "start");
-  if (lock?.stoppedOrphan) console.log(`• Stopped the app server (pid ${lock.stoppedOrphan}) left running by an earlier start that was killed`);
+  if (lock?.stoppedOrphan)
+    console.log(`• Stopped the app server (pid ${lock.stoppedOrphan}) left running by an earlier start that was killed`);
   const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
-  console.log(database.embedded ? `• Embedded PostgreSQL on ${new URL(database.url).host} (data in ${env.DATA_DIR}/pglite)` : "• Using the PostgreSQL at DATABASE_URL");
+  console.log(
+    database.embedded
+      ? `• Embedded PostgreSQL on ${new URL(database.url).host} (data in ${env.DATA_DIR}/pglite)`
+      : "• Using the PostgreSQL at DATABASE_URL",
+  );
   let server: ReturnType<typeof start> | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -54,7 +59,12 @@ async function main() {
       const survey = await ensureSurvey(client);
       // Demo data only on the embedded database's first run: never into a real database unasked.
       if (database.embedded && survey.surveyCreated && env.SEED_RESPONSES > 0) {
-        await insertDemoResponses(client, { waveId: survey.waveId, responses: env.SEED_RESPONSES, seed: 42, onProgress: progressReporter("• Seeding demo data") });
+        await insertDemoResponses(client, {
+          waveId: survey.waveId,
+          responses: env.SEED_RESPONSES,
+          seed: 42,
+          onProgress: progressReporter("• Seeding demo data"),
+        });
       }
     });
     await withClient(database.url, async (client) => {
@@ -83,7 +93,10 @@ async function main() {
     });
     const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
     await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, server, 90_000);
-    console.log(`\n  Readiness Radar is running at http://${shownHost}:${env.PORT}\n  Survey: http://${shownHost}:${env.PORT}/survey/ai-readiness\n  Dashboards: ${baseUrl}/dashboard`);
+    console.log(
+      `\n  Readiness Radar is running at http://${shownHost}:${env.PORT}\n  Survey: ` +
+        `http://${shownHost}:${env.PORT}/survey/ai-readiness\n  Dashboards: ${baseUrl}/dashboard`,
+    );
     if (setupToken) console.log(`  No admin yet. Create the first one (link valid 24 h, once): ${baseUrl}/setup?token=${setupToken}`);
     console.log("  Press Ctrl+C to stop.\n");
   } catch (error) {

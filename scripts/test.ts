@@ -56,8 +56,9 @@ async function main(): Promise<number> {
   step("Type-check (tsc --noEmit)");
   await prismaGenerate();
   await run(bin("tsc"), ["--noEmit"]);
-  step("Lint (eslint)");
+  step("Lint (eslint, prettier --check)");
   await run(bin("eslint"), ["--max-warnings", "0", "."]);
+  await run(bin("prettier"), ["--check", "--log-level", "warn", "."]);
 
   step("Database");
   const url = await provisionDatabase(env.DATABASE_URL);
@@ -99,13 +100,30 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-      env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: url, APP_BASE_URL: baseUrl, AUTH_SECRET: secret, APP_URL: baseUrl, TEST_ADMIN_EMAIL: admin.email, TEST_ADMIN_PASSWORD: admin.password, TEST_DATABASE_EMBEDDED: env.DATABASE_URL ? "0" : "1", CHROMIUM_PATH: chromium, ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts") },
+      env: {
+        ...process.env,
+        TEST_DATABASE_URL: url,
+        DATABASE_URL: url,
+        APP_BASE_URL: baseUrl,
+        AUTH_SECRET: secret,
+        APP_URL: baseUrl,
+        TEST_ADMIN_EMAIL: admin.email,
+        TEST_ADMIN_PASSWORD: admin.password,
+        TEST_DATABASE_EMBEDDED: env.DATABASE_URL ? "0" : "1",
+        CHROMIUM_PATH: chromium,
+        ARTIFACTS_DIR: path.join(ROOT, "tests", "artifacts"),
+      },
     });
   } catch {
     failed = true;
   }
   try {
-    const summary = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
+    const summary = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTotalTests: number;
+    };
     if (summary.numTotalTests === 0) failed = true;
     console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
   } catch {

@@ -13,17 +13,39 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3 print:hidden">
         <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
-          <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Overview</Link>
-          <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Compare segments</Link>
-          <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Findings</Link>
-          <Link href="/dashboard/responses" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Responses</Link>
-          <Link href="/dashboard/tokens" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">API tokens</Link>
-          {analyst.role === "admin" && <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Accounts</Link>}
-          {analyst.role === "admin" && <Link href="/dashboard/audit" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">Audit log</Link>}
+          <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            Overview
+          </Link>
+          <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            Compare segments
+          </Link>
+          <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            Findings
+          </Link>
+          <Link href="/dashboard/responses" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            Responses
+          </Link>
+          <Link href="/dashboard/tokens" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            API tokens
+          </Link>
+          {analyst.role === "admin" && (
+            <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+              Accounts
+            </Link>
+          )}
+          {analyst.role === "admin" && (
+            <Link href="/dashboard/audit" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+              Audit log
+            </Link>
+          )}
         </nav>
         <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-          <span data-testid="signed-in-as">{analyst.email} · {analyst.role}</span>
-          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1 hover:bg-slate-100">Sign out</button>
+          <span data-testid="signed-in-as">
+            {analyst.email} · {analyst.role}
+          </span>
+          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1 hover:bg-slate-100">
+            Sign out
+          </button>
         </form>
       </div>
       {children}

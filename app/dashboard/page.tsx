@@ -14,9 +14,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-brand-900">Overview · {scope.wave.title}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <a className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" href={`/api/v1/exports/overview.csv?${filtersToQuery(scope.filters)}`} download>Download tables (CSV)</a>
-          <a className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" href={`/dashboard/responses?${filtersToQuery(scope.filters)}&status=complete`}>See these responses</a>
-          <a className="text-brand-700 underline" href={`/dashboard/compare?${filtersToQuery(scope.filters, "a_")}`}>Compare this segment with everyone else →</a>
+          <a
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            href={`/api/v1/exports/overview.csv?${filtersToQuery(scope.filters)}`}
+            download
+          >
+            Download tables (CSV)
+          </a>
+          <a
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            href={`/dashboard/responses?${filtersToQuery(scope.filters)}&status=complete`}
+          >
+            See these responses
+          </a>
+          <a className="text-brand-700 underline" href={`/dashboard/compare?${filtersToQuery(scope.filters, "a_")}`}>
+            Compare this segment with everyone else →
+          </a>
         </div>
       </div>
       <FilterBar filters={scope.filters} waves={waves} options={options} />

@@ -17,7 +17,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           <SetupAdminForm token={token} />
         </>
       ) : (
-        <p role="alert" className="mt-4 text-slate-700">This setup link is not valid: it has expired, was already used, or an admin already exists.</p>
+        <p role="alert" className="mt-4 text-slate-700">
+          This setup link is not valid: it has expired, was already used, or an admin already exists.
+        </p>
       )}
     </div>
   );

@@ -48,17 +48,39 @@ export function LoginForm({ next }: { next: string }) {
         void submit(new FormData(event.currentTarget));
       }}
     >
-      {message && <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
+      {message && (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
       <Field name="email" label="Email" type="email" autoComplete="username" error={errors.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
-      <button type="submit" disabled={busy} className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {busy ? "Signing in…" : "Sign in"}
       </button>
     </form>
   );
 }
 
-export function Field({ name, label, type = "text", autoComplete, error, defaultValue }: { name: string; label: string; type?: string; autoComplete?: string; error?: string; defaultValue?: string }) {
+export function Field({
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  error,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  error?: string;
+  defaultValue?: string;
+}) {
   return (
     <label className="grid gap-1 text-sm">
       <span className="font-medium text-slate-700">{label}</span>
@@ -71,7 +93,11 @@ export function Field({ name, label, type = "text", autoComplete, error, default
         aria-describedby={error ? `${name}-error` : undefined}
         className={`rounded-lg border px-3 py-2 ${error ? "border-red-400" : "border-slate-300"}`}
       />
-      {error && <span id={`${name}-error`} className="text-red-700">{error}</span>}
+      {error && (
+        <span id={`${name}-error`} className="text-red-700">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

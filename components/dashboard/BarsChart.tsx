@@ -30,7 +30,11 @@ export function BarsChart({
 }) {
   const rows = data.length;
   return (
-    <div role="img" aria-label={`${label}. The same numbers are in the table below.`} style={{ height: height ?? Math.max(160, rows * (22 + series.length * 12) + 50) }}>
+    <div
+      role="img"
+      aria-label={`${label}. The same numbers are in the table below.`}
+      style={{ height: height ?? Math.max(160, rows * (22 + series.length * 12) + 50) }}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 20, bottom: 4, left: 4 }} barCategoryGap="20%">
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />

@@ -36,7 +36,12 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
   };
 
   return (
-    <form aria-label={legend} aria-busy={pending} className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-3 text-sm" onSubmit={(e) => e.preventDefault()}>
+    <form
+      aria-label={legend}
+      aria-busy={pending}
+      className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-3 text-sm"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="grid gap-1">
         <span className="text-xs font-medium text-slate-500">Wave</span>
         <select
@@ -66,12 +71,19 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
       ))}
       {SEGMENT_KEYS.map((key) => {
         const chosen = filters.segments[key];
-        const summary = chosen.length === 0 ? "All" : chosen.length === 1 ? (options[key].find((o) => o.id === chosen[0])?.label ?? "1 selected") : `${chosen.length} selected`;
+        const summary =
+          chosen.length === 0
+            ? "All"
+            : chosen.length === 1
+              ? (options[key].find((o) => o.id === chosen[0])?.label ?? "1 selected")
+              : `${chosen.length} selected`;
         return (
           <details key={key} className="relative" data-filter={key}>
             <summary className="grid cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden">
               <span className="text-xs font-medium text-slate-500">{SEGMENT_FILTERS[key].label}</span>
-              <span className={`rounded-lg border px-2 py-1.5 ${chosen.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300"}`}>
+              <span
+                className={`rounded-lg border px-2 py-1.5 ${chosen.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300"}`}
+              >
                 {summary} <span aria-hidden="true">▾</span>
               </span>
             </summary>
@@ -79,7 +91,14 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
               <legend className="sr-only">{SEGMENT_FILTERS[key].label}</legend>
               {options[key].map((o) => (
                 <label key={o.id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                  <input type="checkbox" name={`${prefix}${key}`} value={o.id} checked={chosen.includes(o.id)} onChange={(e) => toggle(key, o.id, e.target.checked)} className="accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name={`${prefix}${key}`}
+                    value={o.id}
+                    checked={chosen.includes(o.id)}
+                    onChange={(e) => toggle(key, o.id, e.target.checked)}
+                    className="accent-brand-600"
+                  />
                   {o.label}
                 </label>
               ))}
@@ -89,7 +108,9 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
       })}
       <button
         type="button"
-        onClick={() => apply({ wave: filters.wave, from: null, to: null, segments: { industry: [], region: [], size: [], role: [], stage: [] } })}
+        onClick={() =>
+          apply({ wave: filters.wave, from: null, to: null, segments: { industry: [], region: [], size: [], role: [], stage: [] } })
+        }
         className="ml-auto rounded-lg px-3 py-1.5 text-brand-700 hover:bg-brand-50"
       >
         Clear filters

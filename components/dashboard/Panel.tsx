@@ -1,10 +1,24 @@
 import type { ReactNode } from "react";
 
 /** A dashboard card: title, optional note, the chart, and the same numbers as a table. */
-export function Panel({ id, title, note, children, table }: { id: string; title: string; note?: string; children: ReactNode; table?: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  note,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  children: ReactNode;
+  table?: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5" data-panel={id}>
-      <h2 id={`${id}-title`} className="font-semibold text-brand-900">{title}</h2>
+      <h2 id={`${id}-title`} className="font-semibold text-brand-900">
+        {title}
+      </h2>
       {note && <p className="text-sm text-slate-500">{note}</p>}
       <div className="mt-3">{children}</div>
       {table && (
@@ -21,4 +35,5 @@ export function Withheld({ k }: { k: number }) {
   return <span className="text-slate-600" title={`Withheld: fewer than ${k} respondents`}>{`<${k}`}</span>;
 }
 
-export const pct = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? null : `${(value * 100).toFixed(digits)}%`);
+export const pct = (value: number | null | undefined, digits = 0) =>
+  value === null || value === undefined ? null : `${(value * 100).toFixed(digits)}%`;

@@ -17,17 +17,24 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
     );
   }
   if (report.findings.length === 0) {
-    return <p className="rounded-2xl border border-slate-200 bg-white p-6 text-slate-700">No statistically supported findings for these filters: no difference passed q &lt; 0.05 with a meaningful size.</p>;
+    return (
+      <p className="rounded-2xl border border-slate-200 bg-white p-6 text-slate-700">
+        No statistically supported findings for these filters: no difference passed q &lt; 0.05 with a meaningful size.
+      </p>
+    );
   }
   return (
     <ol className="grid gap-4" data-testid="findings">
       {report.findings.map((f, i) => (
         <li key={f.id} className="break-inside-avoid rounded-2xl border border-slate-200 bg-white p-5" data-finding={f.id}>
           <div className="flex flex-wrap items-center gap-2 text-xs">
-            <span className="rounded-full bg-brand-50 px-2 py-0.5 font-semibold text-brand-700">#{i + 1} · {KIND_LABEL[f.kind]}</span>
+            <span className="rounded-full bg-brand-50 px-2 py-0.5 font-semibold text-brand-700">
+              #{i + 1} · {KIND_LABEL[f.kind]}
+            </span>
             <span className="text-slate-500">
               {f.measure} · {f.unit === "%" ? `${(f.segmentValue * 100).toFixed(1)}%` : f.segmentValue.toFixed(1)}
-              {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q {f.q < 0.001 ? "< 0.001" : `= ${f.q.toFixed(3)}`} · n = {f.n.toLocaleString("en")}
+              {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q{" "}
+              {f.q < 0.001 ? "< 0.001" : `= ${f.q.toFixed(3)}`} · n = {f.n.toLocaleString("en")}
             </span>
           </div>
           <p className="mt-2 text-base font-medium text-slate-900">{f.headline}</p>
@@ -35,16 +42,31 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
             <div className="mt-3 rounded-xl border border-brand-500/60 bg-brand-50/60 p-3 text-sm">
               <p className="font-semibold text-brand-900">
                 Recommended for this segment:{" "}
-                {printable ? f.architectures[0].name : <Link href={`/architectures/${f.architectures[0].id}`} className="underline">{f.architectures[0].name}</Link>}
+                {printable ? (
+                  f.architectures[0].name
+                ) : (
+                  <Link href={`/architectures/${f.architectures[0].id}`} className="underline">
+                    {f.architectures[0].name}
+                  </Link>
+                )}
                 {f.architectures[1] && (
                   <span className="font-normal text-slate-600">
-                    {" "}· also fits{" "}
-                    {printable ? f.architectures[1].name : <Link href={`/architectures/${f.architectures[1].id}`} className="underline">{f.architectures[1].name}</Link>}
+                    {" "}
+                    · also fits{" "}
+                    {printable ? (
+                      f.architectures[1].name
+                    ) : (
+                      <Link href={`/architectures/${f.architectures[1].id}`} className="underline">
+                        {f.architectures[1].name}
+                      </Link>
+                    )}
                   </span>
                 )}
               </p>
               <ul className="mt-1 list-disc pl-5 text-slate-700">
-                {f.architectures[0].reasons.slice(0, 2).map((r, n) => <li key={n}>{r}</li>)}
+                {f.architectures[0].reasons.slice(0, 2).map((r, n) => (
+                  <li key={n}>{r}</li>
+                ))}
               </ul>
               <p className="mt-1 text-xs text-slate-600">Trade-off: {f.architectures[0].tradeoff}</p>
             </div>

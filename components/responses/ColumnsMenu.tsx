@@ -70,22 +70,29 @@ export function ColumnsMenu({ items, onToggle, onMove, onReset }: Props) {
   };
 
   return (
-    <details ref={detailsRef} className="relative" data-testid="columns-menu" onKeyDown={onKeyDown} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      ref={detailsRef}
+      className="relative"
+      data-testid="columns-menu"
+      onKeyDown={onKeyDown}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary
         ref={summaryRef}
-        className="flex cursor-pointer list-none items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
+        className={
+          "flex cursor-pointer list-none items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm " +
+          "font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
+        }
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 text-slate-500" fill="none" stroke="currentColor" strokeWidth="1.5">
           <rect x="1.75" y="2.75" width="12.5" height="10.5" rx="1.5" />
           <path d="M6 2.75v10.5M10 2.75v10.5" />
         </svg>
         Columns
-        {hiddenCount > 0 && (
-          <span className="rounded-full bg-brand-50 px-1.5 text-xs text-brand-700">
-            {hiddenCount} hidden
-          </span>
-        )}
-        <span aria-hidden="true" className="text-slate-400">▾</span>
+        {hiddenCount > 0 && <span className="rounded-full bg-brand-50 px-1.5 text-xs text-brand-700">{hiddenCount} hidden</span>}
+        <span aria-hidden="true" className="text-slate-400">
+          ▾
+        </span>
       </summary>
       {open && (
         <div className="absolute right-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
@@ -140,9 +147,21 @@ function MoveButton({ item, delta, disabled, onClick }: { item: ColumnsMenuItem;
       title={`Move ${direction}`}
       disabled={disabled}
       onClick={onClick}
-      className="grid size-7 shrink-0 place-items-center rounded-md text-slate-600 hover:bg-slate-200 disabled:cursor-default disabled:text-slate-300 disabled:hover:bg-transparent"
+      className={
+        "grid size-7 shrink-0 place-items-center rounded-md text-slate-600 hover:bg-slate-200 disabled:cursor-default " +
+        "disabled:text-slate-300 disabled:hover:bg-transparent"
+      }
     >
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        className="size-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         {delta === -1 ? <path d="M10 3.5 5.5 8l4.5 4.5" /> : <path d="M6 3.5 10.5 8 6 12.5" />}
       </svg>
     </button>

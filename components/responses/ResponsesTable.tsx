@@ -72,9 +72,23 @@ const getRowId = (row: ResponseRow) => row.id;
 
 const selectClass = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const pagerButtonClass =
-  "inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:border-slate-200 disabled:text-slate-400 disabled:hover:bg-white";
+  "inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium " +
+  "text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:border-slate-200 disabled:text-slate-400 " +
+  "disabled:hover:bg-white";
 
-export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, prevCursor, firstRowNumber, labels, baseQuery, status }: ResponsesTableProps) {
+export function ResponsesTable({
+  rows,
+  total,
+  sort,
+  dir,
+  pageSize,
+  nextCursor,
+  prevCursor,
+  firstRowNumber,
+  labels,
+  baseQuery,
+  status,
+}: ResponsesTableProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -84,7 +98,12 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
   const pagedWith = useRef<"prev" | "next" | null>(null);
 
   const navigate = (change: Partial<View> & { cursor?: string }) => {
-    const next: View = { sort: change.sort ?? view.sort, dir: change.dir ?? view.dir, status: change.status ?? view.status, pageSize: change.pageSize ?? view.pageSize };
+    const next: View = {
+      sort: change.sort ?? view.sort,
+      dir: change.dir ?? view.dir,
+      status: change.status ?? view.status,
+      pageSize: change.pageSize ?? view.pageSize,
+    };
     const params = new URLSearchParams(baseQuery);
     // A cursor belongs to one sort order, filter set and page size: any other change starts over.
     params.delete("cursor");
@@ -205,7 +224,12 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
       <div className="flex items-end justify-between gap-3">
         <label className="grid gap-1">
           <span className="text-xs font-medium text-slate-500">Status</span>
-          <select name="status" value={view.status} onChange={(e) => navigate({ status: e.target.value as Status })} className={selectClass}>
+          <select
+            name="status"
+            value={view.status}
+            onChange={(e) => navigate({ status: e.target.value as Status })}
+            className={selectClass}
+          >
             {STATUS_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -282,7 +306,11 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
                       const end = cell.column.columnDef.meta?.align === "end";
                       const base = "border-b border-slate-100 px-3 py-2 whitespace-nowrap group-last:border-b-0 group-hover:bg-slate-50";
                       return cell.column.id === LINK_COLUMN_ID ? (
-                        <th key={cell.id} scope="row" className={`${base} sticky left-0 z-10 bg-white text-left font-normal shadow-[inset_-1px_0_0_var(--color-slate-200)]`}>
+                        <th
+                          key={cell.id}
+                          scope="row"
+                          className={`${base} sticky left-0 z-10 bg-white text-left font-normal shadow-[inset_-1px_0_0_var(--color-slate-200)]`}
+                        >
                           <table.FlexRender cell={cell} />
                         </th>
                       ) : (
@@ -301,7 +329,12 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
           <div aria-hidden="true" className="pointer-events-none absolute inset-0 overflow-hidden rounded-2xl">
             <div className="h-0.5 animate-pulse bg-brand-500" />
             <div className="absolute inset-x-0 top-12 flex justify-center">
-              <span className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white/95 px-3 py-1 text-xs font-medium text-slate-600 shadow-sm">
+              <span
+                className={
+                  "inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white/95 px-3 py-1 text-xs font-medium " +
+                  "text-slate-600 shadow-sm"
+                }
+              >
                 <span className="size-3 animate-spin rounded-full border-2 border-brand-500 border-t-transparent" />
                 Loading…
               </span>
@@ -321,19 +354,38 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
         <div className="flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2 text-slate-600">
             Rows per page
-            <select name="limit" value={view.pageSize} onChange={(e) => navigate({ pageSize: Number(e.target.value) })} className={selectClass}>
-              {(PAGE_SIZES.some((n) => n === view.pageSize) ? PAGE_SIZES : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b)).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
+            <select
+              name="limit"
+              value={view.pageSize}
+              onChange={(e) => navigate({ pageSize: Number(e.target.value) })}
+              className={selectClass}
+            >
+              {(PAGE_SIZES.some((n) => n === view.pageSize) ? PAGE_SIZES : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b)).map(
+                (n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ),
+              )}
             </select>
           </label>
           <nav aria-label="Pages" className="flex gap-2">
-            <button type="button" data-testid="prev-page" disabled={prevCursor === null} onClick={() => page("prev")} className={pagerButtonClass}>
+            <button
+              type="button"
+              data-testid="prev-page"
+              disabled={prevCursor === null}
+              onClick={() => page("prev")}
+              className={pagerButtonClass}
+            >
               <span aria-hidden="true">←</span> Previous
             </button>
-            <button type="button" data-testid="next-page" disabled={nextCursor === null} onClick={() => page("next")} className={pagerButtonClass}>
+            <button
+              type="button"
+              data-testid="next-page"
+              disabled={nextCursor === null}
+              onClick={() => page("next")}
+              className={pagerButtonClass}
+            >
               Next <span aria-hidden="true">→</span>
             </button>
           </nav>
@@ -346,13 +398,31 @@ export function ResponsesTable({ rows, total, sort, dir, pageSize, nextCursor, p
 function SortIcon({ dir }: { dir: Dir | null }) {
   if (dir === null) {
     return (
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-300 group-hover/sort:text-slate-500" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        className="size-3.5 text-slate-300 group-hover/sort:text-slate-500"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="m5 6 3-3 3 3M5 10l3 3 3-3" />
       </svg>
     );
   }
   return (
-    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-brand-600" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      className="size-3.5 text-brand-600"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {dir === "desc" ? <path d="M8 3v10m-4-4 4 4 4-4" /> : <path d="M8 13V3M4 7l4-4 4 4" />}
     </svg>
   );

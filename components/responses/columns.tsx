@@ -104,12 +104,22 @@ export const columns = helper.columns([
     meta: { label: "Status" },
     cell: (ctx) =>
       ctx.getValue() === "complete" ? (
-        <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset">
+        <span
+          className={
+            "inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 " +
+            "ring-emerald-200 ring-inset"
+          }
+        >
           <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
           Complete
         </span>
       ) : (
-        <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 ring-inset">
+        <span
+          className={
+            "inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 " +
+            "ring-amber-200 ring-inset"
+          }
+        >
           <span aria-hidden="true" className="size-1.5 rounded-full bg-amber-500" />
           Partial
         </span>

@@ -37,18 +37,27 @@ export function DeleteResponse({ slug }: { slug: string }) {
   }
 
   return (
-    <section className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6" aria-labelledby="delete-heading" data-testid="delete-response">
-      <h2 id="delete-heading" className="text-lg font-semibold text-brand-900">Your data</h2>
+    <section
+      className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6"
+      aria-labelledby="delete-heading"
+      data-testid="delete-response"
+    >
+      <h2 id="delete-heading" className="text-lg font-semibold text-brand-900">
+        Your data
+      </h2>
       <p className="mt-1 text-sm text-slate-700">
-        Your response is anonymous: it holds your answers and when you gave them, with no name, email or IP address.
-        You can delete it at any time from this page.
+        Your response is anonymous: it holds your answers and when you gave them, with no name, email or IP address. You can delete it at
+        any time from this page.
       </p>
       {!confirming ? (
         <button
           ref={askRef}
           type="button"
           onClick={() => setState("confirming")}
-          className="mt-4 rounded-lg border border-red-700 px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
+          className={
+            "mt-4 rounded-lg border border-red-700 px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 focus-visible:outline " +
+            "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
+          }
         >
           Delete my response
         </button>
@@ -60,25 +69,31 @@ export function DeleteResponse({ slug }: { slug: string }) {
           aria-labelledby="delete-confirm-heading"
           className="mt-4 rounded-xl border border-red-200 bg-red-50 p-4 outline-none focus-visible:ring-2 focus-visible:ring-red-800"
         >
-          <h3 id="delete-confirm-heading" className="font-semibold text-red-900">Delete your response for good?</h3>
+          <h3 id="delete-confirm-heading" className="font-semibold text-red-900">
+            Delete your response for good?
+          </h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
             <li>Your answers are removed from the database at once and cannot be restored.</li>
             <li>
-              Peer figures, dashboards and findings are computed from the stored answers, so from now on they are
-              computed without yours.
+              Peer figures, dashboards and findings are computed from the stored answers, so from now on they are computed without yours.
             </li>
             <li>Exports that analysts downloaded before now are files outside this service and are not recalled.</li>
             <li>You will no longer see this result. You may take the survey again as a new respondent.</li>
           </ul>
           {typeof state === "object" && (
-            <p role="alert" className="mt-3 text-sm font-medium text-red-900">{state.error}</p>
+            <p role="alert" className="mt-3 text-sm font-medium text-red-900">
+              {state.error}
+            </p>
           )}
           <div className="mt-4 flex flex-wrap gap-3">
             <button
               type="button"
               onClick={remove}
               disabled={state === "deleting"}
-              className="rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-70 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
+              className={
+                "rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-70 " +
+                "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
+              }
             >
               {state === "deleting" ? "Deleting…" : "Yes, delete my response"}
             </button>
@@ -89,7 +104,10 @@ export function DeleteResponse({ slug }: { slug: string }) {
                 requestAnimationFrame(() => askRef.current?.focus());
               }}
               disabled={state === "deleting"}
-              className="rounded-lg border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+              className={
+                "rounded-lg border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 " +
+                "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+              }
             >
               Cancel
             </button>

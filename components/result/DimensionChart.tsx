@@ -12,7 +12,11 @@ const COLORS = { you: "#2557e8", industry: "#f59e0b", region: "#10b981" };
 
 export function DimensionChart({ data, industryName, regionName }: { data: DimensionDatum[]; industryName: string; regionName: string }) {
   return (
-    <div className="h-[420px] w-full" role="img" aria-label="Bar chart of your readiness per dimension against peer medians; the same numbers are in the table below.">
+    <div
+      className="h-[420px] w-full"
+      role="img"
+      aria-label="Bar chart of your readiness per dimension against peer medians; the same numbers are in the table below."
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap="22%">
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />

@@ -22,7 +22,9 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
           {result.peers.map((peer) => (
             <li key={peer.group} className="rounded-lg bg-white/10 px-4 py-3 text-sm" data-testid={`standing-${peer.group}`}>
               {peer.shareBelow === null ? (
-                <>Not enough peers in <strong>{peer.label}</strong> yet to compare.</>
+                <>
+                  Not enough peers in <strong>{peer.label}</strong> yet to compare.
+                </>
               ) : (
                 <>
                   Higher than <strong className="text-lg">{Math.round(peer.shareBelow * 100)}%</strong> of peers in{" "}
@@ -43,13 +45,15 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
 
       {(hidden(industry?.n ?? null) || hidden(region?.n ?? null)) && (
         <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Peer figures are shown only when at least {result.suppressionK} peers have answered, so that no one can be
-          singled out. Some figures below are hidden for now.
+          Peer figures are shown only when at least {result.suppressionK} peers have answered, so that no one can be singled out. Some
+          figures below are hidden for now.
         </p>
       )}
 
       <section className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6" aria-labelledby="dims-heading">
-        <h2 id="dims-heading" className="text-lg font-semibold text-brand-900">Readiness by dimension</h2>
+        <h2 id="dims-heading" className="text-lg font-semibold text-brand-900">
+          Readiness by dimension
+        </h2>
         <p className="text-sm text-slate-500">Your rating (1–5) next to the median of your peers.</p>
         <DimensionChart
           industryName={industry?.label ?? "Industry"}
@@ -61,16 +65,26 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
           <table className="mt-3 w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-1 font-medium">Dimension</th>
-                <th scope="col" className="py-1 pl-3 text-right font-medium">You</th>
-                <th scope="col" className="py-1 pl-3 text-right font-medium">Industry median</th>
-                <th scope="col" className="py-1 pl-3 text-right font-medium">Region median</th>
+                <th scope="col" className="py-1 font-medium">
+                  Dimension
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  You
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  Industry median
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  Region median
+                </th>
               </tr>
             </thead>
             <tbody>
               {result.dimensions.map((d) => (
                 <tr key={d.questionId} className="border-t border-slate-100">
-                  <th scope="row" className="py-1.5 font-normal">{d.label}</th>
+                  <th scope="row" className="py-1.5 font-normal">
+                    {d.label}
+                  </th>
                   <td className="py-1.5 text-right tabular-nums">{d.you}</td>
                   <td className="py-1.5 text-right tabular-nums">{score(d.industryMedian)}</td>
                   <td className="py-1.5 text-right tabular-nums">{score(d.regionMedian)}</td>
@@ -83,12 +97,16 @@ export function PersonalResultView({ result }: { result: PersonalResult }) {
 
       <div className="grid gap-6 md:grid-cols-2">
         <section className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6" aria-labelledby="stage-heading">
-          <h2 id="stage-heading" className="text-lg font-semibold text-brand-900">Your AI stage: {result.stage.label}</h2>
+          <h2 id="stage-heading" className="text-lg font-semibold text-brand-900">
+            Your AI stage: {result.stage.label}
+          </h2>
           <p className="text-sm text-slate-500">Share of peers at each stage.</p>
           <ShareTable rows={result.stage.rows} highlight={result.stage.optionId} />
         </section>
         <section className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6" aria-labelledby="concerns-heading">
-          <h2 id="concerns-heading" className="text-lg font-semibold text-brand-900">Your top concerns</h2>
+          <h2 id="concerns-heading" className="text-lg font-semibold text-brand-900">
+            Your top concerns
+          </h2>
           <p className="text-sm text-slate-500">Share of peers who also rank each one in their top 3.</p>
           {result.topConcerns.length ? (
             <ShareTable rows={result.topConcerns} numbered />
@@ -106,9 +124,15 @@ function ShareTable({ rows, highlight, numbered }: { rows: PersonalResult["topCo
     <table className="mt-3 w-full text-left text-sm">
       <thead className="text-slate-500">
         <tr>
-          <th scope="col" className="py-1 font-medium">{numbered ? "Concern" : "Stage"}</th>
-          <th scope="col" className="py-1 pl-3 text-right font-medium">Industry</th>
-          <th scope="col" className="py-1 pl-3 text-right font-medium">Region</th>
+          <th scope="col" className="py-1 font-medium">
+            {numbered ? "Concern" : "Stage"}
+          </th>
+          <th scope="col" className="py-1 pl-3 text-right font-medium">
+            Industry
+          </th>
+          <th scope="col" className="py-1 pl-3 text-right font-medium">
+            Region
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -18,16 +18,22 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Which inference architecture fits you</p>
       <h2 id="rec-heading" className="mt-1 text-xl font-bold text-brand-900">
-        <Link href={`/architectures/${top.id}`} className="underline decoration-brand-500/40 underline-offset-4">{top.name}</Link>
+        <Link href={`/architectures/${top.id}`} className="underline decoration-brand-500/40 underline-offset-4">
+          {top.name}
+        </Link>
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-        {top.reasons.slice(0, 4).map((reason, i) => <li key={i}>{reason}</li>)}
+        {top.reasons.slice(0, 4).map((reason, i) => (
+          <li key={i}>{reason}</li>
+        ))}
       </ul>
       {top.reasons.length > 4 && (
         <details className="mt-1 text-sm text-slate-700">
           <summary className="cursor-pointer font-medium text-brand-700">{top.reasons.length - 4} more reasons</summary>
           <ul className="mt-1 list-disc space-y-1 pl-5">
-            {top.reasons.slice(4).map((reason, i) => <li key={i}>{reason}</li>)}
+            {top.reasons.slice(4).map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
           </ul>
         </details>
       )}
@@ -36,10 +42,17 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
         <div className="mt-4 overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="mb-1 text-left text-xs text-slate-500">
-              Estimated time to first answer for your users{top.latency.budgetMs ? `, against your ${top.latency.budgetMs} ms budget` : ""} (network + queueing + first token).
+              Estimated time to first answer for your users{top.latency.budgetMs ? `, against your ${top.latency.budgetMs} ms budget` : ""}{" "}
+              (network + queueing + first token).
             </caption>
             <thead className="text-left text-slate-500">
-              <tr><th className="py-1 font-medium">Users in</th><th className="py-1 text-right font-medium">Network</th><th className="py-1 text-right font-medium">Queue</th><th className="py-1 text-right font-medium">First token</th><th className="py-1 text-right font-medium">Total</th></tr>
+              <tr>
+                <th className="py-1 font-medium">Users in</th>
+                <th className="py-1 text-right font-medium">Network</th>
+                <th className="py-1 text-right font-medium">Queue</th>
+                <th className="py-1 text-right font-medium">First token</th>
+                <th className="py-1 text-right font-medium">Total</th>
+              </tr>
             </thead>
             <tbody>
               {top.latency.perRegion.map((r) => (
@@ -48,7 +61,9 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
                   <td className="py-1 text-right tabular-nums">{Math.round(r.networkMs)} ms</td>
                   <td className="py-1 text-right tabular-nums">{Math.round(r.queueMs)} ms</td>
                   <td className="py-1 text-right tabular-nums">{Math.round(r.firstTokenMs)} ms</td>
-                  <td className={`py-1 text-right font-semibold tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>{Math.round(r.totalMs)} ms{r.withinBudget === false ? " (over)" : ""}</td>
+                  <td className={`py-1 text-right font-semibold tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>
+                    {Math.round(r.totalMs)} ms{r.withinBudget === false ? " (over)" : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -62,21 +77,32 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
             <thead className="text-left text-slate-500">
               <tr>
                 <th className="py-1 font-medium">Architecture</th>
-                {top.latency.perRegion.map((r) => <th key={r.region} className="py-1 text-right font-medium">{regionLabel(r.region)}</th>)}
+                {top.latency.perRegion.map((r) => (
+                  <th key={r.region} className="py-1 text-right font-medium">
+                    {regionLabel(r.region)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {ranked.map((option) => (
                 <tr key={option.id} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-2 text-left font-normal">{option.name}</th>
+                  <th scope="row" className="py-1 pr-2 text-left font-normal">
+                    {option.name}
+                  </th>
                   {option.latency.perRegion.map((r) => (
-                    <td key={r.region} className={`py-1 text-right tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>{Math.round(r.totalMs)} ms</td>
+                    <td key={r.region} className={`py-1 text-right tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>
+                      {Math.round(r.totalMs)} ms
+                    </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-slate-500">Red: over your budget. Planning estimates from typical public round-trip and first-token measurements; see each architecture&apos;s page.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Red: over your budget. Planning estimates from typical public round-trip and first-token measurements; see each
+            architecture&apos;s page.
+          </p>
         </div>
       </details>
       {others.length > 0 && (
@@ -85,7 +111,9 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
           {others.slice(0, 2).map((o, i) => (
             <span key={o.id}>
               {i > 0 && ", "}
-              <Link href={`/architectures/${o.id}`} className="text-brand-700 underline">{o.name}</Link>
+              <Link href={`/architectures/${o.id}`} className="text-brand-700 underline">
+                {o.name}
+              </Link>
             </span>
           ))}
           .

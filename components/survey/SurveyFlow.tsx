@@ -174,7 +174,10 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
       {banner && (
         <div
           role={banner.tone === "error" ? "alert" : "status"}
-          className={`mt-4 rounded-lg border px-4 py-3 text-sm ${banner.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-brand-100 bg-brand-50 text-brand-900"}`}
+          className={
+            `mt-4 rounded-lg border px-4 py-3 text-sm ` +
+            `${banner.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-brand-100 bg-brand-50 text-brand-900"}`
+          }
         >
           {banner.text}
         </div>
@@ -198,7 +201,12 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
             onChange={(value) => setAnswer(question.id, value)}
           />
         ))}
-        <div className="sticky bottom-0 -mx-4 mt-2 flex items-center justify-between gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
+        <div
+          className={
+            "sticky bottom-0 -mx-4 mt-2 flex items-center justify-between gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 " +
+            "backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0"
+          }
+        >
           <button
             type="button"
             onClick={() => {
@@ -241,22 +249,28 @@ function Intro(props: {
       <p className="mt-3 text-slate-600">{instrument.intro}</p>
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="what-you-get">
-          <h2 id="what-you-get" className="font-semibold text-brand-900">What you get</h2>
+          <h2 id="what-you-get" className="font-semibold text-brand-900">
+            What you get
+          </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-600">
-            <li>{instrument.sections.length} short steps, about {instrument.estimatedMinutes} minutes.</li>
+            <li>
+              {instrument.sections.length} short steps, about {instrument.estimatedMinutes} minutes.
+            </li>
             <li>Your readiness per dimension next to peers in your industry and region.</li>
             <li>Progress is saved at every step; close the tab and come back any time.</li>
           </ul>
         </section>
         <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="privacy">
-          <h2 id="privacy" className="font-semibold text-brand-900">Your privacy</h2>
+          <h2 id="privacy" className="font-semibold text-brand-900">
+            Your privacy
+          </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-600">
             <li>Anonymous: we never ask for your name, email or employer, and never store IP addresses.</li>
             <li>We store your answers, when you answered, and a random resume key kept in a cookie on this device.</li>
             <li>Results are shown only in aggregate; groups of fewer than five people are never shown.</li>
             <li>
-              You can delete your response from your result page at any time. Answers you never submit are deleted{" "}
-              {props.retentionDays} days after you last saved them.
+              You can delete your response from your result page at any time. Answers you never submit are deleted {props.retentionDays}{" "}
+              days after you last saved them.
             </li>
           </ul>
         </section>

@@ -67,7 +67,9 @@ function Control(props: FieldProps) {
 }
 
 const choiceCard =
-  "flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 px-3 py-2.5 text-sm hover:border-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500";
+  "flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 px-3 py-2.5 text-sm hover:border-brand-500 " +
+  "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 " +
+  "has-[:focus-visible]:ring-brand-500";
 
 function SingleChoice({ instrument, question, value, onChange }: FieldProps) {
   const options = optionsOf(instrument, question);
@@ -131,7 +133,11 @@ function Likert({ question, value, onChange }: FieldProps) {
           return (
             <label
               key={score}
-              className="flex cursor-pointer flex-col items-center rounded-lg border border-slate-200 py-2 text-center hover:border-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500"
+              className={
+                "flex cursor-pointer flex-col items-center rounded-lg border border-slate-200 py-2 text-center hover:border-brand-500 " +
+                "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:ring-2 " +
+                "has-[:focus-visible]:ring-brand-500"
+              }
             >
               <input
                 type="radio"

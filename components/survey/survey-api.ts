@@ -21,9 +21,7 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Call
   } catch {
     return { ok: false, kind: "unavailable", message: "You appear to be offline." };
   }
-  const payload = (await response.json().catch(() => null)) as
-    | (T & { error?: { message: string; fields: FieldIssue[] } })
-    | null;
+  const payload = (await response.json().catch(() => null)) as (T & { error?: { message: string; fields: FieldIssue[] } }) | null;
   if (response.ok && payload) return { ok: true, data: payload };
   const message = payload?.error?.message ?? `The server answered ${response.status}.`;
   if (response.status === 400) return { ok: false, kind: "invalid", fields: payload?.error?.fields ?? [], message };
@@ -31,7 +29,11 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Call
   if (response.status >= 500) return { ok: false, kind: "unavailable", message };
   if (response.status === 429) {
     const wait = Number(response.headers.get("retry-after"));
-    return { ok: false, kind: "failed", message: Number.isFinite(wait) && wait > 0 ? `${message} You can try again in ${wait} seconds` : message };
+    return {
+      ok: false,
+      kind: "failed",
+      message: Number.isFinite(wait) && wait > 0 ? `${message} You can try again in ${wait} seconds` : message,
+    };
   }
   return { ok: false, kind: "failed", message };
 }

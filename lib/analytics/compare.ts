@@ -192,8 +192,16 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
       const fb = scaled(mb, k);
       const visible = fa.value !== null && fb.value !== null;
       rows.push({
-        questionId: question.id, questionLabel: question.label, optionId: null, label: question.label, kind: "mean", test: "Welch t",
-        a: fa, b: fb, difference: visible ? (fa.value as number) - (fb.value as number) : null, p: visible ? welchTTest(ma, mb).p : null,
+        questionId: question.id,
+        questionLabel: question.label,
+        optionId: null,
+        label: question.label,
+        kind: "mean",
+        test: "Welch t",
+        a: fa,
+        b: fb,
+        difference: visible ? (fa.value as number) - (fb.value as number) : null,
+        p: visible ? welchTTest(ma, mb).p : null,
       });
     }
   }

@@ -23,7 +23,12 @@ export async function listWaves(slug = SURVEY_SLUG): Promise<WaveInfo[]> {
     select: { id: true, code: true, title: true, definition: true, definitionHash: true },
   });
   if (waves.length === 0) throw new NotFoundError(`Survey "${slug}"`);
-  return waves.map((wave) => ({ id: wave.id, code: wave.code, title: wave.title, instrument: parseDefinition(wave.definitionHash, wave.definition) }));
+  return waves.map((wave) => ({
+    id: wave.id,
+    code: wave.code,
+    title: wave.title,
+    instrument: parseDefinition(wave.definitionHash, wave.definition),
+  }));
 }
 
 export interface AnalyticsScope {
@@ -34,7 +39,10 @@ export interface AnalyticsScope {
 }
 
 /** Waves plus filters parsed against the chosen wave's instrument (the newest wave by default). */
-export async function resolveScope(params: URLSearchParams | Record<string, string | string[] | undefined>, prefix = ""): Promise<AnalyticsScope> {
+export async function resolveScope(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+  prefix = "",
+): Promise<AnalyticsScope> {
   const waves = await listWaves();
   const codes = waves.map((w) => w.code);
   const scoped = prefixed(params, prefix);
@@ -46,6 +54,7 @@ export async function resolveScope(params: URLSearchParams | Record<string, stri
 
 function prefixed(params: URLSearchParams | Record<string, string | string[] | undefined>, prefix: string): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [key, value] of toSearchParams(params)) if (key.startsWith(prefix) && (prefix === "" || key.length > prefix.length)) out.append(key.slice(prefix.length), value);
+  for (const [key, value] of toSearchParams(params))
+    if (key.startsWith(prefix) && (prefix === "" || key.length > prefix.length)) out.append(key.slice(prefix.length), value);
   return out;
 }

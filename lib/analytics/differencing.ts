@@ -13,7 +13,8 @@ import { whereFor } from "./where";
 export async function differencingRisks(waveId: string, filters: Filters, k: number): Promise<string[]> {
   const relaxations: { name: string; filters: Filters }[] = [];
   for (const key of SEGMENT_KEYS) {
-    if (filters.segments[key].length) relaxations.push({ name: key, filters: { ...filters, segments: { ...filters.segments, [key]: [] } } });
+    if (filters.segments[key].length)
+      relaxations.push({ name: key, filters: { ...filters, segments: { ...filters.segments, [key]: [] } } });
   }
   if (filters.from || filters.to) relaxations.push({ name: "dates", filters: { ...filters, from: null, to: null } });
   if (relaxations.length === 0) return [];
@@ -26,8 +27,10 @@ export async function differencingRisks(waveId: string, filters: Filters, k: num
     SELECT ${Prisma.join(columns, ", ")} FROM response WHERE wave_id = ${waveId}::uuid AND status = 'complete'`);
   const row = rows[0] ?? {};
   const view = Number(row.view ?? 0);
-  return relaxations.filter((_, i) => {
-    const difference = Number(row[`r${i}`] ?? 0) - view;
-    return difference > 0 && difference < k;
-  }).map((r) => r.name);
+  return relaxations
+    .filter((_, i) => {
+      const difference = Number(row[`r${i}`] ?? 0) - view;
+      return difference > 0 && difference < k;
+    })
+    .map((r) => r.name);
 }

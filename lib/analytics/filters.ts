@@ -55,14 +55,21 @@ export function segmentOptions(instrument: Instrument, key: SegmentKey): { id: s
 
 /** Every segment filter's values, keyed by filter (what the filter bar offers). */
 export function segmentOptionsByKey(instrument: Instrument): Record<SegmentKey, { id: string; label: string }[]> {
-  return Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(instrument, key)])) as Record<SegmentKey, { id: string; label: string }[]>;
+  return Object.fromEntries(SEGMENT_KEYS.map((key) => [key, segmentOptions(instrument, key)])) as Record<
+    SegmentKey,
+    { id: string; label: string }[]
+  >;
 }
 
 /**
  * Parses filters. Every problem is reported with the parameter it concerns; the caller decides
  * whether that is a 400 (APIs) or a visible notice with the bad part ignored (pages).
  */
-export function parseFilters(source: ParamSource, instrument: Instrument, waveCodes: string[]): { filters: Filters; problems: FieldIssue[] } {
+export function parseFilters(
+  source: ParamSource,
+  instrument: Instrument,
+  waveCodes: string[],
+): { filters: Filters; problems: FieldIssue[] } {
   const filters = emptyFilters();
   const problems: FieldIssue[] = [];
   const single = (key: string) => {
@@ -88,7 +95,14 @@ export function parseFilters(source: ParamSource, instrument: Instrument, waveCo
   }
   for (const key of SEGMENT_KEYS) {
     const allowed = new Set(segmentOptions(instrument, key).map((o) => o.id));
-    const values = [...new Set(getAll(source, key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        getAll(source, key)
+          .flatMap((v) => v.split(","))
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     for (const value of values) {
       if (allowed.has(value)) filters.segments[key].push(value);
       else problems.push({ path: key, message: `unknown value "${value.slice(0, 40)}"` });

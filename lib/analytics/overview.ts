@@ -70,11 +70,13 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const k = getEnv().SUPPRESSION_K;
   const where = whereFor(waveId, filters);
   const whereAny = whereFor(waveId, filters, "any");
+  const whereUnsegmented = whereFor(waveId, { ...filters, segments: { industry: [], region: [], size: [], role: [], stage: [] } });
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = instrument.readinessDimensions;
   const dimSums = scaleMoments(dims.map((d) => d.questionId));
-  const multiCounts = (questionIds: string[]) => q<{ question: string; option: string; n: number }>(Prisma.sql`
+  const multiCounts = (questionIds: string[]) =>
+    q<{ question: string; option: string; n: number }>(Prisma.sql`
     SELECT src.question, o.value AS option, count(*)::int AS n
     FROM response r
     CROSS JOIN ${questionList(questionIds)} AS src(question)
@@ -93,9 +95,14 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
       SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
       FROM response WHERE ${where} GROUP BY 1, 2`),
     q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`),
-    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereFor(waveId, { ...filters, segments: { industry: [], region: [], size: [], role: [], stage: [] } })}`),
+    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereUnsegmented}`),
     q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
-    multiCounts([OVERVIEW_QUESTIONS.concerns, OVERVIEW_QUESTIONS.topConcerns, OVERVIEW_QUESTIONS.infraCurrent, OVERVIEW_QUESTIONS.infraPlanned]),
+    multiCounts([
+      OVERVIEW_QUESTIONS.concerns,
+      OVERVIEW_QUESTIONS.topConcerns,
+      OVERVIEW_QUESTIONS.infraCurrent,
+      OVERVIEW_QUESTIONS.infraPlanned,
+    ]),
     q<{ latency: string; geography: string; n: number }>(Prisma.sql`
       SELECT answers->>${OVERVIEW_QUESTIONS.latency} AS latency, answers->>${OVERVIEW_QUESTIONS.geography} AS geography, count(*)::int AS n
       FROM response WHERE ${where} GROUP BY 1, 2`),
@@ -110,14 +117,30 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
 
   if (total < k || differencing.length > 0) {
     return {
-      k, differencing, reportable: false, complete: total === 0 ? 0 : null, partial: null, timeline: [], timelineUnit: unit,
-      heatmap: { industries, regions, cells: [] }, dimensions: [], stages: [], concerns: [], infrastructure: [],
+      k,
+      differencing,
+      reportable: false,
+      complete: total === 0 ? 0 : null,
+      partial: null,
+      timeline: [],
+      timelineUnit: unit,
+      heatmap: { industries, regions, cells: [] },
+      dimensions: [],
+      stages: [],
+      concerns: [],
+      infrastructure: [],
       latencyGeography: { latency, geography, cells: [] },
     };
   }
 
-  const completeSeries = suppressDistribution(timelineRows.map((r) => r.complete), k);
-  const partialSeries = suppressDistribution(timelineRows.map((r) => r.partial), k);
+  const completeSeries = suppressDistribution(
+    timelineRows.map((r) => r.complete),
+    k,
+  );
+  const partialSeries = suppressDistribution(
+    timelineRows.map((r) => r.partial),
+    k,
+  );
 
   const heatCounts = industries.map((i) => regions.map((r) => heatRows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
   const heatShown = suppressTable(heatCounts, k);
@@ -129,15 +152,34 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   };
 
   const stageOptions = segmentOptions(instrument, "stage");
-  const stageShown = suppressDistribution(stageOptions.map((o) => stageRows.find((r) => r.stage === o.id)?.n ?? 0), k);
+  const stageShown = suppressDistribution(
+    stageOptions.map((o) => stageRows.find((r) => r.stage === o.id)?.n ?? 0),
+    k,
+  );
 
   const multi = (question: string, option: string) => multiRows.find((r) => r.question === question && r.option === option)?.n ?? 0;
   const concernOptions = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
-  const concernCounts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)), k, total);
-  const top3Counts = suppressIndependent(concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)), k, total);
+  const concernCounts = suppressIndependent(
+    concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)),
+    k,
+    total,
+  );
+  const top3Counts = suppressIndependent(
+    concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)),
+    k,
+    total,
+  );
   const infraOptions = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
-  const infraCurrent = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)), k, total);
-  const infraPlanned = suppressIndependent(infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)), k, total);
+  const infraCurrent = suppressIndependent(
+    infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)),
+    k,
+    total,
+  );
+  const infraPlanned = suppressIndependent(
+    infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)),
+    k,
+    total,
+  );
 
   const crossCounts = latency.map((l) => geography.map((g) => crossRows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
 
@@ -148,7 +190,11 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
     complete: total,
     partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,
     timelineUnit: unit,
-    timeline: timelineRows.map((r, i) => ({ bucket: r.bucket.toISOString().slice(0, 10), complete: completeSeries[i] ?? null, partial: partialSeries[i] ?? null })),
+    timeline: timelineRows.map((r, i) => ({
+      bucket: r.bucket.toISOString().slice(0, 10),
+      complete: completeSeries[i] ?? null,
+      partial: partialSeries[i] ?? null,
+    })),
     heatmap: {
       industries,
       regions,
@@ -159,7 +205,12 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
         }),
       ),
     },
-    dimensions: dims.map((d, i) => ({ id: d.questionId, label: d.label, filtered: onScale(momentsAt(dimFiltered[0], i)), all: onScale(momentsAt(dimAll[0], i)) })),
+    dimensions: dims.map((d, i) => ({
+      id: d.questionId,
+      label: d.label,
+      filtered: onScale(momentsAt(dimFiltered[0], i)),
+      all: onScale(momentsAt(dimAll[0], i)),
+    })),
     stages: stageOptions.map((o, i) => share(o.id, o.label, stageShown[i] ?? null, total)),
     concerns: concernOptions
       .map((o, i) => {

@@ -34,7 +34,8 @@ export function suppressTable(
   if (margins.rowTotals) counts.forEach((row, i) => lines.push(row.map((_, j) => [i, j])));
   if (margins.columnTotals) {
     const width = Math.max(0, ...counts.map((row) => row.length));
-    for (let j = 0; j < width; j++) lines.push(counts.map((_, i) => [i, j] as [number, number]).filter(([i]) => j < (counts[i]?.length ?? 0)));
+    for (let j = 0; j < width; j++)
+      lines.push(counts.map((_, i) => [i, j] as [number, number]).filter(([i]) => j < (counts[i]?.length ?? 0)));
   }
   for (let changed = true, guard = 0; changed && guard < 1000; guard++) {
     changed = false;

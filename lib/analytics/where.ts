@@ -6,7 +6,12 @@ import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
  * The WHERE clause for a wave and filters. Columns come from a fixed map, values are bound as
  * parameters. Dates bound the submission day for complete rows and the last save for partial ones.
  */
-export function whereFor(waveId: string, filters: Filters, status: "complete" | "partial" | "any" = "complete", negateSegments = false): Prisma.Sql {
+export function whereFor(
+  waveId: string,
+  filters: Filters,
+  status: "complete" | "partial" | "any" = "complete",
+  negateSegments = false,
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`wave_id = ${waveId}::uuid`];
   if (status !== "any") parts.push(Prisma.sql`status = ${status}::response_status`);
   const when = status === "complete" ? Prisma.sql`submitted_at` : Prisma.sql`coalesce(submitted_at, updated_at)`;

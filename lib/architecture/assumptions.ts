@@ -75,14 +75,86 @@ export const REGION_HUB_CITY: Readonly<Record<RegionId, string>> = {
  */
 export const REGION_RTT_MS: Readonly<Record<RegionId, Readonly<Record<RegionId, number>>>> = {
   //                     NA    LatAm  W.Eur  E.Eur  MEA   S.Asia E.Asia SEA&O
-  north_america:          { north_america: 35,  latin_america: 115, western_europe: 90,  eastern_europe: 105, middle_east_africa: 195, south_asia: 190, east_asia: 145, southeast_asia_oceania: 220 },
-  latin_america:          { north_america: 115, latin_america: 40,  western_europe: 195, eastern_europe: 215, middle_east_africa: 300, south_asia: 305, east_asia: 255, southeast_asia_oceania: 325 },
-  western_europe:         { north_america: 90,  latin_america: 195, western_europe: 20,  eastern_europe: 25,  middle_east_africa: 115, south_asia: 120, east_asia: 225, southeast_asia_oceania: 160 },
-  eastern_europe:         { north_america: 105, latin_america: 215, western_europe: 25,  eastern_europe: 25,  middle_east_africa: 125, south_asia: 135, east_asia: 240, southeast_asia_oceania: 175 },
-  middle_east_africa:     { north_america: 195, latin_america: 300, western_europe: 115, eastern_europe: 125, middle_east_africa: 40,  south_asia: 40,  east_asia: 160, southeast_asia_oceania: 95 },
-  south_asia:             { north_america: 190, latin_america: 305, western_europe: 120, eastern_europe: 135, middle_east_africa: 40,  south_asia: 30,  east_asia: 130, southeast_asia_oceania: 60 },
-  east_asia:              { north_america: 145, latin_america: 255, western_europe: 225, eastern_europe: 240, middle_east_africa: 160, south_asia: 130, east_asia: 30,  southeast_asia_oceania: 70 },
-  southeast_asia_oceania: { north_america: 220, latin_america: 325, western_europe: 160, eastern_europe: 175, middle_east_africa: 95,  south_asia: 60,  east_asia: 70,  southeast_asia_oceania: 40 },
+  north_america: {
+    north_america: 35,
+    latin_america: 115,
+    western_europe: 90,
+    eastern_europe: 105,
+    middle_east_africa: 195,
+    south_asia: 190,
+    east_asia: 145,
+    southeast_asia_oceania: 220,
+  },
+  latin_america: {
+    north_america: 115,
+    latin_america: 40,
+    western_europe: 195,
+    eastern_europe: 215,
+    middle_east_africa: 300,
+    south_asia: 305,
+    east_asia: 255,
+    southeast_asia_oceania: 325,
+  },
+  western_europe: {
+    north_america: 90,
+    latin_america: 195,
+    western_europe: 20,
+    eastern_europe: 25,
+    middle_east_africa: 115,
+    south_asia: 120,
+    east_asia: 225,
+    southeast_asia_oceania: 160,
+  },
+  eastern_europe: {
+    north_america: 105,
+    latin_america: 215,
+    western_europe: 25,
+    eastern_europe: 25,
+    middle_east_africa: 125,
+    south_asia: 135,
+    east_asia: 240,
+    southeast_asia_oceania: 175,
+  },
+  middle_east_africa: {
+    north_america: 195,
+    latin_america: 300,
+    western_europe: 115,
+    eastern_europe: 125,
+    middle_east_africa: 40,
+    south_asia: 40,
+    east_asia: 160,
+    southeast_asia_oceania: 95,
+  },
+  south_asia: {
+    north_america: 190,
+    latin_america: 305,
+    western_europe: 120,
+    eastern_europe: 135,
+    middle_east_africa: 40,
+    south_asia: 30,
+    east_asia: 130,
+    southeast_asia_oceania: 60,
+  },
+  east_asia: {
+    north_america: 145,
+    latin_america: 255,
+    western_europe: 225,
+    eastern_europe: 240,
+    middle_east_africa: 160,
+    south_asia: 130,
+    east_asia: 30,
+    southeast_asia_oceania: 70,
+  },
+  southeast_asia_oceania: {
+    north_america: 220,
+    latin_america: 325,
+    western_europe: 160,
+    eastern_europe: 175,
+    middle_east_africa: 95,
+    south_asia: 60,
+    east_asia: 70,
+    southeast_asia_oceania: 40,
+  },
 };
 
 export const RTT_SOURCES: readonly Source[] = [
@@ -96,7 +168,9 @@ export const RTT_SOURCES: readonly Source[] = [
     topic: "region_rtt",
     name: "CloudPing: AWS inter-region latency grid (third-party measurements between AWS regions)",
     url: "https://www.cloudping.co/grid",
-    note: "Median pings between AWS regions (us-east-1, sa-east-1, eu-central-1, me-central-1, ap-south-1, ap-northeast-1, ap-southeast-1); cross-check of the Azure figures.",
+    note:
+      "Median pings between AWS regions (us-east-1, sa-east-1, eu-central-1, me-central-1, ap-south-1, ap-northeast-1, " +
+      "ap-southeast-1); cross-check of the Azure figures.",
   },
   {
     topic: "region_rtt",
@@ -107,7 +181,8 @@ export const RTT_SOURCES: readonly Source[] = [
 ];
 
 export const RTT_NOTE =
-  "Rounded typical medians between representative hub cities, not measurements of any specific network; one round trip per request, assuming warm (already open) connections. A cold TLS connection adds one to two more round trips.";
+  "Rounded typical medians between representative hub cities, not measurements of any specific network; one round trip per " +
+  "request, assuming warm (already open) connections. A cold TLS connection adds one to two more round trips.";
 
 // ---------------------------------------------------------------------------------------------
 // (b) Access round trips
@@ -131,7 +206,9 @@ export const ACCESS_SOURCES: readonly Source[] = [
     topic: "access_rtt",
     name: "Cloudflare: global network",
     url: "https://www.cloudflare.com/network/",
-    note: "Large edge networks place a point of presence within tens of milliseconds of nearly all internet users, and within about 10 ms in well-served metros.",
+    note:
+      "Large edge networks place a point of presence within tens of milliseconds of nearly all internet users, and within about " +
+      "10 ms in well-served metros.",
   },
 ];
 
@@ -363,10 +440,4 @@ export function nearestHub(region: RegionId): RegionId {
 }
 
 /** Every source the latency model relies on, each with the topic it supports (for a methodology view). */
-export const sources: readonly Source[] = [
-  ...RTT_SOURCES,
-  ...ACCESS_SOURCES,
-  ...TTFT_SOURCES,
-  ...QUEUE_SOURCES,
-  ...ESCALATION_SOURCES,
-];
+export const sources: readonly Source[] = [...RTT_SOURCES, ...ACCESS_SOURCES, ...TTFT_SOURCES, ...QUEUE_SOURCES, ...ESCALATION_SOURCES];

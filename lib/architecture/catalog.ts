@@ -57,7 +57,10 @@ const entries = [
     name: "Centralized AI factory",
     tagline: "One large GPU cluster in one cloud region, built for throughput.",
     description:
-      "All inference runs on a large shared GPU pool in a single cloud region, usually the one with the most capacity and the newest accelerators. Pooling every workload on one cluster keeps GPUs busy, makes the largest models practical and gives the lowest cost per token. The price is distance: every user outside that region pays a long network round trip on each request.",
+      "All inference runs on a large shared GPU pool in a single cloud region, usually the one with the most capacity and the " +
+      "newest accelerators. Pooling every workload on one cluster keeps GPUs busy, makes the largest models practical and gives " +
+      "the lowest cost per token. The price is distance: every user outside that region pays a long network round trip on each " +
+      "request.",
     fitsWhen: [
       "Batch and offline work such as document processing, analytics and evaluations, where throughput matters more than response time",
       "Users are mostly in or near one region, or the latency budget is 500 ms or more",
@@ -71,8 +74,11 @@ const entries = [
       "An outage of that one region would stop a business-critical service and there is no failover region",
     ],
     latency:
-      "Users in the same region see about 20-40 ms of network round trip; users on other continents add 100-300 ms per request before the model starts working. Time to first token then depends on model size and queueing.",
-    cost: "Lowest cost per token at scale: high GPU utilization, reserved or committed-use discounts and one copy of each model. Cross-region data transfer charges grow with the share of users far away.",
+      "Users in the same region see about 20-40 ms of network round trip; users on other continents add 100-300 ms per request " +
+      "before the model starts working. Time to first token then depends on model size and queueing.",
+    cost:
+      "Lowest cost per token at scale: high GPU utilization, reserved or committed-use discounts and one copy of each model. " +
+      "Cross-region data transfer charges grow with the share of users far away.",
     operations: [
       "One GPU cluster with a serving stack (vLLM, TensorRT-LLM or a managed endpoint) and autoscaling",
       "Capacity planning and reservations for scarce accelerators in one region",
@@ -85,7 +91,10 @@ const entries = [
     name: "Regional cloud inference",
     tagline: "GPU endpoints in several cloud regions, each close to a cluster of users.",
     description:
-      "The same models are deployed as inference endpoints in several cloud regions, and a global load balancer sends each user to the nearest healthy one. Users get in-region round trips of roughly 20-40 ms while the cloud provider still runs the hardware. It costs more than one central pool because capacity is split across regions and each region needs its own headroom.",
+      "The same models are deployed as inference endpoints in several cloud regions, and a global load balancer sends each user " +
+      "to the nearest healthy one. Users get in-region round trips of roughly 20-40 ms while the cloud provider still runs the " +
+      "hardware. It costs more than one central pool because capacity is split across regions and each region needs its own " +
+      "headroom.",
     fitsWhen: [
       "Users sit in a few regions (for example North America, Europe and East Asia) and expect interactive answers",
       "The latency budget is roughly 250 ms to 1 s and you use mid-size or frontier models",
@@ -98,8 +107,11 @@ const entries = [
       "The GPU types or models you need are not offered in the regions where your users are",
     ],
     latency:
-      "Typically 20-40 ms of network round trip for users in a served region. Users in a region without an endpoint fall back to the nearest one and pay an inter-region round trip.",
-    cost: "Moderate: more idle headroom than one central pool because each region covers its own peaks, plus the work of keeping models, indexes and configuration in sync across regions.",
+      "Typically 20-40 ms of network round trip for users in a served region. Users in a region without an endpoint fall back " +
+      "to the nearest one and pay an inter-region round trip.",
+    cost:
+      "Moderate: more idle headroom than one central pool because each region covers its own peaks, plus the work of keeping " +
+      "models, indexes and configuration in sync across regions.",
     operations: [
       "The same deployment in several regions, with automated, versioned rollouts of models and prompts",
       "Global traffic steering (latency-based DNS or an anycast load balancer) with health checks and failover",
@@ -112,7 +124,10 @@ const entries = [
     name: "Distributed edge inference",
     tagline: "Small, quantized models at many edge locations close to users.",
     description:
-      "Small models, usually under 10 billion parameters and quantized to 8 or 4 bits, run on modest GPUs or accelerators at many edge locations: CDN points of presence, telecom sites, stores or plants. Users reach a site within about 5-15 ms, so most of the latency budget is left for the model. Each site is small, so it cannot host large models and has little spare capacity for sudden bursts.",
+      "Small models, usually under 10 billion parameters and quantized to 8 or 4 bits, run on modest GPUs or accelerators at " +
+      "many edge locations: CDN points of presence, telecom sites, stores or plants. Users reach a site within about 5-15 ms, " +
+      "so most of the latency budget is left for the model. Each site is small, so it cannot host large models and has little " +
+      "spare capacity for sudden bursts.",
     fitsWhen: [
       "Budgets under about 250 ms for users spread across many cities or countries",
       "A small domain model (classification, extraction, routing, short answers) is good enough for the task",
@@ -125,8 +140,11 @@ const entries = [
       "You lack the tooling to update and monitor models across hundreds of locations",
     ],
     latency:
-      "About 5-15 ms of network round trip to the nearest site. A small model's first token typically follows within about 50-100 ms when the site is not overloaded; at busy sites queueing dominates.",
-    cost: "Higher cost per token than a central pool: many small, partly idle GPUs plus site costs. Offset by lower bandwidth and egress, and by not paying for large models where small ones suffice.",
+      "About 5-15 ms of network round trip to the nearest site. A small model's first token typically follows within about " +
+      "50-100 ms when the site is not overloaded; at busy sites queueing dominates.",
+    cost:
+      "Higher cost per token than a central pool: many small, partly idle GPUs plus site costs. Offset by lower bandwidth and " +
+      "egress, and by not paying for large models where small ones suffice.",
     operations: [
       "A fleet of small GPU or NPU nodes, or an edge inference service from a CDN or telecom provider",
       "Remote model distribution, version pinning and rollback across all sites",
@@ -139,7 +157,10 @@ const entries = [
     name: "Hybrid split (edge + central)",
     tagline: "The edge routes, caches, applies guardrails and runs a small model; hard requests escalate.",
     description:
-      "Every request first reaches an edge site that applies guardrails, checks a semantic cache and tries a small domain model. A router sends the requests the small model cannot handle well, often 15-50 percent depending on the task, to a frontier model in a regional or central cloud. Most users get edge-speed answers and hard cases still get frontier quality, at the price of running two tiers and a router.",
+      "Every request first reaches an edge site that applies guardrails, checks a semantic cache and tries a small domain " +
+      "model. A router sends the requests the small model cannot handle well, often 15-50 percent depending on the task, to a " +
+      "frontier model in a regional or central cloud. Most users get edge-speed answers and hard cases still get frontier " +
+      "quality, at the price of running two tiers and a router.",
     fitsWhen: [
       "Traffic mixes many easy requests with a minority that needs frontier-level reasoning",
       "Interactive budgets of about 100-500 ms for most requests, with tolerance for slower answers on hard ones",
@@ -152,8 +173,11 @@ const entries = [
       "Answers must look the same on every request and differences between the small and large model would show",
     ],
     latency:
-      "Requests answered at the edge see about 5-15 ms of network round trip plus a small model's first token. Escalated requests add the round trip to the regional or central site and the frontier model's time to first token.",
-    cost: "Usually lower than sending everything to a frontier model, because the edge answers the easy majority and the cache removes repeats. You pay for two tiers, the router and the evaluation that keeps it honest.",
+      "Requests answered at the edge see about 5-15 ms of network round trip plus a small model's first token. Escalated " +
+      "requests add the round trip to the regional or central site and the frontier model's time to first token.",
+    cost:
+      "Usually lower than sending everything to a frontier model, because the edge answers the easy majority and the cache " +
+      "removes repeats. You pay for two tiers, the router and the evaluation that keeps it honest.",
     operations: [
       "Edge sites running the small model, a semantic cache and guardrails",
       "A router with an escalation policy, and offline evaluation to keep its thresholds honest",
@@ -166,7 +190,10 @@ const entries = [
     name: "On-premises / sovereign inference",
     tagline: "Inference on hardware you control, in the jurisdiction where your data must stay.",
     description:
-      "Models run in your own data center, a colocation facility or a sovereign cloud operated under local jurisdiction, so prompts, retrieved documents and outputs never leave the region where they are regulated. You choose open-weight models you can host, from small to very large, and you control logging and retention. In exchange you buy or lease capacity up front and carry the operational load.",
+      "Models run in your own data center, a colocation facility or a sovereign cloud operated under local jurisdiction, so " +
+      "prompts, retrieved documents and outputs never leave the region where they are regulated. You choose open-weight models " +
+      "you can host, from small to very large, and you control logging and retention. In exchange you buy or lease capacity up " +
+      "front and carry the operational load.",
     fitsWhen: [
       "Data residency, sector regulation or contracts require data and model processing to stay in one country or region",
       "Steady, predictable load keeps owned GPUs busy most of the day",
@@ -179,8 +206,11 @@ const entries = [
       "You depend on proprietary frontier models that are only offered as a cloud API",
     ],
     latency:
-      "Good for users near the home site (about 20-40 ms in region). Users in other regions pay the full inter-region round trip, because their data is not allowed to move closer to them.",
-    cost: "Capital- or lease-heavy: the lowest cost per token when GPUs stay busy for years, expensive when they sit idle. Add power, cooling, staff and hardware refresh.",
+      "Good for users near the home site (about 20-40 ms in region). Users in other regions pay the full inter-region round " +
+      "trip, because their data is not allowed to move closer to them.",
+    cost:
+      "Capital- or lease-heavy: the lowest cost per token when GPUs stay busy for years, expensive when they sit idle. Add " +
+      "power, cooling, staff and hardware refresh.",
     operations: [
       "GPU servers with power, cooling and high-speed networking, or a sovereign-cloud contract",
       "An inference platform (serving, scheduling within fixed capacity, model registry) run by your team",
@@ -193,7 +223,9 @@ const entries = [
     name: "On-device inference",
     tagline: "Models run on the user's phone, laptop, vehicle or machine.",
     description:
-      "A small model, typically 1-4 billion parameters quantized to a few bits, runs on the device's own NPU or GPU. There is no network round trip and data never leaves the device, so it works offline and keeps private input private. Quality and speed are limited by the weakest device you support, and every model update has to be shipped to the fleet.",
+      "A small model, typically 1-4 billion parameters quantized to a few bits, runs on the device's own NPU or GPU. There is " +
+      "no network round trip and data never leaves the device, so it works offline and keeps private input private. Quality and " +
+      "speed are limited by the weakest device you support, and every model update has to be shipped to the fleet.",
     fitsWhen: [
       "Embedded or mobile products that must work offline or on poor connections",
       "Privacy-sensitive input such as keyboard text, camera frames, voice or health signals",
@@ -206,8 +238,11 @@ const entries = [
       "You need to change models often or audit every response centrally",
     ],
     latency:
-      "No network round trip. Time to first token depends on the device: roughly 100-300 ms for a short prompt on a recent phone, longer for long prompts and older hardware.",
-    cost: "Near-zero marginal cost per request for you, because the user's hardware does the work. The costs are engineering for compression and per-platform builds, and battery and thermal limits on the device.",
+      "No network round trip. Time to first token depends on the device: roughly 100-300 ms for a short prompt on a recent " +
+      "phone, longer for long prompts and older hardware.",
+    cost:
+      "Near-zero marginal cost per request for you, because the user's hardware does the work. The costs are engineering for " +
+      "compression and per-platform builds, and battery and thermal limits on the device.",
     operations: [
       "Model compression (quantization, distillation) and per-platform runtimes such as Core ML, ONNX Runtime or LiteRT",
       "Model delivery and version management inside app or firmware updates",

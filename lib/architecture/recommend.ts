@@ -178,7 +178,12 @@ export interface Rule {
 
 const infraRule = (option: string, scores: Rule["scores"], reason: string): Rule => ({
   id: `infra_${option}`,
-  when: { any: [{ field: "infraCurrent", includesAny: [option] }, { field: "infraPlanned", includesAny: [option] }] },
+  when: {
+    any: [
+      { field: "infraCurrent", includesAny: [option] },
+      { field: "infraPlanned", includesAny: [option] },
+    ],
+  },
   scores,
   reason,
 });
@@ -200,14 +205,16 @@ export const RULES: readonly Rule[] = [
     },
     scores: { regional_cloud: 2, central_factory: 1.5, hybrid_split: 1, sovereign_onprem: 0.5, distributed_edge: 0, on_device: 0 },
     reason:
-      "There is not enough information in your answers to tailor this: without your workloads, latency budget, users' locations or model sizes, this is a general default that starts from managed cloud options and ranks the specialized ones last.",
+      "There is not enough information in your answers to tailor this: without your workloads, latency budget, users' locations " +
+      "or model sizes, this is a general default that starts from managed cloud options and ranks the specialized ones last.",
   },
   {
     id: "batch_throughput",
     when: { field: "workloads", includesAny: ["batch_analytics"] },
     scores: { central_factory: 3, sovereign_onprem: 1, distributed_edge: -2, on_device: -2 },
     reason:
-      "Batch analytics is throughput-bound, not latency-bound: a large central pool runs it at the lowest cost per token and fills otherwise idle GPU hours, while edge sites and devices add nothing.",
+      "Batch analytics is throughput-bound, not latency-bound: a large central pool runs it at the lowest cost per token and " +
+      "fills otherwise idle GPU hours, while edge sites and devices add nothing.",
   },
   {
     id: "interactive_chat",
@@ -221,117 +228,136 @@ export const RULES: readonly Rule[] = [
     when: { field: "workloads", includesAny: ["autonomous_agents"] },
     scores: { regional_cloud: 2, hybrid_split: 1, central_factory: 1, on_device: -1 },
     reason:
-      "Agents chain many model and tool calls per task, often ten or more in sequence, so every network round trip is paid many times; they also tend to need capable mid-size or frontier models next to your systems and data.",
+      "Agents chain many model and tool calls per task, often ten or more in sequence, so every network round trip is paid many " +
+      "times; they also tend to need capable mid-size or frontier models next to your systems and data.",
   },
   {
     id: "rag_near_data",
     when: { field: "workloads", includesAny: ["search_rag"] },
     scores: { regional_cloud: 1, hybrid_split: 1, sovereign_onprem: 1 },
     reason:
-      "Search and RAG retrieve documents before the model starts: keeping the index, the documents and the model in the same region avoids extra round trips and keeps documents where they are governed.",
+      "Search and RAG retrieve documents before the model starts: keeping the index, the documents and the model in the same " +
+      "region avoids extra round trips and keeps documents where they are governed.",
   },
   {
     id: "on_device_workload",
     when: { field: "workloads", includesAny: ["on_device"] },
     scores: { on_device: 4, hybrid_split: 1, distributed_edge: 1 },
     reason:
-      "You run on-device or embedded workloads: a model on the device removes the network entirely (first token in about {onDeviceTtftMs} ms on a recent phone) and keeps working offline, with edge or cloud as the fallback.",
+      "You run on-device or embedded workloads: a model on the device removes the network entirely (first token in about " +
+      "{onDeviceTtftMs} ms on a recent phone) and keeps working offline, with edge or cloud as the fallback.",
   },
   {
     id: "tight_budget",
     when: { field: "latencyBudget", in: ["lt_100ms", "100_250ms"] },
     scores: { distributed_edge: 2, hybrid_split: 2, on_device: 1, central_factory: -2, sovereign_onprem: -1 },
     reason:
-      "A budget {budgetLabel} leaves little room for the network: an edge site about {edgeAccessMs} ms away plus a small model (first token in about {smallTtftMs} ms) fits, while an in-region cloud round trip already takes {inRegionRttRange} ms and a large model's first token {midTtftMs}-{frontierTtftMs} ms.",
+      "A budget {budgetLabel} leaves little room for the network: an edge site about {edgeAccessMs} ms away plus a small model " +
+      "(first token in about {smallTtftMs} ms) fits, while an in-region cloud round trip already takes {inRegionRttRange} ms " +
+      "and a large model's first token {midTtftMs}-{frontierTtftMs} ms.",
   },
   {
     id: "relaxed_budget",
     when: { field: "latencyBudget", in: ["500_1000ms", "gt_1s"] },
     scores: { central_factory: 2, regional_cloud: 1, distributed_edge: -1 },
     reason:
-      "With a budget {budgetLabel}, a few hundred milliseconds of network are affordable, so cost per token, model quality and simplicity matter more than distance, which favors pooling capacity centrally.",
+      "With a budget {budgetLabel}, a few hundred milliseconds of network are affordable, so cost per token, model quality and " +
+      "simplicity matter more than distance, which favors pooling capacity centrally.",
   },
   {
     id: "global_users",
     when: { field: "userGeography", in: ["global"] },
     scores: { distributed_edge: 2, hybrid_split: 2, regional_cloud: 1, central_factory: -2, sovereign_onprem: -2 },
     reason:
-      "Your users are global: served from one site in {homeRegion}, users in {farthestRegion} wait about {farthestRttMs} ms per round trip before the model even starts, so serving from many regions or edge locations matters.",
+      "Your users are global: served from one site in {homeRegion}, users in {farthestRegion} wait about {farthestRttMs} ms per " +
+      "round trip before the model even starts, so serving from many regions or edge locations matters.",
   },
   {
     id: "several_regions",
     when: { field: "userGeography", in: ["several_regions"] },
     scores: { regional_cloud: 2, hybrid_split: 1, central_factory: -1 },
     reason:
-      "Your users are in several regions (we assume {userRegions}): an endpoint in each keeps round trips in-region, about {inRegionRttRange} ms, without running a full edge fleet.",
+      "Your users are in several regions (we assume {userRegions}): an endpoint in each keeps round trips in-region, about " +
+      "{inRegionRttRange} ms, without running a full edge fleet.",
   },
   {
     id: "local_users",
     when: { field: "userGeography", in: ["one_metro", "one_region"] },
     scores: { central_factory: 1, regional_cloud: 1, sovereign_onprem: 1, distributed_edge: -1 },
     reason:
-      "Your users are {geography}: one well-placed site in {homeRegion} reaches them in about {homeRttMs} ms, so many edge locations would add operations without much latency gain.",
+      "Your users are {geography}: one well-placed site in {homeRegion} reaches them in about {homeRttMs} ms, so many edge " +
+      "locations would add operations without much latency gain.",
   },
   {
     id: "bursty_traffic",
     when: { field: "trafficShape", in: ["bursty", "unpredictable"] },
     scores: { central_factory: 2, regional_cloud: 1, sovereign_onprem: -2, distributed_edge: -1 },
     reason:
-      "Bursty or unpredictable traffic needs a big shared pool or cloud elasticity: fixed capacity must be sized for the peak and sits idle otherwise, and small sites queue requests during bursts.",
+      "Bursty or unpredictable traffic needs a big shared pool or cloud elasticity: fixed capacity must be sized for the peak " +
+      "and sits idle otherwise, and small sites queue requests during bursts.",
   },
   {
     id: "steady_traffic",
     when: { field: "trafficShape", in: ["steady"] },
     scores: { sovereign_onprem: 2, central_factory: 1 },
-    reason:
-      "Steady traffic keeps owned or reserved GPUs busy around the clock, which is when dedicated capacity is cheapest per token.",
+    reason: "Steady traffic keeps owned or reserved GPUs busy around the clock, which is when dedicated capacity is cheapest per token.",
   },
   {
     id: "frontier_models",
     when: { field: "modelSizes", includesAny: ["frontier"] },
     scores: { central_factory: 2, regional_cloud: 1, hybrid_split: 1, distributed_edge: -2, on_device: -3 },
     reason:
-      "Frontier models (over 100B parameters) need multi-GPU servers with hundreds of gigabytes of accelerator memory and take about {frontierTtftMs} ms to a first token: they run in cloud regions or large owned clusters, not at edge sites or on devices.",
+      "Frontier models (over 100B parameters) need multi-GPU servers with hundreds of gigabytes of accelerator memory and take " +
+      "about {frontierTtftMs} ms to a first token: they run in cloud regions or large owned clusters, not at edge sites or on " +
+      "devices.",
   },
   {
     id: "frontier_only",
     when: {
-      all: [
-        { field: "modelSizes", includesAny: ["frontier"] },
-        { not: { field: "modelSizes", includesAny: ["mid", "small_domain"] } },
-      ],
+      all: [{ field: "modelSizes", includesAny: ["frontier"] }, { not: { field: "modelSizes", includesAny: ["mid", "small_domain"] } }],
     },
     scores: { distributed_edge: -2, on_device: -2, hybrid_split: -1 },
     reason:
-      "You listed only frontier models, so an edge or on-device tier would first need a small model you do not use yet; a hybrid pays off once a small model can answer the easy requests.",
+      "You listed only frontier models, so an edge or on-device tier would first need a small model you do not use yet; a " +
+      "hybrid pays off once a small model can answer the easy requests.",
   },
   {
     id: "small_models",
     when: { field: "modelSizes", includesAny: ["small_domain"] },
     scores: { distributed_edge: 2, on_device: 2, hybrid_split: 2 },
     reason:
-      "Small domain models (under 10B parameters) fit one edge GPU or a device when quantized and reach a first token in about {smallTtftMs} ms, which makes serving close to users practical.",
+      "Small domain models (under 10B parameters) fit one edge GPU or a device when quantized and reach a first token in about " +
+      "{smallTtftMs} ms, which makes serving close to users practical.",
   },
   {
     id: "mid_models",
     when: { field: "modelSizes", includesAny: ["mid"] },
     scores: { regional_cloud: 1, sovereign_onprem: 1 },
     reason:
-      "Mid-size models (10-100B parameters) fit on one or two data-center GPUs when quantized (first token in about {midTtftMs} ms), which suits regional endpoints and owned clusters alike.",
+      "Mid-size models (10-100B parameters) fit on one or two data-center GPUs when quantized (first token in about {midTtftMs} " +
+      "ms), which suits regional endpoints and owned clusters alike.",
   },
   {
     id: "sovereignty",
     when: { field: "sovereignty", equals: true },
     scores: { sovereign_onprem: 4, on_device: 2, regional_cloud: 1, central_factory: -2, distributed_edge: -1 },
     reason:
-      "Data privacy, sovereignty or compliance is among your concerns: inference on infrastructure you control, in the jurisdiction where the data is regulated, is the simplest residency story to prove, and one central region in another jurisdiction is the hardest.",
+      "Data privacy, sovereignty or compliance is among your concerns: inference on infrastructure you control, in the " +
+      "jurisdiction where the data is regulated, is the simplest residency story to prove, and one central region in another " +
+      "jurisdiction is the hardest.",
   },
   {
     id: "sovereignty_spread_users",
-    when: { all: [{ field: "sovereignty", equals: true }, { field: "userGeography", in: ["several_regions", "global"] }] },
+    when: {
+      all: [
+        { field: "sovereignty", equals: true },
+        { field: "userGeography", in: ["several_regions", "global"] },
+      ],
+    },
     scores: { regional_cloud: 2, sovereign_onprem: -1 },
     reason:
-      "Residency rules plus users in several regions usually mean processing each region's data inside that region: regional endpoints under local jurisdiction do this without building your own data center in every region.",
+      "Residency rules plus users in several regions usually mean processing each region's data inside that region: regional " +
+      "endpoints under local jurisdiction do this without building your own data center in every region.",
   },
   {
     id: "on_device_without_small_model",
@@ -344,7 +370,8 @@ export const RULES: readonly Rule[] = [
     },
     scores: { hybrid_split: 2, on_device: -2 },
     reason:
-      "You run on-device workloads but listed only models of 10B parameters or more, which do not fit on devices: a hybrid split (a small model on the device or edge, larger models in the cloud) is the usual bridge.",
+      "You run on-device workloads but listed only models of 10B parameters or more, which do not fit on devices: a hybrid " +
+      "split (a small model on the device or edge, larger models in the cloud) is the usual bridge.",
   },
   infraRule(
     "central_cloud",
@@ -468,7 +495,12 @@ function siteOf(id: ArchitectureId, profile: WorkloadProfile): string {
 }
 
 /** Why an architecture meets or misses the budget, naming the worst region and the biggest cause. */
-export function latencyReason(id: ArchitectureId, estimate: LatencyEstimate, profile: WorkloadProfile, context: TemplateContext): string | null {
+export function latencyReason(
+  id: ArchitectureId,
+  estimate: LatencyEstimate,
+  profile: WorkloadProfile,
+  context: TemplateContext,
+): string | null {
   const worst = worstRegion(estimate);
   if (estimate.budgetMs === null || worst === undefined) return null;
   const where = regionLabel(worst.region);
@@ -478,7 +510,11 @@ export function latencyReason(id: ArchitectureId, estimate: LatencyEstimate, pro
   const lead = `Your users are ${context.geography} and your budget is ${context.budgetLabel}`;
   if (id === "hybrid_split" && estimate.escalation) {
     const e = estimate.escalation;
-    return `${lead}: requests answered at the edge take about ${e.edgeWorstMs} ms, but the ${Math.round(e.share * 100)}% escalated to a ${MODEL_CLASS_NAME[e.modelClass] ?? e.modelClass} model take up to about ${e.escalatedWorstMs} ms, about ${worst.totalMs} ms on average for users in ${where}.`;
+    return (
+      `${lead}: requests answered at the edge take about ${e.edgeWorstMs} ms, but the ${Math.round(e.share * 100)}% ` +
+      `escalated to a ${MODEL_CLASS_NAME[e.modelClass] ?? e.modelClass} model take up to about ${e.escalatedWorstMs} ` +
+      `ms, about ${worst.totalMs} ms on average for users in ${where}.`
+    );
   }
   const causes: { ms: number; text: string }[] = [
     { ms: worst.networkMs, text: `${siteOf(id, profile)} adds about ${worst.networkMs} ms round trip for users in ${where}` },
@@ -488,7 +524,10 @@ export function latencyReason(id: ArchitectureId, estimate: LatencyEstimate, pro
     },
     {
       ms: worst.firstTokenMs,
-      text: `a ${MODEL_CLASS_NAME[estimate.modelClass] ?? estimate.modelClass} model (${MODEL_PARAMETER_RANGES[estimate.modelClass]}) takes about ${worst.firstTokenMs} ms to a first token on its own`,
+      text:
+        `a ${MODEL_CLASS_NAME[estimate.modelClass] ?? estimate.modelClass} model ` +
+        `(${MODEL_PARAMETER_RANGES[estimate.modelClass]}) takes about ${worst.firstTokenMs} ms to a first token on its ` +
+        `own`,
     },
   ];
   // Name the largest cause, and the second largest too when it takes a quarter of the budget or more.
@@ -519,7 +558,8 @@ function tradeoffOf(id: ArchitectureId, estimate: LatencyEstimate, profile: Work
     case "hybrid_split": {
       const e = estimate.escalation;
       const split = e
-        ? `most requests come back from the edge in about ${e.edgeWorstMs} ms, the ${Math.round(e.share * 100)}% that escalate in up to about ${e.escalatedWorstMs} ms`
+        ? `most requests come back from the edge in about ${e.edgeWorstMs} ms, the ${Math.round(e.share * 100)}% that ` +
+          `escalate in up to about ${e.escalatedWorstMs} ms`
         : worstText;
       return `Large-model quality where it is needed and edge speed elsewhere, at the cost of two tiers and a router to run; ${split}.`;
     }
@@ -589,7 +629,11 @@ export function recommend(input: WorkloadProfile): Recommendation {
     const closest = ARCHITECTURE_IDS.reduce((best, id) =>
       (estimates.get(id)?.worstMs ?? Infinity) < (estimates.get(best)?.worstMs ?? Infinity) ? id : best,
     );
-    const text = `No architecture meets a budget ${context.budgetLabel} for all your users with the models you listed; the closest is ${getArchitecture(closest)?.name ?? closest} at about ${estimates.get(closest)?.worstMs ?? 0} ms. A smaller model for the first response, streaming an early partial answer, or a looser budget would close the gap.`;
+    const text =
+      `No architecture meets a budget ${context.budgetLabel} for all your users with the models you listed; the ` +
+      `closest is ${getArchitecture(closest)?.name ?? closest} at about ${estimates.get(closest)?.worstMs ?? 0} ms. A ` +
+      `smaller model for the first response, streaming an early partial answer, or a looser budget would close the ` +
+      `gap.`;
     for (const id of ARCHITECTURE_IDS) contributions.get(id)?.push({ delta: 0, order: order++, text });
   }
 

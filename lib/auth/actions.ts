@@ -11,16 +11,19 @@ import { createFirstAdmin } from "./setup";
 
 export async function setupAdminAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = setupAdminSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
+  if (!parsed.success)
+    return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
   const outcome = await createFirstAdmin(parsed.data);
-  if (outcome !== "created") return { ok: false, message: "This setup link has expired or was already used. Restart the app for a new one.", fields: {} };
+  if (outcome !== "created")
+    return { ok: false, message: "This setup link has expired or was already used. Restart the app for a new one.", fields: {} };
   redirect("/login?next=/dashboard");
 }
 
 export async function createAnalystAction(_previous: FormState, form: FormData): Promise<FormState> {
   await requireAnalystApi("admin");
   const parsed = createAnalystSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
+  if (!parsed.success)
+    return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
   try {
     // With the admin's headers, better-auth checks the admin role again itself.
     // The admin plugin types roles as its defaults ("admin" | "user"); "analyst" is our default
@@ -29,7 +32,12 @@ export async function createAnalystAction(_previous: FormState, form: FormData):
   } catch (error) {
     if (error instanceof APIError) {
       const taken = String(error.body?.code ?? "").includes("USER_ALREADY_EXISTS");
-      return { ok: false, message: taken ? "An account with this email already exists." : "The account could not be created.", fields: taken ? { email: "Already in use" } : {}, values: keptValues(form) };
+      return {
+        ok: false,
+        message: taken ? "An account with this email already exists." : "The account could not be created.",
+        fields: taken ? { email: "Already in use" } : {},
+        values: keptValues(form),
+      };
     }
     throw error;
   }

@@ -26,7 +26,9 @@ export async function withLoginLimit(request: Request, next: (request: Request) 
     if (!outcome.allowed) {
       await refund(limit, subject);
       counted = false;
-      return errorResponse(new RateLimitedError("email", "Too many failed sign-ins for this account; try again later.", outcome.retryAfter));
+      return errorResponse(
+        new RateLimitedError("email", "Too many failed sign-ins for this account; try again later.", outcome.retryAfter),
+      );
     }
     const response = await next(request);
     if (response.status !== 401) {

@@ -19,7 +19,12 @@ export async function setupTokenUsable(token: string): Promise<boolean> {
  * Creates the first admin with a one-time setup token. The token is claimed first (a single
  * UPDATE ... WHERE used_at IS NULL), so two submissions of the same link cannot both succeed.
  */
-export async function createFirstAdmin(input: { token: string; name: string; email: string; password: string }): Promise<"created" | "invalid-link"> {
+export async function createFirstAdmin(input: {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+}): Promise<"created" | "invalid-link"> {
   if (await adminExists()) return "invalid-link";
   const claimed = await db().setupToken.updateMany({
     where: { tokenHash: hashSetupToken(input.token), usedAt: null, expiresAt: { gt: new Date() } },

@@ -12,7 +12,10 @@ export const tokenListSelect = { id: true, name: true, prefix: true, createdAt: 
 /** Creates a token; the plain value is returned once and never stored. */
 export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
   const token = `rr_${randomBytes(32).toString("base64url")}`;
-  const row = await db().apiToken.create({ data: { userId, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) }, select: { id: true } });
+  const row = await db().apiToken.create({
+    data: { userId, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
+    select: { id: true },
+  });
   return { id: row.id, token };
 }
 
@@ -39,6 +42,8 @@ export async function analystFromBearer(header: string | null): Promise<Analyst 
   const role = row.user.role === "admin" || row.user.role === "analyst" ? row.user.role : null;
   if (!role) return null;
   // Best effort: a failed timestamp update must not fail the request.
-  void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  void db()
+    .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
+    .catch(() => undefined);
   return { id: row.user.id, email: row.user.email, name: row.user.name, role, via: "token" };
 }

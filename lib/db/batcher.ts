@@ -28,12 +28,10 @@ export class Batcher<T, R> {
       // run() is called on a later tick even for the first call, so it never runs re-entrantly.
       void Promise.resolve()
         .then(() => this.run(batch.map((entry) => entry.item)))
-        .then(
-          (results) => {
-            if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length} results`);
-            batch.forEach((entry, i) => entry.resolve(results[i] as R));
-          },
-        )
+        .then((results) => {
+          if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length} results`);
+          batch.forEach((entry, i) => entry.resolve(results[i] as R));
+        })
         .catch((error: unknown) => batch.forEach((entry) => entry.reject(error)))
         .finally(() => {
           this.running--;

@@ -3,8 +3,13 @@ import { ServiceUnavailableError, type AppError } from "@/lib/errors";
 
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P)/; // connection exceptions, insufficient resources, shutdown
-const UNAVAILABLE_TEXT =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|DatabaseNotReachable|ConnectionClosed|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection/i;
+const UNAVAILABLE_TEXT = new RegExp(
+  [
+    "ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|DatabaseNotReachable|ConnectionClosed",
+    "timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection",
+  ].join("|"),
+  "i",
+);
 
 /** Walks an error and its causes (Prisma wraps driver errors) collecting codes and messages. */
 function collect(error: unknown): { codes: string[]; text: string } {
@@ -31,10 +36,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { codes, text } = collect(error);
-  return (
-    codes.some((code) => UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) ||
-    UNAVAILABLE_TEXT.test(text)
-  );
+  return codes.some((code) => UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) || UNAVAILABLE_TEXT.test(text);
 }
 
 /** Maps a database failure to the app error it stands for, or undefined when it is a bug. */

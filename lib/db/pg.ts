@@ -31,6 +31,11 @@ export function primaryPool(): pg.Pool {
  */
 export function analyticsPool(): pg.Pool {
   const env = getEnv();
-  globalForPg.readinessAnalyticsPg ??= createPool(env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env), Math.min(4, env.DB_POOL_SIZE), "export", 10_000);
+  globalForPg.readinessAnalyticsPg ??= createPool(
+    env.DATABASE_REPLICA_URL ?? requireDatabaseUrl(env),
+    Math.min(4, env.DB_POOL_SIZE),
+    "export",
+    10_000,
+  );
   return globalForPg.readinessAnalyticsPg;
 }

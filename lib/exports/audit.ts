@@ -15,6 +15,15 @@ export async function listExports(limit = 200) {
   return db().exportAudit.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, kind: true, filters: true, via: true, rowCount: true, createdAt: true, completedAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      kind: true,
+      filters: true,
+      via: true,
+      rowCount: true,
+      createdAt: true,
+      completedAt: true,
+      user: { select: { email: true } },
+    },
   });
 }

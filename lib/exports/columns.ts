@@ -18,8 +18,20 @@ const META: ExportColumn[] = [
   { name: "response_id", question: "", label: "Response id", kind: "meta", sql: "id::text" },
   { name: "status", question: "", label: "complete or partial", kind: "meta", sql: "status::text" },
   { name: "source", question: "", label: "web, api or seed", kind: "meta", sql: "source::text" },
-  { name: "started_at", question: "", label: "Started (UTC, ISO 8601)", kind: "meta", sql: `to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
-  { name: "submitted_at", question: "", label: "Submitted (UTC, ISO 8601)", kind: "meta", sql: `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  {
+    name: "started_at",
+    question: "",
+    label: "Started (UTC, ISO 8601)",
+    kind: "meta",
+    sql: `to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  },
+  {
+    name: "submitted_at",
+    question: "",
+    label: "Submitted (UTC, ISO 8601)",
+    kind: "meta",
+    sql: `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  },
   { name: "readiness_index", question: "", label: "Readiness index (0-100)", kind: "meta", sql: "readiness_index" },
 ];
 
@@ -38,16 +50,36 @@ export function exportColumns(instrument: Instrument): ExportColumn[] {
     const q = lit(question.id);
     switch (question.type) {
       case "single":
-        columns.push({ name: question.id, question: question.id, label: question.label, kind: "single", values: question.options.map((o) => ({ value: o.id, label: o.label })), sql: `answers->>${q}` });
+        columns.push({
+          name: question.id,
+          question: question.id,
+          label: question.label,
+          kind: "single",
+          values: question.options.map((o) => ({ value: o.id, label: o.label })),
+          sql: `answers->>${q}`,
+        });
         break;
       case "likert":
-        columns.push({ name: question.id, question: question.id, label: question.label, kind: "likert", values: question.scale.map((label, i) => ({ value: String(i + 1), label })), sql: `(answers->>${q})::int` });
+        columns.push({
+          name: question.id,
+          question: question.id,
+          label: question.label,
+          kind: "likert",
+          values: question.scale.map((label, i) => ({ value: String(i + 1), label })),
+          sql: `(answers->>${q})::int`,
+        });
         break;
       case "multi":
         for (const option of question.options) {
           columns.push({
-            name: `${question.id}__${option.id}`, question: question.id, label: `${question.label}: ${option.label}`, kind: "multi",
-            values: [{ value: "1", label: "chosen" }, { value: "0", label: "not chosen" }],
+            name: `${question.id}__${option.id}`,
+            question: question.id,
+            label: `${question.label}: ${option.label}`,
+            kind: "multi",
+            values: [
+              { value: "1", label: "chosen" },
+              { value: "0", label: "not chosen" },
+            ],
             sql: `CASE WHEN answers ? ${q} THEN (answers->${q} ? ${lit(option.id)})::int END`,
           });
         }
@@ -55,13 +87,23 @@ export function exportColumns(instrument: Instrument): ExportColumn[] {
       case "rank":
         for (let slot = 1; slot <= question.slots; slot++) {
           columns.push({
-            name: `${question.id}__rank${slot}`, question: question.id, label: `${question.label}: rank ${slot}`, kind: "rank",
-            values: optionsOf(instrument, question).map((o) => ({ value: o.id, label: o.label })), sql: `answers->${q}->>${slot - 1}`,
+            name: `${question.id}__rank${slot}`,
+            question: question.id,
+            label: `${question.label}: rank ${slot}`,
+            kind: "rank",
+            values: optionsOf(instrument, question).map((o) => ({ value: o.id, label: o.label })),
+            sql: `answers->${q}->>${slot - 1}`,
           });
         }
         break;
       case "text":
-        columns.push({ name: question.id, question: question.id, label: question.label, kind: "text", sql: neutralized(`(answers->>${q})`) });
+        columns.push({
+          name: question.id,
+          question: question.id,
+          label: question.label,
+          kind: "text",
+          sql: neutralized(`(answers->>${q})`),
+        });
         break;
     }
   }

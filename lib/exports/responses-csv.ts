@@ -33,11 +33,19 @@ export interface ResponsesExport {
  * RFC 4180), one connection, no rows held in memory. Free text is neutralized in SQL, and every
  * field is quoted so that a spreadsheet using ";" as separator cannot split a cell into a formula.
  */
-export async function streamResponsesCsv(waveId: string, instrument: Instrument, filters: Filters, status: "complete" | "partial" | "any", bom: boolean): Promise<ResponsesExport> {
+export async function streamResponsesCsv(
+  waveId: string,
+  instrument: Instrument,
+  filters: Filters,
+  status: "complete" | "partial" | "any",
+  bom: boolean,
+): Promise<ResponsesExport> {
   const columns = exportColumns(instrument);
   const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
   const where = inlineSql(whereFor(waveId, filters, status));
-  const sql = `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
+  const sql =
+    `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT ` +
+    `WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
   const client = await analyticsPool().connect();
   // While checked out, a dropped connection (database restart) may also be reported as an 'error'
   // event on the client; the COPY stream fails with it below, so here it is only logged.

@@ -16,7 +16,9 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
   const scales = questions.filter((q) => q.type === "likert").map((q) => q.id);
   const scaleSql = scaleMoments(scales);
   const [base, singleRows, multiRows] = await Promise.all([
-    analyticsDb().$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT industry, region, role, count(*)::int AS n, ${scaleSql} FROM response WHERE ${where} GROUP BY 1, 2, 3`),
+    analyticsDb().$queryRaw<Record<string, unknown>[]>(
+      Prisma.sql`SELECT industry, region, role, count(*)::int AS n, ${scaleSql} FROM response WHERE ${where} GROUP BY 1, 2, 3`,
+    ),
     analyticsDb().$queryRaw<{ industry: string; region: string; role: string; question: string; option: string; n: number }[]>(Prisma.sql`
       SELECT r.industry, r.region, r.role, src.question, r.answers->>src.question AS option, count(*)::int AS n
       FROM response r CROSS JOIN ${questionList(singles)} AS src(question)
@@ -55,9 +57,14 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
 }
 
 /** Respondents whose needs clash with a centralized-only plan, for the mismatch finding. */
-export async function loadMismatch(waveId: string, filters: Filters): Promise<{ atRisk: number; centralOnly: number; others: number; othersCentralOnly: number }> {
+export async function loadMismatch(
+  waveId: string,
+  filters: Filters,
+): Promise<{ atRisk: number; centralOnly: number; others: number; othersCentralOnly: number }> {
   const where = whereFor(waveId, filters);
-  const rows = await analyticsDb().$queryRaw<{ at_risk: number; central_only: number; others: number; others_central_only: number }[]>(Prisma.sql`
+  const rows = await analyticsDb().$queryRaw<
+    { at_risk: number; central_only: number; others: number; others_central_only: number }[]
+  >(Prisma.sql`
     WITH classified AS (
       SELECT
         (answers->>'latency_budget' IN ('lt_100ms', '100_250ms') AND answers->>'user_geography' IN ('several_regions', 'global')) AS at_risk,
@@ -70,5 +77,10 @@ export async function loadMismatch(waveId: string, filters: Filters): Promise<{ 
            count(*) FILTER (WHERE NOT at_risk AND central_only)::int AS others_central_only
     FROM classified`);
   const row = rows[0];
-  return { atRisk: row?.at_risk ?? 0, centralOnly: row?.central_only ?? 0, others: row?.others ?? 0, othersCentralOnly: row?.others_central_only ?? 0 };
+  return {
+    atRisk: row?.at_risk ?? 0,
+    centralOnly: row?.central_only ?? 0,
+    others: row?.others ?? 0,
+    othersCentralOnly: row?.others_central_only ?? 0,
+  };
 }

@@ -5,7 +5,14 @@
 // Benjamini-Hochberg correction, and only what is significant, large enough to matter, and built
 // from counts of at least k respondents is stated.
 import { normalUpperTail } from "@/lib/stats/distributions";
-import { benjaminiHochberg, mean, meanDifferenceBeyond, proportionDifferenceBeyond, wilsonInterval, type Interval } from "@/lib/stats/tests";
+import {
+  benjaminiHochberg,
+  mean,
+  meanDifferenceBeyond,
+  proportionDifferenceBeyond,
+  wilsonInterval,
+  type Interval,
+} from "@/lib/stats/tests";
 import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
 import { likertTo100 } from "@/lib/survey/scoring";
 import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
@@ -55,9 +62,21 @@ export interface FindingOptions {
   alpha: number;
 }
 
-export const DEFAULT_FINDING_OPTIONS: FindingOptions = { k: 5, minSegment: 30, minShareDifference: 8, minScaleDifference: 5, shareMargin: 5, scaleMargin: 3, alpha: 0.05 };
+export const DEFAULT_FINDING_OPTIONS: FindingOptions = {
+  k: 5,
+  minSegment: 30,
+  minShareDifference: 8,
+  minScaleDifference: 5,
+  shareMargin: 5,
+  scaleMargin: 3,
+  alpha: 0.05,
+};
 
-export const FINDING_QUESTIONS = { topConcerns: "concerns_top3", stage: "ai_stage", productionStages: ["limited_production", "scaled_production"] } as const;
+export const FINDING_QUESTIONS = {
+  topConcerns: "concerns_top3",
+  stage: "ai_stage",
+  productionStages: ["limited_production", "scaled_production"],
+} as const;
 
 /** Share of at-risk respondents above which a centralized-only plan is called a mismatch. */
 export const MISMATCH_FLOOR = 0.15;
@@ -86,27 +105,49 @@ function labelOf(instrument: Instrument, questionId: string | undefined, optionI
 function segmentsOf(cells: CellAggregate[], instrument: Instrument): { segment: Segment; cells: CellAggregate[] }[] {
   const distinct = (pick: (c: CellAggregate) => string) => [...new Set(cells.map(pick))].sort();
   const label = (industry: string | null, region: string | null) =>
-    [industry ? labelOf(instrument, instrument.profile.industry, industry) : null, region ? labelOf(instrument, instrument.profile.region, region) : null].filter(Boolean).join(" in ");
+    [
+      industry ? labelOf(instrument, instrument.profile.industry, industry) : null,
+      region ? labelOf(instrument, instrument.profile.region, region) : null,
+    ]
+      .filter(Boolean)
+      .join(" in ");
   const pairs = [...new Set(cells.map((c) => `${c.industry}|${c.region}`))].sort();
   return [
-    ...distinct((c) => c.industry).map((industry) => ({ segment: { industry, region: null, role: null, label: label(industry, null) }, cells: cells.filter((c) => c.industry === industry) })),
-    ...distinct((c) => c.region).map((region) => ({ segment: { industry: null, region, role: null, label: label(null, region) }, cells: cells.filter((c) => c.region === region) })),
+    ...distinct((c) => c.industry).map((industry) => ({
+      segment: { industry, region: null, role: null, label: label(industry, null) },
+      cells: cells.filter((c) => c.industry === industry),
+    })),
+    ...distinct((c) => c.region).map((region) => ({
+      segment: { industry: null, region, role: null, label: label(null, region) },
+      cells: cells.filter((c) => c.region === region),
+    })),
     ...distinct((c) => c.role).map((role) => ({
       segment: { industry: null, region: null, role, label: `${labelOf(instrument, instrument.profile.role, role).toLowerCase()} roles` },
       cells: cells.filter((c) => c.role === role),
     })),
     ...pairs.map((pair) => {
       const [industry = "", region = ""] = pair.split("|");
-      return { segment: { industry, region, role: null, label: label(industry, region) }, cells: cells.filter((c) => c.industry === industry && c.region === region) };
+      return {
+        segment: { industry, region, role: null, label: label(industry, region) },
+        cells: cells.filter((c) => c.industry === industry && c.region === region),
+      };
     }),
   ];
 }
 
-export function computeFindings(cells: CellAggregate[], instrument: Instrument, mismatch: MismatchCounts | null, options: FindingOptions = DEFAULT_FINDING_OPTIONS): Finding[] {
+export function computeFindings(
+  cells: CellAggregate[],
+  instrument: Instrument,
+  mismatch: MismatchCounts | null,
+  options: FindingOptions = DEFAULT_FINDING_OPTIONS,
+): Finding[] {
   const { k, minSegment } = options;
   const total = combine(cells);
   const candidates: Candidate[] = [];
-  const concernOptions = optionsOf(instrument, findQuestion(instrument, FINDING_QUESTIONS.topConcerns) ?? { id: "", type: "text", label: "", required: false, maxLength: 1 });
+  const concernOptions = optionsOf(
+    instrument,
+    findQuestion(instrument, FINDING_QUESTIONS.topConcerns) ?? { id: "", type: "text", label: "", required: false, maxLength: 1 },
+  );
 
   for (const { segment, cells: members } of segmentsOf(cells, instrument)) {
     const seg = combine(members);
@@ -115,26 +156,62 @@ export function computeFindings(cells: CellAggregate[], instrument: Instrument, 
     const idBase = `${segment.industry ?? "any"}.${segment.region ?? "any"}.${segment.role ?? "any"}`;
 
     // Shares: top-3 concerns and the production stage. Both sides' counts must be >= k.
-    const shareCandidate = (kind: FindingKind, key: string, measure: string, x1: number, x2: number, headline: (a: string, b: string, d: string, q: string) => string) => {
+    const shareCandidate = (
+      kind: FindingKind,
+      key: string,
+      measure: string,
+      x1: number,
+      x2: number,
+      headline: (a: string, b: string, d: string, q: string) => string,
+    ) => {
       if (x1 < k || x2 < k || seg.n - x1 < k || rest.n - x2 < k) return;
       const a = x1 / seg.n;
       const b = x2 / rest.n;
       const difference = (a - b) * 100;
       candidates.push({
-        id: `${kind}.${key}.${idBase}`, kind, segment, measure, unit: "%", segmentValue: a, othersValue: b,
-        interval: wilsonInterval(x1, seg.n), difference, p: proportionDifferenceBeyond(x1, seg.n, x2, rest.n, options.shareMargin / 100).p, n: seg.n, othersN: rest.n, aggregate: seg,
+        id: `${kind}.${key}.${idBase}`,
+        kind,
+        segment,
+        measure,
+        unit: "%",
+        segmentValue: a,
+        othersValue: b,
+        interval: wilsonInterval(x1, seg.n),
+        difference,
+        p: proportionDifferenceBeyond(x1, seg.n, x2, rest.n, options.shareMargin / 100).p,
+        n: seg.n,
+        othersN: rest.n,
+        aggregate: seg,
         headlineFor: (q) => headline(pct(a), pct(b), signed(difference), fmtQ(q)),
       });
     };
     for (const option of concernOptions) {
       const x1 = seg.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
       const x2 = rest.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
-      shareCandidate("concern", option.id, `${option.label} in top 3 concerns`, x1, x2, (a, b, d, q) =>
-        `Respondents in ${segment.label} rank ${option.label.toLowerCase()} among their top 3 concerns ${Number(d) > 0 ? "more" : "less"} often than others (${a} vs ${b}, ${d} points, ${q}, n = ${seg.n.toLocaleString("en")}).`);
+      shareCandidate(
+        "concern",
+        option.id,
+        `${option.label} in top 3 concerns`,
+        x1,
+        x2,
+        (a, b, d, q) =>
+          `Respondents in ${segment.label} rank ${option.label.toLowerCase()} among their top 3 concerns ` +
+          `${Number(d) > 0 ? "more" : "less"} often than others (${a} vs ${b}, ${d} points, ${q}, n = ` +
+          `${seg.n.toLocaleString("en")}).`,
+      );
     }
-    const production = (agg: SegmentAggregate) => FINDING_QUESTIONS.productionStages.reduce((s, id) => s + (agg.single[FINDING_QUESTIONS.stage]?.[id] ?? 0), 0);
-    shareCandidate("stage", "production", "Running AI in production", production(seg), production(rest), (a, b, d, q) =>
-      `${a} of respondents in ${segment.label} run AI in production (limited or scaled), against ${b} of others (${d} points, ${q}, n = ${seg.n.toLocaleString("en")}).`);
+    const production = (agg: SegmentAggregate) =>
+      FINDING_QUESTIONS.productionStages.reduce((s, id) => s + (agg.single[FINDING_QUESTIONS.stage]?.[id] ?? 0), 0);
+    shareCandidate(
+      "stage",
+      "production",
+      "Running AI in production",
+      production(seg),
+      production(rest),
+      (a, b, d, q) =>
+        `${a} of respondents in ${segment.label} run AI in production (limited or scaled), against ${b} of others (${d} ` +
+        `points, ${q}, n = ${seg.n.toLocaleString("en")}).`,
+    );
 
     // Readiness by dimension: Welch's t on the 1-5 ratings, reported on 0-100.
     for (const dimension of instrument.readinessDimensions) {
@@ -147,15 +224,36 @@ export function computeFindings(cells: CellAggregate[], instrument: Instrument, 
       const sd = Math.sqrt(Math.max(0, (m1.sumSquares - (m1.sum * m1.sum) / m1.n) / (m1.n - 1))) * 25;
       const half = (1.96 * sd) / Math.sqrt(m1.n);
       candidates.push({
-        id: `readiness.${dimension.questionId}.${idBase}`, kind: "readiness", segment, measure: `${dimension.label} readiness (0-100)`, unit: "points",
-        segmentValue: a, othersValue: b, interval: { lower: a - half, upper: a + half }, difference, p: meanDifferenceBeyond(m1, m2, (options.scaleMargin / 100) * 4).p, n: m1.n, othersN: m2.n, aggregate: seg,
-        headlineFor: (q) => `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ${signed(difference)} points, ${q}, n = ${m1.n.toLocaleString("en")}).`,
+        id: `readiness.${dimension.questionId}.${idBase}`,
+        kind: "readiness",
+        segment,
+        measure: `${dimension.label} readiness (0-100)`,
+        unit: "points",
+        segmentValue: a,
+        othersValue: b,
+        interval: { lower: a - half, upper: a + half },
+        difference,
+        p: meanDifferenceBeyond(m1, m2, (options.scaleMargin / 100) * 4).p,
+        n: m1.n,
+        othersN: m2.n,
+        aggregate: seg,
+        headlineFor: (q) =>
+          `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ` +
+          `${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ` +
+          `${signed(difference)} points, ${q}, n = ${m1.n.toLocaleString("en")}).`,
       });
     }
   }
 
   // Mismatch: tight budgets with far-flung users, yet only centralized cloud planned.
-  if (mismatch && mismatch.atRisk >= minSegment && mismatch.centralOnly >= k && mismatch.atRisk - mismatch.centralOnly >= k && mismatch.othersCentralOnly >= k && mismatch.others - mismatch.othersCentralOnly >= k) {
+  if (
+    mismatch &&
+    mismatch.atRisk >= minSegment &&
+    mismatch.centralOnly >= k &&
+    mismatch.atRisk - mismatch.centralOnly >= k &&
+    mismatch.othersCentralOnly >= k &&
+    mismatch.others - mismatch.othersCentralOnly >= k
+  ) {
     const a = mismatch.centralOnly / mismatch.atRisk;
     const b = mismatch.others > 0 ? mismatch.othersCentralOnly / mismatch.others : 0;
     const interval = wilsonInterval(mismatch.centralOnly, mismatch.atRisk);
@@ -163,11 +261,23 @@ export function computeFindings(cells: CellAggregate[], instrument: Instrument, 
     const z = (a - MISMATCH_FLOOR) / Math.sqrt((MISMATCH_FLOOR * (1 - MISMATCH_FLOOR)) / mismatch.atRisk);
     if (interval.lower >= MISMATCH_FLOOR) {
       candidates.push({
-        id: "mismatch.central_only.any.any.any", kind: "mismatch", segment: { industry: null, region: null, role: null, label: "respondents with tight budgets and distant users" },
-        measure: "Plan centralized cloud only", unit: "%", segmentValue: a, othersValue: b, interval, difference: (a - b) * 100,
-        p: normalUpperTail(z), n: mismatch.atRisk, othersN: mismatch.others, aggregate: combine([]),
+        id: "mismatch.central_only.any.any.any",
+        kind: "mismatch",
+        segment: { industry: null, region: null, role: null, label: "respondents with tight budgets and distant users" },
+        measure: "Plan centralized cloud only",
+        unit: "%",
+        segmentValue: a,
+        othersValue: b,
+        interval,
+        difference: (a - b) * 100,
+        p: normalUpperTail(z),
+        n: mismatch.atRisk,
+        othersN: mismatch.others,
+        aggregate: combine([]),
         headlineFor: () =>
-          `${pct(a)} of respondents whose latency budget is under 250 ms and whose users span several regions or the globe plan centralized cloud inference only (95% CI ${pct(interval.lower)}–${pct(interval.upper)}, n = ${mismatch.atRisk.toLocaleString("en")}); ${pct(b)} of the others do.`,
+          `${pct(a)} of respondents whose latency budget is under 250 ms and whose users span several regions or the ` +
+          `globe plan centralized cloud inference only (95% CI ${pct(interval.lower)}–${pct(interval.upper)}, n = ` +
+          `${mismatch.atRisk.toLocaleString("en")}); ${pct(b)} of the others do.`,
       });
     }
   }
@@ -195,6 +305,9 @@ function dropRedundant(findings: Finding[]): Finding[] {
     if (!f.segment.industry || !f.segment.region) return true;
     const [kind, key] = f.id.split(".");
     const parents = [byId.get(`${kind}.${key}.${f.segment.industry}.any.any`), byId.get(`${kind}.${key}.any.${f.segment.region}.any`)];
-    return !parents.some((p) => p && Math.sign(p.difference ?? 0) === Math.sign(f.difference ?? 0) && Math.abs(f.difference ?? 0) < Math.abs(p.difference ?? 0) + 5);
+    return !parents.some(
+      (p) =>
+        p && Math.sign(p.difference ?? 0) === Math.sign(f.difference ?? 0) && Math.abs(f.difference ?? 0) < Math.abs(p.difference ?? 0) + 5,
+    );
   });
 }

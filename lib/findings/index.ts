@@ -24,7 +24,11 @@ export interface FindingsReport {
 /** Findings under the current filters, each with its evidence view and recommended architectures. */
 export async function getFindings(waveId: string, instrument: Instrument, filters: Filters): Promise<FindingsReport> {
   const k = getEnv().SUPPRESSION_K;
-  const [cells, mismatch, risks] = await Promise.all([loadCells(waveId, instrument, filters), loadMismatch(waveId, filters), differencingRisks(waveId, filters, k)]);
+  const [cells, mismatch, risks] = await Promise.all([
+    loadCells(waveId, instrument, filters),
+    loadMismatch(waveId, filters),
+    differencingRisks(waveId, filters, k),
+  ]);
   const population = cells.reduce((s, c) => s + c.n, 0);
   if (population < k || risks.length > 0) return { k, reportable: false, population: 0, findings: [] };
   const findings = computeFindings(cells, instrument, mismatch, { ...DEFAULT_FINDING_OPTIONS, k });
@@ -42,16 +46,30 @@ export async function getFindings(waveId: string, instrument: Instrument, filter
           role: finding.segment.role ? [finding.segment.role] : filters.segments.role,
         },
       };
-      const evidenceUrl = finding.kind === "mismatch" ? `/dashboard?${filtersToQuery(filters)}#latency-geography-title` : `/dashboard/compare?${filtersToQuery(segmentFilters, "a_")}&b=rest`;
+      const evidenceUrl =
+        finding.kind === "mismatch"
+          ? `/dashboard?${filtersToQuery(filters)}#latency-geography-title`
+          : `/dashboard/compare?${filtersToQuery(segmentFilters, "a_")}&b=rest`;
       const profile =
         finding.kind === "mismatch"
-          ? profileFromAggregate({ n: 1, homeRegion: null, single: { latency_budget: { "100_250ms": 1 }, user_geography: { global: 1 } }, multi: { workloads: { realtime_chat: 1 } } })
+          ? profileFromAggregate({
+              n: 1,
+              homeRegion: null,
+              single: { latency_budget: { "100_250ms": 1 }, user_geography: { global: 1 } },
+              multi: { workloads: { realtime_chat: 1 } },
+            })
           : profileFromAggregate({ n: aggregate.n, homeRegion: finding.segment.region, single: aggregate.single, multi: aggregate.multi });
       const ranked = recommend(profile).ranked.slice(0, 2);
       return {
         ...finding,
         evidenceUrl,
-        architectures: ranked.map((r) => ({ id: r.id, name: r.name, score: r.score, reasons: r.reasons.slice(0, 3), tradeoff: r.tradeoff })),
+        architectures: ranked.map((r) => ({
+          id: r.id,
+          name: r.name,
+          score: r.score,
+          reasons: r.reasons.slice(0, 3),
+          tradeoff: r.tradeoff,
+        })),
       };
     }),
   };

@@ -46,7 +46,9 @@ export function pageCsp(nonce: string, options: CspOptions): string {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** What proxy.ts (and the production server's own routes) answer a refused cross-site write. */
-export const CROSS_SITE_ERROR = { error: { code: "cross_site_request", message: "Cross-site requests may not change anything here.", fields: [] } };
+export const CROSS_SITE_ERROR = {
+  error: { code: "cross_site_request", message: "Cross-site requests may not change anything here.", fields: [] },
+};
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

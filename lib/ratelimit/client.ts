@@ -11,7 +11,10 @@ import { createHmac } from "node:crypto";
  */
 export function clientAddress(forwardedFor: string | null, hops: number): string | null {
   if (!forwardedFor) return null;
-  const entries = forwardedFor.split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = forwardedFor
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const entry = entries[Math.max(0, entries.length - hops)] as string;
   return normalizeAddress(entry);

@@ -86,10 +86,26 @@ export async function enforce(limit: Limit, subject: string, field: string, mess
 }
 
 export const limits = {
-  submissionsPerClient: (): Limit => ({ bucket: "submit:client", max: getEnv().RATE_LIMIT_SUBMISSIONS_PER_CLIENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
-  draftSavesPerClient: (): Limit => ({ bucket: "draft:client", max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_CLIENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
-  draftSavesPerRespondent: (): Limit => ({ bucket: "draft:respondent", max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT, windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS }),
-  loginFailuresPerAccount: (): Limit => ({ bucket: "login:account", max: getEnv().RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, windowSeconds: getEnv().RATE_LIMIT_LOGIN_WINDOW_SECONDS }),
+  submissionsPerClient: (): Limit => ({
+    bucket: "submit:client",
+    max: getEnv().RATE_LIMIT_SUBMISSIONS_PER_CLIENT,
+    windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS,
+  }),
+  draftSavesPerClient: (): Limit => ({
+    bucket: "draft:client",
+    max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_CLIENT,
+    windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS,
+  }),
+  draftSavesPerRespondent: (): Limit => ({
+    bucket: "draft:respondent",
+    max: getEnv().RATE_LIMIT_DRAFT_SAVES_PER_RESPONDENT,
+    windowSeconds: getEnv().RATE_LIMIT_WINDOW_SECONDS,
+  }),
+  loginFailuresPerAccount: (): Limit => ({
+    bucket: "login:account",
+    max: getEnv().RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
+    windowSeconds: getEnv().RATE_LIMIT_LOGIN_WINDOW_SECONDS,
+  }),
 };
 
 /** The keyed hash of the request's client address ("unknown" when there is no usable header). */
@@ -120,7 +136,12 @@ export function refusal(quota: Quota, outcome: Outcome): RateLimitedError {
 
 /** Anonymous submissions (API and browser) per client address. */
 export function submissionQuota(request: Request): Quota {
-  return { limit: limits.submissionsPerClient(), subject: clientSubject(request), field: "client", message: "Too many submissions from this network; please retry later." };
+  return {
+    limit: limits.submissionsPerClient(),
+    subject: clientSubject(request),
+    field: "client",
+    message: "Too many submissions from this network; please retry later.",
+  };
 }
 
 export async function limitSubmission(request: Request): Promise<void> {
@@ -130,8 +151,18 @@ export async function limitSubmission(request: Request): Promise<void> {
 
 /** Draft saves per client address and, when the respondent has a draft, per respondent. */
 export async function limitDraftSave(request: Request, resumeToken: string | null): Promise<void> {
-  await enforce(limits.draftSavesPerClient(), clientSubject(request), "client", "Too many survey saves from this network; please retry later.");
+  await enforce(
+    limits.draftSavesPerClient(),
+    clientSubject(request),
+    "client",
+    "Too many survey saves from this network; please retry later.",
+  );
   if (resumeToken) {
-    await enforce(limits.draftSavesPerRespondent(), respondentSubject(resumeToken), "resume_token", "Too many saves of this survey response; please wait a moment and retry.");
+    await enforce(
+      limits.draftSavesPerRespondent(),
+      respondentSubject(resumeToken),
+      "resume_token",
+      "Too many saves of this survey response; please wait a moment and retry.",
+    );
   }
 }

@@ -29,7 +29,10 @@ export async function loadResponsesPage(params: Params, strict = false) {
   }
   const options = segmentOptionsByKey(scope.wave.instrument);
   const labels = Object.fromEntries(
-    Object.entries(options).map(([key, list]) => [key === "size" ? "companySize" : key, Object.fromEntries(list.map((o) => [o.id, o.label]))]),
+    Object.entries(options).map(([key, list]) => [
+      key === "size" ? "companySize" : key,
+      Object.fromEntries(list.map((o) => [o.id, o.label])),
+    ]),
   ) as Record<"industry" | "region" | "companySize" | "role" | "stage", Record<string, string>>;
   return { scope, explorer: explorer.value, problems, page, labels, options };
 }

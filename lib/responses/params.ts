@@ -12,8 +12,16 @@ export const explorerParamsSchema = z.object({
   sort: z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(", ")}` }).default("submitted_at"),
   dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"),
   /** Page size ("size" is the company-size filter). */
-  limit: z.coerce.number({ error: "must be 25, 50 or 100" }).int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "must be 25, 50 or 100").default(50),
-  cursor: z.string().max(400, "is too long").regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor").optional(),
+  limit: z.coerce
+    .number({ error: "must be 25, 50 or 100" })
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "must be 25, 50 or 100")
+    .default(50),
+  cursor: z
+    .string()
+    .max(400, "is too long")
+    .regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor")
+    .optional(),
 });
 
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
@@ -21,13 +29,19 @@ export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
 export function parseExplorerParams(params: URLSearchParams): { value: ExplorerParams; problems: FieldIssue[] } {
   const keys = ["status", "sort", "dir", "limit", "cursor"];
   // A repeated parameter is ambiguous (which one did the caller mean?): refused by name.
-  const repeated: FieldIssue[] = keys.filter((key) => params.getAll(key).length > 1).map((key) => ({ path: key, message: "may be given once" }));
-  const raw = Object.fromEntries(keys.flatMap((key) => (params.has(key) && params.getAll(key).length === 1 ? [[key, params.get(key) ?? ""]] : [])));
+  const repeated: FieldIssue[] = keys
+    .filter((key) => params.getAll(key).length > 1)
+    .map((key) => ({ path: key, message: "may be given once" }));
+  const raw = Object.fromEntries(
+    keys.flatMap((key) => (params.has(key) && params.getAll(key).length === 1 ? [[key, params.get(key) ?? ""]] : [])),
+  );
   const parsed = explorerParamsSchema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, problems: repeated };
   const problems = [...repeated, ...parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message }))];
   // Keep what was valid: parse each key alone.
-  const value = explorerParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((p) => p.path === key))));
+  const value = explorerParamsSchema.parse(
+    Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((p) => p.path === key))),
+  );
   return { value, problems };
 }
 

@@ -22,7 +22,6 @@ const SORT_SQL: Record<SortKey, { expr: string; kind: "timestamp" | "number" | "
 
 export const responseRowSelect = Prisma.sql`id, status::text AS status, submitted_at, started_at, industry, region, company_size, role, stage, readiness_index`;
 
-
 interface Cursor {
   /** The sort value and id of the boundary row; "after" pages forward, "before" backward. */
   v: string | number;
@@ -40,10 +39,13 @@ function decode(raw: string, sort: SortKey): Cursor {
     const idOk = typeof c.id === "string" && /^[0-9a-f-]{36}$/.test(c.id);
     const kind = SORT_SQL[sort].kind;
     const valueOk =
-      kind === "number" ? typeof c.v === "number" && Number.isFinite(c.v)
-      : kind === "timestamp" ? typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(c.v)
-      : typeof c.v === "string" && c.v.length <= 200;
-    if (!idOk || !valueOk || (c.d !== "after" && c.d !== "before") || c.s !== sort || !Number.isInteger(c.o) || c.o < 0) throw new Error("shape");
+      kind === "number"
+        ? typeof c.v === "number" && Number.isFinite(c.v)
+        : kind === "timestamp"
+          ? typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(c.v)
+          : typeof c.v === "string" && c.v.length <= 200;
+    if (!idOk || !valueOk || (c.d !== "after" && c.d !== "before") || c.s !== sort || !Number.isInteger(c.o) || c.o < 0)
+      throw new Error("shape");
     return c;
   } catch {
     throw new ValidationError([{ path: "cursor", message: "is not a valid cursor for this sort order" }]);

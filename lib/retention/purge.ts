@@ -23,12 +23,13 @@ export async function purgeExpired(client: Queryable, retentionDays: number, now
      WHERE status = 'partial' AND source <> 'seed' AND updated_at < $1::timestamptz - make_interval(days => $2::int)`,
     [now.toISOString(), retentionDays],
   );
-  const rateLimits = await client.query(`DELETE FROM auth_rate_limit WHERE last_request < $1`, [
-    now.getTime() - RATE_LIMIT_ROW_MAX_AGE_MS,
-  ]);
+  const rateLimits = await client.query(`DELETE FROM auth_rate_limit WHERE last_request < $1`, [now.getTime() - RATE_LIMIT_ROW_MAX_AGE_MS]);
   return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0 };
 }
 
 export function describePurge(result: PurgeResult, retentionDays: number): string {
-  return `Retention: deleted ${result.partialResponses} partial response(s) idle for over ${retentionDays} days and ${result.rateLimitRows} stale rate-limit row(s)`;
+  return (
+    `Retention: deleted ${result.partialResponses} partial response(s) idle for over ${retentionDays} days and ` +
+    `${result.rateLimitRows} stale rate-limit row(s)`
+  );
 }

@@ -12,7 +12,9 @@ export function schedulePurge(): void {
     const days = getEnv().PARTIAL_RETENTION_DAYS;
     purgeExpired(primaryPool(), days)
       .then((result) => console.log(describePurge(result, days)))
-      .catch((error: unknown) => console.warn(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        console.warn(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
+      );
   }, EVERY_MS);
   timer.unref();
 }

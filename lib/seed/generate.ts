@@ -22,23 +22,53 @@ export interface SeedRow {
 }
 
 const INDUSTRY_WEIGHTS = {
-  financial_services: 14, healthcare: 10, retail_ecommerce: 10, manufacturing: 10, technology: 18,
-  media_entertainment: 6, telecom: 7, public_sector: 6, energy_utilities: 5, transportation_logistics: 5,
-  education: 4, other: 5,
+  financial_services: 14,
+  healthcare: 10,
+  retail_ecommerce: 10,
+  manufacturing: 10,
+  technology: 18,
+  media_entertainment: 6,
+  telecom: 7,
+  public_sector: 6,
+  energy_utilities: 5,
+  transportation_logistics: 5,
+  education: 4,
+  other: 5,
 };
 // Readiness shift (in Likert points) by industry and region.
 const INDUSTRY_SHIFT: Record<string, number> = {
-  technology: 0.7, financial_services: 0.4, telecom: 0.3, media_entertainment: 0.2, retail_ecommerce: 0.1,
-  manufacturing: -0.2, healthcare: -0.3, energy_utilities: -0.3, transportation_logistics: -0.2,
-  public_sector: -0.6, education: -0.5, other: 0,
+  technology: 0.7,
+  financial_services: 0.4,
+  telecom: 0.3,
+  media_entertainment: 0.2,
+  retail_ecommerce: 0.1,
+  manufacturing: -0.2,
+  healthcare: -0.3,
+  energy_utilities: -0.3,
+  transportation_logistics: -0.2,
+  public_sector: -0.6,
+  education: -0.5,
+  other: 0,
 };
 const REGION_WEIGHTS = {
-  north_america: 26, latin_america: 8, western_europe: 18, eastern_europe: 7, middle_east_africa: 7,
-  south_asia: 10, east_asia: 14, southeast_asia_oceania: 10,
+  north_america: 26,
+  latin_america: 8,
+  western_europe: 18,
+  eastern_europe: 7,
+  middle_east_africa: 7,
+  south_asia: 10,
+  east_asia: 14,
+  southeast_asia_oceania: 10,
 };
 const REGION_SHIFT: Record<string, number> = {
-  north_america: 0.35, western_europe: 0.1, east_asia: 0.3, southeast_asia_oceania: 0, south_asia: -0.05,
-  eastern_europe: -0.2, latin_america: -0.25, middle_east_africa: -0.2,
+  north_america: 0.35,
+  western_europe: 0.1,
+  east_asia: 0.3,
+  southeast_asia_oceania: 0,
+  south_asia: -0.05,
+  eastern_europe: -0.2,
+  latin_america: -0.25,
+  middle_east_africa: -0.2,
 };
 const REGULATED = new Set(["financial_services", "healthcare", "public_sector", "energy_utilities"]);
 const REALTIME_HEAVY = new Set(["financial_services", "media_entertainment", "retail_ecommerce", "telecom", "technology"]);
@@ -46,7 +76,9 @@ const REALTIME_HEAVY = new Set(["financial_services", "media_entertainment", "re
 const clampLikert = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
 
 function pickMany(rng: Random, probabilities: Record<string, number>, atLeastOne = true): string[] {
-  const chosen = Object.entries(probabilities).filter(([, p]) => rng.chance(p)).map(([id]) => id);
+  const chosen = Object.entries(probabilities)
+    .filter(([, p]) => rng.chance(p))
+    .map(([id]) => id);
   if (chosen.length === 0 && atLeastOne) {
     const best = Object.entries(probabilities).sort((a, b) => b[1] - a[1])[0];
     if (best) chosen.push(best[0]);
@@ -64,7 +96,8 @@ export function generateAnswers(rng: Random): Answers {
   const dim = (offset: number) => clampLikert(latent + offset + rng.normal() * 0.7);
 
   const stageScore = latent + rng.normal() * 0.6;
-  const ai_stage = stageScore < 2.2 ? "exploring" : stageScore < 3.0 ? "pilots" : stageScore < 3.7 ? "limited_production" : "scaled_production";
+  const ai_stage =
+    stageScore < 2.2 ? "exploring" : stageScore < 3.0 ? "pilots" : stageScore < 3.7 ? "limited_production" : "scaled_production";
 
   const realtime = REALTIME_HEAVY.has(industry) ? 0.75 : 0.4;
   const workloads = pickMany(rng, {
@@ -138,16 +171,38 @@ export function generateAnswers(rng: Random): Answers {
   }
 
   const answers: Answers = {
-    industry, region, company_size, role,
+    industry,
+    region,
+    company_size,
+    role,
     ready_self: clampLikert(latent + 0.4 + rng.normal() * 0.8),
     ready_team: clampLikert(latent + 0.1 + rng.normal() * 0.7),
     ready_org: clampLikert(latent - 0.2 + rng.normal() * 0.7),
     ai_stage,
-    dim_strategy: dim(0.1), dim_compute: dim(-0.1), dim_network: dim(tightLatency && farUsers ? -0.5 : -0.2),
-    dim_data: dim(-0.1), dim_governance: dim(REGULATED.has(industry) ? 0.3 : -0.2), dim_talent: dim(-0.3), dim_culture: dim(0),
-    excitements: pickMany(rng, { productivity: 0.7, customer_experience: 0.5, new_products: 0.4, automation_agents: 0.45, decision_quality: 0.35, cost_reduction: 0.4 }),
-    concerns, concerns_top3,
-    workloads, latency_budget, user_geography, traffic_shape, model_sizes, infra_current, infra_planned,
+    dim_strategy: dim(0.1),
+    dim_compute: dim(-0.1),
+    dim_network: dim(tightLatency && farUsers ? -0.5 : -0.2),
+    dim_data: dim(-0.1),
+    dim_governance: dim(REGULATED.has(industry) ? 0.3 : -0.2),
+    dim_talent: dim(-0.3),
+    dim_culture: dim(0),
+    excitements: pickMany(rng, {
+      productivity: 0.7,
+      customer_experience: 0.5,
+      new_products: 0.4,
+      automation_agents: 0.45,
+      decision_quality: 0.35,
+      cost_reduction: 0.4,
+    }),
+    concerns,
+    concerns_top3,
+    workloads,
+    latency_budget,
+    user_geography,
+    traffic_shape,
+    model_sizes,
+    infra_current,
+    infra_planned,
   };
   if (rng.chance(0.15)) {
     answers.distributed_help = farUsers
@@ -176,12 +231,24 @@ export function generateRow(seed: number, index: number, now: Date): SeedRow {
     const partial = Object.fromEntries(Object.entries(answers).filter(([id]) => kept.has(id))) as Answers;
     const profile = profileOf(instrumentV1, partial);
     return {
-      status: "partial", submissionKey: `seed:${seed}:${index}`, currentStep: reached, startedAt, submittedAt: null,
-      ...profile, readinessIndex: readinessIndex(instrumentV1, partial), answers: partial,
+      status: "partial",
+      submissionKey: `seed:${seed}:${index}`,
+      currentStep: reached,
+      startedAt,
+      submittedAt: null,
+      ...profile,
+      readinessIndex: readinessIndex(instrumentV1, partial),
+      answers: partial,
     };
   }
   return {
-    status: "complete", submissionKey: `seed:${seed}:${index}`, currentStep: instrumentV1.sections.length,
-    startedAt, submittedAt, ...profileOf(instrumentV1, answers), readinessIndex: readinessIndex(instrumentV1, answers), answers,
+    status: "complete",
+    submissionKey: `seed:${seed}:${index}`,
+    currentStep: instrumentV1.sections.length,
+    startedAt,
+    submittedAt,
+    ...profileOf(instrumentV1, answers),
+    readinessIndex: readinessIndex(instrumentV1, answers),
+    answers,
   };
 }

@@ -42,7 +42,12 @@ async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: 
     }
     const body = await readCapped(req, MAX_BODY_BYTES);
     tooLarge = body.byteLength > MAX_BODY_BYTES;
-    const request = new Request(`http://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`, { method: "POST", headers, body, signal: gone.signal });
+    const request = new Request(`http://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`, {
+      method: "POST",
+      headers,
+      body,
+      signal: gone.signal,
+    });
     await send(res, await submitResponse(request, { params: Promise.resolve({ slug }) }), tooLarge);
   } catch (error) {
     if (gone.signal.aborted) return;

@@ -3,14 +3,7 @@
 // always agree on what is valid.
 import { z } from "zod";
 import type { FieldIssue } from "@/lib/errors";
-import {
-  allQuestions,
-  optionsOf,
-  type Answers,
-  type Instrument,
-  type Question,
-  type RankQuestion,
-} from "./instrument-schema";
+import { allQuestions, optionsOf, type Answers, type Instrument, type Question, type RankQuestion } from "./instrument-schema";
 
 const MESSAGES = {
   chooseOne: "Choose one option",
@@ -39,7 +32,11 @@ export function answerSchema(instrument: Instrument, question: Question): z.ZodT
         .refine(isDistinct, "Each option may be chosen once");
     }
     case "likert":
-      return z.number({ error: typeError(MESSAGES.rate) }).int(MESSAGES.rate).min(1, MESSAGES.rate).max(5, MESSAGES.rate);
+      return z
+        .number({ error: typeError(MESSAGES.rate) })
+        .int(MESSAGES.rate)
+        .min(1, MESSAGES.rate)
+        .max(5, MESSAGES.rate);
     case "rank":
       return z
         .array(optionId, { error: typeError("must be a list of option ids, most important first") })
@@ -96,7 +93,13 @@ function requiredMessage(question: Question): string {
 
 /** Cross-question rules: a rank may only hold options chosen in its source question, and must
  * fill every slot the source allows (top 3 of 5 chosen, or all of 2 chosen). */
-function checkRankRules(instrument: Instrument, questions: Question[], answers: Record<string, unknown>, ctx: z.RefinementCtx, complete: boolean) {
+function checkRankRules(
+  instrument: Instrument,
+  questions: Question[],
+  answers: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+  complete: boolean,
+) {
   for (const question of questions) {
     if (question.type !== "rank") continue;
     const ranked = answers[question.id];
@@ -105,7 +108,11 @@ function checkRankRules(instrument: Instrument, questions: Question[], answers: 
     const chosen = Array.isArray(source) ? source : [];
     ranked.forEach((value, index) => {
       if (!chosen.includes(value)) {
-        ctx.addIssue({ code: "custom", path: [question.id, index], message: `Rank only options you chose in "${labelOf(instrument, question)}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [question.id, index],
+          message: `Rank only options you chose in "${labelOf(instrument, question)}"`,
+        });
       }
     });
     const needed = Math.min((question as RankQuestion).slots, chosen.length);

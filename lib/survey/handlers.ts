@@ -49,10 +49,7 @@ export async function submitDraftResponse(request: Request, slug: string): Promi
     throw new ValidationError([{ path: "cookie", message: "no survey in progress in this browser; start the survey first" }]);
   }
   const result = await submitDraft(wave, token, body.submissionId);
-  return json(
-    { id: result.id, status: "complete", resultUrl: `/survey/${wave.slug}/result` },
-    { status: result.created ? 201 : 200 },
-  );
+  return json({ id: result.id, status: "complete", resultUrl: `/survey/${wave.slug}/result` }, { status: result.created ? 201 : 200 });
 }
 
 export async function submitApiResponse(request: Request, slug: string): Promise<Response> {
@@ -72,10 +69,7 @@ export async function submitApiResponse(request: Request, slug: string): Promise
     throw error;
   }
   const result = await submitComplete(wave, key, answers, submissionQuota(request));
-  return json(
-    { id: result.id, status: "complete", wave: wave.waveCode },
-    { status: result.created ? 201 : 200 },
-  );
+  return json({ id: result.id, status: "complete", wave: wave.waveCode }, { status: result.created ? 201 : 200 });
 }
 
 /** DELETE: the respondent deletes their own response, proven only by their resume cookie. */

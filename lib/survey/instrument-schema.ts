@@ -2,9 +2,7 @@
 // each wave, rendered by the form and turned into answer validators by ./answers.ts.
 import { z } from "zod";
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters");
+const id = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters");
 
 /** Option ids may start with a digit ("100_999"): they are values, never identifiers. */
 const optionId = z.string().regex(/^[a-z0-9][a-z0-9_]{0,47}$/, "option ids are lower_snake_case, at most 48 characters");

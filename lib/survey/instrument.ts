@@ -36,7 +36,9 @@ const definition = {
   version: 1,
   title: SURVEY_TITLE,
   intro:
-    "Moving AI from pilots to production changes what infrastructure has to do: inference is distributed, bursty and latency-sensitive, because a person or an agent waits on every answer. Tell us where you stand, and we will show you how you compare with your peers.",
+    "Moving AI from pilots to production changes what infrastructure has to do: inference is distributed, bursty and " +
+    "latency-sensitive, because a person or an agent waits on every answer. Tell us where you stand, and we will show you how " +
+    "you compare with your peers.",
   estimatedMinutes: 8,
   profile: {
     industry: "industry",
@@ -148,10 +150,28 @@ const definition = {
       description: "How mature is your organization in each area that production inference depends on?",
       questions: [
         { id: "dim_strategy", type: "likert", label: "Strategy", help: "A funded plan with owners and goals", scale: MATURITY },
-        { id: "dim_compute", type: "likert", label: "Infrastructure: compute", help: "GPU/accelerator capacity where inference runs", scale: MATURITY },
-        { id: "dim_network", type: "likert", label: "Infrastructure: network", help: "Low-latency paths between users, data and models", scale: MATURITY },
+        {
+          id: "dim_compute",
+          type: "likert",
+          label: "Infrastructure: compute",
+          help: "GPU/accelerator capacity where inference runs",
+          scale: MATURITY,
+        },
+        {
+          id: "dim_network",
+          type: "likert",
+          label: "Infrastructure: network",
+          help: "Low-latency paths between users, data and models",
+          scale: MATURITY,
+        },
         { id: "dim_data", type: "likert", label: "Data", help: "Clean, governed data reachable by AI systems", scale: MATURITY },
-        { id: "dim_governance", type: "likert", label: "Governance & security", help: "Policies, guardrails, audit and access control", scale: MATURITY },
+        {
+          id: "dim_governance",
+          type: "likert",
+          label: "Governance & security",
+          help: "Policies, guardrails, audit and access control",
+          scale: MATURITY,
+        },
         { id: "dim_talent", type: "likert", label: "Talent", help: "People who can build and operate AI in production", scale: MATURITY },
         { id: "dim_culture", type: "likert", label: "Culture", help: "Appetite to adopt and change how work gets done", scale: MATURITY },
       ],

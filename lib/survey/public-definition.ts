@@ -8,7 +8,11 @@ function rulesOf(instrument: Instrument, question: Question): Record<string, unk
     case "single":
       return { value: "one option id" };
     case "multi":
-      return { value: "array of distinct option ids", minItems: question.required ? 1 : 0, maxItems: question.maxSelected ?? question.options.length };
+      return {
+        value: "array of distinct option ids",
+        minItems: question.required ? 1 : 0,
+        maxItems: question.maxSelected ?? question.options.length,
+      };
     case "likert":
       return { value: "integer", minimum: 1, maximum: 5 };
     case "rank":
@@ -39,9 +43,10 @@ export function publicDefinition(wave: OpenWave) {
         label: question.label,
         help: question.help,
         required: question.required,
-        options: question.type === "likert"
-          ? question.scale.map((label, i) => ({ value: i + 1, label }))
-          : optionsOf(instrument, question).map((o) => ({ id: o.id, label: o.label })),
+        options:
+          question.type === "likert"
+            ? question.scale.map((label, i) => ({ value: i + 1, label }))
+            : optionsOf(instrument, question).map((o) => ({ id: o.id, label: o.label })),
         rules: rulesOf(instrument, question),
       })),
     })),

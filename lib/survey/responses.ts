@@ -181,7 +181,11 @@ export async function submitComplete(wave: OpenWave, idempotencyKey: string, ans
   if (!outcome.allowed) throw refusal(quota, outcome);
   if (stored.id) return { id: stored.id, created: true };
   const winner = await findBySubmissionKey(submissionKey);
-  if (!winner) throw new ConflictError("idempotency_key_in_flight", "The response is being stored by another request; retry with the same Idempotency-Key.");
+  if (!winner)
+    throw new ConflictError(
+      "idempotency_key_in_flight",
+      "The response is being stored by another request; retry with the same Idempotency-Key.",
+    );
   return replay(winner, wave, submissionHash);
 }
 

@@ -81,11 +81,25 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     SELECT count(*)::int AS n,
       count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
       ${Prisma.join(
-        dims.map((d, i) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY (answers->>${d.questionId})::int) AS ${Prisma.raw(`d${i}`)}`),
+        dims.map(
+          (d, i) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY (answers->>${d.questionId})::int) AS ${Prisma.raw(`d${i}`)}`,
+        ),
         ", ",
       )}${dims.length ? Prisma.sql`,` : Prisma.empty}
-      ${Prisma.join(stageOptions.map((o, i) => Prisma.sql`count(*) FILTER (WHERE stage = ${o.id})::int AS ${Prisma.raw(`s${i}`)}`), ", ")}
-      ${topConcerns.length && rankQuestion ? Prisma.sql`, ${Prisma.join(topConcerns.map((c, i) => Prisma.sql`count(*) FILTER (WHERE (answers->${rankQuestion.id}) ? ${c})::int AS ${Prisma.raw(`c${i}`)}`), ", ")}` : Prisma.empty}
+      ${Prisma.join(
+        stageOptions.map((o, i) => Prisma.sql`count(*) FILTER (WHERE stage = ${o.id})::int AS ${Prisma.raw(`s${i}`)}`),
+        ", ",
+      )}
+      ${
+        topConcerns.length && rankQuestion
+          ? Prisma.sql`, ${Prisma.join(
+              topConcerns.map(
+                (c, i) => Prisma.sql`count(*) FILTER (WHERE (answers->${rankQuestion.id}) ? ${c})::int AS ${Prisma.raw(`c${i}`)}`,
+              ),
+              ", ",
+            )}`
+          : Prisma.empty
+      }
     FROM response
     WHERE wave_id = ${wave.waveId}::uuid AND status = 'complete'
       AND ${Prisma.raw(column)} = ${value} AND id <> ${own.id}::uuid`;
@@ -150,11 +164,17 @@ interface Unpacked {
 function unpack(row: Record<string, unknown> | undefined, dims: number, stages: number, concerns: number, k: number): Unpacked {
   const n = Number(row?.n ?? 0);
   if (n < k) {
-    return { n: null, shareBelow: null, medians: Array(dims).fill(null), stageShares: Array(stages).fill(null), concernShares: Array(concerns).fill(null) };
+    return {
+      n: null,
+      shareBelow: null,
+      medians: Array(dims).fill(null),
+      stageShares: Array(stages).fill(null),
+      concernShares: Array(concerns).fill(null),
+    };
   }
   const at = (name: string) => Number(row?.[name]);
   // A share of n reveals its count: withhold it when the count, or the rest, is 1..k-1.
-  const share = (count: number) => (count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : count / n;
+  const share = (count: number) => ((count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : count / n);
   return {
     n,
     shareBelow: share(at("below")),

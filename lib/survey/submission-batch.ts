@@ -76,10 +76,12 @@ async function runStatement(limit: Limit, items: PendingSubmission[]): Promise<S
   }));
   // Unnamed: the embedded database's socket server runs every connection in one session, where
   // named prepared statements from two processes collide; a batch amortizes the planning anyway.
-  const { rows } = await primaryPool().query<{ ord: number; position: number; retry_after: number; id: string | null }>(
-    STORE_BATCH_SQL,
-    [limit.bucket, limit.windowSeconds, limit.max, JSON.stringify(records)],
-  );
+  const { rows } = await primaryPool().query<{ ord: number; position: number; retry_after: number; id: string | null }>(STORE_BATCH_SQL, [
+    limit.bucket,
+    limit.windowSeconds,
+    limit.max,
+    JSON.stringify(records),
+  ]);
   if (rows.length !== items.length) throw new Error(`stored ${rows.length} of ${items.length} submissions`);
   return rows.map((row) => ({ count: row.position, retryAfter: row.retry_after, id: row.id }));
 }
@@ -108,7 +110,10 @@ async function storeBatch(limit: Limit, items: PendingSubmission[]): Promise<Out
     seen.add(item.submissionKey);
   });
   const outcomes: Outcome[] = new Array<Outcome>(items.length);
-  const firstOutcomes = await runIsolated(limit, firsts.map((i) => items[i] as PendingSubmission));
+  const firstOutcomes = await runIsolated(
+    limit,
+    firsts.map((i) => items[i] as PendingSubmission),
+  );
   firsts.forEach((i, j) => (outcomes[i] = firstOutcomes[j] as Outcome));
   for (const i of repeats) outcomes[i] = (await runIsolated(limit, [items[i] as PendingSubmission]))[0] as Outcome;
   return outcomes;

@@ -15,7 +15,9 @@ import { median } from "./setup";
 function processTree(pid: number): number[] {
   const children = (p: number): number[] => {
     try {
-      return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+      return readdirSync(`/proc/${p}/task`).flatMap((t) =>
+        readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+      );
     } catch {
       return [];
     }
@@ -65,7 +67,10 @@ export interface ExportBenchInput {
 
 export async function benchExport({ url, waveId, baseUrl, cookie, serverPid, runs }: ExportBenchInput): Promise<BenchResult[]> {
   const columns = exportColumns(instrumentV1);
-  const sql = `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = '${waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`;
+  const sql =
+    `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = ` +
+    `'${waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, ` +
+    `FORCE_QUOTE *)`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -104,8 +109,26 @@ export async function benchExport({ url, waveId, baseUrl, cookie, serverPid, run
     const copyRate = rows / (median(baseTimes) / 1000);
     const rss = serverPid ? peakRssMb(serverPid) : NaN;
     return [
-      { benchmark: "export", metric: `responses CSV, ${rows.toLocaleString("en")} rows`, unit: "rows/s", app: Math.round(appRate), baseline: Math.round(copyRate), ratio: round2(appRate / copyRate), target: ">= 0.50x of COPY", pass: appRate / copyRate >= 0.5 },
-      { benchmark: "export", metric: "server peak RSS during the exports", unit: "MB", app: Math.round(rss), baseline: null, ratio: null, target: "< 300 MB", pass: rss < 300 },
+      {
+        benchmark: "export",
+        metric: `responses CSV, ${rows.toLocaleString("en")} rows`,
+        unit: "rows/s",
+        app: Math.round(appRate),
+        baseline: Math.round(copyRate),
+        ratio: round2(appRate / copyRate),
+        target: ">= 0.50x of COPY",
+        pass: appRate / copyRate >= 0.5,
+      },
+      {
+        benchmark: "export",
+        metric: "server peak RSS during the exports",
+        unit: "MB",
+        app: Math.round(rss),
+        baseline: null,
+        ratio: null,
+        target: "< 300 MB",
+        pass: rss < 300,
+      },
     ];
   } finally {
     await client.end();

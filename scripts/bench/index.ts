@@ -40,7 +40,10 @@ function wholeNumber(name: string, raw: string | undefined, min: number, max: nu
   return n;
 }
 
-const only = (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const only = (values.only ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = only.filter((b) => !(ALL as readonly string[]).includes(b));
 if (unknown.length) {
   console.error(`--only: unknown benchmark ${unknown.join(", ")} (choose from ${ALL.join(", ")})`);
@@ -54,7 +57,9 @@ const runs = wholeNumber("runs", values.runs, 1, 50);
 
 async function main(cleanups: Cleanup[]): Promise<number> {
   const env = parseEnv();
-  console.log(`Readiness Radar benchmarks: ${[...selected].join(", ")} · ${responses.toLocaleString("en")} responses · ${cpus().length} cores`);
+  console.log(
+    `Readiness Radar benchmarks: ${[...selected].join(", ")} · ${responses.toLocaleString("en")} responses · ${cpus().length} cores`,
+  );
   const db = await createBenchDatabase(env.DATABASE_URL, cleanups);
   const { waveId, slug } = await prepareSurvey(db.url);
   const results: BenchResult[] = [];
@@ -84,7 +89,9 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   }
   if (selected.has("export")) {
     console.log("• export");
-    results.push(...(await benchExport({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, serverPid: app.process.pid, runs: Math.min(runs, 3) })));
+    results.push(
+      ...(await benchExport({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, serverPid: app.process.pid, runs: Math.min(runs, 3) })),
+    );
   }
   if (selected.has("weight")) {
     console.log("• page weight");
@@ -93,11 +100,19 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   if (selected.has("ingest") || selected.has("instances")) {
     if (selected.has("instances")) servers.push(await startApp(db, credentials, cleanups, LOAD_TEST_APP_ENV));
     console.log(`• ingest (${connections} connections, ${seconds} s per run)`);
-    results.push(...(await benchIngest({ url: db.url, waveId, slug, servers, connections, seconds }, { single: selected.has("ingest"), instances: selected.has("instances") })));
+    results.push(
+      ...(await benchIngest(
+        { url: db.url, waveId, slug, servers, connections, seconds },
+        { single: selected.has("ingest"), instances: selected.has("instances") },
+      )),
+    );
   }
 
   printResults(results);
-  const file = writeResults({ responses, seconds, connections, runs, cores: cpus().length, database: db.embedded ? "embedded (PGlite)" : "PostgreSQL server" }, results);
+  const file = writeResults(
+    { responses, seconds, connections, runs, cores: cpus().length, database: db.embedded ? "embedded (PGlite)" : "PostgreSQL server" },
+    results,
+  );
   console.log(`\nWritten to ${file}`);
   const failed = results.filter((r) => r.pass === false);
   if (failed.length) console.log(`${failed.length} target(s) missed: ${failed.map((r) => `${r.benchmark} / ${r.metric}`).join("; ")}`);

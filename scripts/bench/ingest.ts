@@ -41,7 +41,16 @@ async function baselineInserts(url: string, waveId: string, answers: Record<stri
   const rows = answers.map((a) => {
     const profile = profileOf(instrumentV1, a as never);
     const json = JSON.stringify(a);
-    return [profile.industry, profile.region, profile.companySize, profile.role, profile.stage, readinessIndex(instrumentV1, a as never), json, createHash("sha256").update(json).digest("hex")];
+    return [
+      profile.industry,
+      profile.region,
+      profile.companySize,
+      profile.role,
+      profile.stage,
+      readinessIndex(instrumentV1, a as never),
+      json,
+      createHash("sha256").update(json).digest("hex"),
+    ];
   });
   const pool = new pg.Pool({ connectionString: url, max: connections });
   const prefix = `base-${randomUUID()}`;
@@ -57,8 +66,10 @@ async function baselineInserts(url: string, waveId: string, answers: Record<stri
           const row = rows[i % rows.length] ?? [];
           const t = performance.now();
           await pool.query(
-            `INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step, industry, region, company_size, role, stage, readiness_index, answers)
-             VALUES ($1, 'complete', 'api', $2, $10, now(), $3, $4, $5, $6, $7, $8, $9, $11)`,
+            `INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step, ` +
+              `industry, region, company_size, role, stage, readiness_index, answers)
+             VALUES ($1, 'complete', ` +
+              `'api', $2, $10, now(), $3, $4, $5, $6, $7, $8, $9, $11)`,
             [waveId, `api:${prefix}-${i}`, instrumentV1.sections.length, row[0], row[1], row[2], row[3], row[4], row[5], row[7], row[6]],
           );
           latencies.push(performance.now() - t);
@@ -84,7 +95,11 @@ async function runLoad(config: Omit<LoadConfig, "out" | "bodiesFile">, bodiesFil
 /** POSTs a submission, retrying with the same key while the app answers 503 (as a client should). */
 async function submit(baseUrl: string, slug: string, key: string, body: string): Promise<{ status: number; id?: string }> {
   for (let attempt = 0; ; attempt++) {
-    const r = await fetch(`${baseUrl}/api/v1/surveys/${slug}/responses`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body });
+    const r = await fetch(`${baseUrl}/api/v1/surveys/${slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      body,
+    });
     const json = (await r.json().catch(() => ({}))) as { id?: string };
     if (r.status !== 503 || attempt >= 5) return { status: r.status, id: json.id };
     await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
@@ -93,9 +108,11 @@ async function submit(baseUrl: string, slug: string, key: string, body: string):
 
 async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
 }
 
 /**
@@ -112,7 +129,10 @@ async function verifyExactlyOnce(url: string, first: AppServer, slug: string, bo
     if (result.status === 200 || result.status === 201) retriedOk++;
   });
   const { rows } = await withClient(url, (client) =>
-    client.query<{ k: string; n: number }>(`SELECT substr(submission_key, 5) AS k, count(*)::int AS n FROM response WHERE submission_key LIKE $1 GROUP BY 1`, [`api:${prefix}-%`]),
+    client.query<{ k: string; n: number }>(
+      `SELECT substr(submission_key, 5) AS k, count(*)::int AS n FROM response WHERE submission_key LIKE $1 GROUP BY 1`,
+      [`api:${prefix}-%`],
+    ),
   );
   const stored = new Map(rows.map((r) => [r.k, r.n]));
   const sent = new Set(outcome.sent);
@@ -122,7 +142,11 @@ async function verifyExactlyOnce(url: string, first: AppServer, slug: string, bo
   const failedStatuses = Object.entries(outcome.statuses).filter(([s]) => !s.startsWith("2") && s !== "503");
   return {
     ok: duplicates === 0 && lost === 0 && extra === 0 && retriedOk === unanswered.length && failedStatuses.length === 0,
-    summary: `sent ${outcome.sent.length}, acknowledged ${acknowledged.size}, unanswered at the end then retried ${unanswered.length} (ok ${retriedOk}), stored ${rows.length}, duplicates ${duplicates}, lost ${lost}, not sent but stored ${extra}; statuses ${JSON.stringify(outcome.statuses)}, errors ${outcome.errors}, timeouts ${outcome.timeouts}`,
+    summary:
+      `sent ${outcome.sent.length}, acknowledged ${acknowledged.size}, unanswered at the end then retried ` +
+      `${unanswered.length} (ok ${retriedOk}), stored ${rows.length}, duplicates ${duplicates}, lost ${lost}, not ` +
+      `sent but stored ${extra}; statuses ${JSON.stringify(outcome.statuses)}, errors ${outcome.errors}, timeouts ` +
+      `${outcome.timeouts}`,
   };
 }
 
@@ -139,20 +163,57 @@ export async function benchIngest(input: IngestBenchInput, which: { single: bool
     if (!first) throw new Error("no app server");
 
     // Warm-up: JIT, connection pools, Prisma's query plans.
-    await runLoad({ urls: [first.baseUrl], path: apiPath, connectionsPerUrl: 8, seconds: 3, keyPrefix: `warm-${randomUUID()}` }, bodiesFile, dir);
+    await runLoad(
+      { urls: [first.baseUrl], path: apiPath, connectionsPerUrl: 8, seconds: 3, keyPrefix: `warm-${randomUUID()}` },
+      bodiesFile,
+      dir,
+    );
 
     let single: LoadOutcome | null = null;
     if (which.single || which.instances) {
       const base = which.single ? await baselineInserts(url, waveId, answers, connections, seconds) : null;
       const prefix = `one-${randomUUID()}`;
-      single = await runLoad({ urls: [first.baseUrl], path: apiPath, connectionsPerUrl: connections, seconds, keyPrefix: prefix }, bodiesFile, dir);
+      single = await runLoad(
+        { urls: [first.baseUrl], path: apiPath, connectionsPerUrl: connections, seconds, keyPrefix: prefix },
+        bodiesFile,
+        dir,
+      );
       const rate = single.acknowledged.length / single.seconds;
       if (base) {
         const check = await verifyExactlyOnce(url, first, slug, bodies, single, prefix);
         results.push(
-          { benchmark: "ingest", metric: `POST responses, ${connections} connections, ${seconds} s`, unit: "rows/s", app: Math.round(rate), baseline: Math.round(base.rate), ratio: round2(rate / base.rate), target: ">= 0.33x of INSERT", pass: rate / base.rate >= 0.33 },
-          { benchmark: "ingest", metric: "p99 latency", unit: "ms", app: single.latencies.p99, baseline: round2(base.p99), ratio: null, target: "< 150 ms", pass: single.latencies.p99 < 150, note: `app p50 ${single.latencies.p50} ms, p90 ${single.latencies.p90} ms, max ${single.latencies.max} ms` },
-          { benchmark: "ingest", metric: "stored exactly once", unit: "rows", app: single.sent.length, baseline: null, ratio: null, target: "0 lost, 0 duplicates", pass: check.ok, note: check.summary },
+          {
+            benchmark: "ingest",
+            metric: `POST responses, ${connections} connections, ${seconds} s`,
+            unit: "rows/s",
+            app: Math.round(rate),
+            baseline: Math.round(base.rate),
+            ratio: round2(rate / base.rate),
+            target: ">= 0.33x of INSERT",
+            pass: rate / base.rate >= 0.33,
+          },
+          {
+            benchmark: "ingest",
+            metric: "p99 latency",
+            unit: "ms",
+            app: single.latencies.p99,
+            baseline: round2(base.p99),
+            ratio: null,
+            target: "< 150 ms",
+            pass: single.latencies.p99 < 150,
+            note: `app p50 ${single.latencies.p50} ms, p90 ${single.latencies.p90} ms, max ${single.latencies.max} ms`,
+          },
+          {
+            benchmark: "ingest",
+            metric: "stored exactly once",
+            unit: "rows",
+            app: single.sent.length,
+            baseline: null,
+            ratio: null,
+            target: "0 lost, 0 duplicates",
+            pass: check.ok,
+            note: check.summary,
+          },
         );
       }
     }
@@ -161,7 +222,17 @@ export async function benchIngest(input: IngestBenchInput, which: { single: bool
       const second = servers[1];
       if (!second) throw new Error("the instances benchmark needs two app servers");
       const prefix = `two-${randomUUID()}`;
-      const both = await runLoad({ urls: [first.baseUrl, second.baseUrl], path: apiPath, connectionsPerUrl: Math.max(1, Math.floor(connections / 2)), seconds, keyPrefix: prefix }, bodiesFile, dir);
+      const both = await runLoad(
+        {
+          urls: [first.baseUrl, second.baseUrl],
+          path: apiPath,
+          connectionsPerUrl: Math.max(1, Math.floor(connections / 2)),
+          seconds,
+          keyPrefix: prefix,
+        },
+        bodiesFile,
+        dir,
+      );
       const check = await verifyExactlyOnce(url, first, slug, bodies, both, prefix);
       const oneRate = single.acknowledged.length / single.seconds;
       const twoRate = both.acknowledged.length / both.seconds;
@@ -176,9 +247,21 @@ export async function benchIngest(input: IngestBenchInput, which: { single: bool
         target: ">= 1.50x where cores allow",
         // Two Node processes plus PostgreSQL plus the load generator cannot scale on 2 cores.
         pass: cores >= 4 ? twoRate / oneRate >= 1.5 : null,
-        note: `${cores} cores on this machine${cores < 4 ? " (reported, not judged: the app, PostgreSQL and the load generator already share them)" : ""}; baseline column = one instance; p99 ${both.latencies.p99} ms; ${check.summary}`,
+        note:
+          `${cores} cores on this ` +
+          `machine${cores < 4 ? " (reported, not judged: the app, PostgreSQL and the load generator already share them)" : ""}; ` +
+          `baseline column = one instance; p99 ${both.latencies.p99} ms; ${check.summary}`,
       });
-      results.push({ benchmark: "instances", metric: "two instances: stored exactly once", unit: "rows", app: both.sent.length, baseline: null, ratio: null, target: "0 lost, 0 duplicates", pass: check.ok });
+      results.push({
+        benchmark: "instances",
+        metric: "two instances: stored exactly once",
+        unit: "rows",
+        app: both.sent.length,
+        baseline: null,
+        ratio: null,
+        target: "0 lost, 0 duplicates",
+        pass: check.ok,
+      });
 
       // The same keys sent to both instances at the same moment: one row each, one id each.
       const keys = Array.from({ length: 400 }, (_, i) => `race-${randomUUID()}-${i}`);
@@ -192,7 +275,9 @@ export async function benchIngest(input: IngestBenchInput, which: { single: bool
         else refused++;
       });
       const stored = await withClient(url, (client) =>
-        client.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT submission_key)::int AS d FROM response WHERE submission_key LIKE 'api:race-%'`),
+        client.query<{ n: number; d: number }>(
+          `SELECT count(*)::int AS n, count(DISTINCT submission_key)::int AS d FROM response WHERE submission_key LIKE 'api:race-%'`,
+        ),
       );
       const row = stored.rows[0] ?? { n: -1, d: -1 };
       results.push({

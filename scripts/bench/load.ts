@@ -57,7 +57,11 @@ async function main() {
               // so the per-address rate-limit counters are spread as in a real launch-day burst.
               const client = (n % 10_000) + 1;
               const address = `10.77.${client >> 8}.${client & 255}`;
-              return { ...request, headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": address }, body: bodies[n % bodies.length] };
+              return {
+                ...request,
+                headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": address },
+                body: bodies[n % bodies.length],
+              };
             },
             onResponse: (status: number, _body: string, context: object) => {
               statuses[status] = (statuses[status] ?? 0) + 1;
@@ -79,7 +83,12 @@ async function main() {
     statuses,
     errors: runs.reduce((s, r) => s + r.errors, 0),
     timeouts: runs.reduce((s, r) => s + r.timeouts, 0),
-    latencies: { p50: worst((r) => r.latency.p50), p90: worst((r) => r.latency.p90), p99: worst((r) => r.latency.p99), max: worst((r) => r.latency.max) },
+    latencies: {
+      p50: worst((r) => r.latency.p50),
+      p90: worst((r) => r.latency.p90),
+      p99: worst((r) => r.latency.p99),
+      max: worst((r) => r.latency.max),
+    },
     seconds,
   };
   writeFileSync(config.out, JSON.stringify(outcome));

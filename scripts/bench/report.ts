@@ -19,7 +19,8 @@ export interface BenchResult {
   note?: string;
 }
 
-const fmt = (n: number | null, unit = "") => (n === null || Number.isNaN(n) ? "—" : `${n.toLocaleString("en", { maximumFractionDigits: n < 10 ? 2 : 0 })}${unit}`);
+const fmt = (n: number | null, unit = "") =>
+  n === null || Number.isNaN(n) ? "—" : `${n.toLocaleString("en", { maximumFractionDigits: n < 10 ? 2 : 0 })}${unit}`;
 
 export function printResults(results: BenchResult[]): void {
   const rows = results.map((r) => [

@@ -32,7 +32,9 @@ export async function createBenchDatabase(databaseUrl: string | undefined, clean
     await migrateDeploy(u.toString());
     return { url: u.toString(), embedded: false };
   }
-  console.warn("! DATABASE_URL is unset: benchmarking on the embedded PostgreSQL (PGlite), which is much slower at 1M rows and cannot take COPY input.");
+  console.warn(
+    "! DATABASE_URL is unset: benchmarking on the embedded PostgreSQL (PGlite), which is much slower at 1M rows and cannot take COPY input.",
+  );
   const dir = mkdtempSync(path.join(tmpdir(), "rr-bench-pg-"));
   const embedded = await startEmbeddedPostgres(dir);
   cleanups.push(async () => {
@@ -46,7 +48,9 @@ export async function createBenchDatabase(databaseUrl: string | undefined, clean
 export async function prepareSurvey(url: string): Promise<{ waveId: string; slug: string }> {
   return withClient(url, async (client) => {
     const { waveId } = await ensureSurvey(client);
-    const { rows } = await client.query<{ slug: string }>(`SELECT s.slug FROM survey s JOIN wave w ON w.survey_id = s.id WHERE w.id = $1`, [waveId]);
+    const { rows } = await client.query<{ slug: string }>(`SELECT s.slug FROM survey s JOIN wave w ON w.survey_id = s.id WHERE w.id = $1`, [
+      waveId,
+    ]);
     return { waveId, slug: rows[0]?.slug ?? "ai-readiness" };
   });
 }
@@ -70,7 +74,12 @@ export async function createCredentials(url: string): Promise<Credentials> {
 }
 
 /** The production server on a production build, on a free port, against the bench database. */
-export async function startApp(db: BenchDatabase, credentials: Credentials, cleanups: Cleanup[], extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startApp(
+  db: BenchDatabase,
+  credentials: Credentials,
+  cleanups: Cleanup[],
+  extraEnv: Record<string, string> = {},
+): Promise<AppServer> {
   await buildIfNeeded();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -93,8 +102,15 @@ export async function startApp(db: BenchDatabase, credentials: Credentials, clea
 }
 
 export async function signIn(baseUrl: string, admin: Credentials["admin"]): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify(admin) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token"));
+  const login = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify(admin),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session_token"));
   if (!cookie) throw new Error(`sign-in failed (${login.status})`);
   return cookie;
 }

@@ -67,11 +67,18 @@ export async function benchTable({ url, waveId, baseUrl, cookie, runs }: TableBe
       );
       const edge = boundary.rows[0];
       if (!edge) throw new Error(`fewer than ${PAGE_NUMBER} pages for "${s.name}": seed more responses`);
-      const cursor = Buffer.from(JSON.stringify({ v: edge.v, id: edge.id, d: "after", s: s.sortKey, o: (PAGE_NUMBER - 1) * PAGE })).toString("base64url");
+      const cursor = Buffer.from(
+        JSON.stringify({ v: edge.v, id: edge.id, d: "after", s: s.sortKey, o: (PAGE_NUMBER - 1) * PAGE }),
+      ).toString("base64url");
 
       const pages = [
         { label: "first page", cursorParam: "", keyset: "", params: [waveId] as unknown[] },
-        { label: `page ${PAGE_NUMBER.toLocaleString("en")}`, cursorParam: `&cursor=${cursor}`, keyset: `AND (${s.expr}, id) ${cmp} ($2${s.cast}, $3::uuid)`, params: [waveId, edge.v, edge.id] as unknown[] },
+        {
+          label: `page ${PAGE_NUMBER.toLocaleString("en")}`,
+          cursorParam: `&cursor=${cursor}`,
+          keyset: `AND (${s.expr}, id) ${cmp} ($2${s.cast}, $3::uuid)`,
+          params: [waveId, edge.v, edge.id] as unknown[],
+        },
       ];
       for (const page of pages) {
         let appFirst = "";
@@ -82,7 +89,11 @@ export async function benchTable({ url, waveId, baseUrl, cookie, runs }: TableBe
           const body = (await r.json()) as { rows: { id: string }[] };
           appFirst = body.rows[0]?.id ?? "";
         };
-        const keysetOnly = () => pool.query(`SELECT ${cols} FROM response WHERE ${s.where} ${page.keyset} ORDER BY ${s.expr} ${order}, id ${order} LIMIT ${PAGE + 1}`, page.params);
+        const keysetOnly = () =>
+          pool.query(
+            `SELECT ${cols} FROM response WHERE ${s.where} ${page.keyset} ORDER BY ${s.expr} ${order}, id ${order} LIMIT ${PAGE + 1}`,
+            page.params,
+          );
         const baseline = async () => {
           const [rows] = await Promise.all([keysetOnly(), pool.query(`SELECT count(*)::int FROM response WHERE ${s.where}`, [waveId])]);
           baseFirst = String(rows.rows[0]?.id ?? "");
@@ -90,7 +101,8 @@ export async function benchTable({ url, waveId, baseUrl, cookie, runs }: TableBe
         const baseMs = await medianMs(runs, baseline);
         const appMs = await medianMs(runs, app);
         const keysetMs = await medianMs(runs, keysetOnly);
-        if (appFirst !== baseFirst) throw new Error(`"${s.name}" ${page.label}: the app's first row ${appFirst} is not the keyset query's ${baseFirst}`);
+        if (appFirst !== baseFirst)
+          throw new Error(`"${s.name}" ${page.label}: the app's first row ${appFirst} is not the keyset query's ${baseFirst}`);
         results.push({
           benchmark: "table",
           metric: `${s.name}, ${page.label}`,

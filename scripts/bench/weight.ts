@@ -21,7 +21,15 @@ export async function benchWeight(baseUrl: string, slug: string): Promise<BenchR
     executablePath,
     headless: true,
     viewport: { width: 390, height: 844 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -31,7 +39,11 @@ export async function benchWeight(baseUrl: string, slug: string): Promise<BenchR
     const pending = new Map<string, { url: string; encoding: string }>();
     const scripts: Script[] = [];
     cdp.on("Network.responseReceived", (event) => {
-      if (event.type === "Script") pending.set(event.requestId, { url: event.response.url, encoding: String(event.response.headers["content-encoding"] ?? event.response.headers["Content-Encoding"] ?? "none") });
+      if (event.type === "Script")
+        pending.set(event.requestId, {
+          url: event.response.url,
+          encoding: String(event.response.headers["content-encoding"] ?? event.response.headers["Content-Encoding"] ?? "none"),
+        });
     });
     cdp.on("Network.loadingFinished", (event) => {
       const script = pending.get(event.requestId);
@@ -58,7 +70,9 @@ export async function benchWeight(baseUrl: string, slug: string): Promise<BenchR
         ratio: null,
         target: "<= 150 KB",
         pass: total / 1024 <= 150 && uncompressed.length === 0,
-        note: `largest: ${largest.map((s) => `${name(s.url)} ${(s.bytes / 1024).toFixed(1)} KB`).join(", ")}${uncompressed.length ? `; NOT compressed: ${uncompressed.map((s) => name(s.url)).join(", ")}` : ""}`,
+        note:
+          `largest: ${largest.map((s) => `${name(s.url)} ${(s.bytes / 1024).toFixed(1)} KB`).join(", ")}` +
+          (uncompressed.length ? `; NOT compressed: ${uncompressed.map((s) => name(s.url)).join(", ")}` : ""),
       },
     ];
   } finally {

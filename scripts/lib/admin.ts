@@ -8,7 +8,14 @@ import { createAuth } from "@/lib/auth/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { sha256 } from "@/lib/survey/definition-hash";
 
-export async function ensureAdmin(databaseUrl: string, secret: string, baseURL: string, email: string, password: string, name = "Administrator"): Promise<void> {
+export async function ensureAdmin(
+  databaseUrl: string,
+  secret: string,
+  baseURL: string,
+  email: string,
+  password: string,
+  name = "Administrator",
+): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2 }) });
   try {
     const ctx = await createAuth(prisma, { secret, baseURL }).$context;
@@ -17,7 +24,13 @@ export async function ensureAdmin(databaseUrl: string, secret: string, baseURL: 
     if (existing) {
       await ctx.internalAdapter.updateUser(existing.user.id, { role: "admin", banned: false, banReason: null, banExpires: null });
       if (existing.accounts.some((a) => a.providerId === "credential")) await ctx.internalAdapter.updatePassword(existing.user.id, hash);
-      else await ctx.internalAdapter.linkAccount({ providerId: "credential", accountId: existing.user.id, userId: existing.user.id, password: hash });
+      else
+        await ctx.internalAdapter.linkAccount({
+          providerId: "credential",
+          accountId: existing.user.id,
+          userId: existing.user.id,
+          password: hash,
+        });
       return;
     }
     const user = await ctx.internalAdapter.createUser({ email, name, emailVerified: true, role: "admin" }, { method: "admin" });
@@ -33,6 +46,9 @@ export async function issueSetupToken(client: pg.ClientBase, hours = 24): Promis
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_user WHERE role = 'admin'`);
   if ((rows[0]?.n ?? 0) > 0) return null;
   const token = randomBytes(32).toString("base64url");
-  await client.query(`INSERT INTO setup_token (token_hash, expires_at) VALUES ($1, now() + make_interval(hours => $2))`, [sha256(`setup:${token}`), hours]);
+  await client.query(`INSERT INTO setup_token (token_hash, expires_at) VALUES ($1, now() + make_interval(hours => $2))`, [
+    sha256(`setup:${token}`),
+    hours,
+  ]);
   return token;
 }

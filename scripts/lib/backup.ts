@@ -20,7 +20,8 @@ export interface BackupResult {
 /** Writes a backup of DATA_DIR's embedded database to `outFile` (written whole, then renamed). */
 export async function backupEmbedded(dataDir: string, outFile?: string): Promise<BackupResult> {
   const source = pgliteDir(dataDir);
-  if (!existsSync(path.join(source, "PG_VERSION"))) throw new Error(`No embedded database in ${source} (has "npm start" run with this DATA_DIR?)`);
+  if (!existsSync(path.join(source, "PG_VERSION")))
+    throw new Error(`No embedded database in ${source} (has "npm start" run with this DATA_DIR?)`);
   const file = path.resolve(outFile ?? path.join(dataDir, "backups", `readiness-${stamp()}.tar.gz`));
   const lock = acquireDataDir(dataDir, "backup");
   try {

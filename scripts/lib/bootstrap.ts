@@ -31,10 +31,16 @@ export async function ensureSurvey(client: pg.ClientBase, slug = SURVEY_SLUG): P
   if (!waveRow) throw new Error("wave upsert returned nothing");
   if (waveRow.definition_hash !== hash) {
     try {
-      await client.query(`UPDATE wave SET definition = $2, definition_hash = $3 WHERE id = $1`, [waveRow.id, JSON.stringify(instrumentV1), hash]);
+      await client.query(`UPDATE wave SET definition = $2, definition_hash = $3 WHERE id = $1`, [
+        waveRow.id,
+        JSON.stringify(instrumentV1),
+        hash,
+      ]);
     } catch (error) {
       if ((error as { code?: string }).code !== "23514") throw error;
-      console.warn(`! Wave ${CURRENT_WAVE.code} already has responses, so its definition stays frozen. Open a new wave to change questions.`);
+      console.warn(
+        `! Wave ${CURRENT_WAVE.code} already has responses, so its definition stays frozen. Open a new wave to change questions.`,
+      );
     }
   }
   const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE wave_id = $1`, [waveRow.id]);

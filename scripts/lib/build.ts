@@ -7,7 +7,20 @@ import path from "node:path";
 import type { Plugin } from "esbuild";
 import { ROOT, bin, run } from "./proc";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "next.config.ts", "scripts/serve.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "next.config.ts",
+  "scripts/serve.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(ROOT, ".next", "readiness-source-hash");
 export const SERVER_BUNDLE = path.join(ROOT, ".next", "readiness-server.mjs");
@@ -56,7 +69,10 @@ const serverOnly: Plugin = {
 const nextSubpaths: Plugin = {
   name: "next-subpaths",
   setup(context) {
-    context.onResolve({ filter: /^next\/.+/ }, (args) => ({ path: args.path.endsWith(".js") ? args.path : `${args.path}.js`, external: true }));
+    context.onResolve({ filter: /^next\/.+/ }, (args) => ({
+      path: args.path.endsWith(".js") ? args.path : `${args.path}.js`,
+      external: true,
+    }));
   },
 };
 

@@ -14,9 +14,13 @@ export interface LockInfo {
 }
 
 export class DataDirBusyError extends Error {
-  constructor(readonly holder: LockInfo, lockFile: string) {
+  constructor(
+    readonly holder: LockInfo,
+    lockFile: string,
+  ) {
     super(
-      `The data directory is in use by "npm ${holder.command === "start" ? "start" : `run ${holder.command}`}" (pid ${holder.pid}, since ${holder.startedAt}). ` +
+      `The data directory is in use by "npm ${holder.command === "start" ? "start" : `run ${holder.command}`}" (pid ` +
+        `${holder.pid}, since ${holder.startedAt}). ` +
         `Stop it first. If no such process exists, delete ${lockFile}.`,
     );
     this.name = "DataDirBusyError";

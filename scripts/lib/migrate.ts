@@ -11,7 +11,11 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
 /** The generated client (lib/generated/prisma) is git-ignored; make sure it exists. */
 export async function prismaGenerate(): Promise<void> {
   await run(bin("prisma"), ["generate"], {
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://placeholder@localhost:5432/placeholder", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL || "postgresql://placeholder@localhost:5432/placeholder",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }

@@ -11,7 +11,10 @@ export function progressReporter(label: string) {
     const eta = rate > 0 ? (total - done) / rate : 0;
     const width = 28;
     const filled = Math.round((done / Math.max(total, 1)) * width);
-    const line = `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")} · ${Math.round(rate).toLocaleString("en")} rows/s · ETA ${eta.toFixed(0)} s`;
+    const line =
+      `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ` +
+      `${done.toLocaleString("en")}/${total.toLocaleString("en")} · ${Math.round(rate).toLocaleString("en")} rows/s · ` +
+      `ETA ${eta.toFixed(0)} s`;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}${done >= total ? "\n" : ""}`);
     else if (done >= total) console.log(line);
   };

@@ -21,8 +21,21 @@ export interface SeedOptions {
 
 /** The columns both methods write, in COPY order. */
 export const SEED_COLUMNS = [
-  "wave_id", "status", "source", "submission_key", "current_step", "started_at", "updated_at", "submitted_at",
-  "industry", "region", "company_size", "role", "stage", "readiness_index", "answers",
+  "wave_id",
+  "status",
+  "source",
+  "submission_key",
+  "current_step",
+  "started_at",
+  "updated_at",
+  "submitted_at",
+  "industry",
+  "region",
+  "company_size",
+  "role",
+  "stage",
+  "readiness_index",
+  "answers",
 ] as const;
 
 /** A fixed "now" per seed keeps the data identical across runs on the same day. */
@@ -34,17 +47,32 @@ export async function insertDemoResponses(client: pg.ClientBase, options: SeedOp
 }
 
 // A field of COPY's CSV input: unquoted empty is NULL, everything else quoted with "" escapes.
-const field = (value: string | number | null): string => (value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`);
+const field = (value: string | number | null): string =>
+  value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`;
 
 /** One COPY input line for a generated row (same values as the INSERT path). */
 export function seedCsvLine(waveId: string, row: SeedRow): string {
   const started = row.startedAt.toISOString();
   const submitted = row.submittedAt?.toISOString() ?? null;
-  return [
-    field(waveId), row.status, "seed", field(row.submissionKey), String(row.currentStep), started, submitted ?? started, submitted ?? "",
-    field(row.industry), field(row.region), field(row.companySize), field(row.role), field(row.stage),
-    row.readinessIndex === null ? "" : String(row.readinessIndex), field(JSON.stringify(row.answers)),
-  ].join(",") + "\n";
+  return (
+    [
+      field(waveId),
+      row.status,
+      "seed",
+      field(row.submissionKey),
+      String(row.currentStep),
+      started,
+      submitted ?? started,
+      submitted ?? "",
+      field(row.industry),
+      field(row.region),
+      field(row.companySize),
+      field(row.role),
+      field(row.stage),
+      row.readinessIndex === null ? "" : String(row.readinessIndex),
+      field(JSON.stringify(row.answers)),
+    ].join(",") + "\n"
+  );
 }
 
 /** Streams generated rows as COPY input, in chunks of about 256 rows, skipping `skip` keys. */

@@ -44,7 +44,8 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
       let stderr = "";
       child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.once("exit", (code, signal) => {
-        if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0 && code !== 143) console.error(`  ! the app server exited unexpectedly (${signal ?? code}):\n${stderr}`);
+        if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0 && code !== 143)
+          console.error(`  ! the app server exited unexpectedly (${signal ?? code}):\n${stderr}`);
       });
       await waitForHttp(`${baseUrl}/api/health`, child, 120_000);
     },

@@ -66,7 +66,10 @@ export interface LoadOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function submitOnce(baseUrl: string, s: Submission): Promise<{ status: number | "no answer"; id?: string; retryAfter?: number; detail?: string }> {
+async function submitOnce(
+  baseUrl: string,
+  s: Submission,
+): Promise<{ status: number | "no answer"; id?: string; retryAfter?: number; detail?: string }> {
   try {
     const response = await fetch(`${baseUrl}/api/v1/surveys/${SURVEY_SLUG}/responses`, {
       method: "POST",
@@ -125,7 +128,14 @@ export async function runLoad(options: LoadOptions, submissions: Submission[] = 
     while (Date.now() < options.until) {
       const i = n++;
       const marker = `soak ${options.runId} ${c}-${i}`;
-      const s: Submission = { key: `soak-${options.runId}-${String(i).padStart(6, "0")}`, marker, answers: soakAnswers(marker, i), attempts: 0, refused: 0, noAnswer: 0 };
+      const s: Submission = {
+        key: `soak-${options.runId}-${String(i).padStart(6, "0")}`,
+        marker,
+        answers: soakAnswers(marker, i),
+        attempts: 0,
+        refused: 0,
+        noAnswer: 0,
+      };
       submissions.push(s);
       await deliver(options, s);
     }

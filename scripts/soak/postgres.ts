@@ -24,7 +24,9 @@ export interface OwnedPostgres {
 function findServerBin(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   for (const version of versions) {
     const dir = path.join(root, version, "bin");
     if (existsSync(path.join(dir, "pg_ctl")) && existsSync(path.join(dir, "initdb"))) return dir;
@@ -39,7 +41,9 @@ function exec(command: string, args: string[]): Promise<string> {
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${code}):\n${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${code}):\n${out}`)),
+    );
   });
 }
 
@@ -57,7 +61,8 @@ async function startServerPostgres(binDir: string): Promise<OwnedPostgres> {
   const dataDir = path.join(root, "data");
   const port = await freePort();
   // As root, the server binaries refuse to run: run them as the postgres user.
-  const as = (tool: string, args: string[]) => (user ? exec("runuser", ["-u", "postgres", "--", path.join(binDir, tool), ...args]) : exec(path.join(binDir, tool), args));
+  const as = (tool: string, args: string[]) =>
+    user ? exec("runuser", ["-u", "postgres", "--", path.join(binDir, tool), ...args]) : exec(path.join(binDir, tool), args);
   await as("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=100`;
   const startServer = async () => {

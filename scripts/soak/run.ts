@@ -73,7 +73,14 @@ const cleanups: (() => Promise<void>)[] = [];
 
 function record(scenario: Scenario, problems: string[], checks: number) {
   results.push({ scenario, problems, checks });
-  log(problems.length === 0 ? `  ✔ ${scenario}: all ${checks} checks passed` : `  ✖ ${scenario}: ${problems.length} problem(s)\n${problems.slice(0, 20).map((p) => `    - ${p}`).join("\n")}`);
+  log(
+    problems.length === 0
+      ? `  ✔ ${scenario}: all ${checks} checks passed`
+      : `  ✖ ${scenario}: ${problems.length} problem(s)\n${problems
+          .slice(0, 20)
+          .map((p) => `    - ${p}`)
+          .join("\n")}`,
+  );
 }
 
 interface Stack {
@@ -131,13 +138,17 @@ async function health(baseUrl: string): Promise<number | "no answer"> {
 function printCounts(scenario: string, submissions: Submission[], verification: Awaited<ReturnType<typeof verifySubmissions>>) {
   log(countsTable(scenario, verification.counts));
   const refusedThenStored = submissions.filter((s) => s.refused > 0 && s.ackStatus === 200).length;
-  if (refusedThenStored > 0) log(`  (${refusedThenStored} refused or unanswered attempt(s) had in fact committed; the retry got 200 and the same id)`);
+  if (refusedThenStored > 0)
+    log(`  (${refusedThenStored} refused or unanswered attempt(s) had in fact committed; the retry got 200 and the same id)`);
 }
 
 // ── db-restart ──────────────────────────────────────────────────────────────────────────────
 async function dbRestart(stack: Stack): Promise<void> {
   const scenario = "db-restart";
-  log(`\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; PostgreSQL stopped (${options.stopMode}) for ${options.downSeconds} s at ${Math.round(options.seconds / 3)} s`);
+  log(
+    `\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; PostgreSQL stopped (${options.stopMode}) ` +
+      `for ${options.downSeconds} s at ${Math.round(options.seconds / 3)} s`,
+  );
   const appPid = stack.app.pid();
   const started = Date.now();
   const until = started + options.seconds * 1000;
@@ -166,9 +177,16 @@ async function dbRestart(stack: Stack): Promise<void> {
   const held = await drain(exportReader);
   const whole = !held.failed && held.rows >= rowsBefore && held.rows <= rowsAfter;
   log(
-    `  the export streaming during the restart ${held.failed ? "ended with an error (no silently short file)" : `had been sent whole before the stop (${held.rows} rows, ${whole ? "the complete snapshot" : `NOT the ${rowsBefore}-${rowsAfter} rows of its snapshot`})`}`,
+    `  the export streaming during the restart ` +
+      (held.failed
+        ? "ended with an error (no silently short file)"
+        : `had been sent whole before the stop (${held.rows} rows, ` +
+          `${whole ? "the complete snapshot" : `NOT the ${rowsBefore}-${rowsAfter} rows of its snapshot`})`),
   );
-  if (!held.failed && !whole) problems.push(`an export cut by the database restart ended like a complete file with ${held.rows} rows (snapshot had ${rowsBefore}-${rowsAfter})`);
+  if (!held.failed && !whole)
+    problems.push(
+      `an export cut by the database restart ended like a complete file with ${held.rows} rows (snapshot had ${rowsBefore}-${rowsAfter})`,
+    );
   if (healthWhileDown !== 503) problems.push(`/api/health answered ${healthWhileDown} while the database was down (want 503)`);
   if (stack.app.pid() !== appPid) problems.push("the app process did not survive the database restart");
   const freshAfter = submissions.filter((s) => s.ackAt && s.ackAt > backAt && s.attempts === 1).length;
@@ -178,9 +196,14 @@ async function dbRestart(stack: Stack): Promise<void> {
     headers: { "content-type": "application/json", "idempotency-key": `soak-${runTag}-db-probe` },
     body: JSON.stringify({ answers: soakAnswers(`soak ${runTag} db probe`, 2) }),
   });
-  log(`  after the restart, same app process (pid ${stack.app.pid()}): ${freshAfter} new submission(s) acknowledged on the first attempt during the load; a new one now answers ${probe.status}`);
-  if (probe.status !== 201) problems.push(`a new submission after the database came back answered ${probe.status} (the app did not recover by itself)`);
-  if (submissions.every((s) => s.refused === 0 && s.noAnswer === 0)) problems.push("no submission was refused: the restart did not overlap the load");
+  log(
+    `  after the restart, same app process (pid ${stack.app.pid()}): ${freshAfter} new submission(s) acknowledged ` +
+      `on the first attempt during the load; a new one now answers ${probe.status}`,
+  );
+  if (probe.status !== 201)
+    problems.push(`a new submission after the database came back answered ${probe.status} (the app did not recover by itself)`);
+  if (submissions.every((s) => s.refused === 0 && s.noAnswer === 0))
+    problems.push("no submission was refused: the restart did not overlap the load");
   record(scenario, problems, 9);
 }
 
@@ -200,11 +223,20 @@ async function saveDraft(baseUrl: string): Promise<{ cookie: string; answers: Re
 
 async function appKillSubmit(stack: Stack): Promise<void> {
   const scenario = "app-kill-submit";
-  log(`\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; the app server SIGKILLed at ${Math.round(options.seconds / 3)} s, started again after ${options.downSeconds} s`);
+  log(
+    `\n▶ ${scenario}: ${options.clients} clients for ${options.seconds} s; the app server SIGKILLed at ` +
+      `${Math.round(options.seconds / 3)} s, started again after ${options.downSeconds} s`,
+  );
   const draft = await saveDraft(stack.app.baseUrl);
   const started = Date.now();
   const runId = `${runTag}k`;
-  const load = runLoad({ baseUrl: () => stack.app.baseUrl, runId, clients: options.clients, until: started + options.seconds * 1000, giveUpMs: 120_000 });
+  const load = runLoad({
+    baseUrl: () => stack.app.baseUrl,
+    runId,
+    clients: options.clients,
+    until: started + options.seconds * 1000,
+    giveUpMs: 120_000,
+  });
   await sleep((options.seconds * 1000) / 3);
   const killedPid = stack.app.pid();
   await stack.app.kill();
@@ -221,12 +253,19 @@ async function appKillSubmit(stack: Stack): Promise<void> {
   // The draft saved before the kill resumes: through the draft API and on the survey page.
   const resumed = await fetch(`${stack.app.baseUrl}/api/v1/surveys/${SURVEY_SLUG}/draft`, { headers: { cookie: draft.cookie } });
   const body = (await resumed.json()) as { draft: { status: string; currentStep: number; answers: Record<string, unknown> } | null };
-  const draftOk = resumed.status === 200 && body.draft?.status === "partial" && body.draft.currentStep === 1 && Object.entries(draft.answers).every(([k, v]) => body.draft?.answers[k] === v);
+  const draftOk =
+    resumed.status === 200 &&
+    body.draft?.status === "partial" &&
+    body.draft.currentStep === 1 &&
+    Object.entries(draft.answers).every(([k, v]) => body.draft?.answers[k] === v);
   if (!draftOk) problems.push(`the draft saved before the kill did not resume: ${resumed.status} ${JSON.stringify(body).slice(0, 200)}`);
   const page = await fetch(`${stack.app.baseUrl}/survey/${SURVEY_SLUG}`, { headers: { cookie: draft.cookie } });
   const pageOk = page.status === 200 && /Welcome back/.test(await page.text());
   if (!pageOk) problems.push(`the survey page with the resume cookie did not offer the saved draft (HTTP ${page.status})`);
-  log(`  draft saved before the kill: API ${draftOk ? "resumes it at step 1 with its answers" : "FAILED"}, survey page ${pageOk ? 'says "Welcome back"' : "FAILED"}`);
+  log(
+    `  draft saved before the kill: API ${draftOk ? "resumes it at step 1 with its answers" : "FAILED"}, survey ` +
+      `page ${pageOk ? 'says "Welcome back"' : "FAILED"}`,
+  );
   record(scenario, problems, 9);
 }
 
@@ -234,10 +273,17 @@ async function appKillSubmit(stack: Stack): Promise<void> {
 async function signIn(baseUrl: string, admin: { email: string; password: string }): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      "content-type": "application/json",
+      origin: baseUrl,
+      "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
     body: JSON.stringify(admin),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token"));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session_token"));
   if (!cookie) throw new Error(`signing in answered ${response.status}`);
   return cookie;
 }
@@ -271,12 +317,19 @@ async function drain({ reader, head }: { reader: CsvReader; head?: Uint8Array })
   } catch {
     return { failed: true, rows: 0 };
   }
-  const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+  const text = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   return { failed: false, rows: Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length - 1 };
 }
 
 const countResponses = (url: string) =>
-  withClient(url, async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id WHERE w.status = 'open'")).rows[0]?.n ?? 0);
+  withClient(
+    url,
+    async (c) =>
+      (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id WHERE w.status = 'open'"))
+        .rows[0]?.n ?? 0,
+  );
 
 async function appKillExport(stack: Stack): Promise<void> {
   const scenario = "app-kill-export";
@@ -296,7 +349,16 @@ async function appKillExport(stack: Stack): Promise<void> {
   if (stack.pg.mode === "server") {
     let stuck = -1;
     for (let i = 0; i < 40; i++) {
-      stuck = await withClient(stack.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'COPY%' AND state <> 'idle'`)).rows[0]?.n ?? 0);
+      stuck = await withClient(
+        stack.url,
+        async (c) =>
+          (
+            await c.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ` +
+                `AND query ILIKE 'COPY%' AND state <> 'idle'`,
+            )
+          ).rows[0]?.n ?? 0,
+      );
       if (stuck === 0) break;
       await sleep(250);
     }
@@ -311,14 +373,17 @@ async function appKillExport(stack: Stack): Promise<void> {
     interrupted: (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM export_audit WHERE completed_at IS NULL")).rows[0]?.n ?? 0,
   }));
   if (halfWritten !== 0) problems.push(`${halfWritten} half-written complete response(s)`);
-  log(`  half-written responses: ${halfWritten}; export audit rows left open by the kill (expected, the export never finished): ${interrupted}`);
+  log(
+    `  half-written responses: ${halfWritten}; export audit rows left open by the kill (expected, the export never finished): ${interrupted}`,
+  );
 
   // It serves again: a whole export now arrives, with every response of the open wave.
   const again = await fetch(exportUrl, { headers: { cookie: await signIn(stack.app.baseUrl, stack.admin) } });
   const text = await again.text();
   const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data.length - 1;
   log(`  export after the restart: HTTP ${again.status}, ${records} rows (database: ${total})`);
-  if (again.status !== 200 || records !== total) problems.push(`export after the restart: HTTP ${again.status}, ${records} rows for ${total} responses`);
+  if (again.status !== 200 || records !== total)
+    problems.push(`export after the restart: HTTP ${again.status}, ${records} rows for ${total} responses`);
   const probe = await fetch(`${stack.app.baseUrl}/api/v1/surveys/${SURVEY_SLUG}/responses`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": `soak-${runTag}-export-probe` },
@@ -337,7 +402,11 @@ interface StartedApp {
 
 async function npmStart(env: Record<string, string>): Promise<StartedApp> {
   // What `npm start` runs; tsx hands the script to a node process, which hosts PGlite.
-  const child = spawn(bin("tsx"), ["scripts/start.ts"], { cwd: ROOT, env: { ...process.env, ...LOAD_TEST_APP_ENV, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin("tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...LOAD_TEST_APP_ENV, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
@@ -356,10 +425,22 @@ async function embeddedRestart(): Promise<void> {
   const scenario = "embedded-restart";
   const clients = Math.min(options.clients, 8);
   const seconds = Math.max(6, Math.min(options.seconds, 20));
-  log(`\n▶ ${scenario}: npm start on the embedded database; ${clients} clients for ${seconds} s; the process hosting PGlite SIGKILLed at ${Math.round(seconds / 3)} s, npm start run again`);
+  log(
+    `\n▶ ${scenario}: npm start on the embedded database; ${clients} clients for ${seconds} s; the process hosting ` +
+      `PGlite SIGKILLed at ${Math.round(seconds / 3)} s, npm start run again`,
+  );
   const dataDir = mkdtempSync(path.join(tmpdir(), "rr-soak-embedded-"));
   const port = await freePort();
-  const env = { DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SEED_RESPONSES: "300", ADMIN_EMAIL: "", ADMIN_PASSWORD: "", AUTH_SECRET: "" };
+  const env = {
+    DATABASE_URL: "",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SEED_RESPONSES: "300",
+    ADMIN_EMAIL: "",
+    ADMIN_PASSWORD: "",
+    AUTH_SECRET: "",
+  };
   let current: StartedApp | undefined;
   cleanups.push(async () => {
     if (current && current.child.exitCode === null && current.child.signalCode === null) {
@@ -370,7 +451,10 @@ async function embeddedRestart(): Promise<void> {
   });
   current = await npmStart(env);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const demoBefore = await withClient(current.dbUrl, async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response WHERE source = 'seed'")).rows[0]?.n ?? 0);
+  const demoBefore = await withClient(
+    current.dbUrl,
+    async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response WHERE source = 'seed'")).rows[0]?.n ?? 0,
+  );
   log(`  npm start up (embedded database ${new URL(current.dbUrl).host}, ${demoBefore} demo responses)`);
 
   const started = Date.now();
@@ -380,25 +464,41 @@ async function embeddedRestart(): Promise<void> {
   const lock = JSON.parse(readFileSync(path.join(dataDir, "lock.json"), "utf8")) as { pid: number; serverPid?: number };
   const first = current;
   process.kill(lock.pid, "SIGKILL");
-  await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once("exit", resolve)));
-  log(`  process hosting PGlite (pid ${lock.pid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s; its app server (pid ${lock.serverPid}) is orphaned`);
+  await new Promise((resolve) =>
+    first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once("exit", resolve),
+  );
+  log(
+    `  process hosting PGlite (pid ${lock.pid}) SIGKILLed at ${((Date.now() - started) / 1000).toFixed(1)} s; its ` +
+      `app server (pid ${lock.serverPid}) is orphaned`,
+  );
   current = await npmStart(env);
   log(`  npm start running again at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const submissions = await load;
   const verification = await verifySubmissions(current.dbUrl, runId, submissions);
   printCounts(scenario, submissions, verification);
   const problems = [...verification.problems];
-  const demoAfter = await withClient(current.dbUrl, async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response WHERE source = 'seed'")).rows[0]?.n ?? 0);
-  log(`  demo responses after the restart: ${demoAfter} (before: ${demoBefore}); second start seeded again: ${/Seeding demo data/.test(current.output()) ? "yes" : "no"}`);
+  const demoAfter = await withClient(
+    current.dbUrl,
+    async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM response WHERE source = 'seed'")).rows[0]?.n ?? 0,
+  );
+  log(
+    `  demo responses after the restart: ${demoAfter} (before: ${demoBefore}); second start seeded again: ` +
+      `${/Seeding demo data/.test(current.output()) ? "yes" : "no"}`,
+  );
   if (demoAfter !== demoBefore) problems.push(`demo responses ${demoBefore} before the kill, ${demoAfter} after`);
-  if (/Seeding demo data/.test(current.output())) problems.push("the second start seeded demo data again (it did not find the first run's data)");
-  if (lock.serverPid && !/Stopped the app server/.test(current.output())) problems.push("the second start did not report stopping the orphaned app server");
-  if (submissions.every((s) => s.refused === 0 && s.noAnswer === 0)) problems.push("no submission was refused or unanswered: the kill did not overlap the load");
+  if (/Seeding demo data/.test(current.output()))
+    problems.push("the second start seeded demo data again (it did not find the first run's data)");
+  if (lock.serverPid && !/Stopped the app server/.test(current.output()))
+    problems.push("the second start did not report stopping the orphaned app server");
+  if (submissions.every((s) => s.refused === 0 && s.noAnswer === 0))
+    problems.push("no submission was refused or unanswered: the kill did not overlap the load");
   record(scenario, problems, 8);
 }
 
 async function main(): Promise<number> {
-  log(`Soak: ${options.scenarios.join(", ")} (clients ${options.clients}, seconds ${options.seconds}, database down ${options.downSeconds} s)`);
+  log(
+    `Soak: ${options.scenarios.join(", ")} (clients ${options.clients}, seconds ${options.seconds}, database down ${options.downSeconds} s)`,
+  );
   const needsStack = options.scenarios.some((s) => s !== "embedded-restart");
   const stack = needsStack ? await prepareStack() : undefined;
   for (const scenario of options.scenarios) {
@@ -423,6 +523,7 @@ try {
 } catch (error) {
   console.error(`\n✖ ${(error as Error).message}`);
 } finally {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup failed:", (error as Error).message));
+  for (const cleanup of cleanups.reverse())
+    await cleanup().catch((error: unknown) => console.error("cleanup failed:", (error as Error).message));
 }
 process.exit(code);

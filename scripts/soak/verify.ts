@@ -44,7 +44,13 @@ export async function verifySubmissions(databaseUrl: string, runId: string, subm
   const { rows, halfWritten } = await withClient(databaseUrl, async (client) => {
     // Found by key or by the unique marker in the answers: a copy stored under another key is a duplicate too.
     const rows = (
-      await client.query<{ id: string; submission_key: string | null; marker: string | null; status: string; answers: Record<string, unknown> }>(
+      await client.query<{
+        id: string;
+        submission_key: string | null;
+        marker: string | null;
+        status: string;
+        answers: Record<string, unknown>;
+      }>(
         `SELECT id, submission_key, answers->>'distributed_help' AS marker, status::text AS status, answers FROM response
          WHERE submission_key LIKE $1 OR answers->>'distributed_help' LIKE $2`,
         [`api:${prefix}%`, `soak ${runId} %`],
@@ -81,10 +87,16 @@ export async function verifySubmissions(databaseUrl: string, runId: string, subm
       lost++;
       problems.push(`${s.key}: acknowledged (${s.ackStatus}, id ${s.ackId}) but not stored`);
     } else if (row) {
-      const exact = row.submission_key === `api:${s.key}` && row.status === "complete" && row.id === s.ackId && isDeepStrictEqual(row.answers, s.answers);
+      const exact =
+        row.submission_key === `api:${s.key}` &&
+        row.status === "complete" &&
+        row.id === s.ackId &&
+        isDeepStrictEqual(row.answers, s.answers);
       if (!exact) {
         mismatched++;
-        problems.push(`${s.key}: stored row ${row.id} (key ${row.submission_key}, ${row.status}) does not match what was acknowledged (id ${s.ackId ?? "none"})`);
+        problems.push(
+          `${s.key}: stored row ${row.id} (key ${row.submission_key}, ${row.status}) does not match what was acknowledged (id ${s.ackId ?? "none"})`,
+        );
       }
     }
   }
@@ -108,7 +120,8 @@ export async function verifySubmissions(databaseUrl: string, runId: string, subm
     halfWritten,
     mismatched,
   };
-  if (counts.acknowledged + counts.ackAfterRetry !== counts.sent) problems.push(`${counts.sent - counts.acknowledged - counts.ackAfterRetry} submission(s) were never acknowledged`);
+  if (counts.acknowledged + counts.ackAfterRetry !== counts.sent)
+    problems.push(`${counts.sent - counts.acknowledged - counts.ackAfterRetry} submission(s) were never acknowledged`);
   if (counts.stored !== counts.sent) problems.push(`stored ${counts.stored} rows for ${counts.sent} submissions`);
   return { counts, problems };
 }
@@ -132,5 +145,7 @@ export function countsTable(scenario: string, counts: Counts): string {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const numWidth = Math.max(...rows.map(([, n]) => String(n).length));
-  return [`  ${scenario}`, ...rows.map(([label, n, note]) => `  ${label.padEnd(width)}  ${String(n).padStart(numWidth)}  ${note}`)].join("\n");
+  return [`  ${scenario}`, ...rows.map(([label, n, note]) => `  ${label.padEnd(width)}  ${String(n).padStart(numWidth)}  ${note}`)].join(
+    "\n",
+  );
 }

@@ -143,7 +143,8 @@ describe("accessibility in Chromium", () => {
     expect(indicators).toEqual({ checkbox: true, button: true, single: true, likert: true, multi: true, select: true, textarea: true });
 
     const { rows } = await testPool().query(
-      `SELECT status::text, answers->>'distributed_help' AS text FROM response WHERE source = 'web' AND answers->>'distributed_help' LIKE '%typed with the keyboard' ORDER BY submitted_at DESC LIMIT 1`,
+      `SELECT status::text, answers->>'distributed_help' AS text FROM response WHERE source = 'web' AND ` +
+        `answers->>'distributed_help' LIKE '%typed with the keyboard' ORDER BY submitted_at DESC LIMIT 1`,
     );
     expect(rows[0]).toEqual({ status: "complete", text: "Edge inference near our users, typed with the keyboard" });
 
@@ -171,7 +172,9 @@ describe("accessibility in Chromium", () => {
       expect(saved.status()).toBe(200);
       id = ((await saved.json()) as { draft: { id: string } }).draft.id;
     }
-    expect((await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", { data: { submissionId: randomUUID() } })).status()).toBe(201);
+    expect(
+      (await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", { data: { submissionId: randomUUID() } })).status(),
+    ).toBe(201);
 
     await page.goto("/survey/ai-readiness/result");
     await page.getByTestId("readiness-index").waitFor();
@@ -228,7 +231,10 @@ describe("accessibility in Chromium", () => {
     await expectAccessible(page, "responses explorer, columns menu open");
     await page.keyboard.press("Escape");
 
-    await table.getByRole("link", { name: /^Open response / }).first().click();
+    await table
+      .getByRole("link", { name: /^Open response / })
+      .first()
+      .click();
     await page.waitForURL(/\/dashboard\/responses\/[0-9a-f-]{36}$/);
     await page.getByTestId("response-meta").waitFor();
     await expectAccessible(page, "response detail");

@@ -32,11 +32,16 @@ async function openWatched(): Promise<{ b: Browser; violations: Violation[]; con
   });
   await b.context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCsp: (v: unknown) => void }).__reportCsp({ page: location.pathname, directive: e.effectiveDirective, blocked: e.blockedURI });
+      (window as unknown as { __reportCsp: (v: unknown) => void }).__reportCsp({
+        page: location.pathname,
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+      });
     });
   });
   b.page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === "error" && /Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   return { b, violations, consoleErrors };
 }
@@ -78,7 +83,9 @@ describe("Content-Security-Policy in Chromium", () => {
       const saved = await context.request.put("/api/v1/surveys/ai-readiness/draft", { data: { step: i + 1, answers: sectionAnswers(i) } });
       expect(saved.status()).toBe(200);
     }
-    const submitted = await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", { data: { submissionId: crypto.randomUUID() } });
+    const submitted = await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", {
+      data: { submissionId: crypto.randomUUID() },
+    });
     expect(submitted.status()).toBe(201);
     await page.goto("/survey/ai-readiness/result");
     await page.locator("svg.recharts-surface").first().waitFor(); // the chart is drawn client-side

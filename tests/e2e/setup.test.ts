@@ -33,7 +33,11 @@ beforeAll(async () => {
   token = (await issueSetupToken(client)) ?? "";
   expect(await issueSetupToken(client)).not.toBeNull(); // still no admin: another link may be issued
   await client.end();
-  server = await startTestServer({ DATABASE_URL: database.url, AUTH_SECRET: randomBytes(48).toString("base64url"), DB_POOL_SIZE: EMBEDDED_POOL_SIZE });
+  server = await startTestServer({
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(48).toString("base64url"),
+    DB_POOL_SIZE: EMBEDDED_POOL_SIZE,
+  });
   baseUrl = server.baseUrl;
 });
 

@@ -17,7 +17,10 @@ async function chooseRadio(page: Page, id: string, label: string) {
 }
 async function rate(page: Page, id: string, score: number) {
   // Likert radios are visually hidden inside big tap targets; click the target like a person.
-  await question(page, id).locator("label").nth(score - 1).click();
+  await question(page, id)
+    .locator("label")
+    .nth(score - 1)
+    .click();
 }
 async function tick(page: Page, id: string, labels: string[]) {
   for (const label of labels) await question(page, id).getByRole("checkbox", { name: label, exact: true }).check();
@@ -65,11 +68,23 @@ async function runSurvey(page: Page, group: string) {
   await expect.poll(() => page.getByTestId("progress-label").textContent()).toBe("Step 3 of 6");
   await expect.poll(() => page.getByRole("status").textContent()).toContain("Welcome back");
   await page.getByRole("button", { name: "Back" }).click();
-  expect(await question(page, "ai_stage").getByRole("radio", { name: /Limited production/ }).isChecked()).toBe(true);
+  expect(
+    await question(page, "ai_stage")
+      .getByRole("radio", { name: /Limited production/ })
+      .isChecked(),
+  ).toBe(true);
   await page.getByRole("button", { name: "Next" }).click();
   await expect.poll(() => page.getByTestId("progress-label").textContent()).toBe("Step 3 of 6");
 
-  for (const [id, score] of [["dim_strategy", 4], ["dim_compute", 3], ["dim_network", 2], ["dim_data", 3], ["dim_governance", 4], ["dim_talent", 2], ["dim_culture", 3]] as const) {
+  for (const [id, score] of [
+    ["dim_strategy", 4],
+    ["dim_compute", 3],
+    ["dim_network", 2],
+    ["dim_data", 3],
+    ["dim_governance", 4],
+    ["dim_talent", 2],
+    ["dim_culture", 3],
+  ] as const) {
     await rate(page, id, score);
   }
   await screenshot(page, group, "05-step3-dimensions");
@@ -125,8 +140,12 @@ describe("respondent flow in Chromium", () => {
        FROM response WHERE source = 'web' AND industry = 'financial_services' AND region = 'east_asia' ORDER BY submitted_at DESC LIMIT 1`,
     );
     expect(rows[0]).toEqual({
-      status: "complete", industry: "financial_services", region: "east_asia", stage: "limited_production",
-      top3: ["latency", "cost", "privacy_sovereignty"], text: "Agents close to traders in Tokyo <b>and</b> Singapore",
+      status: "complete",
+      industry: "financial_services",
+      region: "east_asia",
+      stage: "limited_production",
+      top3: ["latency", "cost", "privacy_sovereignty"],
+      text: "Agents close to traders in Tokyo <b>and</b> Singapore",
     });
     // Back on the survey, a finished respondent goes to their result rather than a second response.
     await browser.page.goto("/survey/ai-readiness");

@@ -15,7 +15,7 @@ const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
   '"><svg onload=window.__xss=1>',
   "javascript:window.__xss=1",
-  "'><iframe srcdoc=\"<script>parent.__xss=1</script>\">",
+  '\'><iframe srcdoc="<script>parent.__xss=1</script>">',
 ];
 const FREE_TEXT = PAYLOADS.join(" | ");
 const SHORT = '<img src=x onerror="window.__xss=1">';
@@ -34,7 +34,9 @@ async function expectNothingRan(page: Page, dialogs: string[], where: string) {
   const state = await page.evaluate(() => {
     const w = window as unknown as { __xss?: unknown };
     const handlers = Array.from(document.querySelectorAll("*")).flatMap((el) =>
-      Array.from(el.attributes).filter((a) => /^on/i.test(a.name) && a.value.includes("__xss")).map((a) => `${el.tagName}[${a.name}]`),
+      Array.from(el.attributes)
+        .filter((a) => /^on/i.test(a.name) && a.value.includes("__xss"))
+        .map((a) => `${el.tagName}[${a.name}]`),
     );
     return {
       xss: w.__xss,
@@ -66,7 +68,11 @@ describe("hostile text in Chromium", () => {
       `INSERT INTO auth_user (id, name, email, email_verified, created_at, updated_at, role) VALUES ($1, $2, $3, true, now(), now(), 'analyst')`,
       [`xss-${suffix}`, SHORT, `xss-${suffix}@radar.test`],
     );
-    await testPool().query(`INSERT INTO api_token (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, 'rr_xss')`, [adminId, `"><svg onload=window.__xss=1>`, `hash-${suffix}`]);
+    await testPool().query(`INSERT INTO api_token (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, 'rr_xss')`, [
+      adminId,
+      `"><svg onload=window.__xss=1>`,
+      `hash-${suffix}`,
+    ]);
 
     browser = await openBrowser({ width: 1280, height: 900 });
     const { page, context } = browser;
@@ -82,7 +88,9 @@ describe("hostile text in Chromium", () => {
       const answers = Object.fromEntries(instrumentV1.sections[i]!.questions.map((q) => [q.id, all[q.id] ?? null]));
       expect((await context.request.put("/api/v1/surveys/ai-readiness/draft", { data: { step: i + 1, answers } })).status()).toBe(200);
     }
-    expect((await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", { data: { submissionId: randomUUID() } })).status()).toBe(201);
+    expect(
+      (await context.request.post("/api/v1/surveys/ai-readiness/draft/submit", { data: { submissionId: randomUUID() } })).status(),
+    ).toBe(201);
     await page.goto("/survey/ai-readiness/result");
     await page.getByTestId("readiness-index").waitFor();
     await expectNothingRan(page, dialogs, "result page");

@@ -28,7 +28,10 @@ export const authHeaders = (ip = clientIp()) => ({ "x-forwarded-for": ip, origin
 export async function signIn(email = testAdmin.email, password = testAdmin.password, ip = clientIp()): Promise<string> {
   const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email, password }, headers: authHeaders(ip) });
   if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}: ${JSON.stringify(response.body)}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token"));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session_token"));
   if (!cookie) throw new Error("no session cookie");
   return cookie;
 }

@@ -23,11 +23,16 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
       id: v.id,
       impact: v.impact ?? "unknown",
       help: v.help,
-      targets: v.nodes.slice(0, 8).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1).join(" ").trim()})` : ""}`),
+      targets: v.nodes
+        .slice(0, 8)
+        .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1).join(" ").trim()})` : ""}`),
     }));
 }
 
 export function describeViolations(where: string, problems: AxeProblem[]): string {
   if (!problems.length) return `${where}: no serious or critical violations`;
-  return [`${where}:`, ...problems.map((p) => `  [${p.impact}] ${p.id}: ${p.help}\n${p.targets.map((t) => `      - ${t}`).join("\n")}`)].join("\n");
+  return [
+    `${where}:`,
+    ...problems.map((p) => `  [${p.impact}] ${p.id}: ${p.help}\n${p.targets.map((t) => `      - ${t}`).join("\n")}`),
+  ].join("\n");
 }

@@ -22,7 +22,15 @@ export async function openBrowser(viewport: { width: number; height: number }): 
     // Each browser is a different visitor: its own address for the per-address login limit (the
     // suite signs in dozens of times a minute, which one real address never would).
     extraHTTPHeaders: { "x-forwarded-for": clientIp() },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

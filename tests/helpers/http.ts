@@ -29,7 +29,12 @@ export async function api<T = unknown>(path: string, init: ApiInit = {}): Promis
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${init.baseUrl ?? testEnv.baseUrl}${path}`, { method: init.method ?? "GET", headers, body, redirect: "manual" });
+  const response = await fetch(`${init.baseUrl ?? testEnv.baseUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body,
+    redirect: "manual",
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {

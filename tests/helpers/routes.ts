@@ -32,7 +32,8 @@ export function discoverRoutes(dir = APP_DIR, segments: string[] = []): AppRoute
     if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) routes.push({ pattern, kind: "page", methods: ["GET"], file });
     if (/^route\.(ts|js)$/.test(entry.name)) {
       const methods = [...new Set([...readFileSync(full, "utf8").matchAll(METHOD_EXPORT)].map((m) => m[1]!))];
-      if (methods.length === 0) throw new Error(`${file} exports no HTTP method this test recognises (export const GET = … / export async function GET)`);
+      if (methods.length === 0)
+        throw new Error(`${file} exports no HTTP method this test recognises (export const GET = … / export async function GET)`);
       routes.push({ pattern, kind: "api", methods, file });
     }
   }

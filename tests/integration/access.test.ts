@@ -30,7 +30,11 @@ describe("analyst access", () => {
   });
 
   it("signs in with an httpOnly, SameSite session cookie, and signs out server-side", async () => {
-    const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, headers: authHeaders() });
+    const response = await api("/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email: testAdmin.email, password: testAdmin.password },
+      headers: authHeaders(),
+    });
     expect(response.status).toBe(200);
     const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token")) ?? "";
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -52,7 +56,11 @@ describe("analyst access", () => {
     const headers = authHeaders();
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const r = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: "wrong-password-123" }, headers });
+      const r = await api("/api/auth/sign-in/email", {
+        method: "POST",
+        body: { email: testAdmin.email, password: "wrong-password-123" },
+        headers,
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -60,15 +68,27 @@ describe("analyst access", () => {
   });
 
   it("refuses a cross-site login post", async () => {
-    const r = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, headers: { ...authHeaders(), origin: "https://evil.example" } });
+    const r = await api("/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email: testAdmin.email, password: testAdmin.password },
+      headers: { ...authHeaders(), origin: "https://evil.example" },
+    });
     expect(r.status).toBe(403);
   });
 
   it("has no public sign-up", async () => {
-    const r = await api("/api/auth/sign-up/email", { method: "POST", body: { email: "intruder@example.com", password: "a-long-password-1", name: "X" }, headers: authHeaders() });
+    const r = await api("/api/auth/sign-up/email", {
+      method: "POST",
+      body: { email: "intruder@example.com", password: "a-long-password-1", name: "X" },
+      headers: authHeaders(),
+    });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
-    const login = await api("/api/auth/sign-in/email", { method: "POST", body: { email: "intruder@example.com", password: "a-long-password-1" }, headers: authHeaders() });
+    const login = await api("/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email: "intruder@example.com", password: "a-long-password-1" },
+      headers: authHeaders(),
+    });
     expect(login.status).toBe(401);
   });
 

@@ -15,7 +15,11 @@ afterAll(closeTestPool);
 
 describe("GET /api/v1/surveys/{slug}", () => {
   it("publishes the open wave's questions, option ids and rules", async () => {
-    const { status, body } = await api<{ slug: string; wave: { code: string }; sections: { questions: { id: string; type: string; options: unknown[]; rules: Record<string, unknown> }[] }[] }>(`/api/v1/surveys/${slug}`);
+    const { status, body } = await api<{
+      slug: string;
+      wave: { code: string };
+      sections: { questions: { id: string; type: string; options: unknown[]; rules: Record<string, unknown> }[] }[];
+    }>(`/api/v1/surveys/${slug}`);
     expect(status).toBe(200);
     expect(body.slug).toBe(slug);
     expect(body.wave.code).toBe("2026-Q4");
@@ -34,10 +38,18 @@ describe("GET /api/v1/surveys/{slug}", () => {
 describe("POST /api/v1/surveys/{slug}/responses", () => {
   it("stores a complete response: 201 with its id, then 200 with the same id on a repeat", async () => {
     const key = randomUUID();
-    const first = await api<{ id: string; status: string }>(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } });
+    const first = await api<{ id: string; status: string }>(path(), {
+      method: "POST",
+      body: { answers: validAnswers() },
+      headers: { "Idempotency-Key": key },
+    });
     expect(first.status).toBe(201);
     expect(first.body.status).toBe("complete");
-    const again = await api<{ id: string }>(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } });
+    const again = await api<{ id: string }>(path(), {
+      method: "POST",
+      body: { answers: validAnswers() },
+      headers: { "Idempotency-Key": key },
+    });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
 
@@ -46,8 +58,14 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
       [first.body.id],
     );
     expect(rows[0]).toMatchObject({
-      status: "complete", source: "api", industry: "healthcare", region: "east_asia", company_size: "1000_9999",
-      role: "data_ml", stage: "pilots", readiness_index: 42.9,
+      status: "complete",
+      source: "api",
+      industry: "healthcare",
+      region: "east_asia",
+      company_size: "1000_9999",
+      role: "data_ml",
+      stage: "pilots",
+      readiness_index: 42.9,
     });
     expect(rows[0].answers.concerns_top3).toEqual(["latency", "privacy_sovereignty", "cost"]);
   });
@@ -56,7 +74,9 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
     const key = `burst-${randomUUID()}`;
     const before = await countResponses(waveId);
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => api<{ id: string }>(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } })),
+      Array.from({ length: 50 }, () =>
+        api<{ id: string }>(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(49);
@@ -68,9 +88,15 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
 
   it("refuses a reused Idempotency-Key with different answers (422) and writes nothing", async () => {
     const key = randomUUID();
-    expect((await api(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } })).status).toBe(201);
+    expect((await api(path(), { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": key } })).status).toBe(
+      201,
+    );
     const before = await countResponses(waveId);
-    const reused = await api<ErrorBody>(path(), { method: "POST", body: { answers: validAnswers({ industry: "telecom" }) }, headers: { "Idempotency-Key": key } });
+    const reused = await api<ErrorBody>(path(), {
+      method: "POST",
+      body: { answers: validAnswers({ industry: "telecom" }) },
+      headers: { "Idempotency-Key": key },
+    });
     expect(reused.status).toBe(422);
     expect(reused.body.error.fields[0]?.path).toBe("Idempotency-Key");
     expect(await countResponses(waveId)).toEqual(before);
@@ -78,19 +104,44 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
 
   const hostile: [string, () => { body?: unknown; headers?: Record<string, string> }, number, string][] = [
     ["missing Idempotency-Key", () => ({ body: { answers: validAnswers() }, headers: { "Idempotency-Key": "" } }), 400, "Idempotency-Key"],
-    ["too short Idempotency-Key", () => ({ body: { answers: validAnswers() }, headers: { "Idempotency-Key": "abc" } }), 400, "Idempotency-Key"],
-    ["unknown question id", () => ({ body: { answers: { ...validAnswers(), favourite_colour: "blue" } } }), 400, "answers.favourite_colour"],
+    [
+      "too short Idempotency-Key",
+      () => ({ body: { answers: validAnswers() }, headers: { "Idempotency-Key": "abc" } }),
+      400,
+      "Idempotency-Key",
+    ],
+    [
+      "unknown question id",
+      () => ({ body: { answers: { ...validAnswers(), favourite_colour: "blue" } } }),
+      400,
+      "answers.favourite_colour",
+    ],
     ["unknown option id", () => ({ body: { answers: validAnswers({ region: "atlantis" }) } }), 400, "answers.region"],
     ["wrong type", () => ({ body: { answers: validAnswers({ model_sizes: "frontier" }) } }), 400, "answers.model_sizes"],
     ["missing required answer", () => ({ body: { answers: { ...validAnswers(), industry: undefined } } }), 400, "answers.industry"],
     ["Likert out of range", () => ({ body: { answers: validAnswers({ dim_talent: 6 }) } }), 400, "answers.dim_talent"],
-    ["duplicated ranks", () => ({ body: { answers: validAnswers({ concerns_top3: ["cost", "cost", "latency"] }) } }), 400, "answers.concerns_top3"],
-    ["string over its limit", () => ({ body: { answers: validAnswers({ distributed_help: "é".repeat(2001) }) } }), 400, "answers.distributed_help"],
+    [
+      "duplicated ranks",
+      () => ({ body: { answers: validAnswers({ concerns_top3: ["cost", "cost", "latency"] }) } }),
+      400,
+      "answers.concerns_top3",
+    ],
+    [
+      "string over its limit",
+      () => ({ body: { answers: validAnswers({ distributed_help: "é".repeat(2001) }) } }),
+      400,
+      "answers.distributed_help",
+    ],
     ["extra top-level field", () => ({ body: { answers: validAnswers(), admin: true } }), 400, "admin"],
     ["answers not an object", () => ({ body: { answers: [1, 2] } }), 400, "answers"],
     ["malformed JSON", () => ({ body: '{"answers": {' }), 400, "body"],
     ["empty body", () => ({ body: "" }), 400, "body"],
-    ["wrong content type", () => ({ body: "answers=1", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "Content-Type"],
+    [
+      "wrong content type",
+      () => ({ body: "answers=1", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      415,
+      "Content-Type",
+    ],
     ["body over 64 KB", () => ({ body: { answers: validAnswers({ distributed_help: "x".repeat(70_000) }) } }), 413, "body"],
   ];
 

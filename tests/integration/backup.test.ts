@@ -22,7 +22,10 @@ async function withEmbedded<T>(fn: (url: string) => Promise<T>): Promise<T> {
 }
 
 const rows = (url: string) =>
-  withClient(url, async (c) => (await c.query<{ id: number; label: string; answers: unknown }>("SELECT id, label, answers FROM item ORDER BY id")).rows);
+  withClient(
+    url,
+    async (c) => (await c.query<{ id: number; label: string; answers: unknown }>("SELECT id, label, answers FROM item ORDER BY id")).rows,
+  );
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), "rr-backup-test-"));
@@ -36,7 +39,9 @@ describe("embedded database backup and restore", () => {
     const seeded = await withEmbedded(async (url) => {
       await withClient(url, async (c) => {
         await c.query("CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL, answers jsonb NOT NULL)");
-        await c.query(`INSERT INTO item SELECT g, 'item ' || g, jsonb_build_object('n', g, 'tags', jsonb_build_array('a', 'b')) FROM generate_series(1, 500) g`);
+        await c.query(
+          `INSERT INTO item SELECT g, 'item ' || g, jsonb_build_object('n', g, 'tags', jsonb_build_array('a', 'b')) FROM generate_series(1, 500) g`,
+        );
       });
       return rows(url);
     });

@@ -15,7 +15,10 @@ afterAll(closeTestPool);
 describe("database guarantees", () => {
   it("lets a wave's definition change while it has no responses", async () => {
     await testPool().query(`UPDATE wave SET definition = definition WHERE id = $1`, [waveId]);
-    const { rowCount } = await testPool().query(`UPDATE wave SET definition = jsonb_set(definition, '{title}', '"Renamed"'), definition_hash = 'older' WHERE id = $1`, [waveId]);
+    const { rowCount } = await testPool().query(
+      `UPDATE wave SET definition = jsonb_set(definition, '{title}', '"Renamed"'), definition_hash = 'older' WHERE id = $1`,
+      [waveId],
+    );
     expect(rowCount).toBe(1);
     // ensureSurvey puts the code's definition back (no responses yet, so it may).
     const client = await testPool().connect();
@@ -39,11 +42,14 @@ describe("database guarantees", () => {
 
   it("refuses a complete response without its profile, score or key", async () => {
     await expect(
-      testPool().query(`INSERT INTO response (wave_id, status, submitted_at, submission_key) VALUES ($1, 'complete', now(), 'x-incomplete')`, [waveId]),
+      testPool().query(
+        `INSERT INTO response (wave_id, status, submitted_at, submission_key) VALUES ($1, 'complete', now(), 'x-incomplete')`,
+        [waveId],
+      ),
     ).rejects.toMatchObject({ code: "23514" });
-    await expect(
-      testPool().query(`INSERT INTO response (wave_id, readiness_index) VALUES ($1, 140)`, [waveId]),
-    ).rejects.toMatchObject({ code: "23514" });
+    await expect(testPool().query(`INSERT INTO response (wave_id, readiness_index) VALUES ($1, 140)`, [waveId])).rejects.toMatchObject({
+      code: "23514",
+    });
   });
 
   it("seeds deterministically and idempotently", async () => {
@@ -76,11 +82,15 @@ describe("database guarantees", () => {
       expect(await insertDemoResponses(client, { waveId: copied, responses: 400, seed: 5, method, now })).toBe(400);
       expect(await insertDemoResponses(client, { waveId: copied, responses: 700, seed: 5, method, now })).toBe(300);
       const third = await client.query(
-        `SELECT md5(string_agg(submission_key || answers::text || status || started_at || coalesce(submitted_at::text, '') || coalesce(readiness_index::text, ''), ',' ORDER BY submission_key)) AS digest FROM response WHERE wave_id = ANY($1::uuid[]) AND submission_key NOT LIKE '%:moved%'`,
+        `SELECT md5(string_agg(submission_key || answers::text || status || started_at || coalesce(submitted_at::text, ` +
+          `'') || coalesce(readiness_index::text, ''), ',' ORDER BY submission_key)) AS digest FROM response WHERE ` +
+          `wave_id = ANY($1::uuid[]) AND submission_key NOT LIKE '%:moved%'`,
         [[copied]],
       );
       const reference = await client.query(
-        `SELECT md5(string_agg(regexp_replace(submission_key, ':moved-again$', '') || answers::text || status || started_at || coalesce(submitted_at::text, '') || coalesce(readiness_index::text, ''), ',' ORDER BY regexp_replace(submission_key, ':moved-again$', ''))) AS digest FROM response WHERE wave_id = $1`,
+        `SELECT md5(string_agg(regexp_replace(submission_key, ':moved-again$', '') || answers::text || status || ` +
+          `started_at || coalesce(submitted_at::text, '') || coalesce(readiness_index::text, ''), ',' ORDER BY ` +
+          `regexp_replace(submission_key, ':moved-again$', ''))) AS digest FROM response WHERE wave_id = $1`,
         [again],
       );
       expect(third.rows[0].digest).toBe(reference.rows[0].digest);

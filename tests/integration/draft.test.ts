@@ -58,7 +58,9 @@ describe("save and resume", () => {
 
   it("keeps partial responses apart: indexed profile columns filled as answered, no score yet", async () => {
     const saved = await api<DraftBody>(draftPath(), { method: "PUT", body: { step: 1, answers: sectionAnswers(0) } });
-    const { rows } = await testPool().query(`SELECT status::text, industry, readiness_index, submitted_at FROM response WHERE id = $1`, [saved.body.draft!.id]);
+    const { rows } = await testPool().query(`SELECT status::text, industry, readiness_index, submitted_at FROM response WHERE id = $1`, [
+      saved.body.draft!.id,
+    ]);
     expect(rows[0]).toEqual({ status: "partial", industry: "healthcare", readiness_index: null, submitted_at: null });
   });
 
@@ -98,7 +100,9 @@ describe("submit", () => {
     const cookie = cookieFrom(saved.headers)!;
     const response = await api<ErrorBody>(submitPath(), { method: "POST", body: { submissionId: randomUUID() }, cookie });
     expect(response.status).toBe(400);
-    expect(response.body.error.fields.map((f) => f.path)).toEqual(expect.arrayContaining(["answers.ready_self", "answers.dim_culture", "answers.infra_planned"]));
+    expect(response.body.error.fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining(["answers.ready_self", "answers.dim_culture", "answers.infra_planned"]),
+    );
     const { rows } = await testPool().query(`SELECT status::text FROM response WHERE id = $1`, [saved.body.draft!.id]);
     expect(rows[0].status).toBe("partial");
   });
@@ -108,11 +112,19 @@ describe("submit", () => {
     const before = await countResponses(waveId);
     const submissionId = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => api<{ id: string; resultUrl: string }>(submitPath(), { method: "POST", body: { submissionId }, cookie })),
+      Array.from({ length: 10 }, () =>
+        api<{ id: string; resultUrl: string }>(submitPath(), { method: "POST", body: { submissionId }, cookie }),
+      ),
     );
     const statuses = JSON.stringify(results.map((r) => [r.status, r.body]));
-    expect(results.filter((r) => r.status === 201), statuses).toHaveLength(1);
-    expect(results.filter((r) => r.status === 200), statuses).toHaveLength(9);
+    expect(
+      results.filter((r) => r.status === 201),
+      statuses,
+    ).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === 200),
+      statuses,
+    ).toHaveLength(9);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results[0]!.body.resultUrl).toBe(`/survey/${slug}/result`);
     const after = await countResponses(waveId);
@@ -125,7 +137,9 @@ describe("submit", () => {
     // And the completed response can no longer be edited.
     const edit = await api<ErrorBody>(draftPath(), { method: "PUT", body: { step: 1, answers: { industry: "telecom" } }, cookie });
     expect(edit.status).toBe(409);
-    const { rows } = await testPool().query(`SELECT industry, status::text, readiness_index FROM response WHERE id = $1`, [results[0]!.body.id]);
+    const { rows } = await testPool().query(`SELECT industry, status::text, readiness_index FROM response WHERE id = $1`, [
+      results[0]!.body.id,
+    ]);
     expect(rows[0]).toEqual({ industry: "healthcare", status: "complete", readiness_index: 42.9 });
   });
 

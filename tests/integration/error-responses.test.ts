@@ -16,7 +16,10 @@ const LEAKS: [string, RegExp][] = [
   ["server path", /\/(?:work|home|app|usr|tmp)\/[\w./-]+/],
   ["SQL", /\b(?:SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|COPY \()\b/],
   ["ORM", /prisma/i],
-  ["PostgreSQL error", /relation "|syntax error at or near|invalid input syntax for|violates (?:unique|check|foreign key) constraint|ECONNREFUSED/i],
+  [
+    "PostgreSQL error",
+    /relation "|syntax error at or near|invalid input syntax for|violates (?:unique|check|foreign key) constraint|ECONNREFUSED/i,
+  ],
   ["JS error class", /\b(?:TypeError|RangeError|ReferenceError|PrismaClient\w*Error)\b/],
 ];
 
@@ -44,42 +47,167 @@ interface Probe {
 const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
 const PROBES: Probe[] = [
   // Survey API (anonymous)
-  { name: "draft: malformed JSON", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: '{"step": 1, "answers": {', status: [400, 400] },
-  { name: "draft: wrong content type", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: "step=1", headers: { "content-type": "text/plain" }, status: [415, 415] },
-  { name: "draft: empty body", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: "", headers: { "content-type": "application/json" }, status: [400, 400] },
-  { name: "draft: body over the limit", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: { step: 1, answers: { distributed_help: "x".repeat(70_000) } }, status: [413, 413] },
+  {
+    name: "draft: malformed JSON",
+    method: "PUT",
+    url: "/api/v1/surveys/ai-readiness/draft",
+    body: '{"step": 1, "answers": {',
+    status: [400, 400],
+  },
+  {
+    name: "draft: wrong content type",
+    method: "PUT",
+    url: "/api/v1/surveys/ai-readiness/draft",
+    body: "step=1",
+    headers: { "content-type": "text/plain" },
+    status: [415, 415],
+  },
+  {
+    name: "draft: empty body",
+    method: "PUT",
+    url: "/api/v1/surveys/ai-readiness/draft",
+    body: "",
+    headers: { "content-type": "application/json" },
+    status: [400, 400],
+  },
+  {
+    name: "draft: body over the limit",
+    method: "PUT",
+    url: "/api/v1/surveys/ai-readiness/draft",
+    body: { step: 1, answers: { distributed_help: "x".repeat(70_000) } },
+    status: [413, 413],
+  },
   { name: "draft: deeply nested JSON", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: deep, status: [400, 400] },
-  { name: "draft: wrong types", method: "PUT", url: "/api/v1/surveys/ai-readiness/draft", body: { step: "one", answers: { industry: 5, ready_self: "x", __proto__: { admin: true } } }, status: [400, 400] },
+  {
+    name: "draft: wrong types",
+    method: "PUT",
+    url: "/api/v1/surveys/ai-readiness/draft",
+    body: { step: "one", answers: { industry: 5, ready_self: "x", __proto__: { admin: true } } },
+    status: [400, 400],
+  },
   { name: "draft: unknown survey", method: "GET", url: "/api/v1/surveys/no-such-survey/draft", status: [404, 404] },
-  { name: "draft: slug with odd characters", method: "GET", url: `/api/v1/surveys/${encodeURIComponent("a'b\"c;<x>")}/draft`, status: [400, 404] },
+  {
+    name: "draft: slug with odd characters",
+    method: "GET",
+    url: `/api/v1/surveys/${encodeURIComponent("a'b\"c;<x>")}/draft`,
+    status: [400, 404],
+  },
   { name: "draft: very long slug", method: "GET", url: `/api/v1/surveys/${"s".repeat(5000)}`, status: [400, 404] },
-  { name: "submit: no draft cookie", method: "POST", url: "/api/v1/surveys/ai-readiness/draft/submit", body: { submissionId: randomUUID() }, status: [400, 400] },
-  { name: "submit: junk submission id", method: "POST", url: "/api/v1/surveys/ai-readiness/draft/submit", body: { submissionId: "'; DROP TABLE response; --" }, status: [400, 400] },
-  { name: "responses: no Idempotency-Key", method: "POST", url: "/api/v1/surveys/ai-readiness/responses", body: { answers: {} }, status: [400, 400] },
-  { name: "responses: body is an array", method: "POST", url: "/api/v1/surveys/ai-readiness/responses", body: [1, 2], headers: { "idempotency-key": randomUUID() }, status: [400, 400] },
-  { name: "responses: answers null", method: "POST", url: "/api/v1/surveys/ai-readiness/responses", body: { answers: null }, headers: { "idempotency-key": randomUUID() }, status: [400, 400] },
-  { name: "responses: control characters in the key", method: "POST", url: "/api/v1/surveys/ai-readiness/responses", body: { answers: {} }, headers: { "idempotency-key": "abc\tdefgh" }, status: [400, 400] },
+  {
+    name: "submit: no draft cookie",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/draft/submit",
+    body: { submissionId: randomUUID() },
+    status: [400, 400],
+  },
+  {
+    name: "submit: junk submission id",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/draft/submit",
+    body: { submissionId: "'; DROP TABLE response; --" },
+    status: [400, 400],
+  },
+  {
+    name: "responses: no Idempotency-Key",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/responses",
+    body: { answers: {} },
+    status: [400, 400],
+  },
+  {
+    name: "responses: body is an array",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/responses",
+    body: [1, 2],
+    headers: { "idempotency-key": randomUUID() },
+    status: [400, 400],
+  },
+  {
+    name: "responses: answers null",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/responses",
+    body: { answers: null },
+    headers: { "idempotency-key": randomUUID() },
+    status: [400, 400],
+  },
+  {
+    name: "responses: control characters in the key",
+    method: "POST",
+    url: "/api/v1/surveys/ai-readiness/responses",
+    body: { answers: {} },
+    headers: { "idempotency-key": "abc\tdefgh" },
+    status: [400, 400],
+  },
   // Auth endpoints
   { name: "sign-in: malformed JSON", method: "POST", url: "/api/auth/sign-in/email", body: '{"email":', status: [400, 499] },
-  { name: "sign-in: email as an object", method: "POST", url: "/api/auth/sign-in/email", body: { email: { $ne: null }, password: ["x"] }, status: [400, 499] },
+  {
+    name: "sign-in: email as an object",
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    body: { email: { $ne: null }, password: ["x"] },
+    status: [400, 499],
+  },
   { name: "auth: unknown endpoint", method: "GET", url: "/api/auth/no-such-endpoint", status: [404, 404] },
   // Bearer tokens
-  { name: "token: garbage bearer", method: "GET", url: "/api/v1/responses", headers: { authorization: "Bearer ' OR 1=1 --" }, status: [401, 401] },
-  { name: "token: very long bearer", method: "GET", url: "/api/v1/responses", headers: { authorization: `Bearer rr_${"a".repeat(6000)}` }, status: [401, 401] },
-  { name: "token: other scheme", method: "GET", url: "/api/v1/analytics/overview", headers: { authorization: "Basic YWRtaW46YWRtaW4=" }, status: [401, 401] },
+  {
+    name: "token: garbage bearer",
+    method: "GET",
+    url: "/api/v1/responses",
+    headers: { authorization: "Bearer ' OR 1=1 --" },
+    status: [401, 401],
+  },
+  {
+    name: "token: very long bearer",
+    method: "GET",
+    url: "/api/v1/responses",
+    headers: { authorization: `Bearer rr_${"a".repeat(6000)}` },
+    status: [401, 401],
+  },
+  {
+    name: "token: other scheme",
+    method: "GET",
+    url: "/api/v1/analytics/overview",
+    headers: { authorization: "Basic YWRtaW46YWRtaW4=" },
+    status: [401, 401],
+  },
   // Analyst APIs with bad parameters
-  { name: "overview: unknown filter value", url: "/api/v1/analytics/overview?industry=%27%3B%20DROP%20TABLE%20response%3B--", analyst: true, status: [400, 400] },
+  {
+    name: "overview: unknown filter value",
+    url: "/api/v1/analytics/overview?industry=%27%3B%20DROP%20TABLE%20response%3B--",
+    analyst: true,
+    status: [400, 400],
+  },
   { name: "overview: impossible date", url: "/api/v1/analytics/overview?from=2026-02-31&to=yesterday", analyst: true, status: [400, 400] },
   { name: "overview: unknown wave", url: "/api/v1/analytics/overview?wave=1999-Q9", analyst: true, status: [400, 404] },
-  { name: "compare: custom B without filters", url: "/api/v1/analytics/compare?b=custom&b_industry=%00", analyst: true, status: [400, 400] },
-  { name: "responses: forged cursor", url: "/api/v1/responses?cursor=eyJ2IjoiMSBPUiAxPTEiLCJpZCI6Im5vdC1hLXV1aWQifQ", analyst: true, status: [400, 400] },
-  { name: "responses: bad sort, dir and limit", url: "/api/v1/responses?sort=id%3B--&dir=sideways&limit=1000000", analyst: true, status: [400, 400] },
+  {
+    name: "compare: custom B without filters",
+    url: "/api/v1/analytics/compare?b=custom&b_industry=%00",
+    analyst: true,
+    status: [400, 400],
+  },
+  {
+    name: "responses: forged cursor",
+    url: "/api/v1/responses?cursor=eyJ2IjoiMSBPUiAxPTEiLCJpZCI6Im5vdC1hLXV1aWQifQ",
+    analyst: true,
+    status: [400, 400],
+  },
+  {
+    name: "responses: bad sort, dir and limit",
+    url: "/api/v1/responses?sort=id%3B--&dir=sideways&limit=1000000",
+    analyst: true,
+    status: [400, 400],
+  },
   { name: "export: bad status", url: "/api/v1/exports/responses.csv?status=%27", analyst: true, status: [400, 400] },
   { name: "findings: null byte region", url: "/api/v1/analytics/findings?region=%00", analyst: true, status: [400, 400] },
   // Pages
   { name: "page: unknown response id", url: `/dashboard/responses/${randomUUID()}`, analyst: true, status: [404, 404] },
   { name: "page: malformed response id", url: "/dashboard/responses/not-a-uuid'--", analyst: true, status: [404, 404] },
-  { name: "page: forged cursor", url: "/dashboard/responses?cursor=eyJ2IjoiMSBPUiAxPTEiLCJpZCI6Im5vdC1hLXV1aWQifQ", analyst: true, status: [200, 200] },
+  {
+    name: "page: forged cursor",
+    url: "/dashboard/responses?cursor=eyJ2IjoiMSBPUiAxPTEiLCJpZCI6Im5vdC1hLXV1aWQifQ",
+    analyst: true,
+    status: [200, 200],
+  },
   { name: "page: junk filters", url: "/dashboard?from=2026-13-45&industry=%3Cscript%3E&wave=nope", analyst: true, status: [200, 200] },
   { name: "page: unknown survey", url: "/survey/no-such-survey", status: [404, 404] },
   { name: "page: malformed percent-encoding", url: "/survey/%C0%AF", status: [400, 400] },
@@ -91,7 +219,12 @@ const PROBES: Probe[] = [
 describe("error responses carry no internals", () => {
   it.each(PROBES)("$name", async (probe) => {
     const headers = { ...authHeaders(), ...probe.headers };
-    const response = await api(probe.url, { method: probe.method ?? "GET", body: probe.body, headers, cookie: probe.analyst ? analystCookie : undefined });
+    const response = await api(probe.url, {
+      method: probe.method ?? "GET",
+      body: probe.body,
+      headers,
+      cookie: probe.analyst ? analystCookie : undefined,
+    });
     expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBeGreaterThanOrEqual(probe.status[0]);
     expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBeLessThanOrEqual(probe.status[1]);
     expectNoLeak(response.body, probe.name);
@@ -111,13 +244,24 @@ describe("error responses carry no internals", () => {
         method: "POST",
         body,
         redirect: "manual",
-        headers: { cookie: analystCookie, origin: new URL(testEnv.baseUrl).origin, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        headers: {
+          cookie: analystCookie,
+          origin: new URL(testEnv.baseUrl).origin,
+          "next-action": actionId!,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
       });
       const text = await response.text();
       expect(response.status).toBeGreaterThanOrEqual(400);
       expectNoLeak(text, `server action with body ${body.slice(0, 10)}`);
     }
-    const unknown = await api<string>("/dashboard/tokens", { method: "POST", body: "[]", cookie: analystCookie, headers: { ...authHeaders(), "next-action": "7f".repeat(21), "content-type": "text/plain" } });
+    const unknown = await api<string>("/dashboard/tokens", {
+      method: "POST",
+      body: "[]",
+      cookie: analystCookie,
+      headers: { ...authHeaders(), "next-action": "7f".repeat(21), "content-type": "text/plain" },
+    });
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expectNoLeak(unknown.body, "unknown server action");
   });
@@ -127,17 +271,20 @@ describe("a page that throws in production", () => {
   // A second production server whose database is unreachable: every page that queries throws.
   const dead = deadDatabaseServerForSuite();
 
-  it.each(["/survey/ai-readiness", "/survey/ai-readiness/result"])("%s answers 500 with Next's error document: a digest, no details", async (url) => {
-    const response = await fetch(`${dead.baseUrl}${url}`, { redirect: "manual" });
-    const html = await response.text();
-    expect(response.status).toBe(500);
-    // The visible "Something went wrong" comes from app/error.tsx after hydration (checked in
-    // Chromium by tests/e2e/csp.test.ts); the server's HTML carries only an opaque digest.
-    expect(html).toContain('id="__next_error__"');
-    expect(html).toMatch(/digest/);
-    expectNoLeak(html, url);
-    expect(html).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:\d+\/none|nobody@/i);
-  });
+  it.each(["/survey/ai-readiness", "/survey/ai-readiness/result"])(
+    "%s answers 500 with Next's error document: a digest, no details",
+    async (url) => {
+      const response = await fetch(`${dead.baseUrl}${url}`, { redirect: "manual" });
+      const html = await response.text();
+      expect(response.status).toBe(500);
+      // The visible "Something went wrong" comes from app/error.tsx after hydration (checked in
+      // Chromium by tests/e2e/csp.test.ts); the server's HTML carries only an opaque digest.
+      expect(html).toContain('id="__next_error__"');
+      expect(html).toMatch(/digest/);
+      expectNoLeak(html, url);
+      expect(html).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:\d+\/none|nobody@/i);
+    },
+  );
 
   it("its API answers 503 with a message, not the driver's error", async () => {
     const response = await fetch(`${dead.baseUrl}/api/v1/surveys/ai-readiness`);

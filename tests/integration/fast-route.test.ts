@@ -18,7 +18,12 @@ beforeAll(async () => {
   ({ slug } = await createTestSurvey("fast"));
   // Separate secrets: each server hashes client addresses with its own key, so their rate-limit
   // counters for the same address are separate and each can be driven over its limit.
-  const env = (secret: string) => ({ DATABASE_URL: testEnv.databaseUrl, DB_POOL_SIZE: "1", RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LIMIT), AUTH_SECRET: secret });
+  const env = (secret: string) => ({
+    DATABASE_URL: testEnv.databaseUrl,
+    DB_POOL_SIZE: "1",
+    RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LIMIT),
+    AUTH_SECRET: secret,
+  });
   [production, nextOnly] = await Promise.all([
     startTestServer(env(randomBytes(32).toString("base64url"))),
     startTestServer(env(randomBytes(32).toString("base64url")), { nextOnly: true }),
@@ -34,12 +39,25 @@ function post(server: TestServer, init: { path?: string; headers?: Record<string
   return api(init.path ?? `/api/v1/surveys/${slug}/responses`, {
     baseUrl: server.baseUrl,
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`, ...init.headers },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+      ...init.headers,
+    },
     body: init.body ?? JSON.stringify({ answers: validAnswers() }),
   });
 }
 
-const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cache-control", "content-type", "retry-after"];
+const SECURITY_HEADERS = [
+  "content-security-policy",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "cache-control",
+  "content-type",
+  "retry-after",
+];
 
 /** What a client can rely on: status, error code and fields, and the security headers. */
 function contract(answer: ApiResult) {
@@ -65,14 +83,42 @@ describe("the production server's own submissions route", () => {
     const cases: { name: string; init: { path?: string; headers?: Record<string, string>; body?: string }; status: number }[] = [
       { name: "missing Idempotency-Key", init: {}, status: 400 },
       { name: "short Idempotency-Key", init: { headers: { "idempotency-key": "abc" } }, status: 400 },
-      { name: "malformed JSON", init: { headers: { "idempotency-key": randomUUID() }, body: "{\"answers\":" }, status: 400 },
-      { name: "not JSON", init: { headers: { "idempotency-key": randomUUID(), "content-type": "text/plain" }, body: "answers" }, status: 415 },
-      { name: "missing answers", init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: { industry: "retail" } }) }, status: 400 },
-      { name: "unknown field", init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: validAnswers(), extra: 1 }) }, status: 400 },
-      { name: "too large", init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: validAnswers(), pad: "x".repeat(70_000) }) }, status: 413 },
-      { name: "unknown survey", init: { path: "/api/v1/surveys/no-such-survey/responses", headers: { "idempotency-key": randomUUID() } }, status: 404 },
-      { name: "percent-escaped slug (left to Next.js)", init: { path: `/api/v1/surveys/${slug.replace("-", "%2D")}/responses`, headers: { "idempotency-key": randomUUID() } }, status: 201 },
-      { name: "cross-site write", init: { headers: { "idempotency-key": randomUUID(), origin: "https://evil.example", "sec-fetch-site": "cross-site" } }, status: 403 },
+      { name: "malformed JSON", init: { headers: { "idempotency-key": randomUUID() }, body: '{"answers":' }, status: 400 },
+      {
+        name: "not JSON",
+        init: { headers: { "idempotency-key": randomUUID(), "content-type": "text/plain" }, body: "answers" },
+        status: 415,
+      },
+      {
+        name: "missing answers",
+        init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: { industry: "retail" } }) },
+        status: 400,
+      },
+      {
+        name: "unknown field",
+        init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: validAnswers(), extra: 1 }) },
+        status: 400,
+      },
+      {
+        name: "too large",
+        init: { headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ answers: validAnswers(), pad: "x".repeat(70_000) }) },
+        status: 413,
+      },
+      {
+        name: "unknown survey",
+        init: { path: "/api/v1/surveys/no-such-survey/responses", headers: { "idempotency-key": randomUUID() } },
+        status: 404,
+      },
+      {
+        name: "percent-escaped slug (left to Next.js)",
+        init: { path: `/api/v1/surveys/${slug.replace("-", "%2D")}/responses`, headers: { "idempotency-key": randomUUID() } },
+        status: 201,
+      },
+      {
+        name: "cross-site write",
+        init: { headers: { "idempotency-key": randomUUID(), origin: "https://evil.example", "sec-fetch-site": "cross-site" } },
+        status: 403,
+      },
     ];
     for (const { name, init, status } of cases) {
       const { fast, reference } = await both(init);
@@ -86,7 +132,9 @@ describe("the production server's own submissions route", () => {
     const reused = await both({ headers: { "idempotency-key": key }, body: JSON.stringify({ answers: other }) });
     expect(contract(reused.fast)).toEqual(contract(reused.reference));
     expect(reused.fast.status).toBe(422);
-    const { rows } = await testPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE submission_key = $1`, [`api:${key}`]);
+    const { rows } = await testPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE submission_key = $1`, [
+      `api:${key}`,
+    ]);
     expect(rows[0]?.n).toBe(1);
   });
 
@@ -99,7 +147,10 @@ describe("the production server's own submissions route", () => {
       statuses.reference.push(last.reference.status);
     }
     // Each pair shares its Idempotency-Key, so Next's answers are repeats (200); repeats count too.
-    expect(statuses).toEqual({ fast: [...Array<number>(LIMIT).fill(201), 429, 429], reference: [...Array<number>(LIMIT).fill(200), 429, 429] });
+    expect(statuses).toEqual({
+      fast: [...Array<number>(LIMIT).fill(201), 429, 429],
+      reference: [...Array<number>(LIMIT).fill(200), 429, 429],
+    });
     if (!last) throw new Error("no request sent");
     // Retry-After counts down the same window on both; it may differ by the second between them.
     const { headers: fastHeaders, ...fast } = contract(last.fast);

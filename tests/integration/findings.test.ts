@@ -22,7 +22,13 @@ describe("findings on the seeded data", () => {
     expect(report.findings.find((f) => f.id.startsWith("stage.production.technology"))?.difference).toBeGreaterThan(0);
     expect(ids.some((id) => id.startsWith("readiness.") && id.includes(".public_sector.any.any"))).toBe(true);
     // Sovereignty worries are planted in regulated industries and Europe.
-    expect(ids.some((id) => id.startsWith("concern.privacy_sovereignty.") && (id.includes("western_europe") || id.includes("healthcare") || id.includes("public_sector") || id.includes("financial_services")))).toBe(true);
+    expect(
+      ids.some(
+        (id) =>
+          id.startsWith("concern.privacy_sovereignty.") &&
+          (id.includes("western_europe") || id.includes("healthcare") || id.includes("public_sector") || id.includes("financial_services")),
+      ),
+    ).toBe(true);
     // Early-stage organizations planning one central region whatever their users need.
     expect(ids).toContain("mismatch.central_only.any.any.any");
   });

@@ -33,13 +33,23 @@ async function respondent(headers: Record<string, string> = {}, complete = true)
   let id = "";
   const steps = complete ? instrumentV1.sections.length : 2;
   for (let i = 0; i < steps; i++) {
-    const saved = await api<{ draft: { id: string } }>(`/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: i + 1, answers: sectionAnswers(i) }, cookie, headers });
+    const saved = await api<{ draft: { id: string } }>(`/api/v1/surveys/${slug}/draft`, {
+      method: "PUT",
+      body: { step: i + 1, answers: sectionAnswers(i) },
+      cookie,
+      headers,
+    });
     expect(saved.status).toBe(200);
     cookie ??= cookieFrom(saved.headers);
     id = saved.body.draft.id;
   }
   if (complete) {
-    const submitted = await api(`/api/v1/surveys/${slug}/draft/submit`, { method: "POST", body: { submissionId: crypto.randomUUID() }, cookie, headers });
+    const submitted = await api(`/api/v1/surveys/${slug}/draft/submit`, {
+      method: "POST",
+      body: { submissionId: crypto.randomUUID() },
+      cookie,
+      headers,
+    });
     expect(submitted.status).toBe(201);
   }
   return { cookie: cookie!, id };
@@ -54,7 +64,11 @@ describe("a respondent deletes their own response", () => {
   it("deletes the cookie owner's complete response in one request, clears the cookie and leaves others alone", async () => {
     const me = await respondent();
     const other = await respondent();
-    const deleted = await api<{ deleted: boolean; id: string }>(responsePath(), { method: "DELETE", cookie: me.cookie, headers: { origin: origin() } });
+    const deleted = await api<{ deleted: boolean; id: string }>(responsePath(), {
+      method: "DELETE",
+      cookie: me.cookie,
+      headers: { origin: origin() },
+    });
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ deleted: true, id: me.id });
     expect(await exists(me.id)).toBe(false);
@@ -117,7 +131,11 @@ describe("no raw IP addresses at rest", () => {
     for (const ip of [ipv4, ipv6]) {
       const headers = { "x-forwarded-for": ip, "x-real-ip": ip, origin: origin() };
       await signIn(undefined, undefined, ip);
-      const bad = await api("/api/auth/sign-in/email", { method: "POST", body: { email: "nobody@radar.test", password: "wrong-password-123" }, headers });
+      const bad = await api("/api/auth/sign-in/email", {
+        method: "POST",
+        body: { email: "nobody@radar.test", password: "wrong-password-123" },
+        headers,
+      });
       expect(bad.status).toBe(401);
       await respondent(headers);
     }
@@ -159,8 +177,15 @@ describe("retention of partial responses", () => {
       `INSERT INTO response (wave_id, status, source, submission_key, started_at, updated_at, submitted_at,
          industry, region, company_size, role, stage, readiness_index, answers)
        VALUES ($1, $2::response_status, $3::response_source, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, '{}'::jsonb) RETURNING id::text AS id`,
-      [waveId, status, source, complete ? `test:${crypto.randomUUID()}` : null, ago(lastActivityDaysAgo), complete ? ago(lastActivityDaysAgo) : null,
-        ...(complete ? ["healthcare", "east_asia", "1000_9999", "data_ml", "pilots", 50] : [null, null, null, null, null, null])],
+      [
+        waveId,
+        status,
+        source,
+        complete ? `test:${crypto.randomUUID()}` : null,
+        ago(lastActivityDaysAgo),
+        complete ? ago(lastActivityDaysAgo) : null,
+        ...(complete ? ["healthcare", "east_asia", "1000_9999", "data_ml", "pilots", 50] : [null, null, null, null, null, null]),
+      ],
     );
     return rows[0]!.id;
   }

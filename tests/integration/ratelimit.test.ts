@@ -37,7 +37,11 @@ afterAll(async () => {
 const call = <T = unknown>(baseUrl: string, route: string, init: Omit<ApiInit, "baseUrl"> = {}) => api<T>(route, { ...init, baseUrl });
 
 const submit = (base: string, clientIp: string, forwardedFor = clientIp) =>
-  call<{ id: string } & ErrorBody>(base, `/api/v1/surveys/${slug}/responses`, { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": forwardedFor } });
+  call<{ id: string } & ErrorBody>(base, `/api/v1/surveys/${slug}/responses`, {
+    method: "POST",
+    body: { answers: validAnswers() },
+    headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": forwardedFor },
+  });
 
 function expectLimited(result: { status: number; headers: Headers; body: unknown }, field: string, windowSeconds: number) {
   expect(result.status).toBe(429);
@@ -54,9 +58,25 @@ describe("default limits (main server)", () => {
   it("accept a burst of 50 submissions and 50 new drafts from one office address within a minute", async () => {
     const office = ip();
     const before = await countResponses(waveId);
-    const submissions = await Promise.all(Array.from({ length: 50 }, () => api(`/api/v1/surveys/${slug}/responses`, { method: "POST", body: { answers: validAnswers() }, headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": office } })));
+    const submissions = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        api(`/api/v1/surveys/${slug}/responses`, {
+          method: "POST",
+          body: { answers: validAnswers() },
+          headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": office },
+        }),
+      ),
+    );
     expect(submissions.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const drafts = await Promise.all(Array.from({ length: 50 }, () => api(`/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: 1, answers: { industry: "telecom" } }, headers: { "x-forwarded-for": office } })));
+    const drafts = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        api(`/api/v1/surveys/${slug}/draft`, {
+          method: "PUT",
+          body: { step: 1, answers: { industry: "telecom" } },
+          headers: { "x-forwarded-for": office },
+        }),
+      ),
+    );
     expect(drafts.map((r) => r.status)).toEqual(Array(50).fill(200));
     const after = await countResponses(waveId);
     expect(after.complete - before.complete).toBe(50);
@@ -75,9 +95,22 @@ describe("submissions per client", () => {
     // Prepending addresses to X-Forwarded-For does not make a new client: the proxy's entry counts.
     expectLimited(await submit(limitedUrl, a, `${ip()}, 10.1.2.3, ${a}`), "client", 600);
     // The browser's submit shares the allowance.
-    const draft = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: instrumentV1.sections.length, answers: validAnswers() }, headers: { "x-forwarded-for": a } });
+    const draft = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, {
+      method: "PUT",
+      body: { step: instrumentV1.sections.length, answers: validAnswers() },
+      headers: { "x-forwarded-for": a },
+    });
     expect(draft.status).toBe(200);
-    expectLimited(await call(limitedUrl, `/api/v1/surveys/${slug}/draft/submit`, { method: "POST", body: { submissionId: randomUUID() }, headers: { "x-forwarded-for": a }, cookie: cookieFrom(draft.headers) }), "client", 600);
+    expectLimited(
+      await call(limitedUrl, `/api/v1/surveys/${slug}/draft/submit`, {
+        method: "POST",
+        body: { submissionId: randomUUID() },
+        headers: { "x-forwarded-for": a },
+        cookie: cookieFrom(draft.headers),
+      }),
+      "client",
+      600,
+    );
 
     let b = ip();
     while (b === a) b = ip();
@@ -95,23 +128,53 @@ describe("submissions per client", () => {
 describe("draft saves per respondent", () => {
   it("limit one resume token more tightly than the address, without blocking its neighbours", async () => {
     const office = ip();
-    const first = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: 1, answers: { industry: "telecom" } }, headers: { "x-forwarded-for": office } });
+    const first = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, {
+      method: "PUT",
+      body: { step: 1, answers: { industry: "telecom" } },
+      headers: { "x-forwarded-for": office },
+    });
     expect(first.status).toBe(200);
     const cookie = cookieFrom(first.headers);
     for (let i = 0; i < LOW.draftPerRespondent; i++) {
-      const saved = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: 1, answers: { region: "east_asia" } }, headers: { "x-forwarded-for": office }, cookie });
+      const saved = await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, {
+        method: "PUT",
+        body: { step: 1, answers: { region: "east_asia" } },
+        headers: { "x-forwarded-for": office },
+        cookie,
+      });
       expect(saved.status).toBe(200);
     }
-    expectLimited(await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: 2, answers: {} }, headers: { "x-forwarded-for": office }, cookie }), "resume_token", 600);
+    expectLimited(
+      await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, {
+        method: "PUT",
+        body: { step: 2, answers: {} },
+        headers: { "x-forwarded-for": office },
+        cookie,
+      }),
+      "resume_token",
+      600,
+    );
     // A colleague behind the same address saves normally.
-    expect((await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, { method: "PUT", body: { step: 1, answers: {} }, headers: { "x-forwarded-for": office } })).status).toBe(200);
+    expect(
+      (
+        await call(limitedUrl, `/api/v1/surveys/${slug}/draft`, {
+          method: "PUT",
+          body: { step: 1, answers: {} },
+          headers: { "x-forwarded-for": office },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe("failed logins per account", () => {
   const origin = () => new URL(limitedUrl).origin;
   const signIn = (email: string, password: string, from = ip()) =>
-    call<ErrorBody>(limitedUrl, "/api/auth/sign-in/email", { method: "POST", body: { email, password }, headers: { origin: origin(), "x-forwarded-for": from } });
+    call<ErrorBody>(limitedUrl, "/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email, password },
+      headers: { origin: origin(), "x-forwarded-for": from },
+    });
 
   it("stop an account's guesses from any number of addresses (429 naming the email), not other accounts", async () => {
     const target = `nobody-${randomBytes(4).toString("hex")}@radar.test`;

@@ -35,14 +35,22 @@ beforeAll(async () => {
     // of its own (the primary holds the suite's 1,500 and more).
     const survey = await testPool().query(`SELECT * FROM survey WHERE slug = $1`, [SURVEY_SLUG]);
     const wave = await testPool().query(`SELECT * FROM wave WHERE survey_id = $1 ORDER BY opens_at DESC LIMIT 1`, [survey.rows[0].id]);
-    for (const [table, row] of [["survey", survey.rows[0]], ["wave", wave.rows[0]]] as const) {
+    for (const [table, row] of [
+      ["survey", survey.rows[0]],
+      ["wave", wave.rows[0]],
+    ] as const) {
       const columns = Object.keys(row);
-      await client.query(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, columns.map((c) => (typeof row[c] === "object" && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])));
+      await client.query(
+        `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+        columns.map((c) => (typeof row[c] === "object" && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
+      );
     }
     for (let i = 0; i < 12; i++) {
       await client.query(
-        `INSERT INTO response (wave_id, status, source, submission_key, submitted_at, current_step, industry, region, company_size, role, stage, readiness_index, answers)
-         VALUES ($1, 'complete', 'seed', $2, now(), 6, 'healthcare', 'east_asia', '1000_9999', 'data_ml', 'pilots', 50, $3)`,
+        `INSERT INTO response (wave_id, status, source, submission_key, submitted_at, current_step, industry, region, ` +
+          `company_size, role, stage, readiness_index, answers)
+         VALUES ($1, 'complete', 'seed', $2, now(), 6, ` +
+          `'healthcare', 'east_asia', '1000_9999', 'data_ml', 'pilots', 50, $3)`,
         [wave.rows[0].id, `replica-${i}`, JSON.stringify(validAnswers())],
       );
     }
@@ -62,7 +70,11 @@ beforeAll(async () => {
     headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": clientIp() },
     body: JSON.stringify({ email: testAdmin.email, password: testAdmin.password }),
   });
-  cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session_token")) ?? "";
+  cookie =
+    login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c?.includes("session_token")) ?? "";
   expect(cookie).not.toBe("");
 }, 120_000);
 
@@ -82,7 +94,10 @@ describe("read replica routing", () => {
       body: JSON.stringify({ answers: validAnswers() }),
     });
     expect(submitted.status).toBe(201);
-    const primary = await testPool().query(`SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1`, [slug]);
+    const primary = await testPool().query(
+      `SELECT count(*)::int AS n FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1`,
+      [slug],
+    );
     expect(primary.rows[0].n).toBe(1);
 
     // The explorer's total and the overview's count come from the replica's 12 responses.

@@ -34,18 +34,29 @@ async function sqlIds(where: string, params: unknown[] = []): Promise<string[]> 
 
 describe("responses API: keyset pages", () => {
   it("walks every page exactly once while new responses arrive, in both sort orders", async () => {
-    for (const [sort, dir] of [["submitted_at", "desc"], ["readiness_index", "asc"], ["region", "desc"]] as const) {
+    for (const [sort, dir] of [
+      ["submitted_at", "desc"],
+      ["readiness_index", "asc"],
+      ["region", "desc"],
+    ] as const) {
       const expected = new Set(await sqlIds(`r.status = 'complete' AND r.industry = 'education'`));
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const r: { status: number; body: Page } = await api<Page>(`/api/v1/responses?industry=education&status=complete&sort=${sort}&dir=${dir}&limit=25${cursor ? `&cursor=${cursor}` : ""}`, { cookie });
+        const r: { status: number; body: Page } = await api<Page>(
+          `/api/v1/responses?industry=education&status=complete&sort=${sort}&dir=${dir}&limit=25${cursor ? `&cursor=${cursor}` : ""}`,
+          { cookie },
+        );
         expect(r.status, JSON.stringify(r.body)).toBe(200);
         seen.push(...r.body.rows.map((row) => row.id));
         cursor = r.body.nextCursor;
         // New education responses arrive mid-walk (newest, so they sort before the walk's position in the default order).
-        if (pages === 0) await Promise.all([submit(validAnswers({ industry: "education" })), submit(validAnswers({ industry: "education", dim_data: 5 }))]);
+        if (pages === 0)
+          await Promise.all([
+            submit(validAnswers({ industry: "education" })),
+            submit(validAnswers({ industry: "education", dim_data: 5 })),
+          ]);
         pages++;
       } while (cursor && pages < 100);
       expect(new Set(seen).size).toBe(seen.length); // no row twice
@@ -81,7 +92,7 @@ describe("responses API: keyset pages", () => {
 
 describe("responses CSV", () => {
   const HOSTILE = [
-    '=cmd|\' /C calc\'!A0',
+    "=cmd|' /C calc'!A0",
     "+SUM(1,2)",
     "-2+3",
     "@SUM(A1)",
@@ -105,14 +116,17 @@ describe("responses CSV", () => {
       expect(r.status).toBe(201);
       ids.push(r.body.id);
     }
-    const response = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?industry=other&region=latin_america&status=complete`, { headers: { cookie } });
+    const response = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?industry=other&region=latin_america&status=complete`, {
+      headers: { cookie },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     const text = await response.text();
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const { rows: dbRows } = await testPool().query(
-      `SELECT id, status::text, industry, region, readiness_index, answers FROM response WHERE industry = 'other' AND region = 'latin_america' AND status = 'complete'`,
+      `SELECT id, status::text, industry, region, readiness_index, answers FROM response WHERE industry = 'other' AND ` +
+        `region = 'latin_america' AND status = 'complete'`,
     );
     expect(parsed.data).toHaveLength(dbRows.length);
     const byId = new Map(parsed.data.map((row) => [row.response_id, row]));
@@ -122,7 +136,18 @@ describe("responses CSV", () => {
       expect(Number(row.readiness_index)).toBeCloseTo(db.readiness_index, 4);
       expect(row.industry).toBe(db.answers.industry);
       expect(row.dim_data).toBe(String(db.answers.dim_data));
-      for (const option of ["latency", "cost", "security", "accuracy", "skills_gap", "privacy_sovereignty", "gpu_power", "vendor_lock_in", "reliability", "compliance"]) {
+      for (const option of [
+        "latency",
+        "cost",
+        "security",
+        "accuracy",
+        "skills_gap",
+        "privacy_sovereignty",
+        "gpu_power",
+        "vendor_lock_in",
+        "reliability",
+        "compliance",
+      ]) {
         expect(row[`concerns__${option}`]).toBe(db.answers.concerns.includes(option) ? "1" : "0");
       }
       expect(row.concerns_top3__rank1).toBe(db.answers.concerns_top3[0] ?? "");
@@ -131,7 +156,13 @@ describe("responses CSV", () => {
     }
     for (const [i, text] of HOSTILE.entries()) {
       const exported = byId.get(ids[i]!)!.distributed_help!;
-      expect(exported.startsWith("=") || exported.startsWith("+") || exported.startsWith("-") || exported.startsWith("@") || exported.startsWith("\t")).toBe(false);
+      expect(
+        exported.startsWith("=") ||
+          exported.startsWith("+") ||
+          exported.startsWith("-") ||
+          exported.startsWith("@") ||
+          exported.startsWith("\t"),
+      ).toBe(false);
       expect(exported.replace(/^'/, "")).toBe(text.trim());
     }
   });
@@ -148,17 +179,34 @@ describe("responses CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = Papa.parse(new TextDecoder().decode(bytes.slice(3)), { skipEmptyLines: true }).data.length - 1;
     await expect
-      .poll(async () => (await testPool().query(`SELECT row_count, kind, via, filters FROM export_audit WHERE created_at >= $1 AND kind = 'responses.csv' ORDER BY created_at DESC LIMIT 1`, [before])).rows[0])
-      .toMatchObject({ row_count: lines, kind: "responses.csv", via: "session", filters: expect.objectContaining({ segments: expect.objectContaining({ region: ["east_asia"] }) }) });
+      .poll(
+        async () =>
+          (
+            await testPool().query(
+              `SELECT row_count, kind, via, filters FROM export_audit WHERE created_at >= $1 AND kind = 'responses.csv' ORDER BY created_at DESC LIMIT 1`,
+              [before],
+            )
+          ).rows[0],
+      )
+      .toMatchObject({
+        row_count: lines,
+        kind: "responses.csv",
+        via: "session",
+        filters: expect.objectContaining({ segments: expect.objectContaining({ region: ["east_asia"] }) }),
+      });
   });
 
   it("streams uncompressed unless gzip=1 is asked for, and rejects bad download options naming them", async () => {
-    const plain = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia`, { headers: { cookie, "accept-encoding": "gzip" } });
+    const plain = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia`, {
+      headers: { cookie, "accept-encoding": "gzip" },
+    });
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(plain.headers.get("cache-control")).toContain("no-transform");
     const csv = await plain.text();
 
-    const gz = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia&gzip=1`, { headers: { cookie, "accept-encoding": "identity" } });
+    const gz = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia&gzip=1`, {
+      headers: { cookie, "accept-encoding": "identity" },
+    });
     expect(gz.headers.get("content-type")).toBe("application/gzip");
     expect(gz.headers.get("content-disposition")).toMatch(/filename="responses-[^"]+\.csv\.gz"/);
     // Other tests add responses meanwhile, so compare the header and that both hold data rows.
@@ -202,7 +250,13 @@ describe("personal API tokens", () => {
     expect((await api("/api/v1/analytics/overview", { headers: bearer })).status).toBe(200);
     const csv = await fetch(`${testEnv.baseUrl}/api/v1/exports/codebook.csv`, { headers: bearer });
     expect(csv.status).toBe(200);
-    await expect.poll(async () => (await testPool().query(`SELECT via FROM export_audit WHERE kind = 'codebook.csv' ORDER BY created_at DESC LIMIT 1`)).rows[0]?.via).toBe("token");
+    await expect
+      .poll(
+        async () =>
+          (await testPool().query(`SELECT via FROM export_audit WHERE kind = 'codebook.csv' ORDER BY created_at DESC LIMIT 1`)).rows[0]
+            ?.via,
+      )
+      .toBe("token");
 
     expect((await api("/api/v1/responses", { headers: { authorization: `Bearer rr_${"x".repeat(43)}` } })).status).toBe(401);
     expect((await api("/api/v1/responses", { headers: { authorization: "Bearer nonsense" } })).status).toBe(401);
@@ -217,6 +271,8 @@ describe("personal API tokens", () => {
     const r = await api<{ openapi: string; paths: Record<string, unknown> }>("/api/v1/openapi.json");
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe("3.1.0");
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(["/api/v1/responses", "/api/v1/exports/responses.csv", "/api/v1/analytics/overview"]));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/responses", "/api/v1/exports/responses.csv", "/api/v1/analytics/overview"]),
+    );
   });
 });

@@ -14,10 +14,21 @@ beforeAll(async () => {
   // Peers: 6 in the respondent's region (east_asia) but only 4 in their industry (healthcare).
   const peers = [
     ...Array.from({ length: 4 }, (_, i) => validAnswers({ industry: "healthcare", region: "north_america", dim_strategy: i + 1 })),
-    ...Array.from({ length: 6 }, (_, i) => validAnswers({ industry: "telecom", region: "east_asia", dim_strategy: (i % 5) + 1, ai_stage: i < 3 ? "scaled_production" : "pilots" })),
+    ...Array.from({ length: 6 }, (_, i) =>
+      validAnswers({
+        industry: "telecom",
+        region: "east_asia",
+        dim_strategy: (i % 5) + 1,
+        ai_stage: i < 3 ? "scaled_production" : "pilots",
+      }),
+    ),
   ];
   for (const answers of peers) {
-    const r = await api(`/api/v1/surveys/${slug}/responses`, { method: "POST", body: { answers }, headers: { "Idempotency-Key": randomUUID() } });
+    const r = await api(`/api/v1/surveys/${slug}/responses`, {
+      method: "POST",
+      body: { answers },
+      headers: { "Idempotency-Key": randomUUID() },
+    });
     expect(r.status).toBe(201);
   }
 });

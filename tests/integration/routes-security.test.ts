@@ -96,7 +96,9 @@ describe("route inventory", () => {
   it("finds the app's pages and API routes on disk", () => {
     expect(routes.filter((r) => r.kind === "page").length).toBeGreaterThanOrEqual(10);
     expect(routes.filter((r) => r.kind === "api").length).toBeGreaterThanOrEqual(10);
-    expect(analystRoutes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/dashboard", "/dashboard/responses/[id]", "/api/v1/responses", "/api/v1/exports/responses.csv"]));
+    expect(analystRoutes.map((r) => r.pattern)).toEqual(
+      expect.arrayContaining(["/dashboard", "/dashboard/responses/[id]", "/api/v1/responses", "/api/v1/exports/responses.csv"]),
+    );
   });
 
   it("lists no public route that no longer exists (the allow-list stays honest)", () => {
@@ -105,7 +107,8 @@ describe("route inventory", () => {
   });
 
   it("keeps every analyst route under /dashboard or the analyst /api/v1 endpoints", () => {
-    for (const route of analystRoutes) expect(route.pattern, route.file).toMatch(/^\/(dashboard(\/|$)|api\/v1\/(analytics|exports|responses)(\/|$))/);
+    for (const route of analystRoutes)
+      expect(route.pattern, route.file).toMatch(/^\/(dashboard(\/|$)|api\/v1\/(analytics|exports|responses)(\/|$))/);
   });
 });
 
@@ -172,7 +175,10 @@ describe("respondent cookies open only their own draft", () => {
 
   it("gives each respondent their own draft, and a forged or foreign cookie none", async () => {
     const a = await api<DraftBody>(draftUrl, { method: "PUT", body: { step: 1, answers: { industry: "telecom", region: "east_asia" } } });
-    const b = await api<DraftBody>(draftUrl, { method: "PUT", body: { step: 1, answers: { industry: "healthcare", region: "western_europe" } } });
+    const b = await api<DraftBody>(draftUrl, {
+      method: "PUT",
+      body: { step: 1, answers: { industry: "healthcare", region: "western_europe" } },
+    });
     const cookieA = cookieFrom(a.headers)!;
     const cookieB = cookieFrom(b.headers)!;
     expect(cookieA).not.toBe(cookieB);
@@ -190,7 +196,9 @@ describe("respondent cookies open only their own draft", () => {
       expect(seen.body, cookie).toEqual({ draft: null });
     }
     // The cookie is per survey: A's token sent under another survey's cookie name finds nothing there.
-    const other = await api<DraftBody>(`/api/v1/surveys/no-such-survey/draft`, { cookie: `${resumeCookieName("no-such-survey")}=${cookieA.split("=")[1]}` });
+    const other = await api<DraftBody>(`/api/v1/surveys/no-such-survey/draft`, {
+      cookie: `${resumeCookieName("no-such-survey")}=${cookieA.split("=")[1]}`,
+    });
     expect(other.status).toBe(404);
   });
 
@@ -199,14 +207,25 @@ describe("respondent cookies open only their own draft", () => {
     const cookieA = cookieFrom(a.headers)!;
     const forged = `${cookieName}=${randomBytes(32).toString("base64url")}`;
 
-    const overwrite = await api<DraftBody>(draftUrl, { method: "PUT", body: { step: 1, answers: { industry: "healthcare" } }, cookie: forged });
+    const overwrite = await api<DraftBody>(draftUrl, {
+      method: "PUT",
+      body: { step: 1, answers: { industry: "healthcare" } },
+      cookie: forged,
+    });
     expect(overwrite.status).toBe(200);
     expect(overwrite.body.draft!.id).not.toBe(a.body.draft!.id); // a fresh draft of its own
-    const submit = await api(`${draftUrl}/submit`, { method: "POST", body: { submissionId: randomUUID() }, cookie: `${cookieName}=${randomBytes(32).toString("base64url")}` });
+    const submit = await api(`${draftUrl}/submit`, {
+      method: "POST",
+      body: { submissionId: randomUUID() },
+      cookie: `${cookieName}=${randomBytes(32).toString("base64url")}`,
+    });
     expect(submit.status).toBeGreaterThanOrEqual(400);
     expect(submit.status).toBeLessThan(500);
 
-    const erase = await api(`/api/v1/surveys/${SURVEY_SLUG}/response`, { method: "DELETE", cookie: `${cookieName}=${randomBytes(32).toString("base64url")}` });
+    const erase = await api(`/api/v1/surveys/${SURVEY_SLUG}/response`, {
+      method: "DELETE",
+      cookie: `${cookieName}=${randomBytes(32).toString("base64url")}`,
+    });
     expect(erase.status).toBe(404);
 
     const seenA = await api<DraftBody>(draftUrl, { cookie: cookieA });

@@ -32,7 +32,13 @@ beforeAll(async () => {
 afterAll(closeTestPool);
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function expectStaticHeaders(headers: Headers, url: string) {
@@ -100,7 +106,11 @@ describe("security headers", () => {
       expectStaticHeaders(response.headers, url);
       expect(response.headers.get("content-security-policy"), url).toContain("frame-ancestors 'none'");
     }
-    const refused = await api("/api/v1/surveys/ai-readiness/draft", { method: "PUT", body: {}, headers: { origin: "https://evil.example" } });
+    const refused = await api("/api/v1/surveys/ai-readiness/draft", {
+      method: "PUT",
+      body: {},
+      headers: { origin: "https://evil.example" },
+    });
     expect(refused.status).toBe(403);
     expectStaticHeaders(refused.headers, "403");
   });
@@ -114,7 +124,9 @@ describe("cookie-authenticated writes from other sites", () => {
     { name: "Sec-Fetch-Site: same-site (a sibling subdomain)", headers: { "sec-fetch-site": "same-site" } },
     { name: "look-alike Origin", headers: { origin: "http://127.0.0.1.evil.example" } },
   ];
-  const writes = routes.flatMap((r) => r.methods.filter((m) => !["GET", "HEAD", "OPTIONS"].includes(m)).map((method) => ({ method, pattern: r.pattern })));
+  const writes = routes.flatMap((r) =>
+    r.methods.filter((m) => !["GET", "HEAD", "OPTIONS"].includes(m)).map((method) => ({ method, pattern: r.pattern })),
+  );
   // Server actions are POSTs to the page that renders them.
   const actionPosts = routes.filter((r) => r.kind === "page").map((r) => ({ method: "POST", pattern: r.pattern }));
 
@@ -122,7 +134,12 @@ describe("cookie-authenticated writes from other sites", () => {
     expect(writes.length).toBeGreaterThanOrEqual(4);
     for (const { method, pattern } of [...writes, ...actionPosts]) {
       const url = urlFor(pattern);
-      const response = await api<{ error: { code: string } }>(url, { method, body: {}, cookie: analystCookie, headers: { ...headers, "x-forwarded-for": authHeaders()["x-forwarded-for"], "next-action": "0".repeat(42) } });
+      const response = await api<{ error: { code: string } }>(url, {
+        method,
+        body: {},
+        cookie: analystCookie,
+        headers: { ...headers, "x-forwarded-for": authHeaders()["x-forwarded-for"], "next-action": "0".repeat(42) },
+      });
       expect(response.status, `${method} ${url}`).toBe(403);
       expect(response.body.error.code, `${method} ${url}`).toBe("cross_site_request");
     }
@@ -130,9 +147,16 @@ describe("cookie-authenticated writes from other sites", () => {
 
   it("lets same-origin browser writes and header-less scripts through", async () => {
     const own = new URL(testEnv.baseUrl).origin;
-    const browser = await api(`/api/v1/surveys/${SURVEY_SLUG}/draft`, { method: "PUT", body: { step: 1, answers: { industry: "telecom" } }, headers: { origin: own, "sec-fetch-site": "same-origin" } });
+    const browser = await api(`/api/v1/surveys/${SURVEY_SLUG}/draft`, {
+      method: "PUT",
+      body: { step: 1, answers: { industry: "telecom" } },
+      headers: { origin: own, "sec-fetch-site": "same-origin" },
+    });
     expect(browser.status).toBe(200);
-    const script = await api(`/api/v1/surveys/${SURVEY_SLUG}/draft`, { method: "PUT", body: { step: 1, answers: { industry: "telecom" } } });
+    const script = await api(`/api/v1/surveys/${SURVEY_SLUG}/draft`, {
+      method: "PUT",
+      body: { step: 1, answers: { industry: "telecom" } },
+    });
     expect(script.status).toBe(200);
   });
 });

@@ -34,33 +34,62 @@ async function sessionRows(cookie: string): Promise<number> {
 
 /** Signs in sending `cookie` along (as a browser that already holds one would). */
 async function signInWith(cookie: string): Promise<string> {
-  const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, cookie, headers: authHeaders() });
+  const response = await api("/api/auth/sign-in/email", {
+    method: "POST",
+    body: { email: testAdmin.email, password: testAdmin.password },
+    cookie,
+    headers: authHeaders(),
+  });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("radar.session_token="))!;
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("radar.session_token="))!;
 }
 
-const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden fields of the first form on a page whose HTML contains `marker` (a server action form). */
 function actionForm(html: string, marker: string): [string, string][] {
   const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`no form containing ${marker}`);
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [
+    decode(m[1]!),
+    decode(m[2] ?? ""),
+  ]);
 }
 
 /** Posts a server action form the way a browser without JavaScript does (multipart). */
 async function postAction(path: string, fields: [string, string][], cookie: string, headers: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
-  return fetch(`${testEnv.baseUrl}${path}`, { method: "POST", body: form, redirect: "manual", headers: { cookie, "x-forwarded-for": clientIp(), ...headers } });
+  return fetch(`${testEnv.baseUrl}${path}`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { cookie, "x-forwarded-for": clientIp(), ...headers },
+  });
 }
 
 describe("session cookie", () => {
   it("is httpOnly, SameSite=Lax, path /, expiring, and not Secure on this plain-http test server", async () => {
-    const response = await api("/api/auth/sign-in/email", { method: "POST", body: { email: testAdmin.email, password: testAdmin.password }, headers: authHeaders() });
+    const response = await api("/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email: testAdmin.email, password: testAdmin.password },
+      headers: authHeaders(),
+    });
     const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token"))!;
     expect(setCookie).toMatch(/^radar\.session_token=/);
-    const attributes = setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = setCookie
+      .split(";")
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toContain("httponly");
     expect(attributes).toContain("samesite=lax");
     expect(attributes).toContain("path=/");
@@ -127,7 +156,11 @@ describe("server actions refuse cross-site posts", () => {
   it("a cross-site Sign out post is refused and the session survives", async () => {
     const cookie = await signIn();
     const fields = actionForm((await api<string>(PROBE_PAGE, { cookie })).body, 'data-testid="signed-in-as"');
-    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    const crossSite: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { origin: "null" },
+    ];
     for (const headers of crossSite) {
       const response = await postAction(PROBE_PAGE, fields, cookie, headers);
       expect(response.status).toBe(403);

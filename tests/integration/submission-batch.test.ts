@@ -14,7 +14,11 @@ const LIMIT = 4;
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ DATABASE_URL: testEnv.databaseUrl, DB_POOL_SIZE: "2", RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LIMIT) });
+  server = await startTestServer({
+    DATABASE_URL: testEnv.databaseUrl,
+    DB_POOL_SIZE: "2",
+    RATE_LIMIT_SUBMISSIONS_PER_CLIENT: String(LIMIT),
+  });
 }, 90_000);
 afterAll(async () => {
   await server?.stop();

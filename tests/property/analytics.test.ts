@@ -30,13 +30,17 @@ const EXPLORER_KEYS = ["status", "sort", "dir", "limit", "cursor"] as const;
 
 /** Values that are sometimes valid: option ids, dates, enum values, lists of them. */
 const goodValue = (key: string): fc.Arbitrary<string> => {
-  const segment = (SEGMENT_KEYS as readonly string[]).includes(key) ? segmentOptions(instrumentV1, key as (typeof SEGMENT_KEYS)[number]).map((o) => o.id) : [];
+  const segment = (SEGMENT_KEYS as readonly string[]).includes(key)
+    ? segmentOptions(instrumentV1, key as (typeof SEGMENT_KEYS)[number]).map((o) => o.id)
+    : [];
   switch (key) {
     case "wave":
       return fc.constant(CURRENT_WAVE.code);
     case "from":
     case "to":
-      return fc.date({ min: new Date("2024-01-01"), max: new Date("2027-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date("2024-01-01"), max: new Date("2027-12-31"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case "status":
       return fc.constantFrom("complete", "partial", "all");
     case "sort":
@@ -51,14 +55,20 @@ const goodValue = (key: string): fc.Arbitrary<string> => {
     case "gzip":
       return fc.constantFrom("1", "0");
     default:
-      return segment.length ? fc.uniqueArray(fc.constantFrom(...segment), { minLength: 1, maxLength: 3 }).map((v) => v.join(",")) : fc.constant("x");
+      return segment.length
+        ? fc.uniqueArray(fc.constantFrom(...segment), { minLength: 1, maxLength: 3 }).map((v) => v.join(","))
+        : fc.constant("x");
   }
 };
 
 /** Cursors shaped like the real ones but with hostile fields (bad uuids, dates, NUL, huge offsets). */
 const craftedCursor: fc.Arbitrary<string> = fc
   .record({
-    v: fc.oneof(fc.constantFrom("2026-13-45T99:99:99.999Z", "2026-11-29T10:00:00.000Z", "\u0000", "' OR 1=1 --"), fc.double(), fc.string({ maxLength: 20 })),
+    v: fc.oneof(
+      fc.constantFrom("2026-13-45T99:99:99.999Z", "2026-11-29T10:00:00.000Z", "\u0000", "' OR 1=1 --"),
+      fc.double(),
+      fc.string({ maxLength: 20 }),
+    ),
     id: fc.oneof(fc.uuid(), fc.constantFrom("-".repeat(36), "g".repeat(36), "0".repeat(36), "00000000-0000-0000-0000-00000000000-")),
     d: fc.constantFrom("after", "before", "sideways"),
     s: fc.constantFrom("submitted_at", "readiness_index", "industry", "nope"),
@@ -71,26 +81,44 @@ const encodeValue = (value: string, how: number): string => {
   if (how === 0) return encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd"));
   if (how === 1) return Buffer.from(value, "utf8").toString("hex").replace(/(..)/g, "%$1"); // percent-encoded UTF-8 (lone surrogates become EF BF BD)
   // Malformed escapes and raw bytes a browser would never send, within what a URL can carry.
-  return `${encodeURIComponent(value.slice(0, 20).replace(/[\ud800-\udfff]/g, "?"))}${["%", "%zz", "%ED%A0%80", "%C0%AF", "%FF", "%00", "+", "%2C%2C"][value.length % 8]}`;
+  const tails = ["%", "%zz", "%ED%A0%80", "%C0%AF", "%FF", "%00", "+", "%2C%2C"];
+  return `${encodeURIComponent(value.slice(0, 20).replace(/[\ud800-\udfff]/g, "?"))}${tails[value.length % 8]}`;
 };
 
 type Pair = [key: string, value: string, encoding: number];
 
 const pairFor = (keys: readonly string[]): fc.Arbitrary<Pair> =>
-  fc.constantFrom(...keys).chain((key) =>
-    fc.tuple(
-      fc.constant(key),
-      fc.oneof({ arbitrary: goodValue(key), weight: 3 }, { arbitrary: hostileString.filter((s) => s.length < 3000), weight: 2 }, { arbitrary: key === "cursor" ? craftedCursor : fc.constant(""), weight: 1 }),
-      fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.constantFrom(1, 2), weight: 1 }),
-    ),
-  );
+  fc
+    .constantFrom(...keys)
+    .chain((key) =>
+      fc.tuple(
+        fc.constant(key),
+        fc.oneof(
+          { arbitrary: goodValue(key), weight: 3 },
+          { arbitrary: hostileString.filter((s) => s.length < 3000), weight: 2 },
+          { arbitrary: key === "cursor" ? craftedCursor : fc.constant(""), weight: 1 },
+        ),
+        fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.constantFrom(1, 2), weight: 1 }),
+      ),
+    );
 
 /** A query: some known parameters (possibly repeated), sometimes unknown or prototype-named ones. */
 const queryFor = (keys: readonly string[]) =>
-  fc.tuple(
-    fc.array(pairFor(keys), { maxLength: 6 }),
-    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS, "a_", "b_", "x", "industry[]", "__proto__[industry]"), hostileString.filter((s) => s.length < 100)), fc.string({ maxLength: 10 })), { maxLength: 2 }),
-  ).map(([known, unknown]) => [...known, ...unknown.map(([k, v]): Pair => [k, v, 0])]);
+  fc
+    .tuple(
+      fc.array(pairFor(keys), { maxLength: 6 }),
+      fc.array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(...PROTO_KEYS, "a_", "b_", "x", "industry[]", "__proto__[industry]"),
+            hostileString.filter((s) => s.length < 100),
+          ),
+          fc.string({ maxLength: 10 }),
+        ),
+        { maxLength: 2 },
+      ),
+    )
+    .map(([known, unknown]) => [...known, ...unknown.map(([k, v]): Pair => [k, v, 0])]);
 
 const toQuery = (pairs: Pair[]) =>
   pairs.map(([k, v, how]) => `${encodeURIComponent(k.replace(/[\ud800-\udfff]/g, "\ufffd"))}=${encodeValue(v, how)}`).join("&");
@@ -108,7 +136,8 @@ interface Endpoint {
 
 const filterProblems = (params: URLSearchParams, prefix = "") => {
   const scoped = new URLSearchParams();
-  for (const [k, v] of params) if (k.startsWith(prefix) && (prefix === "" || k.length > prefix.length)) scoped.append(k.slice(prefix.length), v);
+  for (const [k, v] of params)
+    if (k.startsWith(prefix) && (prefix === "" || k.length > prefix.length)) scoped.append(k.slice(prefix.length), v);
   return parseFilters(scoped, instrumentV1, [CURRENT_WAVE.code]).problems.map((p) => `${prefix}${p.path}`);
 };
 const explorerProblems = (params: URLSearchParams) => parseExplorerParams(params).problems.map((p) => p.path);
@@ -125,15 +154,44 @@ const downloadProblems = (params: URLSearchParams) => parseDownloadOptions(param
 const endpoints: Endpoint[] = [
   { path: "/api/v1/analytics/overview", keys: FILTER_KEYS, problems: (p) => filterProblems(p) },
   { path: "/api/v1/analytics/findings", keys: FILTER_KEYS, problems: (p) => filterProblems(p) },
-  { path: "/api/v1/analytics/compare", keys: ["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)], problems: compareProblems },
+  {
+    path: "/api/v1/analytics/compare",
+    keys: ["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)],
+    problems: compareProblems,
+  },
   { path: "/api/v1/responses", keys: [...FILTER_KEYS, ...EXPLORER_KEYS], problems: (p) => [...filterProblems(p), ...explorerProblems(p)] },
 ];
 const exportEndpoints: Endpoint[] = [
-  { path: "/api/v1/exports/overview.csv", keys: withBom(FILTER_KEYS), problems: (p) => [...downloadProblems(p), ...filterProblems(p)], csv: true },
-  { path: "/api/v1/exports/findings.csv", keys: withBom(FILTER_KEYS), problems: (p) => [...downloadProblems(p), ...filterProblems(p)], csv: true },
-  { path: "/api/v1/exports/compare.csv", keys: withBom(["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)]), problems: (p) => [...downloadProblems(p), ...compareProblems(p)], csv: true },
-  { path: "/api/v1/exports/responses.csv", keys: withBom([...FILTER_KEYS, "status"]), problems: (p) => [...downloadProblems(p), ...filterProblems(p), ...explorerProblems(p).filter((k) => k === "status")], csv: true },
-  { path: "/api/v1/exports/codebook.csv", keys: withBom(["wave"]), problems: (p) => [...downloadProblems(p), ...filterProblems(p).filter((k) => k === "wave")], csv: true },
+  {
+    path: "/api/v1/exports/overview.csv",
+    keys: withBom(FILTER_KEYS),
+    problems: (p) => [...downloadProblems(p), ...filterProblems(p)],
+    csv: true,
+  },
+  {
+    path: "/api/v1/exports/findings.csv",
+    keys: withBom(FILTER_KEYS),
+    problems: (p) => [...downloadProblems(p), ...filterProblems(p)],
+    csv: true,
+  },
+  {
+    path: "/api/v1/exports/compare.csv",
+    keys: withBom(["b", ...FILTER_KEYS.map((k) => `a_${k}`), ...FILTER_KEYS.map((k) => `b_${k}`)]),
+    problems: (p) => [...downloadProblems(p), ...compareProblems(p)],
+    csv: true,
+  },
+  {
+    path: "/api/v1/exports/responses.csv",
+    keys: withBom([...FILTER_KEYS, "status"]),
+    problems: (p) => [...downloadProblems(p), ...filterProblems(p), ...explorerProblems(p).filter((k) => k === "status")],
+    csv: true,
+  },
+  {
+    path: "/api/v1/exports/codebook.csv",
+    keys: withBom(["wave"]),
+    problems: (p) => [...downloadProblems(p), ...filterProblems(p).filter((k) => k === "wave")],
+    csv: true,
+  },
 ];
 
 let exportsAcknowledged = 0;
@@ -164,14 +222,18 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
     const named = new Set(error.error.fields.map((f) => f.path));
     for (const path of expected) expect(named.has(path), `${context}: ${path} is not named`).toBe(true);
     const cursorSent = parsedQuery(query).has("cursor");
-    for (const path of named) expect(expected.includes(path) || (path === "cursor" && cursorSent), `${context}: ${path} named without cause`).toBe(true);
+    for (const path of named)
+      expect(expected.includes(path) || (path === "cursor" && cursorSent), `${context}: ${path} named without cause`).toBe(true);
   }
 }
 
 describe("analytics and responses APIs under generated hostile query strings", () => {
   it("answer 2xx only for valid parameters and otherwise name them, never 5xx", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...endpoints).chain((e) => fc.tuple(fc.constant(e), queryFor(e.keys))), async ([endpoint, pairs]) => check(endpoint, pairs)),
+      fc.asyncProperty(
+        fc.constantFrom(...endpoints).chain((e) => fc.tuple(fc.constant(e), queryFor(e.keys))),
+        async ([endpoint, pairs]) => check(endpoint, pairs),
+      ),
       fcOptions(600),
     );
   });
@@ -180,7 +242,10 @@ describe("analytics and responses APIs under generated hostile query strings", (
 describe("CSV exports under generated hostile query strings", () => {
   it("answer 2xx only for valid parameters and otherwise name them, never 5xx", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...exportEndpoints).chain((e) => fc.tuple(fc.constant(e), queryFor(e.keys))), async ([endpoint, pairs]) => check(endpoint, pairs)),
+      fc.asyncProperty(
+        fc.constantFrom(...exportEndpoints).chain((e) => fc.tuple(fc.constant(e), queryFor(e.keys))),
+        async ([endpoint, pairs]) => check(endpoint, pairs),
+      ),
       fcOptions(300),
     );
   });

@@ -6,7 +6,12 @@ import type { ErrorBody } from "../helpers/http";
 /** One seed for every property (override with FC_SEED=…); fast-check prints seed and path on failure. */
 export const SEED = Number(process.env.FC_SEED ?? 20261129);
 export const runs = (n: number) => Number(process.env.FC_RUNS_SCALE ?? 1) * n;
-export const fcOptions = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: runs(numRuns), endOnFailure: true, verbose: 1 });
+export const fcOptions = (numRuns: number): fc.Parameters<unknown> => ({
+  seed: SEED,
+  numRuns: runs(numRuns),
+  endOnFailure: true,
+  verbose: 1,
+});
 
 /** A documentation-range client address per property run, so the per-client limits never interfere. */
 export const randomIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
@@ -14,16 +19,56 @@ export const randomIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + M
 export const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "__defineGetter__", "valueOf"] as const;
 
 const sqlFragments = [
-  "' OR '1'='1", "'; DROP TABLE response; --", "\" OR 1=1 --", "1; SELECT pg_sleep(5)", "$1", "%' AND 1=1 --",
-  "') UNION SELECT * FROM \"user\" --", "\\x00", "E'\\\\'", "::uuid", "$$;DELETE FROM response;$$", "NULL", "null", "undefined",
+  "' OR '1'='1",
+  "'; DROP TABLE response; --",
+  '" OR 1=1 --',
+  "1; SELECT pg_sleep(5)",
+  "$1",
+  "%' AND 1=1 --",
+  '\') UNION SELECT * FROM "user" --',
+  "\\x00",
+  "E'\\\\'",
+  "::uuid",
+  "$$;DELETE FROM response;$$",
+  "NULL",
+  "null",
+  "undefined",
 ];
 const htmlFragments = [
-  "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "<svg/onload=alert(1)>",
-  "=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "{{7*7}}", "${7*7}", "<!--", "]]>",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  "<svg/onload=alert(1)>",
+  '=HYPERLINK("http://x")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "-2+3",
+  "{{7*7}}",
+  "${7*7}",
+  "<!--",
+  "]]>",
 ];
 const unicodeEdges = [
-  "\u0000", "\u0000abc", "a\u0000b", "\ufeff", "\u200b", "\u202e", "\ud83d\ude00", "e\u0301", "\uffff", "\ufffe",
-  "\u2028\u2029", "\r\n", "\t", "\u001b[31m", "İ", "ß", "𝕏", "👩‍👩‍👧‍👦", "ﷺ", "\u0085",
+  "\u0000",
+  "\u0000abc",
+  "a\u0000b",
+  "\ufeff",
+  "\u200b",
+  "\u202e",
+  "\ud83d\ude00",
+  "e\u0301",
+  "\uffff",
+  "\ufffe",
+  "\u2028\u2029",
+  "\r\n",
+  "\t",
+  "\u001b[31m",
+  "İ",
+  "ß",
+  "𝕏",
+  "👩‍👩‍👧‍👦",
+  "ﷺ",
+  "\u0085",
 ];
 
 /** A lone (unpaired) UTF-16 surrogate, alone or inside other text. */
@@ -62,7 +107,10 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 1, 3.5, 6, -1)), weight: 2 },
   { arbitrary: fc.constantFrom(true, false, null), weight: 1 },
   { arbitrary: fc.array(fc.oneof(hostileString, fc.integer(), fc.constant(null)), { maxLength: 8 }), weight: 2 },
-  { arbitrary: fc.dictionary(fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), weight: 1 },
+  {
+    arbitrary: fc.dictionary(fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+    weight: 1,
+  },
   { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 1 },
 );
 

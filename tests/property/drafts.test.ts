@@ -12,7 +12,18 @@ import { resumeCookieName } from "@/lib/survey/resume-token";
 import { validAnswers } from "../helpers/answers";
 import { closeTestPool, countResponses, createTestSurvey } from "../helpers/db";
 import { api, cookieFrom } from "../helpers/http";
-import { PROTO_KEYS, parseOr, deepJson, describeInput, expectNamedError, fcOptions, hostileString, objectJson, randomIp, wrongValue } from "./arbitraries";
+import {
+  PROTO_KEYS,
+  parseOr,
+  deepJson,
+  describeInput,
+  expectNamedError,
+  fcOptions,
+  hostileString,
+  objectJson,
+  randomIp,
+  wrongValue,
+} from "./arbitraries";
 import { expectStoredRowsValid } from "./stored";
 
 let slug: string;
@@ -33,7 +44,13 @@ const valid = validAnswers() as Record<string, unknown>;
 const stepAnswers: fc.Arbitrary<{ text: string; keys: string[] }> = fc
   .tuple(
     fc.subarray(questionIds, { maxLength: 6 }),
-    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...questionIds), fc.constantFrom(...PROTO_KEYS), hostileString), fc.oneof(wrongValue, fc.constant(null))), { maxLength: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...questionIds), fc.constantFrom(...PROTO_KEYS), hostileString),
+        fc.oneof(wrongValue, fc.constant(null)),
+      ),
+      { maxLength: 3 },
+    ),
   )
   .map(([good, bad]) => {
     const entries: [string, string][] = good.map((id) => [id, JSON.stringify(valid[id])]);
@@ -53,20 +70,64 @@ interface DraftCase {
 }
 
 const draftCase: fc.Arbitrary<DraftCase> = fc.oneof(
-  { arbitrary: fc.tuple(stepValue, stepAnswers).map(([step, a]) => ({ label: `step ${describeInput(step)}, answers ${describeInput(a.text)}`, body: `{"step":${step},"answers":${a.text}}` })), weight: 6 },
-  { arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), hostileString), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({ label: `extra key ${k.slice(0, 30)}`, body: objectJson([["step", "1"], ["answers", "{}"], [k, JSON.stringify(v)]]) })), weight: 1 },
+  {
+    arbitrary: fc.tuple(stepValue, stepAnswers).map(([step, a]) => ({
+      label: `step ${describeInput(step)}, answers ${describeInput(a.text)}`,
+      body: `{"step":${step},"answers":${a.text}}`,
+    })),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), hostileString), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({
+      label: `extra key ${k.slice(0, 30)}`,
+      body: objectJson([
+        ["step", "1"],
+        ["answers", "{}"],
+        [k, JSON.stringify(v)],
+      ]),
+    })),
+    weight: 1,
+  },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => ({ label: "any JSON", body: JSON.stringify(v) ?? "null" })), weight: 1 },
   // Free text is where hostile strings can reach the database (NUL and lone surrogates cannot be stored).
-  { arbitrary: hostileString.map((text) => ({ label: `free text ${describeInput(JSON.stringify(text))}`, body: JSON.stringify({ step: 1, answers: { distributed_help: text } }) })), weight: 1 },
-  { arbitrary: fc.tuple(fc.integer({ min: 1_000, max: 30_000 }), fc.constantFrom("array" as const, "object" as const), fc.boolean()).map(([d, kind, inAnswer]) => ({ label: `nested ${d} (${kind})`, body: inAnswer ? `{"step":1,"answers":{"industry":${deepJson(d, kind)}}}` : `{"step":1,"answers":${deepJson(d, kind)}}` })), weight: 1 },
-  { arbitrary: fc.integer({ min: MAX_BODY - 50, max: MAX_BODY * 2 }).map((n) => ({ label: `${n} bytes`, body: JSON.stringify({ step: 1, answers: { distributed_help: "z".repeat(n) } }) })), weight: 1 },
-  { arbitrary: fc.constantFrom("", "{", "{\"step\":1,\"answers\":{}", "\u0000", "{\"step\":1,\"answers\":{\"industry\":\"\\ud800\"}}").map((body) => ({ label: `body ${JSON.stringify(body)}`, body })), weight: 1 },
+  {
+    arbitrary: hostileString.map((text) => ({
+      label: `free text ${describeInput(JSON.stringify(text))}`,
+      body: JSON.stringify({ step: 1, answers: { distributed_help: text } }),
+    })),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1_000, max: 30_000 }), fc.constantFrom("array" as const, "object" as const), fc.boolean())
+      .map(([d, kind, inAnswer]) => ({
+        label: `nested ${d} (${kind})`,
+        body: inAnswer ? `{"step":1,"answers":{"industry":${deepJson(d, kind)}}}` : `{"step":1,"answers":${deepJson(d, kind)}}`,
+      })),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .integer({ min: MAX_BODY - 50, max: MAX_BODY * 2 })
+      .map((n) => ({ label: `${n} bytes`, body: JSON.stringify({ step: 1, answers: { distributed_help: "z".repeat(n) } }) })),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .constantFrom("", "{", '{"step":1,"answers":{}', "\u0000", '{"step":1,"answers":{"industry":"\\ud800"}}')
+      .map((body) => ({ label: `body ${JSON.stringify(body)}`, body })),
+    weight: 1,
+  },
 );
 
 /** What the shared schemas say (same code as the browser form), for a request without a cookie. */
 function expectedValid(body: string): boolean {
   const request = saveDraftRequestSchema.safeParse(parseOr(body, undefined));
-  return request.success && request.data.step <= instrumentV1.sections.length && draftAnswersSchema(instrumentV1).safeParse(request.data.answers).success;
+  return (
+    request.success &&
+    request.data.step <= instrumentV1.sections.length &&
+    draftAnswersSchema(instrumentV1).safeParse(request.data.answers).success
+  );
 }
 
 function topLevelKeys(body: string): string[] {
@@ -88,7 +149,12 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
       fc.asyncProperty(draftCase, hostileCookie, async (c, cookieValue) => {
         // A garbage resume cookie is no resume token: the save starts a new draft.
         const cookie = cookieValue ? `${resumeCookieName(slug)}=${cookieValue}` : undefined;
-        const response = await api(draftPath(), { method: "PUT", body: c.body, headers: { "content-type": "application/json", "x-forwarded-for": randomIp() }, cookie });
+        const response = await api(draftPath(), {
+          method: "PUT",
+          body: c.body,
+          headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
+          cookie,
+        });
         const context = `${c.label} (cookie ${describeInput(cookieValue)}) -> ${response.status} ${describeInput(JSON.stringify(response.body))}`;
         expect(response.status, context).toBeLessThan(500);
         const bytes = Buffer.byteLength(c.body);
@@ -103,7 +169,8 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
         else expect(response.status, context).toBe(400);
         // Every refusal points into the request: the body, the step, an answer, or an unknown top-level key.
         const topKeys = topLevelKeys(c.body);
-        for (const f of error.error.fields) expect(/^(body|step|answers)(\.|$)/.test(f.path) || topKeys.includes(f.path), `${context}: ${f.path}`).toBe(true);
+        for (const f of error.error.fields)
+          expect(/^(body|step|answers)(\.|$)/.test(f.path) || topKeys.includes(f.path), `${context}: ${f.path}`).toBe(true);
       }),
       fcOptions(500),
     );
@@ -122,7 +189,11 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
 
   it("POST draft/submit refuses hostile bodies by name and submits a valid draft exactly once", async () => {
     // A complete draft, then hostile submits with its cookie: only a UUID submissionId is accepted.
-    const saved = await api(draftPath(), { method: "PUT", body: { step: instrumentV1.sections.length, answers: validAnswers() }, headers: { "x-forwarded-for": randomIp() } });
+    const saved = await api(draftPath(), {
+      method: "PUT",
+      body: { step: instrumentV1.sections.length, answers: validAnswers() },
+      headers: { "x-forwarded-for": randomIp() },
+    });
     expect(saved.status).toBe(200);
     createdDrafts++;
     const cookie = cookieFrom(saved.headers);
@@ -133,12 +204,25 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
           { arbitrary: fc.constant(null).map(() => JSON.stringify({ submissionId: randomUUID() })), weight: 1 },
           { arbitrary: wrongValue.map((v) => JSON.stringify({ submissionId: v })), weight: 4 },
           { arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? "null"), weight: 2 },
-          { arbitrary: fc.constantFrom(...PROTO_KEYS).map((k) => objectJson([["submissionId", JSON.stringify(randomUUID())], [k, "{}"]])), weight: 1 },
+          {
+            arbitrary: fc.constantFrom(...PROTO_KEYS).map((k) =>
+              objectJson([
+                ["submissionId", JSON.stringify(randomUUID())],
+                [k, "{}"],
+              ]),
+            ),
+            weight: 1,
+          },
           { arbitrary: fc.integer({ min: 1000, max: 20_000 }).map((d) => `{"submissionId":${deepJson(d, "array")}}`), weight: 1 },
         ),
         fc.boolean(),
         async (body, withCookie) => {
-          const response = await api<{ id: string }>(`${draftPath()}/submit`, { method: "POST", body, headers: { "content-type": "application/json", "x-forwarded-for": randomIp() }, cookie: withCookie ? cookie : undefined });
+          const response = await api<{ id: string }>(`${draftPath()}/submit`, {
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
+            cookie: withCookie ? cookie : undefined,
+          });
           const context = `${describeInput(body)} cookie=${withCookie} -> ${response.status} ${describeInput(JSON.stringify(response.body))}`;
           expect(response.status, context).toBeLessThan(500);
           const validBody = submitDraftRequestSchema.safeParse(parseOr(body, undefined)).success;
@@ -148,7 +232,10 @@ describe("PUT /api/v1/surveys/{slug}/draft under generated hostile input", () =>
             expect(response.body.id, context).toBe(submittedId);
           } else {
             const error = expectNamedError(response.status, response.body, context);
-            expect(error.error.fields.some((f) => f.path === (validBody ? "cookie" : f.path)), context).toBe(true);
+            expect(
+              error.error.fields.some((f) => f.path === (validBody ? "cookie" : f.path)),
+              context,
+            ).toBe(true);
           }
         },
       ),

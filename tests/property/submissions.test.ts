@@ -11,7 +11,18 @@ import { apiSubmitRequestSchema, idempotencyKeySchema } from "@/lib/survey/reque
 import { validAnswers } from "../helpers/answers";
 import { closeTestPool, countResponses, createTestSurvey } from "../helpers/db";
 import { api } from "../helpers/http";
-import { PROTO_KEYS, parseOr, deepJson, describeInput, expectNamedError, fcOptions, hostileString, objectJson, randomIp, wrongValue } from "./arbitraries";
+import {
+  PROTO_KEYS,
+  parseOr,
+  deepJson,
+  describeInput,
+  expectNamedError,
+  fcOptions,
+  hostileString,
+  objectJson,
+  randomIp,
+  wrongValue,
+} from "./arbitraries";
 import { expectStoredRowsValid } from "./stored";
 
 let slug: string;
@@ -52,24 +63,47 @@ const baseEntries = (): [string, string][] => Object.entries(validAnswers()).map
 /** One answer replaced (or added, or removed) with a hostile or plausible value. */
 const mutatedAnswer: fc.Arbitrary<Case> = fc
   .tuple(
-    fc.oneof({ arbitrary: fc.constantFrom(...questionIds), weight: 4 }, { arbitrary: fc.constantFrom(...PROTO_KEYS), weight: 2 }, { arbitrary: hostileString, weight: 1 }),
-    fc.oneof({ arbitrary: wrongValue, weight: 3 }, { arbitrary: plausibleValue, weight: 2 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...questionIds), weight: 4 },
+      { arbitrary: fc.constantFrom(...PROTO_KEYS), weight: 2 },
+      { arbitrary: hostileString, weight: 1 },
+    ),
+    fc.oneof(
+      { arbitrary: wrongValue, weight: 3 },
+      { arbitrary: plausibleValue, weight: 2 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    ),
   )
   .map(([key, value]) => {
     const entries = baseEntries().filter(([k]) => k !== key);
     if (value !== undefined) entries.push([key, JSON.stringify(value)]);
-    return { label: `answers.${key.slice(0, 40)} = ${describeInput(String(JSON.stringify(value)))}`, body: answersText(entries), fields: [`answers.${key}`] };
+    return {
+      label: `answers.${key.slice(0, 40)} = ${describeInput(String(JSON.stringify(value)))}`,
+      body: answersText(entries),
+      fields: [`answers.${key}`],
+    };
   });
 
 /** Several answers wrong at once: every one must be named. */
 const manyWrong: fc.Arbitrary<Case> = fc
   .uniqueArray(fc.constantFrom(...questionIds.filter((id) => id !== "concerns" && id !== "concerns_top3")), { minLength: 2, maxLength: 6 })
-  .chain((keys) => fc.tuple(fc.constant(keys), fc.array(fc.constantFrom(true, { x: 1 }, [[1]], -5, "<b>x</b>", "' OR 1=1 --"), { minLength: keys.length, maxLength: keys.length })))
+  .chain((keys) =>
+    fc.tuple(
+      fc.constant(keys),
+      fc.array(fc.constantFrom(true, { x: 1 }, [[1]], -5, "<b>x</b>", "' OR 1=1 --"), { minLength: keys.length, maxLength: keys.length }),
+    ),
+  )
   .map(([keys, values]) => {
     const entries = baseEntries().filter(([k]) => !keys.includes(k));
     keys.forEach((k, i) => entries.push([k, JSON.stringify(values[i])]));
     // Each answer the question's own schema refuses must be named ("<b>x</b>" is fine free text).
-    const wrong = keys.filter((k, i) => !answerSchema(instrumentV1, questions.find((q) => q.id === k)!).safeParse(values[i]).success);
+    const wrong = keys.filter(
+      (k, i) =>
+        !answerSchema(
+          instrumentV1,
+          questions.find((q) => q.id === k)!,
+        ).safeParse(values[i]).success,
+    );
     return { label: `several wrong: ${keys.join(", ")}`, body: answersText(entries), fields: wrong.map((k) => `answers.${k}`) };
   });
 
@@ -79,35 +113,74 @@ const wrongBody: fc.Arbitrary<Case> = fc.oneof(
   wrongValue.map((v) => ({ label: "answers of a wrong type", body: JSON.stringify({ answers: v }), fields: ["answers"] })),
   fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), hostileString), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({
     label: `extra top-level key ${k.slice(0, 30)}`,
-    body: objectJson([["answers", JSON.stringify(validAnswers())], [k, JSON.stringify(v)]]),
+    body: objectJson([
+      ["answers", JSON.stringify(validAnswers())],
+      [k, JSON.stringify(v)],
+    ]),
   })),
-  fc.tuple(fc.integer({ min: 1_000, max: 30_000 }), fc.constantFrom("array" as const, "object" as const), fc.constantFrom("top", "answers", "text", "answer")).map(([depth, kind, where]) => {
-    const deep = deepJson(depth, kind);
-    const body =
-      where === "top" ? deep
-      : where === "answers" ? `{"answers":${deep}}`
-      : answersText([...baseEntries().filter(([k]) => k !== (where === "text" ? "distributed_help" : "industry")), [where === "text" ? "distributed_help" : "industry", deep]]);
-    return { label: `nested ${depth} deep (${kind}, ${where})`, body };
-  }),
+  fc
+    .tuple(
+      fc.integer({ min: 1_000, max: 30_000 }),
+      fc.constantFrom("array" as const, "object" as const),
+      fc.constantFrom("top", "answers", "text", "answer"),
+    )
+    .map(([depth, kind, where]) => {
+      const deep = deepJson(depth, kind);
+      const body =
+        where === "top"
+          ? deep
+          : where === "answers"
+            ? `{"answers":${deep}}`
+            : answersText([
+                ...baseEntries().filter(([k]) => k !== (where === "text" ? "distributed_help" : "industry")),
+                [where === "text" ? "distributed_help" : "industry", deep],
+              ]);
+      return { label: `nested ${depth} deep (${kind}, ${where})`, body };
+    }),
   fc.tuple(fc.integer({ min: 1, max: 400 }), fc.constantFrom("", "}", "\u0000", "\\", '"', "\ud800")).map(([cut, junk]) => {
     const text = JSON.stringify({ answers: validAnswers() });
     return { label: "malformed JSON", body: text.slice(0, Math.min(cut, text.length - 1)) + junk, fields: ["body"] };
   }),
-  fc.integer({ min: MAX_BODY - 100, max: MAX_BODY * 3 }).map((n) => ({ label: `~${n} bytes of text answer`, body: JSON.stringify({ answers: validAnswers({ distributed_help: "y".repeat(n) }) }) })),
-  fc.constantFrom("", " ", "\n", "[]", "{}", "{\"answers\":{}}", "true", "\"answers\"", "{\"answers\":null}").map((body) => ({ label: `body ${JSON.stringify(body)}`, body })),
+  fc.integer({ min: MAX_BODY - 100, max: MAX_BODY * 3 }).map((n) => ({
+    label: `~${n} bytes of text answer`,
+    body: JSON.stringify({ answers: validAnswers({ distributed_help: "y".repeat(n) }) }),
+  })),
+  fc
+    .constantFrom("", " ", "\n", "[]", "{}", '{"answers":{}}', "true", '"answers"', '{"answers":null}')
+    .map((body) => ({ label: `body ${JSON.stringify(body)}`, body })),
 );
 
 /** Headers: a missing, short, long, spaced or non-ASCII Idempotency-Key; wrong content types. */
 const wrongHeaders: fc.Arbitrary<Case> = fc.oneof(
   fc
-    .oneof(fc.constant(""), fc.string({ maxLength: 7, unit: "binary-ascii" }), fc.string({ minLength: 201, maxLength: 400 }), fc.constantFrom("with space 123", "tab\there-123", "ÿÿÿÿÿÿÿÿÿ", "' OR 1=1 --", "<script>x</script>"))
-    .map((key) => ({ label: `Idempotency-Key ${JSON.stringify(key.slice(0, 40))}`, body: JSON.stringify({ answers: validAnswers() }), key: key.replace(/[^\x20-\x7e\x80-\xff]/g, "").trim() === "" ? "" : key.replace(/[^\x20-\x7e\x80-\xff]/g, "?"), fields: ["Idempotency-Key"] })),
-  fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "json", "text/html", "application/xml").map((contentType) => ({
-    label: `Content-Type ${contentType}`,
-    body: JSON.stringify({ answers: validAnswers() }),
-    contentType,
-    fields: ["Content-Type"],
-  })),
+    .oneof(
+      fc.constant(""),
+      fc.string({ maxLength: 7, unit: "binary-ascii" }),
+      fc.string({ minLength: 201, maxLength: 400 }),
+      fc.constantFrom("with space 123", "tab\there-123", "ÿÿÿÿÿÿÿÿÿ", "' OR 1=1 --", "<script>x</script>"),
+    )
+    .map((key) => ({
+      label: `Idempotency-Key ${JSON.stringify(key.slice(0, 40))}`,
+      body: JSON.stringify({ answers: validAnswers() }),
+      key: key.replace(/[^\x20-\x7e\x80-\xff]/g, "").trim() === "" ? "" : key.replace(/[^\x20-\x7e\x80-\xff]/g, "?"),
+      fields: ["Idempotency-Key"],
+    })),
+  fc
+    .constantFrom(
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+      "json",
+      "text/html",
+      "application/xml",
+    )
+    .map((contentType) => ({
+      label: `Content-Type ${contentType}`,
+      body: JSON.stringify({ answers: validAnswers() }),
+      contentType,
+      fields: ["Content-Type"],
+    })),
 );
 
 /** What the shared schemas say about a body (the same code the browser form runs). */
@@ -119,38 +192,51 @@ function expectedValid(body: string): boolean {
 describe("POST /api/v1/surveys/{slug}/responses under generated hostile input", () => {
   it("never answers 5xx, stores only valid answers and names the field it refuses", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: mutatedAnswer, weight: 5 }, { arbitrary: manyWrong, weight: 1 }, { arbitrary: wrongBody, weight: 3 }, { arbitrary: wrongHeaders, weight: 1 }), async (c) => {
-        const key = c.key ?? randomUUID();
-        const response = await api(`/api/v1/surveys/${slug}/responses`, {
-          method: "POST",
-          body: c.body,
-          headers: { "content-type": c.contentType ?? "application/json", "Idempotency-Key": key, "x-forwarded-for": randomIp() },
-        });
-        const context = `${c.label} -> ${response.status} ${describeInput(JSON.stringify(response.body))}`;
-        expect(response.status, context).toBeLessThan(500);
-        const bytes = Buffer.byteLength(c.body);
-        const keyValid = c.key === undefined || idempotencyKeySchema.safeParse(c.key.trim() || undefined).success;
-        const valid = c.contentType === undefined && keyValid && bytes <= MAX_BODY && expectedValid(c.body);
-        if (valid) {
-          // A fixed key sent again with the same body is a replay: 200 with the stored id.
-          const replay = c.key !== undefined && usedKeys.get(c.key) === c.body;
-          expect(response.status, context).toBe(replay ? 200 : 201);
-          if (!replay) acknowledged++;
-          if (c.key !== undefined) usedKeys.set(c.key, c.body);
-          return;
-        }
-        const error = expectNamedError(response.status, response.body, context);
-        if (bytes > MAX_BODY) {
-          expect(response.status, context).toBe(413);
-          return;
-        }
-        if (c.fields) {
-          for (const field of c.fields) {
-            const named = error.error.fields.some((f) => f.path === field || f.path.startsWith(`${field}.`) || (field === "answers.concerns" && f.path.startsWith("answers.concerns_top3")));
-            expect(named, `${context}: expected the error to name ${field}`).toBe(true);
+      fc.asyncProperty(
+        fc.oneof(
+          { arbitrary: mutatedAnswer, weight: 5 },
+          { arbitrary: manyWrong, weight: 1 },
+          { arbitrary: wrongBody, weight: 3 },
+          { arbitrary: wrongHeaders, weight: 1 },
+        ),
+        async (c) => {
+          const key = c.key ?? randomUUID();
+          const response = await api(`/api/v1/surveys/${slug}/responses`, {
+            method: "POST",
+            body: c.body,
+            headers: { "content-type": c.contentType ?? "application/json", "Idempotency-Key": key, "x-forwarded-for": randomIp() },
+          });
+          const context = `${c.label} -> ${response.status} ${describeInput(JSON.stringify(response.body))}`;
+          expect(response.status, context).toBeLessThan(500);
+          const bytes = Buffer.byteLength(c.body);
+          const keyValid = c.key === undefined || idempotencyKeySchema.safeParse(c.key.trim() || undefined).success;
+          const valid = c.contentType === undefined && keyValid && bytes <= MAX_BODY && expectedValid(c.body);
+          if (valid) {
+            // A fixed key sent again with the same body is a replay: 200 with the stored id.
+            const replay = c.key !== undefined && usedKeys.get(c.key) === c.body;
+            expect(response.status, context).toBe(replay ? 200 : 201);
+            if (!replay) acknowledged++;
+            if (c.key !== undefined) usedKeys.set(c.key, c.body);
+            return;
           }
-        }
-      }),
+          const error = expectNamedError(response.status, response.body, context);
+          if (bytes > MAX_BODY) {
+            expect(response.status, context).toBe(413);
+            return;
+          }
+          if (c.fields) {
+            for (const field of c.fields) {
+              const named = error.error.fields.some(
+                (f) =>
+                  f.path === field ||
+                  f.path.startsWith(`${field}.`) ||
+                  (field === "answers.concerns" && f.path.startsWith("answers.concerns_top3")),
+              );
+              expect(named, `${context}: expected the error to name ${field}`).toBe(true);
+            }
+          }
+        },
+      ),
       fcOptions(1000),
     );
   });

@@ -44,7 +44,9 @@ describe("architecture catalog", () => {
     const first = ARCHITECTURES[0]!;
     expect(architectureSchema.safeParse({ ...first, fitsWhen: ["Only one bullet here"] }).success).toBe(false);
     expect(architectureSchema.safeParse({ ...first, avoidWhen: [] }).success).toBe(false);
-    expect(architectureSchema.safeParse({ ...first, description: "Only one sentence that is long enough to pass the length check." }).success).toBe(false);
+    expect(
+      architectureSchema.safeParse({ ...first, description: "Only one sentence that is long enough to pass the length check." }).success,
+    ).toBe(false);
     expect(architectureSchema.safeParse({ ...first, id: "mainframe" }).success).toBe(false);
     expect(catalogSchema.safeParse(ARCHITECTURES.slice(1)).success).toBe(false);
     expect(catalogSchema.safeParse([...ARCHITECTURES].reverse()).success).toBe(false);

@@ -13,7 +13,13 @@ import { budgetMsOf, cloudModelClass, estimateLatency, userRegionsOf, worstRegio
 import { emptyProfile, type WorkloadProfile } from "@/lib/architecture/profile";
 
 const profile = (overrides: Partial<WorkloadProfile>): WorkloadProfile => ({ ...emptyProfile(), ...overrides });
-const global = profile({ homeRegion: "north_america", userGeography: "global", latencyBudget: "100_250ms", trafficShape: "steady", modelSizes: ["small_domain"] });
+const global = profile({
+  homeRegion: "north_america",
+  userGeography: "global",
+  latencyBudget: "100_250ms",
+  trafficShape: "steady",
+  modelSizes: ["small_domain"],
+});
 
 describe("latency model", () => {
   it("gives a global user base a worse worst case from one central region than from the edge", () => {
@@ -58,7 +64,11 @@ describe("latency model", () => {
     // Latin America has no major hub: its central factory sits in North America.
     const fromLatam = profile({ homeRegion: "latin_america", userGeography: "one_region" });
     expect(estimateLatency("central_factory", fromLatam).perRegion).toEqual([
-      expect.objectContaining({ region: "latin_america", servedFrom: "north_america", networkMs: REGION_RTT_MS.latin_america.north_america }),
+      expect.objectContaining({
+        region: "latin_america",
+        servedFrom: "north_america",
+        networkMs: REGION_RTT_MS.latin_america.north_america,
+      }),
     ]);
     // Sovereign: everyone is served from home, so a home in Western Europe costs East Asia the long trip.
     const sovereign = estimateLatency("sovereign_onprem", profile({ homeRegion: "western_europe", userGeography: "global" }));
@@ -105,7 +115,12 @@ describe("latency model", () => {
   });
 
   it("models the hybrid as an expected value over edge answers and escalations", () => {
-    const p = profile({ homeRegion: "north_america", userGeography: "one_region", trafficShape: "steady", modelSizes: ["frontier", "small_domain"] });
+    const p = profile({
+      homeRegion: "north_america",
+      userGeography: "one_region",
+      trafficShape: "steady",
+      modelSizes: ["frontier", "small_domain"],
+    });
     const estimate = estimateLatency("hybrid_split", p);
     const share = HYBRID_ESCALATION_SHARE;
     const edgeRtt = ACCESS_RTT_MS.edgeSite;

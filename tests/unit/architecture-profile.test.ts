@@ -68,7 +68,13 @@ describe("profileFromAnswers", () => {
   });
 });
 
-const aggregate = (overrides: Partial<SegmentAggregate>): SegmentAggregate => ({ n: 100, homeRegion: null, single: {}, multi: {}, ...overrides });
+const aggregate = (overrides: Partial<SegmentAggregate>): SegmentAggregate => ({
+  n: 100,
+  homeRegion: null,
+  single: {},
+  multi: {},
+  ...overrides,
+});
 
 describe("profileFromAggregate", () => {
   it("takes the most common single choice and options chosen by at least 40%", () => {

@@ -122,7 +122,8 @@ describe("latency fit", () => {
     expect(central.latency.meetsBudget).toBe(false);
     expect(result.rulesFired).toContain("latency_over_budget:central_factory");
     expect(central.reasons).toContain(
-      "Your users are global and your budget is under 250 ms: a single central region in North America adds about 220 ms round trip for users in Southeast Asia & Oceania, about 275 ms to a first token in all.",
+      "Your users are global and your budget is under 250 ms: a single central region in North America adds about 220 ms round " +
+        "trip for users in Southeast Asia & Oceania, about 275 ms to a first token in all.",
     );
     expect(latencyDelta(central.latency)).toBeLessThan(0);
 
@@ -213,7 +214,12 @@ describe("recommend", () => {
         infraCurrent: subset(optionIdsOf("infra_current")),
         infraPlanned: subset(optionIdsOf("infra_planned")),
       });
-      const reversed = { ...p, workloads: [...p.workloads].reverse(), modelSizes: [...p.modelSizes].reverse(), infraPlanned: [...p.infraPlanned].reverse() };
+      const reversed = {
+        ...p,
+        workloads: [...p.workloads].reverse(),
+        modelSizes: [...p.modelSizes].reverse(),
+        infraPlanned: [...p.infraPlanned].reverse(),
+      };
       const result = recommend(p);
       expect(recommend(reversed)).toEqual(result);
       expect(result.ranked).toHaveLength(6);
@@ -277,11 +283,33 @@ describe("recommend", () => {
 
   it("recommends the expected architecture for clear-cut profiles", () => {
     const top = (p: Partial<WorkloadProfile>) => recommend(profile(p)).ranked[0]?.id;
-    expect(top({ workloads: ["batch_analytics"], latencyBudget: "gt_1s", trafficShape: "bursty", modelSizes: ["frontier"] })).toBe("central_factory");
-    expect(top({ homeRegion: "western_europe", workloads: ["search_rag"], sovereignty: true, trafficShape: "steady", infraCurrent: ["on_prem_gpu"] })).toBe("sovereign_onprem");
+    expect(top({ workloads: ["batch_analytics"], latencyBudget: "gt_1s", trafficShape: "bursty", modelSizes: ["frontier"] })).toBe(
+      "central_factory",
+    );
+    expect(
+      top({
+        homeRegion: "western_europe",
+        workloads: ["search_rag"],
+        sovereignty: true,
+        trafficShape: "steady",
+        infraCurrent: ["on_prem_gpu"],
+      }),
+    ).toBe("sovereign_onprem");
     expect(top({ workloads: ["on_device"], modelSizes: ["small_domain"], latencyBudget: "250_500ms" })).toBe("on_device");
-    expect(top({ workloads: ["realtime_chat"], userGeography: "global", latencyBudget: "100_250ms", modelSizes: ["small_domain", "frontier"] })).toBe("hybrid_split");
-    expect(top({ workloads: ["autonomous_agents"], userGeography: "several_regions", latencyBudget: "250_500ms", modelSizes: ["mid"] })).toBe("regional_cloud");
-    expect(top({ workloads: ["realtime_chat"], userGeography: "global", latencyBudget: "lt_100ms", trafficShape: "steady", modelSizes: ["small_domain"] })).toBe("distributed_edge");
+    expect(
+      top({ workloads: ["realtime_chat"], userGeography: "global", latencyBudget: "100_250ms", modelSizes: ["small_domain", "frontier"] }),
+    ).toBe("hybrid_split");
+    expect(
+      top({ workloads: ["autonomous_agents"], userGeography: "several_regions", latencyBudget: "250_500ms", modelSizes: ["mid"] }),
+    ).toBe("regional_cloud");
+    expect(
+      top({
+        workloads: ["realtime_chat"],
+        userGeography: "global",
+        latencyBudget: "lt_100ms",
+        trafficShape: "steady",
+        modelSizes: ["small_domain"],
+      }),
+    ).toBe("distributed_edge");
   });
 });

@@ -12,7 +12,14 @@ describe("spreadsheet-safe CSV", () => {
   });
 
   it("quotes commas, quotes, newlines and keeps Unicode, with an optional BOM", () => {
-    const csv = toCsv(["a", "b"], [["x, y", 'say "hi"'], ["line1\nline2", "naïve 🚀"]], { bom: true });
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ["x, y", 'say "hi"'],
+        ["line1\nline2", "naïve 🚀"],
+      ],
+      { bom: true },
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toBe('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"line1\nline2",naïve 🚀\r\n');
   });

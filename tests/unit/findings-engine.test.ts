@@ -4,7 +4,14 @@ import { computeFindings, DEFAULT_FINDING_OPTIONS } from "@/lib/findings/engine"
 import { instrumentV1 } from "@/lib/survey/instrument";
 
 /** A cell of n respondents where `latency` is in the top 3 for `latencyTop3` of them. */
-function cell(industry: string, region: string, n: number, latencyTop3: number, production = Math.round(n / 2), strategyMean = 3): CellAggregate {
+function cell(
+  industry: string,
+  region: string,
+  n: number,
+  latencyTop3: number,
+  production = Math.round(n / 2),
+  strategyMean = 3,
+): CellAggregate {
   return {
     industry,
     region,
@@ -37,7 +44,9 @@ describe("findings engine", () => {
     expect(latency!.othersValue).toBeCloseTo(0.3, 6);
     expect(latency!.difference).toBeCloseTo(30, 6);
     expect(latency!.q).toBeLessThan(0.05);
-    expect(latency!.headline).toMatch(/Respondents in Financial services rank latency among their top 3 concerns more often than others \(60% vs 30%, \+30 points, q < 0\.001, n = 300\)/);
+    expect(latency!.headline).toMatch(
+      /Respondents in Financial services rank latency among their top 3 concerns more often than others \(60% vs 30%, \+30 points, q < 0\.001, n = 300\)/,
+    );
   });
 
   it("states nothing where nothing was planted", () => {
@@ -46,13 +55,20 @@ describe("findings engine", () => {
 
   it("never states a non-significant difference", () => {
     // 12 points on 40 respondents is large but not significant.
-    const findings = computeFindings(world([cell("education", "south_asia", 40, 17)]), instrumentV1, null, { ...DEFAULT_FINDING_OPTIONS, minSegment: 30 });
+    const findings = computeFindings(world([cell("education", "south_asia", 40, 17)]), instrumentV1, null, {
+      ...DEFAULT_FINDING_OPTIONS,
+      minSegment: 30,
+    });
     expect(findings.filter((f) => f.segment.industry === "education" && f.kind === "concern")).toEqual([]);
   });
 
   it("never states a finding from a cell of fewer than k respondents", () => {
     // 4 of 30 choose latency: a big relative gap, but the count is under k = 5.
-    const findings = computeFindings(world([cell("energy_utilities", "latin_america", 30, 4)]), instrumentV1, null, { ...DEFAULT_FINDING_OPTIONS, k: 5, minSegment: 30 });
+    const findings = computeFindings(world([cell("energy_utilities", "latin_america", 30, 4)]), instrumentV1, null, {
+      ...DEFAULT_FINDING_OPTIONS,
+      k: 5,
+      minSegment: 30,
+    });
     expect(findings.some((f) => f.segment.industry === "energy_utilities" && f.measure.startsWith("Latency"))).toBe(false);
   });
 

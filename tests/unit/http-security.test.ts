@@ -5,7 +5,12 @@ const request = (method: string, headers: Record<string, string>) => ({ method, 
 const APP = publicOrigins("https://radar.example.org");
 
 describe("pageCsp", () => {
-  const policy = (dev = false, https = false) => new Map(pageCsp("abc123", { development: dev, https }).split("; ").map((d) => [d.split(" ")[0], d]));
+  const policy = (dev = false, https = false) =>
+    new Map(
+      pageCsp("abc123", { development: dev, https })
+        .split("; ")
+        .map((d) => [d.split(" ")[0], d]),
+    );
 
   it("allows scripts only by nonce (strict-dynamic), never eval in production", () => {
     const p = policy();
@@ -47,15 +52,32 @@ describe("isCrossSiteWrite", () => {
       expect(isCrossSiteWrite(request(method, { "sec-fetch-site": "cross-site" }), APP)).toBe(true);
       expect(isCrossSiteWrite(request(method, { "sec-fetch-site": "same-site" }), APP)).toBe(true);
       expect(isCrossSiteWrite(request(method, { origin: "null", host: "radar.example.org" }), APP)).toBe(true);
-      expect(isCrossSiteWrite(request(method, { origin: "https://radar.example.org.evil.example", host: "radar.example.org" }), APP)).toBe(true);
-      expect(isCrossSiteWrite(request(method, { origin: "https://evil.example", "sec-fetch-site": "same-origin", host: "radar.example.org" }), APP)).toBe(true);
+      expect(isCrossSiteWrite(request(method, { origin: "https://radar.example.org.evil.example", host: "radar.example.org" }), APP)).toBe(
+        true,
+      );
+      expect(
+        isCrossSiteWrite(
+          request(method, { origin: "https://evil.example", "sec-fetch-site": "same-origin", host: "radar.example.org" }),
+          APP,
+        ),
+      ).toBe(true);
     }
   });
 
   it("lets same-origin browsers and header-less scripts write", () => {
-    expect(isCrossSiteWrite(request("POST", { origin: "https://radar.example.org", "sec-fetch-site": "same-origin", host: "10.0.0.5:3000" }), APP)).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        request("POST", { origin: "https://radar.example.org", "sec-fetch-site": "same-origin", host: "10.0.0.5:3000" }),
+        APP,
+      ),
+    ).toBe(false);
     expect(isCrossSiteWrite(request("POST", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), APP)).toBe(false);
-    expect(isCrossSiteWrite(request("POST", { origin: "https://radar.example.org", "x-forwarded-host": "radar.example.org", host: "internal:3000" }), [])).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        request("POST", { origin: "https://radar.example.org", "x-forwarded-host": "radar.example.org", host: "internal:3000" }),
+        [],
+      ),
+    ).toBe(false);
     expect(isCrossSiteWrite(request("POST", {}), APP)).toBe(false);
     expect(isCrossSiteWrite(request("POST", { "sec-fetch-site": "none" }), APP)).toBe(false);
   });

@@ -6,27 +6,75 @@ import { canonicalJson, definitionHash } from "@/lib/survey/definition-hash";
 describe("instrument v1", () => {
   it("has the content the survey promises", () => {
     const ids = allQuestions(instrumentV1).map((q) => q.id);
-    for (const id of ["industry", "region", "company_size", "role", "ready_self", "ready_team", "ready_org", "ai_stage", "excitements", "concerns", "concerns_top3", "workloads", "latency_budget", "user_geography", "traffic_shape", "model_sizes", "infra_current", "infra_planned", "distributed_help"]) {
+    for (const id of [
+      "industry",
+      "region",
+      "company_size",
+      "role",
+      "ready_self",
+      "ready_team",
+      "ready_org",
+      "ai_stage",
+      "excitements",
+      "concerns",
+      "concerns_top3",
+      "workloads",
+      "latency_budget",
+      "user_geography",
+      "traffic_shape",
+      "model_sizes",
+      "infra_current",
+      "infra_planned",
+      "distributed_help",
+    ]) {
       expect(ids).toContain(id);
     }
     const industry = allQuestions(instrumentV1).find((q) => q.id === "industry");
     const region = allQuestions(instrumentV1).find((q) => q.id === "region");
     expect(industry && "options" in industry ? industry.options.length : 0).toBe(12);
     expect(region && "options" in region ? region.options.map((o) => o.id) : []).toEqual([
-      "north_america", "latin_america", "western_europe", "eastern_europe", "middle_east_africa", "south_asia", "east_asia", "southeast_asia_oceania",
+      "north_america",
+      "latin_america",
+      "western_europe",
+      "eastern_europe",
+      "middle_east_africa",
+      "south_asia",
+      "east_asia",
+      "southeast_asia_oceania",
     ]);
     expect(instrumentV1.readinessDimensions.map((d) => d.questionId)).toEqual([
-      "dim_strategy", "dim_compute", "dim_network", "dim_data", "dim_governance", "dim_talent", "dim_culture",
+      "dim_strategy",
+      "dim_compute",
+      "dim_network",
+      "dim_data",
+      "dim_governance",
+      "dim_talent",
+      "dim_culture",
     ]);
   });
 
   it("keeps option ids stable (analytics and exports key on them)", () => {
     const concerns = allQuestions(instrumentV1).find((q) => q.id === "concerns");
     expect(concerns && "options" in concerns ? concerns.options.map((o) => o.id) : []).toEqual([
-      "latency", "cost", "security", "accuracy", "skills_gap", "privacy_sovereignty", "gpu_power", "vendor_lock_in", "reliability", "compliance",
+      "latency",
+      "cost",
+      "security",
+      "accuracy",
+      "skills_gap",
+      "privacy_sovereignty",
+      "gpu_power",
+      "vendor_lock_in",
+      "reliability",
+      "compliance",
     ]);
     const budget = allQuestions(instrumentV1).find((q) => q.id === "latency_budget");
-    expect(budget && "options" in budget ? budget.options.map((o) => o.id) : []).toEqual(["lt_100ms", "100_250ms", "250_500ms", "500_1000ms", "gt_1s"]);
+    expect(budget && "options" in budget ? budget.options.map((o) => o.id) : []).toEqual([
+      "lt_100ms",
+      "100_250ms",
+      "250_500ms",
+      "500_1000ms",
+      "gt_1s",
+    ]);
   });
 
   it("rejects duplicate question ids, bad profile mappings and dangling rank sources", () => {

@@ -23,14 +23,20 @@ describe("scoring", () => {
 
   it("extracts the profile columns", () => {
     expect(profileOf(instrumentV1, validAnswers())).toEqual({
-      industry: "healthcare", region: "east_asia", companySize: "1000_9999", role: "data_ml", stage: "pilots",
+      industry: "healthcare",
+      region: "east_asia",
+      companySize: "1000_9999",
+      role: "data_ml",
+      stage: "pilots",
     });
     expect(profileOf(instrumentV1, {}).industry).toBeNull();
   });
 
   it("finds where a respondent should resume", () => {
     expect(firstIncompleteSection(instrumentV1, {})).toBe(0);
-    expect(firstIncompleteSection(instrumentV1, { industry: "other", region: "east_asia", company_size: "lt_100", role: "product" })).toBe(1);
+    expect(firstIncompleteSection(instrumentV1, { industry: "other", region: "east_asia", company_size: "lt_100", role: "product" })).toBe(
+      1,
+    );
     expect(firstIncompleteSection(instrumentV1, validAnswers())).toBe(instrumentV1.sections.length);
   });
 });

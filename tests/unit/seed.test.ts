@@ -38,9 +38,14 @@ describe("demo data generator", () => {
 
   it("has the patterns analysts should find: latency worry tracks tight budgets and far-away users", () => {
     const complete = rows.filter((r) => r.status === "complete");
-    const share = (subset: typeof complete) => subset.filter((r) => (r.answers.concerns as string[]).includes("latency")).length / subset.length;
-    const tight = complete.filter((r) => ["lt_100ms", "100_250ms"].includes(r.answers.latency_budget as string) && r.answers.user_geography === "global");
-    const loose = complete.filter((r) => ["500_1000ms", "gt_1s"].includes(r.answers.latency_budget as string) && r.answers.user_geography === "one_metro");
+    const share = (subset: typeof complete) =>
+      subset.filter((r) => (r.answers.concerns as string[]).includes("latency")).length / subset.length;
+    const tight = complete.filter(
+      (r) => ["lt_100ms", "100_250ms"].includes(r.answers.latency_budget as string) && r.answers.user_geography === "global",
+    );
+    const loose = complete.filter(
+      (r) => ["500_1000ms", "gt_1s"].includes(r.answers.latency_budget as string) && r.answers.user_geography === "one_metro",
+    );
     expect(share(tight) - share(loose)).toBeGreaterThan(0.3);
   });
 

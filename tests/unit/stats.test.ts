@@ -12,7 +12,11 @@ import {
   type Moments,
 } from "@/lib/stats/tests";
 
-const moments = (xs: number[]): Moments => ({ n: xs.length, sum: xs.reduce((s, x) => s + x, 0), sumSquares: xs.reduce((s, x) => s + x * x, 0) });
+const moments = (xs: number[]): Moments => ({
+  n: xs.length,
+  sum: xs.reduce((s, x) => s + x, 0),
+  sumSquares: xs.reduce((s, x) => s + x * x, 0),
+});
 const sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
 const sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
 

@@ -19,7 +19,11 @@ export default async function ArchitecturePage({ params }: { params: Promise<{ i
   const section = (title: string, items: string[]) => (
     <section className="rounded-2xl border border-slate-200 bg-white p-5">
       <h2 className="font-semibold text-brand-900">{title}</h2>
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">{items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
     </section>
   );
   return (
@@ -42,21 +46,26 @@ export default async function ArchitecturePage({ params }: { params: Promise<{ i
       <details className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 text-sm">
         <summary className="cursor-pointer font-semibold text-brand-900">How latency estimates are made</summary>
         <p className="mt-2 text-slate-700">
-          End-to-end latency = the network round trip from the users&apos; region to where the model runs, plus queueing under the
-          traffic shape, plus the time to the first token for the model size. {RTT_NOTE} They are planning figures: check them against
-          the sources below and your own measurements.
+          End-to-end latency = the network round trip from the users&apos; region to where the model runs, plus queueing under the traffic
+          shape, plus the time to the first token for the model size. {RTT_NOTE} They are planning figures: check them against the sources
+          below and your own measurements.
         </p>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
           {sources.map((source) => (
             <li key={`${source.topic}:${source.url}`}>
-              <a href={source.url} className="text-brand-700 underline" rel="noreferrer">{source.name}</a> ({source.topic}) — {source.note}
+              <a href={source.url} className="text-brand-700 underline" rel="noreferrer">
+                {source.name}
+              </a>{" "}
+              ({source.topic}) — {source.note}
             </li>
           ))}
         </ul>
       </details>
       <nav aria-label="Other architectures" className="mt-8 flex flex-wrap gap-2 text-sm">
         {ARCHITECTURES.filter((a) => a.id !== architecture.id).map((a) => (
-          <Link key={a.id} href={`/architectures/${a.id}`} className="rounded-full border border-slate-300 px-3 py-1 hover:bg-brand-50">{a.name}</Link>
+          <Link key={a.id} href={`/architectures/${a.id}`} className="rounded-full border border-slate-300 px-3 py-1 hover:bg-brand-50">
+            {a.name}
+          </Link>
         ))}
       </nav>
     </div>

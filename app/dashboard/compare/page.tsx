@@ -22,7 +22,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
-        <a className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100" href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery])}`} download>
+        <a
+          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+          href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery])}`}
+          download
+        >
           Download comparison (CSV)
         </a>
       </div>
@@ -33,10 +37,31 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <section aria-label="Segment B" className="grid gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment B</h2>
-          <Link href={`?${new URLSearchParams([["b", "rest"], ...aQuery])}`} aria-current={rest ? "true" : undefined} className={`rounded-full px-3 py-1 text-sm ${rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}>Everyone else</Link>
-          <Link href={`?${new URLSearchParams([["b", "custom"], ...aQuery, ...bQuery])}`} aria-current={!rest ? "true" : undefined} className={`rounded-full px-3 py-1 text-sm ${!rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}>Custom segment</Link>
+          <Link
+            href={`?${new URLSearchParams([["b", "rest"], ...aQuery])}`}
+            aria-current={rest ? "true" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}
+          >
+            Everyone else
+          </Link>
+          <Link
+            href={`?${new URLSearchParams([["b", "custom"], ...aQuery, ...bQuery])}`}
+            aria-current={!rest ? "true" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${!rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}
+          >
+            Custom segment
+          </Link>
         </div>
-        {!rest && b && <FilterBar filters={b.filters} waves={waves.filter((w) => w.code === a.filters.wave)} options={options} prefix="b_" keep={keepForB} legend="Segment B filters" />}
+        {!rest && b && (
+          <FilterBar
+            filters={b.filters}
+            waves={waves.filter((w) => w.code === a.filters.wave)}
+            options={options}
+            prefix="b_"
+            keep={keepForB}
+            legend="Segment B filters"
+          />
+        )}
       </section>
       <Notices problems={problems} />
       <CompareView data={data} labelA={labelA} labelB={labelB} />

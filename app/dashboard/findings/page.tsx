@@ -23,8 +23,16 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-brand-900">Findings · {scope.wave.title}</h1>
         <div className="flex gap-3 text-sm">
-          <a href={`/api/v1/exports/findings.csv?${query}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" download>Download CSV</a>
-          <a href={`/dashboard/findings/report?${query}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100">Printable report</a>
+          <a
+            href={`/api/v1/exports/findings.csv?${query}`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            download
+          >
+            Download CSV
+          </a>
+          <a href={`/dashboard/findings/report?${query}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+            Printable report
+          </a>
         </div>
       </div>
       <p className="text-sm text-slate-600">
@@ -42,7 +50,10 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       )}
       <FindingsList report={shown} />
       {!showAll && report.findings.length > TOP && (
-        <a href={`/dashboard/findings?${query}&show=all`} className="justify-self-start rounded-lg border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+        <a
+          href={`/dashboard/findings?${query}&show=all`}
+          className="justify-self-start rounded-lg border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100"
+        >
           Show all {report.findings.length} findings
         </a>
       )}

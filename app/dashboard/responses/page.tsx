@@ -23,12 +23,36 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-brand-900">Responses · {scope.wave.title}</h1>
         <div className="flex flex-wrap gap-2 text-sm">
-          <a href={`/api/v1/exports/responses.csv?${exportQuery}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" data-testid="export-csv" download>Export CSV</a>
-          <a href={`/api/v1/exports/responses.csv?${exportQuery}&bom=1`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" download>CSV for Excel</a>
-          <a href={`/api/v1/exports/codebook.csv?wave=${scope.wave.code}`} className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100" download>Codebook</a>
+          <a
+            href={`/api/v1/exports/responses.csv?${exportQuery}`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            data-testid="export-csv"
+            download
+          >
+            Export CSV
+          </a>
+          <a
+            href={`/api/v1/exports/responses.csv?${exportQuery}&bom=1`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            download
+          >
+            CSV for Excel
+          </a>
+          <a
+            href={`/api/v1/exports/codebook.csv?wave=${scope.wave.code}`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            download
+          >
+            Codebook
+          </a>
         </div>
       </div>
-      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} keep={`status=${explorer.status}&limit=${explorer.limit}&sort=${explorer.sort}&dir=${explorer.dir}`} />
+      <FilterBar
+        filters={scope.filters}
+        waves={scope.waves.map(({ code, title }) => ({ code, title }))}
+        options={options}
+        keep={`status=${explorer.status}&limit=${explorer.limit}&sort=${explorer.sort}&dir=${explorer.dir}`}
+      />
       <Notices problems={problems} />
       <ResponsesTable
         rows={page.rows}

@@ -13,14 +13,27 @@ export default async function TokensPage() {
       <h1 className="text-2xl font-bold text-brand-900">API tokens</h1>
       <p className="max-w-3xl text-sm text-slate-600">
         Personal tokens let scripts (curl, R, Python) read the same data as you: <code>Authorization: Bearer rr_…</code> on
-        <code> /api/v1/responses</code>, <code>/api/v1/exports/…</code> and <code>/api/v1/analytics/…</code>. Only a hash is stored;
-        revoke a token the moment it is no longer needed. The API is described at <a className="text-brand-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        <code> /api/v1/responses</code>, <code>/api/v1/exports/…</code> and <code>/api/v1/analytics/…</code>. Only a hash is stored; revoke
+        a token the moment it is no longer needed. The API is described at{" "}
+        <a className="text-brand-700 underline" href="/api/v1/openapi.json">
+          /api/v1/openapi.json
+        </a>
+        .
       </p>
-      <section className="rounded-2xl border border-slate-200 bg-white p-5"><TokenForm /></section>
+      <section className="rounded-2xl border border-slate-200 bg-white p-5">
+        <TokenForm />
+      </section>
       <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="tokens">
           <thead className="bg-slate-50 text-left text-slate-500">
-            <tr><th className="px-3 py-2 font-medium">Name</th><th className="px-3 py-2 font-medium">Token</th><th className="px-3 py-2 font-medium">Created</th><th className="px-3 py-2 font-medium">Last used</th><th className="px-3 py-2 font-medium">Status</th><th className="px-3 py-2" /></tr>
+            <tr>
+              <th className="px-3 py-2 font-medium">Name</th>
+              <th className="px-3 py-2 font-medium">Token</th>
+              <th className="px-3 py-2 font-medium">Created</th>
+              <th className="px-3 py-2 font-medium">Last used</th>
+              <th className="px-3 py-2 font-medium">Status</th>
+              <th className="px-3 py-2" />
+            </tr>
           </thead>
           <tbody>
             {tokens.map((t) => (
@@ -34,7 +47,9 @@ export default async function TokensPage() {
                   {!t.revokedAt && (
                     <form action={revokeTokenAction}>
                       <input type="hidden" name="id" value={t.id} />
-                      <button type="submit" className="rounded-lg border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">Revoke</button>
+                      <button type="submit" className="rounded-lg border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">
+                        Revoke
+                      </button>
                     </form>
                   )}
                 </td>

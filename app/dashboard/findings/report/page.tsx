@@ -5,7 +5,11 @@ import { loadFindings } from "@/lib/findings/pages";
 
 export const metadata = { title: "Findings report" };
 
-export default async function FindingsReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FindingsReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params));
   const { scope, report } = await loadFindings(params);
@@ -16,8 +20,9 @@ export default async function FindingsReportPage({ searchParams }: { searchParam
         <p className="text-sm uppercase tracking-wide text-slate-500">Readiness Radar · {scope.wave.title}</p>
         <h1 className="text-3xl font-bold text-brand-900">AI inference readiness: findings</h1>
         <p className="mt-2 text-sm text-slate-600">
-          Population: {describeFilters(scope.filters, options)} ({report.population.toLocaleString("en")} complete responses). Generated {new Date().toISOString().slice(0, 10)}.
-          Differences are stated only at q &lt; 0.05 (Benjamini–Hochberg) and from groups of at least {report.k}.
+          Population: {describeFilters(scope.filters, options)} ({report.population.toLocaleString("en")} complete responses). Generated{" "}
+          {new Date().toISOString().slice(0, 10)}. Differences are stated only at q &lt; 0.05 (Benjamini–Hochberg) and from groups of at
+          least {report.k}.
         </p>
       </header>
       <FindingsList report={report} printable />

@@ -34,7 +34,10 @@ export default async function ResultPage({
           ) : (
             <p className="text-slate-700">There is no completed response from this browser yet.</p>
           )}
-          <Link href={`/survey/${page.wave.slug}`} className="mt-4 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white">
+          <Link
+            href={`/survey/${page.wave.slug}`}
+            className="mt-4 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
+          >
             Go to the survey
           </Link>
         </div>
