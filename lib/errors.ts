@@ -25,6 +25,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A malformed part of the request that is not a field of a body or query (a header, the path). */
+export class BadRequestError extends AppError {
+  constructor(field: string, problem: string) {
+    super(400, "bad_request", `${field} ${problem}.`, [{ path: field, message: problem }]);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(413, "payload_too_large", `Request body is larger than ${limitBytes} bytes`, [

@@ -8,9 +8,9 @@
 import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
-import { appUrl, getEnv } from "@/lib/env";
-import { publicOrigins } from "@/lib/http/security";
-import { fastRoute } from "@/lib/server/fast-routes";
+import { getEnv } from "@/lib/env";
+import { fastRoute, sendError } from "@/lib/server/fast-routes";
+import { routerStateProblem } from "@/lib/server/request-guards";
 
 async function main() {
   const env = getEnv();
@@ -18,9 +18,10 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const origins = publicOrigins(appUrl(env));
   const server = http.createServer((req, res) => {
-    const route = fastRoute(req, origins);
+    const refused = routerStateProblem(req.headers["next-router-state-tree"]);
+    if (refused) return void sendError(res, refused);
+    const route = fastRoute(req);
     if (route) void route(req, res);
     else void nextHandler(req, res);
   });

@@ -8,7 +8,7 @@ import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard", params));
-  const { scope, data, options, waves } = await loadOverview(params);
+  const { scope, data, problems, options, waves } = await loadOverview(params);
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -33,7 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <FilterBar filters={scope.filters} waves={waves} options={options} />
-      <Notices problems={scope.problems} />
+      <Notices problems={problems} />
       <OverviewView data={data} />
     </div>
   );

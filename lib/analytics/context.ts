@@ -1,12 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { parseDefinition } from "@/lib/survey/waves";
-import { toSearchParams } from "@/lib/http/params";
-import { parseFilters, type Filters } from "./filters";
-import type { FieldIssue } from "@/lib/errors";
+import type { Filters } from "./filters";
 
 export interface WaveInfo {
   id: string;
@@ -15,8 +14,8 @@ export interface WaveInfo {
   instrument: Instrument;
 }
 
-/** The survey's waves, newest first, with their frozen instruments. */
-export async function listWaves(slug = SURVEY_SLUG): Promise<WaveInfo[]> {
+/** The survey's waves, newest first, with their frozen instruments (once per request). */
+export const listWaves = cache(async (slug: string = SURVEY_SLUG): Promise<WaveInfo[]> => {
   const waves = await db().wave.findMany({
     where: { survey: { slug } },
     orderBy: { opensAt: "desc" },
@@ -29,32 +28,19 @@ export async function listWaves(slug = SURVEY_SLUG): Promise<WaveInfo[]> {
     title: wave.title,
     instrument: parseDefinition(wave.definitionHash, wave.definition),
   }));
-}
+});
 
 export interface AnalyticsScope {
   waves: WaveInfo[];
   wave: WaveInfo;
   filters: Filters;
-  problems: FieldIssue[];
 }
 
-/** Waves plus filters parsed against the chosen wave's instrument (the newest wave by default). */
-export async function resolveScope(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-  prefix = "",
-): Promise<AnalyticsScope> {
-  const waves = await listWaves();
-  const codes = waves.map((w) => w.code);
-  const scoped = prefixed(params, prefix);
-  const requested = scoped.get("wave");
-  const wave = waves.find((w) => w.code === requested) ?? (waves[0] as WaveInfo);
-  const { filters, problems } = parseFilters(scoped, wave.instrument, codes);
-  return { waves, wave, filters: { ...filters, wave: wave.code }, problems: problems.map((p) => ({ ...p, path: `${prefix}${p.path}` })) };
-}
-
-function prefixed(params: URLSearchParams | Record<string, string | string[] | undefined>, prefix: string): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [key, value] of toSearchParams(params))
-    if (key.startsWith(prefix) && (prefix === "" || key.length > prefix.length)) out.append(key.slice(prefix.length), value);
-  return out;
+/**
+ * The wave a query names (its single, known `wave` value), else the newest. A bad or repeated
+ * value is reported by the query's own schema; the scope falls back so pages still render.
+ */
+export function pickWave(waves: WaveInfo[], given: string[]): WaveInfo {
+  const named = given.length === 1 ? waves.find((w) => w.code === given[0]?.trim()) : undefined;
+  return named ?? (waves[0] as WaveInfo);
 }

@@ -1,62 +1,45 @@
 import "server-only";
-import { ValidationError } from "@/lib/errors";
-import { segmentOptionsByKey, type Filters } from "./filters";
+// What the dashboard pages load: the same query declarations as the APIs (./queries.ts), parsed
+// leniently (a bad parameter becomes a notice and falls back to its default) and memoized per
+// request, so a page and its metadata or panels parse and resolve the scope once.
+import { cache } from "react";
+import type { QuerySpec } from "@/lib/api/route";
+import type { FieldIssue } from "@/lib/errors";
+import { toSearchParams, type SearchParamsInput } from "@/lib/http/params";
 import { compareSegments } from "./compare";
-import { resolveScope, type AnalyticsScope } from "./context";
+import type { AnalyticsScope } from "./context";
+import { segmentOptionsByKey } from "./filters";
 import { getOverview } from "./overview";
+import { comparisonQuery, scopedQuery } from "./queries";
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+export const overviewQuery = scopedQuery({});
+export const compareQuery = comparisonQuery({});
 
-function filterOptions(scope: AnalyticsScope) {
-  return segmentOptionsByKey(scope.wave.instrument);
+/** Parses a page's query once per request (keyed by the query spec and the query string). */
+export const parsePageQuery = cache(async <T>(spec: QuerySpec<T>, query: string) => spec.parse(new URLSearchParams(query)));
+
+export function pageQuery<T>(spec: QuerySpec<T>, params: SearchParamsInput): Promise<{ value: T; problems: FieldIssue[] }> {
+  return parsePageQuery(spec, toSearchParams(params).toString()) as Promise<{ value: T; problems: FieldIssue[] }>;
 }
 
-/** strict: bad parameters are a 400 (APIs) rather than a notice with the part ignored (pages). */
-export async function loadOverview(params: Params, strict = false) {
-  const scope = await resolveScope(params);
-  if (strict) rejectProblems(scope.problems);
-  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
-  return { scope, data, options: filterOptions(scope), waves: scope.waves.map(({ code, title }) => ({ code, title })) };
-}
-
-/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
-export async function loadComparison(params: Params, strict = false) {
-  const a = await resolveScope(params, "a_");
-  const mode = get(params, "b") ?? "rest";
-  const modeProblems = [
-    ...(mode !== "rest" && mode !== "custom" ? [{ path: "b", message: 'must be "rest" or "custom"' }] : []),
-    ...(getAll(params, "b").length > 1 ? [{ path: "b", message: "may be given once" }] : []),
-  ];
-  const rest = mode !== "custom";
-  const b = rest ? null : await resolveScope(params, "b_");
-  if (strict) rejectProblems([...modeProblems, ...a.problems, ...(b?.problems ?? [])]);
-  // B shares A's wave: comparing across instruments would compare different questions.
-  const bFilters: Filters | "rest" = b ? { ...b.filters, wave: a.filters.wave } : "rest";
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, bFilters);
+export function filterChoices(scope: AnalyticsScope) {
   return {
-    a,
-    b,
-    rest,
-    data,
-    problems: [...a.problems, ...(b?.problems ?? [])],
-    options: filterOptions(a),
-    waves: a.waves.map(({ code, title }) => ({ code, title })),
+    options: segmentOptionsByKey(scope.wave.instrument),
+    waves: scope.waves.map(({ code, title }) => ({ code, title })),
   };
 }
 
-function getAll(params: Params, key: string): string[] {
-  if (params instanceof URLSearchParams) return params.getAll(key);
-  const value = params[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+export async function loadOverview(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(overviewQuery, params);
+  const { scope } = value;
+  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+  return { scope, data, problems, ...filterChoices(scope) };
 }
 
-function get(params: Params, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-  const value = params[key];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** APIs answer 400 for bad parameters instead of ignoring them with a notice. */
-export function rejectProblems(problems: { path: string; message: string }[]): void {
-  if (problems.length) throw new ValidationError(problems);
+/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
+export async function loadComparison(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(compareQuery, params);
+  const { a, b } = value;
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
+  return { a, b, rest: b === null, data, problems, ...filterChoices(a) };
 }

@@ -1,196 +1,179 @@
-// The OpenAPI description of /api/v1, served at /api/v1/openapi.json.
-import { SEGMENT_FILTERS, SEGMENT_KEYS } from "@/lib/analytics/filters";
-import { SORT_KEYS } from "@/lib/responses/params";
+// The OpenAPI 3.1 document, generated from the route declarations (lib/api/route.ts): every
+// path, parameter, header, body, response and media type comes from the same zod schemas the
+// pipeline parses with, so the document cannot drift from what the server does. Schemas built
+// from the survey (filter option ids, a submission's answers) describe the newest and the open
+// wave. The tests validate real answers of every endpoint against the served document.
+import { z } from "zod";
+import { isListParameter } from "./query";
+import type { AnyRoute, DocContext, ResponseSpec } from "./route";
+import { errorBodySchema } from "./schemas";
 
-const filterParams = [
-  { name: "wave", in: "query", schema: { type: "string" }, description: "Wave code, e.g. 2026-Q4 (default: the newest)." },
-  { name: "from", in: "query", schema: { type: "string", format: "date" }, description: "First submission day (inclusive), YYYY-MM-DD." },
-  { name: "to", in: "query", schema: { type: "string", format: "date" }, description: "Last submission day (inclusive), YYYY-MM-DD." },
-  ...SEGMENT_KEYS.map((key) => ({
-    name: key,
-    in: "query",
-    style: "form",
-    explode: true,
-    schema: { type: "array", items: { type: "string" } },
-    description: `${SEGMENT_FILTERS[key].label}: option ids of the survey (repeat the parameter for several).`,
-  })),
-];
+type JsonSchema = Record<string, unknown>;
 
-const error = { $ref: "#/components/responses/Error" };
-const csv = {
-  description: "CSV (UTF-8, RFC 4180; cells starting = + - @ are prefixed with ').",
-  content: { "text/csv": { schema: { type: "string" } } },
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad request: the fields name every offending parameter, header or body path",
+  401: "Not signed in, or the API token is missing, wrong or revoked",
+  403: "Not allowed: the role does not allow this, or a cross-site request",
+  404: "Not found",
+  413: "Body too large",
+  415: "Content-Type is not application/json",
+  422: "Idempotency-Key already used with a different body",
+  429: "Too many requests: retry after Retry-After seconds",
+  503: "Database unavailable: retry after Retry-After seconds (with the same Idempotency-Key for submissions)",
 };
-const bom = {
-  name: "bom",
-  in: "query",
-  schema: { type: "string", enum: ["0", "1"] },
-  description: "1: start with a UTF-8 byte order mark (for Excel).",
-};
-const gzip = {
-  name: "gzip",
-  in: "query",
-  schema: { type: "string", enum: ["0", "1"] },
-  description: "1: send the file gzip-compressed (….csv.gz). Off by default: exports stream uncompressed, which is fastest on a good link.",
-};
-const analystSecurity = [{ bearerToken: [] }, { sessionCookie: [] }];
 
-export const openApiDocument = {
-  openapi: "3.1.0",
-  info: {
-    title: "Readiness Radar API",
-    version: "1.0.0",
-    description:
-      "Survey definition and submissions (public), and analyst data (personal API token or session). Errors are JSON with the offending field paths.",
-  },
-  servers: [{ url: "/" }],
-  components: {
-    securitySchemes: {
-      bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (rr_…) created under Dashboard → API tokens." },
-      sessionCookie: { type: "apiKey", in: "cookie", name: "radar.session_token" },
-    },
-    responses: {
-      Error: {
-        description: "Error",
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              properties: {
-                error: {
-                  type: "object",
-                  properties: {
-                    code: { type: "string" },
-                    message: { type: "string" },
-                    fields: {
-                      type: "array",
-                      items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  paths: {
-    "/api/v1/surveys/{slug}": {
-      get: {
-        summary: "The open wave's definition: questions, option ids, rules",
-        parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": { description: "Definition" }, "404": error },
-      },
-    },
-    "/api/v1/surveys/{slug}/responses": {
-      post: {
-        summary: "Submit a complete response (idempotent by Idempotency-Key)",
-        parameters: [
-          { name: "slug", in: "path", required: true, schema: { type: "string" } },
-          { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 8, maxLength: 200 } },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": { schema: { type: "object", required: ["answers"], properties: { answers: { type: "object" } } } },
-          },
-        },
-        responses: {
-          "201": { description: "Stored" },
-          "200": { description: "Already stored under this key" },
-          "400": error,
-          "404": error,
-          "413": error,
-          "415": error,
-          "422": error,
-          "429": { ...error, description: "Too many submissions from this client address; retry after Retry-After seconds" },
-          "503": error,
-        },
-      },
-    },
-    "/api/v1/responses": {
-      get: {
-        summary: "Responses, one page at a time (keyset pagination)",
-        security: analystSecurity,
-        parameters: [
-          ...filterParams,
-          { name: "status", in: "query", schema: { type: "string", enum: ["complete", "partial", "all"], default: "all" } },
-          { name: "sort", in: "query", schema: { type: "string", enum: SORT_KEYS, default: "submitted_at" } },
-          { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
-          { name: "limit", in: "query", schema: { type: "integer", enum: [25, 50, 100], default: 50 }, description: "Page size." },
-          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor or prevCursor of a previous page." },
-        ],
-        responses: { "200": { description: "{ total, rows, nextCursor, prevCursor }" }, "400": error, "401": error },
-      },
-    },
-    "/api/v1/exports/responses.csv": {
-      get: {
-        summary: "All matching responses as CSV, streamed",
-        security: analystSecurity,
-        parameters: [
-          ...filterParams,
-          { name: "status", in: "query", schema: { type: "string", enum: ["complete", "partial", "all"] } },
-          bom,
-          gzip,
-        ],
-        responses: { "200": csv, "400": error, "401": error },
-      },
-    },
-    "/api/v1/exports/codebook.csv": {
-      get: {
-        summary: "Column, question and option labels for the responses CSV",
-        security: analystSecurity,
-        parameters: [filterParams[0], bom, gzip],
-        responses: { "200": csv, "400": error, "401": error },
-      },
-    },
-    "/api/v1/exports/overview.csv": {
-      get: {
-        summary: "The overview's tables, small cells withheld",
-        security: analystSecurity,
-        parameters: [...filterParams, bom, gzip],
-        responses: { "200": csv, "400": error, "401": error },
-      },
-    },
-    "/api/v1/exports/compare.csv": {
-      get: {
-        summary: "Segment comparison (a_* against b_* or everyone else)",
-        security: analystSecurity,
-        parameters: [bom, gzip],
-        responses: { "200": csv, "400": error, "401": error },
-      },
-    },
-    "/api/v1/exports/findings.csv": {
-      get: {
-        summary: "Findings with recommended architectures",
-        security: analystSecurity,
-        parameters: [...filterParams, bom, gzip],
-        responses: { "200": csv, "400": error, "401": error },
-      },
-    },
-    "/api/v1/analytics/overview": {
-      get: {
-        summary: "Overview figures (suppressed)",
-        security: analystSecurity,
-        parameters: filterParams,
-        responses: { "200": { description: "Overview" }, "400": error, "401": error },
-      },
-    },
-    "/api/v1/analytics/compare": {
-      get: {
-        summary: "Segment comparison: parameters a_<filter>, b=rest|custom, b_<filter>",
-        security: analystSecurity,
-        responses: { "200": { description: "Comparison" }, "400": error, "401": error },
-      },
-    },
-    "/api/v1/analytics/findings": {
-      get: {
-        summary: "Findings",
-        security: analystSecurity,
-        parameters: filterParams,
-        responses: { "200": { description: "Findings" }, "400": error, "401": error },
-      },
-    },
-  },
+const ERROR_HEADERS: Record<number, Record<string, string>> = {
+  401: { "WWW-Authenticate": 'Bearer (when a token was sent) or Cookie realm="analysts"' },
+  429: { "Retry-After": "Seconds until the window ends" },
+  503: { "Retry-After": "Seconds to wait before retrying" },
+};
+
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema; named parts become components. */
+  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    const raw = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+    const text = JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/');
+    const converted = JSON.parse(text) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    delete converted.$schema;
+    for (const [name, definition] of Object.entries(converted.$defs ?? {})) this.components[name] = definition;
+    delete converted.$defs;
+    return converted;
+  }
+}
+
+function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> {
+  const def = schema?._zod.def as { shape?: Record<string, z.ZodType> } | undefined;
+  return def?.shape ?? {};
+}
+
+const isOptional = (schema: z.ZodType) => schema.safeParse(undefined).success;
+const canonicalHeader = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+
+function parameters(route: AnyRoute, doc: DocContext, schemas: SchemaCollector) {
+  const out: JsonSchema[] = [];
+  for (const [name, schema] of Object.entries(shapeOf(route.params)))
+    out.push({ name, in: "path", required: true, description: schema.description, schema: schemas.convert(schema, "input") });
+  for (const [name, schema] of Object.entries(route.query?.document(doc) ?? {})) {
+    const list = isListParameter(schema);
+    out.push({
+      name,
+      in: "query",
+      required: !isOptional(schema),
+      description: schema.description,
+      ...(list ? { style: "form", explode: true } : {}),
+      schema: schemas.convert(schema, "input"),
+    });
+  }
+  for (const [name, schema] of Object.entries(shapeOf(route.headers)))
+    out.push({
+      name: canonicalHeader(name),
+      in: "header",
+      required: !isOptional(schema),
+      description: schema.description,
+      schema: schemas.convert(schema, "input"),
+    });
+  return out.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
+}
+
+function response(status: number, spec: ResponseSpec | "error", schemas: SchemaCollector): JsonSchema {
+  if (spec === "error") {
+    const headers = ERROR_HEADERS[status];
+    return {
+      description: STATUS_TEXT[status] ?? "Error",
+      ...(headers
+        ? { headers: Object.fromEntries(Object.entries(headers).map(([k, d]) => [k, { description: d, schema: { type: "string" } }])) }
+        : {}),
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  const content: Record<string, JsonSchema> = {};
+  if (spec.json) content["application/json"] = { schema: schemas.convert(spec.json, "output") };
+  for (const [type, media] of Object.entries(spec.media ?? {}))
+    content[type] = {
+      ...(media.description ? { description: media.description } : {}),
+      schema: type === "application/gzip" ? { type: "string", contentMediaType: "application/gzip" } : { type: "string" },
+    };
+  return {
+    description: spec.description,
+    ...(spec.headers
+      ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([k, d]) => [k, { description: d, schema: { type: "string" } }])) }
+      : {}),
+    content,
+  };
+}
+
+const SECURITY = {
+  analyst: [{ bearerToken: [] }, { sessionCookie: [] }],
+  admin: [{ bearerToken: [] }, { sessionCookie: [] }],
+  public: [],
+  respondent: [],
 } as const;
+
+/**
+ * Refusals the pipeline itself can answer on any route of this kind: 400 (an unknown or bad
+ * parameter), 503 (the database), 401/403 (analyst routes), 403 (cross-site writes).
+ */
+function implied(route: AnyRoute): Record<number, "error"> {
+  const out: Record<number, "error"> = { 400: "error", 503: "error" };
+  if (route.access === "analyst" || route.access === "admin") Object.assign(out, { 401: "error", 403: "error" });
+  if (route.method !== "GET") out[403] = "error";
+  return out;
+}
+
+/** The whole document for these routes. */
+export function openApiDocument(routes: AnyRoute[], doc: DocContext) {
+  const schemas = new SchemaCollector();
+  // The error body carries an id (Error), so converting it registers the component.
+  schemas.convert(errorBodySchema, "output");
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const operation: JsonSchema = {
+      operationId: route.id,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: [route.tag],
+      ...(SECURITY[route.access].length ? { security: SECURITY[route.access] } : {}),
+      parameters: parameters(route, doc, schemas),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemas.convert(route.body.document?.(doc) ?? route.body.schema, "input") } },
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries({ ...implied(route), ...route.responses }).map(([status, spec]) => [
+          status,
+          response(Number(status), spec, schemas),
+        ]),
+      ),
+    };
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Readiness Radar API",
+      version: "1.0.0",
+      description:
+        "Survey definition and submissions (public), the respondent's own draft (resume cookie), and analyst data " +
+        "(personal API token or session). Unknown or repeated single parameters answer 400 naming them. Errors are JSON " +
+        "with every offending field. Filter option ids are those of the wave asked for" +
+        (doc.newest ? ` (listed here for the newest wave, ${doc.newest.code})` : "") +
+        ".",
+    },
+    servers: [{ url: "/" }],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (rr_…) created under Dashboard → API tokens." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "radar.session_token" },
+      },
+      schemas: schemas.components,
+    },
+    paths,
+  };
+}

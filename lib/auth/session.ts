@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { cache } from "react";
+import { forbidden, redirect, unauthorized } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { toSearchParams } from "@/lib/http/params";
 import { auth } from "./index";
@@ -28,17 +29,24 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** The signed-in analyst or admin, or null. Banned users and unknown roles count as signed out. */
-export async function currentAnalyst(): Promise<Analyst | null> {
-  // Read the request first: it marks the page dynamic before the auth instance (and its secret)
-  // is needed, so builds never require AUTH_SECRET.
-  const requestHeaders = await headers();
+/** The analyst or admin whose session cookie is in these headers, or null (banned: null too). */
+export async function analystFromSession(requestHeaders: Headers): Promise<Analyst | null> {
   const session = await auth().api.getSession({ headers: requestHeaders });
   const user = session?.user;
   if (!user || user.banned) return null;
   const role = user.role === "admin" || user.role === "analyst" ? user.role : null;
   return role ? { id: user.id, email: user.email, name: user.name, role, via: "session" } : null;
 }
+
+/**
+ * The signed-in analyst or admin of the page being rendered, or null. Memoized per request
+ * (React.cache), so a layout and its page ask the database once.
+ */
+export const currentAnalyst = cache(async (): Promise<Analyst | null> => {
+  // Read the request first: it marks the page dynamic before the auth instance (and its secret)
+  // is needed, so builds never require AUTH_SECRET.
+  return analystFromSession(await headers());
+});
 
 /** "/dashboard?industry=x" from a page's path and its search params, for the login round trip. */
 export function pathWithQuery(pathname: string, params: Record<string, string | string[] | undefined>): string {
@@ -55,14 +63,26 @@ export async function requireAnalystPage(returnTo: string, role?: Role): Promise
 }
 
 /**
- * For route handlers: the analyst behind a personal API token (Authorization: Bearer) or a
- * session cookie, or a 401/403 through the error mapper. A token that is present but wrong is
- * refused even if a cookie is also sent, so scripts never silently run as someone else.
+ * For API routes: the analyst behind a personal API token (Authorization: Bearer) or a session
+ * cookie, or a 401/403 through the error mapper. A token that is present but wrong is refused
+ * even if a cookie is also sent, so scripts never silently run as someone else.
  */
-export async function requireAnalystApi(role?: Role): Promise<Analyst> {
-  const authorization = (await headers()).get("authorization");
-  const analyst = authorization ? await analystFromBearer(authorization) : await currentAnalyst();
+export async function requireCaller(requestHeaders: Headers, role?: Role): Promise<Analyst> {
+  const authorization = requestHeaders.get("authorization");
+  const analyst = authorization ? await analystFromBearer(authorization) : await analystFromSession(requestHeaders);
   if (!analyst) throw new UnauthorizedError();
   if (role === "admin" && analyst.role !== "admin") throw new ForbiddenError();
+  return analyst;
+}
+
+/**
+ * For server actions (always called from a signed-in browser page): the analyst, or Next's 401
+ * (app/unauthorized.tsx: sign in again and come back) or 403 (app/forbidden.tsx) instead of an
+ * error page. Bearer tokens do not apply: actions are not part of the API.
+ */
+export async function requireAnalystAction(role?: Role): Promise<Analyst> {
+  const analyst = await currentAnalyst();
+  if (!analyst) unauthorized();
+  if (role === "admin" && analyst.role !== "admin") forbidden();
   return analyst;
 }

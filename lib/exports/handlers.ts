@@ -1,15 +1,13 @@
 import "server-only";
-// HTTP side of the exports: authenticate, validate parameters (400 naming them), audit, stream.
-import { resolveScope } from "@/lib/analytics/context";
-import { loadComparison, loadOverview, rejectProblems } from "@/lib/analytics/pages";
-import { requireAnalystApi } from "@/lib/auth/session";
+// The exports' work once their route (./routes.ts) has checked the caller and parameters: audit, build, stream.
+import { compareSegments } from "@/lib/analytics/compare";
+import type { AnalyticsScope } from "@/lib/analytics/context";
+import { getOverview } from "@/lib/analytics/overview";
+import type { Caller } from "@/lib/api/route";
 import { toCsv } from "@/lib/csv/safe";
-import { ValidationError, type FieldIssue } from "@/lib/errors";
-import { loadFindings } from "@/lib/findings/pages";
-import { parseExplorerParams } from "@/lib/responses/params";
+import { getFindings } from "@/lib/findings";
 import { completeExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
-import { DOWNLOAD_KEYS, parseDownloadOptions } from "./options";
 import { streamResponsesCsv } from "./responses-csv";
 
 const csvHeaders = (filename: string) => ({
@@ -22,25 +20,10 @@ const csvHeaders = (filename: string) => ({
   "X-Content-Type-Options": "nosniff",
 });
 
-/** Takes the download options out of the parameters; their problems are reported with the filters'. */
-function downloadOptions(url: URL): { params: URLSearchParams; bom: boolean; gzip: boolean; problems: FieldIssue[] } {
-  const params = new URLSearchParams(url.searchParams);
-  const { value, problems } = parseDownloadOptions(params);
-  for (const key of DOWNLOAD_KEYS) params.delete(key);
-  return { params, ...value, problems };
-}
-
-/** Runs a strict loader and answers one 400 naming every bad parameter, download options included. */
-async function withDownloadProblems<T>(problems: FieldIssue[], load: () => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await load();
-  } catch (error) {
-    if (error instanceof ValidationError && problems.length) throw new ValidationError([...problems, ...error.fields]);
-    throw error;
-  }
-  rejectProblems(problems);
-  return result;
+export interface Download {
+  caller: Caller;
+  bom: boolean;
+  gzip: boolean;
 }
 
 /** A CSV download; gzip=1 sends it compressed as <name>.gz (the analyst's choice of CPU vs bytes). */
@@ -52,14 +35,13 @@ function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string
   });
 }
 
-export async function responsesCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
-  const scope = await resolveScope(params);
-  const explorer = parseExplorerParams(params);
-  rejectProblems([...problems, ...scope.problems, ...explorer.problems.filter((p) => p.path === "status")]);
-  const status = explorer.value.status === "all" ? "any" : explorer.value.status;
-  const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: explorer.value.status }, analyst.via);
+export async function responsesCsv(
+  { caller: analyst, bom, gzip }: Download,
+  scope: AnalyticsScope,
+  requested: "complete" | "partial" | "all",
+): Promise<Response> {
+  const status = requested === "all" ? "any" : requested;
+  const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: requested }, analyst.via);
   const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
   done
     .then((rows) => completeExport(auditId, rows))
@@ -67,11 +49,7 @@ export async function responsesCsv(request: Request): Promise<Response> {
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
 }
 
-export async function codebookCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
-  const scope = await resolveScope(params);
-  rejectProblems([...problems, ...scope.problems.filter((p) => p.path === "wave")]);
+export async function codebookCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
   const rows = exportColumns(scope.wave.instrument).flatMap((c) =>
     c.values?.length
       ? c.values.map((v) => [c.name, c.question, c.kind, c.label, v.value, v.label])
@@ -89,10 +67,8 @@ export async function codebookCsv(request: Request): Promise<Response> {
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10000) / 10000);
 
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
-export async function overviewCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
-  const { scope, data } = await withDownloadProblems(problems, () => loadOverview(params, true));
+export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
+  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
   const rows: unknown[][] = [];
   const withheld = (n: number | null) => (n === null ? "withheld" : "");
   if (data.reportable) {
@@ -167,10 +143,8 @@ export async function overviewCsv(request: Request): Promise<Response> {
   );
 }
 
-export async function compareCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const { params, bom, gzip, problems } = downloadOptions(new URL(request.url));
-  const { a, b, data } = await withDownloadProblems(problems, () => loadComparison(params, true));
+export async function compareCsv({ caller: analyst, bom, gzip }: Download, a: AnalyticsScope, b: AnalyticsScope | null): Promise<Response> {
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
   const rows = data.rows.map((r) => [
     r.questionId,
     r.optionId ?? "",
@@ -219,11 +193,8 @@ export async function compareCsv(request: Request): Promise<Response> {
   );
 }
 
-export async function findingsCsv(request: Request): Promise<Response> {
-  const analyst = await requireAnalystApi();
-  const url = new URL(request.url);
-  const { params, bom, gzip, problems } = downloadOptions(url);
-  const { scope, report } = await withDownloadProblems(problems, () => loadFindings(params, true));
+export async function findingsCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope, origin: string): Promise<Response> {
+  const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);
   const header = [
     "rank",
     "kind",
@@ -255,7 +226,7 @@ export async function findingsCsv(request: Request): Promise<Response> {
     f.n,
     f.architectures[0]?.name ?? "",
     f.architectures[0]?.reasons.join(" | ") ?? "",
-    `${url.origin}${f.evidenceUrl}`,
+    `${origin}${f.evidenceUrl}`,
   ]);
   const auditId = await startExport(analyst.id, "findings.csv", scope.filters, analyst.via);
   await completeExport(auditId, rows.length);

@@ -1,30 +1,21 @@
 // Download options shared by every CSV export: a UTF-8 BOM for Excel, and gzip for a smaller
-// download. Parsed here (not in the server-only handlers) so tests use the very same rules.
-import { z } from "zod";
+// download. Declared here (not in the server-only routes) so tests use the very same rules.
+import { flagParameter, parseQuery } from "@/lib/api/query";
 import type { FieldIssue } from "@/lib/errors";
 
-export const DOWNLOAD_KEYS = ["bom", "gzip"] as const;
-const flag = z.enum(["0", "1"], { message: 'must be "0" or "1"' });
+export const downloadShape = {
+  bom: flagParameter("1: start with a UTF-8 byte order mark (for Excel)."),
+  gzip: flagParameter("1: send the file gzip-compressed (….csv.gz). Off by default: exports stream uncompressed, fastest on a good link."),
+};
+export const DOWNLOAD_KEYS = Object.keys(downloadShape) as (keyof typeof downloadShape)[];
 
 export interface DownloadOptions {
   bom: boolean;
   gzip: boolean;
 }
 
-/** Reads bom/gzip ("0" or "1", each at most once); problems name the parameter. */
+/** Reads bom/gzip ("0" or "1", each at most once) alone; problems name the parameter. */
 export function parseDownloadOptions(params: URLSearchParams): { value: DownloadOptions; problems: FieldIssue[] } {
-  const problems: FieldIssue[] = [];
-  const value: DownloadOptions = { bom: false, gzip: false };
-  for (const key of DOWNLOAD_KEYS) {
-    const given = params.getAll(key);
-    if (given.length === 0) continue;
-    if (given.length > 1) {
-      problems.push({ path: key, message: "may be given once" });
-      continue;
-    }
-    const parsed = flag.safeParse(given[0]);
-    if (parsed.success) value[key] = parsed.data === "1";
-    else problems.push({ path: key, message: parsed.error.issues[0]?.message ?? "is invalid" });
-  }
-  return { value, problems };
+  const own = new URLSearchParams([...params].filter(([key]) => key in downloadShape));
+  return parseQuery(downloadShape, own);
 }

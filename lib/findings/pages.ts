@@ -1,13 +1,17 @@
 import "server-only";
-import { resolveScope } from "@/lib/analytics/context";
-import { rejectProblems } from "@/lib/analytics/pages";
+import { z } from "zod";
+import { pageQuery } from "@/lib/analytics/pages";
+import { scopedQuery } from "@/lib/analytics/queries";
+import type { SearchParamsInput } from "@/lib/http/params";
 import { getFindings } from "./index";
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+/** The findings API's query: the dashboard filters. */
+export const findingsQuery = scopedQuery({});
+/** The findings page also takes show=all (every finding, not only the strongest). */
+const findingsPageQuery = scopedQuery({ show: z.enum(["all"], { error: 'must be "all"' }).optional() });
 
-export async function loadFindings(params: Params, strict = false) {
-  const scope = await resolveScope(params);
-  if (strict) rejectProblems(scope.problems);
-  const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);
-  return { scope, report };
+export async function loadFindings(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(findingsPageQuery, params);
+  const report = await getFindings(value.scope.wave.id, value.scope.wave.instrument, value.scope.filters);
+  return { scope: value.scope, report, problems, showAll: value.extra.show === "all" };
 }

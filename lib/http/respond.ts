@@ -33,21 +33,6 @@ export function errorResponse(error: unknown): Response {
   return json(body, { status: 500 });
 }
 
-/** Wraps a route handler so every thrown error goes through errorResponse. */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
-  return async (...args: A): Promise<Response> => {
-    try {
-      return await fn(...args);
-    } catch (error) {
-      // The client went away mid-request (its body stream reports "aborted"): nobody reads the
-      // answer, and it is not the server's fault, so no incident is logged.
-      const request = args[0];
-      if (request instanceof Request && request.signal.aborted) return new Response(null, { status: 499 });
-      return errorResponse(error);
-    }
-  };
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
 }

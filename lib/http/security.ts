@@ -1,5 +1,6 @@
 // Pure building blocks for proxy.ts: the Content-Security-Policy and the cross-site write check.
 // Kept free of Next.js imports so unit tests can exercise them directly.
+import { CrossSiteRequestError } from "@/lib/errors";
 
 export interface CspOptions {
   /** Development needs 'unsafe-eval' (React rebuilds server stacks with eval) and inline styles (HMR). */
@@ -45,10 +46,11 @@ export function pageCsp(nonce: string, options: CspOptions): string {
 /** JSON, CSV and other API responses are never documents to render: they may load nothing. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** What proxy.ts (and the production server's own routes) answer a refused cross-site write. */
-export const CROSS_SITE_ERROR = {
-  error: { code: "cross_site_request", message: "Cross-site requests may not change anything here.", fields: [] },
-};
+/** What proxy.ts answers a refused cross-site write: the same body as the route pipeline's. */
+export const CROSS_SITE_ERROR = (() => {
+  const error = new CrossSiteRequestError();
+  return { error: { code: error.code, message: error.message, fields: error.fields } };
+})();
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,32 +1,33 @@
 import "server-only";
-import { resolveScope } from "@/lib/analytics/context";
+import { pageQuery } from "@/lib/analytics/pages";
+import { scopedQuery } from "@/lib/analytics/queries";
 import { segmentOptionsByKey } from "@/lib/analytics/filters";
-import { rejectProblems } from "@/lib/analytics/pages";
-import { ValidationError } from "@/lib/errors";
-import { toSearchParams } from "@/lib/http/params";
-import { parseExplorerParams } from "./params";
+import type { SearchParamsInput } from "@/lib/http/params";
+import { decodeCursor, explorerShape, type Cursor } from "./params";
 import { listResponses } from "./query";
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+/** The explorer's query: the dashboard filters plus status, sort, dir, limit and cursor. */
+export const explorerQuery = scopedQuery(explorerShape, (value) => {
+  const cursor = value.cursor ? decodeCursor(value.cursor, value.sort) : null;
+  return cursor && "problem" in cursor ? [cursor.problem] : [];
+});
 
-/** One page of the explorer; strict (APIs) turns any bad parameter into a 400. */
-export async function loadResponsesPage(params: Params, strict = false) {
-  const search = toSearchParams(params);
-  const scope = await resolveScope(search);
-  const explorer = parseExplorerParams(search);
-  const problems = [...scope.problems, ...explorer.problems];
-  if (strict) rejectProblems(problems);
-  let page: Awaited<ReturnType<typeof listResponses>>;
-  try {
-    page = await listResponses(scope.wave.id, scope.filters, explorer.value);
-  } catch (error) {
-    // A stale or edited cursor in the address: the page shows the first page with a notice
-    // (like any other parameter it does not understand) instead of an error page.
-    if (strict || !explorer.value.cursor || !(error instanceof ValidationError)) throw error;
-    problems.push(...error.fields);
-    explorer.value = { ...explorer.value, cursor: undefined };
-    page = await listResponses(scope.wave.id, scope.filters, explorer.value);
-  }
+/** The decoded cursor of a query that passed explorerQuery (null when absent or refused). */
+export function cursorOf(value: { cursor?: string; sort: Parameters<typeof decodeCursor>[1] }): Cursor | null {
+  const cursor = value.cursor ? decodeCursor(value.cursor, value.sort) : null;
+  return cursor && !("problem" in cursor) ? cursor : null;
+}
+
+/**
+ * One page of the explorer for the page view: a bad parameter (a stale or edited cursor too)
+ * is a notice, and the page shows what the valid parameters ask for.
+ */
+export async function loadResponsesPage(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(explorerQuery, params);
+  const { scope, extra } = value;
+  const cursor = cursorOf(extra);
+  const explorer = { ...extra, cursor: cursor ? extra.cursor : undefined };
+  const page = await listResponses(scope.wave.id, scope.filters, explorer, cursor);
   const options = segmentOptionsByKey(scope.wave.instrument);
   const labels = Object.fromEntries(
     Object.entries(options).map(([key, list]) => [
@@ -34,5 +35,5 @@ export async function loadResponsesPage(params: Params, strict = false) {
       Object.fromEntries(list.map((o) => [o.id, o.label])),
     ]),
   ) as Record<"industry" | "region" | "companySize" | "role" | "stage", Record<string, string>>;
-  return { scope, explorer: explorer.value, problems, page, labels, options };
+  return { scope, explorer, problems, page, labels, options };
 }

@@ -1,56 +1,26 @@
 import "server-only";
+import { uuidSchema } from "@/lib/api/schemas";
 import type { Filters } from "@/lib/analytics/filters";
 import { whereFor } from "@/lib/analytics/where";
 import { analyticsDb } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExplorerParams, ResponseRow, SortKey } from "./params";
+import { SORT_KINDS, encodeCursor, type Cursor, type ExplorerParams, type ResponseRow, type SortKey } from "./params";
 
 export type { ResponseRow };
 
 /** Sort expressions: never null, so (value, id) keyset comparisons are total orders. */
-const SORT_SQL: Record<SortKey, { expr: string; kind: "timestamp" | "number" | "text" }> = {
-  submitted_at: { expr: "coalesce(submitted_at, started_at)", kind: "timestamp" },
-  started_at: { expr: "started_at", kind: "timestamp" },
-  readiness_index: { expr: "coalesce(readiness_index, -1)", kind: "number" },
-  industry: { expr: "coalesce(industry, '')", kind: "text" },
-  region: { expr: "coalesce(region, '')", kind: "text" },
-  company_size: { expr: "coalesce(company_size, '')", kind: "text" },
-  role: { expr: "coalesce(role, '')", kind: "text" },
-  stage: { expr: "coalesce(stage, '')", kind: "text" },
+const SORT_SQL: Record<SortKey, string> = {
+  submitted_at: "coalesce(submitted_at, started_at)",
+  started_at: "started_at",
+  readiness_index: "coalesce(readiness_index, -1)",
+  industry: "coalesce(industry, '')",
+  region: "coalesce(region, '')",
+  company_size: "coalesce(company_size, '')",
+  role: "coalesce(role, '')",
+  stage: "coalesce(stage, '')",
 };
 
 export const responseRowSelect = Prisma.sql`id, status::text AS status, submitted_at, started_at, industry, region, company_size, role, stage, readiness_index`;
-
-interface Cursor {
-  /** The sort value and id of the boundary row; "after" pages forward, "before" backward. */
-  v: string | number;
-  id: string;
-  d: "after" | "before";
-  s: SortKey;
-  /** Rows before the page this cursor leads to, for "Showing 51-100 of N". */
-  o: number;
-}
-
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decode(raw: string, sort: SortKey): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    const idOk = typeof c.id === "string" && /^[0-9a-f-]{36}$/.test(c.id);
-    const kind = SORT_SQL[sort].kind;
-    const valueOk =
-      kind === "number"
-        ? typeof c.v === "number" && Number.isFinite(c.v)
-        : kind === "timestamp"
-          ? typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(c.v)
-          : typeof c.v === "string" && c.v.length <= 200;
-    if (!idOk || !valueOk || (c.d !== "after" && c.d !== "before") || c.s !== sort || !Number.isInteger(c.o) || c.o < 0)
-      throw new Error("shape");
-    return c;
-  } catch {
-    throw new ValidationError([{ path: "cursor", message: "is not a valid cursor for this sort order" }]);
-  }
-}
 
 export interface ResponsePage {
   rows: ResponseRow[];
@@ -65,19 +35,23 @@ export interface ResponsePage {
  * One page of responses in any sort order, by keyset: the page after (or before) the boundary
  * row's (sort value, id). Page 5,000 costs the same as page 1: an index range scan, no OFFSET.
  */
-export async function listResponses(waveId: string, filters: Filters, params: ExplorerParams): Promise<ResponsePage> {
-  const sort = SORT_SQL[params.sort];
-  const expr = Prisma.raw(sort.expr);
+export async function listResponses(
+  waveId: string,
+  filters: Filters,
+  params: Omit<ExplorerParams, "cursor">,
+  cursor: Cursor | null,
+): Promise<ResponsePage> {
+  const kind = SORT_KINDS[params.sort];
+  const expr = Prisma.raw(SORT_SQL[params.sort]);
   const where = whereFor(waveId, filters, params.status === "all" ? "any" : params.status);
-  const cursor = params.cursor ? decode(params.cursor, params.sort) : null;
   const forward = !cursor || cursor.d === "after";
   // Descending order walks to smaller values; going "before" reverses both.
   const descending = (params.dir === "desc") === forward;
   const cmp = Prisma.raw(descending ? "<" : ">");
   const order = Prisma.raw(descending ? "DESC" : "ASC");
-  const cast = Prisma.raw(sort.kind === "timestamp" ? "::timestamptz" : sort.kind === "number" ? "::real" : "::text");
+  const cast = Prisma.raw(kind === "timestamp" ? "::timestamptz" : kind === "number" ? "::real" : "::text");
   // Timestamps travel in cursors as exact UTC text, whatever the session's time zone.
-  const sortValue = sort.kind === "timestamp" ? Prisma.sql`to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : expr;
+  const sortValue = kind === "timestamp" ? Prisma.sql`to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : expr;
   const boundary = cursor ? Prisma.sql`AND (${expr}, id) ${cmp} (${cursor.v}${cast}, ${cursor.id}::uuid)` : Prisma.empty;
 
   const [rows, count] = await Promise.all([
@@ -96,7 +70,7 @@ export async function listResponses(waveId: string, filters: Filters, params: Ex
     if (!row) return null;
     const value = row.sort_value as string | number;
     const o = d === "after" ? offset + page.length : Math.max(0, offset - params.limit);
-    return encode({ v: value, id: String(row.id), d, s: params.sort, o });
+    return encodeCursor({ v: value, id: String(row.id), d, s: params.sort, o });
   };
   const first = page[0];
   const last = page[page.length - 1];
@@ -130,7 +104,8 @@ function toRow(row: Record<string, unknown>): ResponseRow {
 
 /** One response with its answers, for the detail view. */
 export async function getResponse(waveId: string, id: string): Promise<(ResponseRow & { answers: Record<string, unknown> }) | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  // Only a well-formed UUID can name a row (36 dashes or hex digits would make PostgreSQL fail).
+  if (!uuidSchema.safeParse(id).success) return null;
   const rows = await analyticsDb().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT ${responseRowSelect}, answers FROM response WHERE id = ${id}::uuid AND wave_id = ${waveId}::uuid`);
   const row = rows[0];

@@ -2,34 +2,29 @@ import "server-only";
 // Routes the production server (scripts/serve.ts) answers without Next.js's request pipeline.
 // Only anonymous API submissions, the one route a launch-day burst hits thousands of times a
 // second: Next's router, the proxy.ts sandbox and its web-stream plumbing cost several times the
-// CPU of the submission itself (docs/PERFORMANCE.md). The request still goes through the same
-// route handler (app/api/v1/surveys/[slug]/responses/route.ts), the same cross-site check as
-// proxy.ts and the same headers as next.config.ts; anything unusual falls through to Next.js.
+// CPU of the submission itself (docs/PERFORMANCE.md). The request goes through the same route
+// declaration and pipeline as the Next.js route file (lib/api/pipeline.ts: cross-site check,
+// validation, handler, security headers); anything unusual falls through to Next.js.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { POST as submitResponse } from "@/app/api/v1/surveys/[slug]/responses/route";
-import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { runRoute } from "@/lib/api/pipeline";
+import type { AppError } from "@/lib/errors";
+import { apiSecurityHeaders } from "@/lib/http/headers";
 import { errorResponse } from "@/lib/http/respond";
-import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite } from "@/lib/http/security";
-import { STATIC_SECURITY_HEADERS } from "@/lib/http/static-headers";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { submitResponseRoute } from "@/lib/survey/routes";
 import { submissionSlug } from "./fast-route-paths";
-
-// What next.config.ts and proxy.ts add to every API response, in lower case like Headers' names.
-const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])),
-  "content-security-policy": API_CSP,
-};
 
 export type FastRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The handler for this request when the server answers it itself, or null for Next.js. */
-export function fastRoute(req: IncomingMessage, publicOrigins: string[]): FastRoute | null {
+export function fastRoute(req: IncomingMessage): FastRoute | null {
   const slug = submissionSlug(req.method, req.url);
   if (slug === null) return null;
-  return (request, response) => serveSubmission(request, response, slug, publicOrigins);
+  return (request, response) => serveSubmission(request, response, slug);
 }
 
-async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: string, publicOrigins: string[]): Promise<void> {
-  // The client went away before its answer: like handle(), nothing is logged or written.
+async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  // The client went away before its answer: as in the pipeline, nothing is logged or written.
   const gone = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) gone.abort();
@@ -37,23 +32,29 @@ async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: 
   let tooLarge = false;
   try {
     const headers = requestHeaders(req);
-    if (isCrossSiteWrite({ method: "POST", headers }, publicOrigins)) {
-      return await send(res, Response.json(CROSS_SITE_ERROR, { status: 403, headers: { "Cache-Control": "no-store" } }), false);
-    }
     const body = await readCapped(req, MAX_BODY_BYTES);
     tooLarge = body.byteLength > MAX_BODY_BYTES;
-    const request = new Request(`http://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`, {
+    // Only the path and query of the URL are read (submissionSlug matched them); the Host header
+    // stays in the headers, where the cross-site check reads it.
+    const request = new Request(`http://localhost${req.url ?? "/"}`, {
       method: "POST",
       headers,
       body,
       signal: gone.signal,
     });
-    await send(res, await submitResponse(request, { params: Promise.resolve({ slug }) }), tooLarge);
-  } catch (error) {
-    if (gone.signal.aborted) return;
-    if (!res.headersSent) await send(res, errorResponse(error), tooLarge);
-    else res.destroy();
+    await send(res, await runRoute(submitResponseRoute, request, { slug }), tooLarge);
+  } catch {
+    // Only reading the body can fail here (runRoute answers every error itself): the client
+    // closed the connection mid-body, so there is nobody to answer.
+    res.destroy();
   }
+}
+
+/** Answers a refusal the server makes before Next.js or any route runs (lib/server/request-guards.ts). */
+export async function sendError(res: ServerResponse, error: AppError): Promise<void> {
+  const response = errorResponse(error);
+  for (const [name, value] of Object.entries(apiSecurityHeaders())) response.headers.set(name, value);
+  await send(res, response, false);
 }
 
 /**
@@ -98,8 +99,7 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBu
 
 async function send(res: ServerResponse, response: Response, closeConnection: boolean): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = { ...DEFAULT_HEADERS };
-  // Headers iterates lower-cased names, so the route's own headers replace the defaults.
+  const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });

@@ -156,8 +156,12 @@ describe("comparison API", () => {
     expect(tiny.body).toMatchObject({ reportable: false, nA: null, rows: [] });
     const bad = await api<ErrorBody>(`/api/v1/analytics/compare?a_stage=nope&b=sideways`, { cookie });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b", "a_stage"]);
+    expect(bad.body.error.fields.map((f) => f.path).sort()).toEqual(["a_stage", "b"]);
     const bad2 = await api<ErrorBody>(`/api/v1/analytics/compare?b=custom&b_role=ceo`, { cookie });
     expect(bad2.body.error.fields.map((f) => f.path)).toEqual(["b_role"]);
+    // B's filters without b=custom used to be ignored silently (a comparison with everyone else).
+    const ignored = await api<ErrorBody>(`/api/v1/analytics/compare?a_industry=technology&b_industry=healthcare`, { cookie });
+    expect(ignored.status).toBe(400);
+    expect(ignored.body.error.fields).toEqual([{ path: "b_industry", message: expect.stringContaining("only with b=custom") }]);
   });
 });

@@ -106,6 +106,17 @@ describe("route inventory", () => {
     expect(Object.keys(PUBLIC).filter((p) => !existing.has(p))).toEqual([]);
   });
 
+  it("agrees with the route declarations: each API route file's declared access matches this list", async () => {
+    const { API_ROUTES } = await import("@/lib/api/registry");
+    const pattern = (path: string) => path.replace(/\{([^}]+)\}/g, "[$1]");
+    for (const declared of API_ROUTES) {
+      const isPublic = pattern(declared.path) in PUBLIC;
+      expect(isPublic, `${declared.method} ${declared.path} is declared ${declared.access}`).toBe(
+        declared.access === "public" || declared.access === "respondent",
+      );
+    }
+  });
+
   it("keeps every analyst route under /dashboard or the analyst /api/v1 endpoints", () => {
     for (const route of analystRoutes)
       expect(route.pattern, route.file).toMatch(/^\/(dashboard(\/|$)|api\/v1\/(analytics|exports|responses)(\/|$))/);

@@ -1,8 +1,4 @@
-import { handle, json } from "@/lib/http/respond";
-import { checkDatabase } from "@/lib/db/health";
+import { nextRoute } from "@/lib/api/pipeline";
+import { healthRoute } from "@/lib/api/registry";
 
-/** Liveness and database reachability, for load balancers and the start script. */
-export const GET = handle(async () => {
-  await checkDatabase();
-  return json({ status: "ok" });
-});
+export const GET = nextRoute(healthRoute);

@@ -13,10 +13,9 @@ const TOP = 15;
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/findings", params));
-  const { scope, report } = await loadFindings(params);
+  const { scope, report, problems, showAll } = await loadFindings(params);
   const options = segmentOptionsByKey(scope.wave.instrument);
   const query = filtersToQuery(scope.filters).toString();
-  const showAll = params.show === "all";
   const shown = showAll ? report : { ...report, findings: report.findings.slice(0, TOP) };
   return (
     <div className="grid gap-4">
@@ -42,7 +41,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         {report.k} respondents are stated. Ranked by effect size weighted by the number of respondents concerned.
       </p>
       <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
-      <Notices problems={scope.problems} />
+      <Notices problems={problems} />
       {report.reportable && report.findings.length > 0 && (
         <p className="text-sm font-medium text-brand-900" data-testid="findings-count">
           {report.findings.length} findings · showing {shown.findings.length}

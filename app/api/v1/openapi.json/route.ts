@@ -1,7 +1,4 @@
-import { openApiDocument } from "@/lib/api/openapi";
+import { nextRoute } from "@/lib/api/pipeline";
+import { openApiRoute } from "@/lib/api/registry";
 
-export const dynamic = "force-static";
-
-export function GET(): Response {
-  return Response.json(openApiDocument);
-}
+export const GET = nextRoute(openApiRoute);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { resolveScope } from "@/lib/analytics/context";
+import { pageQuery } from "@/lib/analytics/pages";
+import { explorerQuery } from "@/lib/responses/pages";
 import { requireAnalystPage } from "@/lib/auth/session";
 import { getResponse } from "@/lib/responses/query";
 import { allQuestions, optionsOf } from "@/lib/survey/instrument-schema";
@@ -16,7 +17,8 @@ export default async function ResponsePage({
 }) {
   const { id } = await params;
   await requireAnalystPage(`/dashboard/responses/${encodeURIComponent(id)}`);
-  const scope = await resolveScope(await searchParams);
+  // The explorer's query travels along (wave, filters, sort, page), so the way back keeps it.
+  const { scope } = (await pageQuery(explorerQuery, await searchParams)).value;
   const response = await getResponse(scope.wave.id, id);
   if (!response) notFound();
   const { instrument } = scope.wave;

@@ -1,10 +1,4 @@
-import { requireAnalystApi } from "@/lib/auth/session";
-import { loadFindings } from "@/lib/findings/pages";
-import { handle, json } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { findingsRoute } from "@/lib/findings/routes";
 
-/** GET /api/v1/analytics/findings?<dashboard filters> */
-export const GET = handle(async (request: Request) => {
-  await requireAnalystApi();
-  const { scope, report } = await loadFindings(new URL(request.url).searchParams, true);
-  return json({ wave: scope.wave.code, filters: scope.filters, ...report });
-});
+export const GET = nextRoute(findingsRoute);

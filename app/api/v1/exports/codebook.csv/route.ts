@@ -1,5 +1,4 @@
-import { codebookCsv } from "@/lib/exports/handlers";
-import { handle } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { codebookCsvRoute } from "@/lib/exports/routes";
 
-/** GET /api/v1/exports/codebook.csv (session or API token); parameters as documented in the OpenAPI file. */
-export const GET = handle(async (request: Request) => codebookCsv(request));
+export const GET = nextRoute(codebookCsvRoute);

@@ -1,5 +1,4 @@
-import { compareCsv } from "@/lib/exports/handlers";
-import { handle } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { compareCsvRoute } from "@/lib/exports/routes";
 
-/** GET /api/v1/exports/compare.csv (session or API token); parameters as documented in the OpenAPI file. */
-export const GET = handle(async (request: Request) => compareCsv(request));
+export const GET = nextRoute(compareCsvRoute);

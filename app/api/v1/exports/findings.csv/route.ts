@@ -1,5 +1,4 @@
-import { findingsCsv } from "@/lib/exports/handlers";
-import { handle } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { findingsCsvRoute } from "@/lib/exports/routes";
 
-/** GET /api/v1/exports/findings.csv?<dashboard filters>[&bom=1] */
-export const GET = handle(findingsCsv);
+export const GET = nextRoute(findingsCsvRoute);

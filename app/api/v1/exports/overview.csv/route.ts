@@ -1,5 +1,4 @@
-import { overviewCsv } from "@/lib/exports/handlers";
-import { handle } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { overviewCsvRoute } from "@/lib/exports/routes";
 
-/** GET /api/v1/exports/overview.csv (session or API token); parameters as documented in the OpenAPI file. */
-export const GET = handle(async (request: Request) => overviewCsv(request));
+export const GET = nextRoute(overviewCsvRoute);

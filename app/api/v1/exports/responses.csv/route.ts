@@ -1,5 +1,4 @@
-import { responsesCsv } from "@/lib/exports/handlers";
-import { handle } from "@/lib/http/respond";
+import { nextRoute } from "@/lib/api/pipeline";
+import { responsesCsvRoute } from "@/lib/exports/routes";
 
-/** GET /api/v1/exports/responses.csv (session or API token); parameters as documented in the OpenAPI file. */
-export const GET = handle(async (request: Request) => responsesCsv(request));
+export const GET = nextRoute(responsesCsvRoute);

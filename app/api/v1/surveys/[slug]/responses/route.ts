@@ -1,7 +1,4 @@
-import { handle } from "@/lib/http/respond";
-import { submitApiResponse } from "@/lib/survey/handlers";
+import { nextRoute } from "@/lib/api/pipeline";
+import { submitResponseRoute } from "@/lib/survey/routes";
 
-/** POST /api/v1/surveys/{slug}/responses: a complete response, idempotent by Idempotency-Key. */
-export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
-  submitApiResponse(request, (await params).slug),
-);
+export const POST = nextRoute(submitResponseRoute);

@@ -1,0 +1,108 @@
+import "server-only";
+// The query strings of the analytics views, declared once: the APIs (lib/*/routes.ts), the
+// exports and the dashboard pages parse with these, and the OpenAPI document describes them.
+import { z } from "zod";
+import { parseQuery, prefixShape, unprefix, type ParsedQuery, type QueryShape, type QueryValue } from "@/lib/api/query";
+import type { DocContext, QuerySpec } from "@/lib/api/route";
+import type { FieldIssue } from "@/lib/errors";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import { listWaves, pickWave, type AnalyticsScope, type WaveInfo } from "./context";
+import { dateOrderProblems, filterShape, toFilters, type FilterShape } from "./filter-schema";
+import { SEGMENT_KEYS } from "./filters";
+
+const FILTER_KEYS = ["wave", "from", "to", ...SEGMENT_KEYS];
+const codesOf = (waves: WaveInfo[]) => waves.map((w) => w.code);
+const documentedFilters = (doc: DocContext) => filterShape(doc.newest?.instrument ?? instrumentV1, doc.waveCodes);
+const pick = <E extends QueryShape>(extra: E, value: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(extra).map((key) => [key, value[key]])) as QueryValue<E>;
+
+/** A query that depends on the survey's waves: parsed against them once they are loaded. */
+export interface WaveQuerySpec<T> extends QuerySpec<T> {
+  /** The same parse given the waves (newest first): pure, so tests use it as their oracle. */
+  resolve(waves: WaveInfo[], params: URLSearchParams): ParsedQuery<T>;
+}
+
+function withWaves<T>(resolve: WaveQuerySpec<T>["resolve"], document: QuerySpec<T>["document"]): WaveQuerySpec<T> {
+  return { resolve, document, parse: async (params) => resolve(await listWaves(), params) };
+}
+
+export interface ScopedQuery<E> {
+  scope: AnalyticsScope;
+  extra: E;
+}
+
+/** The dashboard filters (the wave's own option ids) plus `extra` parameters of the view. */
+export function scopedQuery<E extends QueryShape>(
+  extra: E,
+  check: (value: QueryValue<E>) => FieldIssue[] = () => [],
+): WaveQuerySpec<ScopedQuery<QueryValue<E>>> {
+  return withWaves(
+    (waves, params) => {
+      const wave = pickWave(waves, params.getAll("wave"));
+      const { value, problems } = parseQuery({ ...filterShape(wave.instrument, codesOf(waves)), ...extra }, params);
+      const filters = toFilters(value as QueryValue<FilterShape>, wave.code);
+      const extraValue = pick(extra, value);
+      return {
+        value: { scope: { waves, wave, filters }, extra: extraValue },
+        problems: [...problems, ...dateOrderProblems(filters), ...check(extraValue)],
+      };
+    },
+    (doc) => ({ ...documentedFilters(doc), ...extra }),
+  );
+}
+
+export interface ComparisonQuery<E> {
+  a: AnalyticsScope;
+  /** Segment B's own filters, or null for "everyone else". */
+  b: AnalyticsScope | null;
+  extra: E;
+}
+
+const modeSchema = z
+  .enum(["rest", "custom"], { error: 'must be "rest" or "custom"' })
+  .default("rest")
+  .describe("Segment B: rest (everyone else, the default) or custom (the b_ filters).");
+
+/** Segment A's filters as a_*, `b` (rest or custom) and, for custom, segment B's as b_*. */
+export function comparisonQuery<E extends QueryShape>(extra: E): WaveQuerySpec<ComparisonQuery<QueryValue<E>>> {
+  return withWaves(
+    (waves, params) => {
+      const waveA = pickWave(waves, params.getAll("a_wave"));
+      const filters = filterShape(waveA.instrument, codesOf(waves));
+      const shape = { ...prefixShape(filters, "a_"), b: modeSchema, ...prefixShape(filters, "b_"), ...extra };
+      const { value, problems } = parseQuery(shape, params);
+      const a: AnalyticsScope = { waves, wave: waveA, filters: toFilters(unprefix(value, "a_", FILTER_KEYS), waveA.code) };
+      const custom = value.b === "custom";
+      const b: AnalyticsScope | null = custom
+        ? { waves, wave: waveA, filters: toFilters(unprefix(value, "b_", FILTER_KEYS), waveA.code) }
+        : null;
+      if (!custom) {
+        // B's filters mean nothing when B is everyone else: say so rather than ignore them.
+        for (const key of new Set(params.keys()))
+          if (key.startsWith("b_") && Object.hasOwn(shape, key))
+            problems.push({ path: key, message: "applies only with b=custom (b is rest, everyone else, by default)" });
+      }
+      const bWave = value.b_wave as string | undefined;
+      if (custom && bWave !== undefined && bWave !== waveA.code)
+        problems.push({ path: "b_wave", message: "must be segment A's wave: both segments come from one wave" });
+      return {
+        value: { a, b, extra: pick(extra, value) },
+        problems: [...problems, ...dateOrderProblems(a.filters, "a_"), ...(b ? dateOrderProblems(b.filters, "b_") : [])],
+      };
+    },
+    (doc) => ({ ...prefixShape(documentedFilters(doc), "a_"), b: modeSchema, ...prefixShape(documentedFilters(doc), "b_"), ...extra }),
+  );
+}
+
+/** A query string that names only a wave (the codebook). */
+export function waveQuery<E extends QueryShape>(extra: E): WaveQuerySpec<ScopedQuery<QueryValue<E>>> {
+  return withWaves(
+    (waves, params) => {
+      const wave = pickWave(waves, params.getAll("wave"));
+      const { value, problems } = parseQuery({ wave: filterShape(wave.instrument, codesOf(waves)).wave, ...extra }, params);
+      const filters = toFilters({} as QueryValue<FilterShape>, wave.code);
+      return { value: { scope: { waves, wave, filters }, extra: pick(extra, value) }, problems };
+    },
+    (doc) => ({ wave: documentedFilters(doc).wave, ...extra }),
+  );
+}

@@ -1,0 +1,40 @@
+import "server-only";
+// The analytics APIs, declared once (lib/api/route.ts); pages parse the same queries (./pages.ts).
+import { defineRoute } from "@/lib/api/route";
+import { compareSegments } from "./compare";
+import { getOverview } from "./overview";
+import { compareQuery, overviewQuery } from "./pages";
+import { comparisonResponseSchema, overviewResponseSchema } from "./schemas";
+
+const TAG = "Analytics";
+const ANALYST_ERRORS = { 400: "error", 401: "error", 403: "error", 503: "error" } as const;
+
+export const overviewRoute = defineRoute({
+  id: "getOverview",
+  method: "GET",
+  path: "/api/v1/analytics/overview",
+  summary: "Overview figures under the filters (small cells withheld)",
+  tag: TAG,
+  access: "analyst",
+  query: overviewQuery,
+  responses: { 200: { description: "Overview", json: overviewResponseSchema }, ...ANALYST_ERRORS },
+  handler: async ({ query: { scope } }) => {
+    const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+    return { wave: scope.wave.code, filters: scope.filters, ...data };
+  },
+});
+
+export const compareRoute = defineRoute({
+  id: "compareSegments",
+  method: "GET",
+  path: "/api/v1/analytics/compare",
+  summary: "Segment A (a_ filters) against everyone else (b=rest) or segment B (b=custom, b_ filters), on every question",
+  tag: TAG,
+  access: "analyst",
+  query: compareQuery,
+  responses: { 200: { description: "Comparison", json: comparisonResponseSchema }, ...ANALYST_ERRORS },
+  handler: async ({ query: { a, b } }) => {
+    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
+    return { wave: a.wave.code, a: a.filters, b: b ? b.filters : ("everyone else" as const), ...data };
+  },
+});

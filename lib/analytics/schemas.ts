@@ -1,0 +1,108 @@
+// What the analytics APIs answer, as zod schemas: the OpenAPI document is generated from them
+// and the tests validate real answers against that document. The `Same` checks below fail the
+// type-check when a producer's type and its schema drift apart.
+import { z } from "zod";
+import type { Same } from "@/lib/api/types";
+import type { Comparison } from "./compare";
+import type { Filters } from "./filters";
+import type { Overview } from "./overview";
+
+export const intervalSchema = z.object({ lower: z.number(), upper: z.number() }).strict().meta({ id: "Interval" });
+
+export const filtersSchema = z
+  .object({
+    wave: z.string().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    segments: z
+      .object({
+        industry: z.array(z.string()),
+        region: z.array(z.string()),
+        size: z.array(z.string()),
+        role: z.array(z.string()),
+        stage: z.array(z.string()),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: "Filters", description: "The filters as applied (option ids of the wave's instrument)." });
+
+const labelled = z.object({ id: z.string(), label: z.string() }).strict();
+const count = z.number().int().nullable().describe("null when withheld (fewer than k respondents, or a partner cell).");
+
+const shareSchema = z
+  .object({ id: z.string(), label: z.string(), n: count, share: z.number().nullable(), interval: intervalSchema.nullable() })
+  .strict();
+const meanWithInterval = z.object({ mean: z.number(), lower: z.number(), upper: z.number() }).strict();
+
+export const overviewSchema = z
+  .object({
+    k: z.number().int(),
+    differencing: z.array(z.string()),
+    reportable: z.boolean(),
+    complete: count,
+    partial: count,
+    timeline: z.array(z.object({ bucket: z.string(), complete: count, partial: count }).strict()),
+    timelineUnit: z.enum(["day", "week"]),
+    heatmap: z
+      .object({
+        industries: z.array(labelled),
+        regions: z.array(labelled),
+        cells: z.array(z.array(z.object({ n: count, index: z.number().nullable() }).strict())),
+      })
+      .strict(),
+    dimensions: z.array(
+      z.object({ id: z.string(), label: z.string(), filtered: meanWithInterval.nullable(), all: meanWithInterval.nullable() }).strict(),
+    ),
+    stages: z.array(shareSchema),
+    concerns: z.array(shareSchema.extend({ top3: count, top3Share: z.number().nullable() }).strict()),
+    infrastructure: z.array(z.object({ id: z.string(), label: z.string(), current: shareSchema, planned: shareSchema }).strict()),
+    latencyGeography: z.object({ latency: z.array(labelled), geography: z.array(labelled), cells: z.array(z.array(count)) }).strict(),
+  })
+  .strict();
+
+export const overviewResponseSchema = overviewSchema.extend({ wave: z.string(), filters: filtersSchema }).strict().meta({ id: "Overview" });
+
+const sideSchema = z.object({ n: count, value: z.number().nullable(), interval: intervalSchema.nullable() }).strict();
+
+export const comparisonSchema = z
+  .object({
+    k: z.number().int(),
+    differencing: z.array(z.string()),
+    nA: count,
+    nB: count,
+    reportable: z.boolean(),
+    rows: z.array(
+      z
+        .object({
+          questionId: z.string(),
+          questionLabel: z.string(),
+          optionId: z.string().nullable(),
+          label: z.string(),
+          kind: z.enum(["proportion", "mean"]),
+          test: z.enum(["chi-square", "two-proportion z", "Welch t"]),
+          a: sideSchema,
+          b: sideSchema,
+          difference: z.number().nullable(),
+          p: z.number().nullable(),
+          q: z.number().nullable(),
+          significant: z.boolean(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const comparisonResponseSchema = comparisonSchema
+  .extend({
+    wave: z.string(),
+    a: filtersSchema,
+    b: z.union([filtersSchema, z.literal("everyone else")]),
+  })
+  .strict()
+  .meta({ id: "Comparison" });
+
+const _overview: Same<z.infer<typeof overviewSchema>, Overview> = true;
+const _comparison: Same<z.infer<typeof comparisonSchema>, Comparison> = true;
+const _filters: Same<z.infer<typeof filtersSchema>, Filters> = true;
+void [_overview, _comparison, _filters];

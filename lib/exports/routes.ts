@@ -1,0 +1,82 @@
+import "server-only";
+// The CSV exports, declared once (lib/api/route.ts). Each takes the filters of the view it
+// exports plus the download options; the work (audit, tables, COPY) is in ./handlers.ts.
+import { comparisonQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
+import { defineRoute, type Caller, type ResponseSpec } from "@/lib/api/route";
+import { explorerShape } from "@/lib/responses/params";
+import { codebookCsv, compareCsv, findingsCsv, overviewCsv, responsesCsv } from "./handlers";
+import { downloadShape } from "./options";
+
+const TAG = "Exports";
+const csv = (what: string): ResponseSpec => ({
+  description: `${what}: CSV (UTF-8, RFC 4180; a cell a spreadsheet would evaluate, starting = + - @ tab or CR, is prefixed with ').`,
+  media: {
+    "text/csv": { description: "Without gzip=1 (streamed uncompressed)." },
+    "application/gzip": { description: "With gzip=1: the same CSV, gzip-compressed (….csv.gz)." },
+  },
+  headers: { "Content-Disposition": "attachment; filename=…" },
+});
+const ERRORS = { 400: "error", 401: "error", 403: "error", 503: "error" } as const;
+const download = (caller: Caller | null, options: { bom: boolean; gzip: boolean }) => ({ caller: caller as Caller, ...options });
+
+export const responsesCsvRoute = defineRoute({
+  id: "exportResponses",
+  method: "GET",
+  path: "/api/v1/exports/responses.csv",
+  summary: "Every matching response as CSV, streamed by PostgreSQL's COPY (one 0/1 column per multi-select option, rank columns)",
+  tag: TAG,
+  access: "analyst",
+  query: scopedQuery({ status: explorerShape.status, ...downloadShape }),
+  responses: { 200: csv("The responses"), ...ERRORS },
+  handler: async ({ caller, query: { scope, extra } }) => responsesCsv(download(caller, extra), scope, extra.status),
+});
+
+export const codebookCsvRoute = defineRoute({
+  id: "exportCodebook",
+  method: "GET",
+  path: "/api/v1/exports/codebook.csv",
+  summary: "The responses CSV's columns with their questions, kinds and option labels",
+  tag: TAG,
+  access: "analyst",
+  query: waveQuery({ ...downloadShape }),
+  responses: { 200: csv("The codebook"), ...ERRORS },
+  handler: async ({ caller, query: { scope, extra } }) => codebookCsv(download(caller, extra), scope),
+});
+
+export const overviewCsvRoute = defineRoute({
+  id: "exportOverview",
+  method: "GET",
+  path: "/api/v1/exports/overview.csv",
+  summary: "The overview's tables, small cells withheld as on screen",
+  tag: TAG,
+  access: "analyst",
+  query: scopedQuery({ ...downloadShape }),
+  responses: { 200: csv("The overview tables"), ...ERRORS },
+  handler: async ({ caller, query: { scope, extra } }) => overviewCsv(download(caller, extra), scope),
+});
+
+export const compareCsvRoute = defineRoute({
+  id: "exportComparison",
+  method: "GET",
+  path: "/api/v1/exports/compare.csv",
+  summary: "The segment comparison (a_ filters against b=rest or b=custom with b_ filters)",
+  tag: TAG,
+  access: "analyst",
+  query: comparisonQuery({ ...downloadShape }),
+  responses: { 200: csv("The comparison"), ...ERRORS },
+  handler: async ({ caller, query: { a, b, extra } }) => compareCsv(download(caller, extra), a, b),
+});
+
+export const findingsCsvRoute = defineRoute({
+  id: "exportFindings",
+  method: "GET",
+  path: "/api/v1/exports/findings.csv",
+  summary: "The findings with their recommended architectures and evidence links",
+  tag: TAG,
+  access: "analyst",
+  query: scopedQuery({ ...downloadShape }),
+  responses: { 200: csv("The findings"), ...ERRORS },
+  handler: async ({ request, caller, query: { scope, extra } }) => findingsCsv(download(caller, extra), scope, new URL(request.url).origin),
+});
+
+export const exportRoutes = [responsesCsvRoute, codebookCsvRoute, overviewCsvRoute, compareCsvRoute, findingsCsvRoute];

@@ -1,0 +1,43 @@
+// What the findings API answers (OpenAPI and response validation); see lib/analytics/schemas.ts.
+import { z } from "zod";
+import { filtersSchema, intervalSchema } from "@/lib/analytics/schemas";
+import type { Same } from "@/lib/api/types";
+import type { FindingsReport } from "./index";
+
+export const findingSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["concern", "stage", "readiness", "mismatch"]),
+    segment: z
+      .object({ industry: z.string().nullable(), region: z.string().nullable(), role: z.string().nullable(), label: z.string() })
+      .strict(),
+    headline: z.string(),
+    measure: z.string(),
+    unit: z.enum(["%", "points"]),
+    segmentValue: z.number(),
+    othersValue: z.number().nullable(),
+    interval: intervalSchema,
+    difference: z.number().nullable(),
+    p: z.number(),
+    q: z.number(),
+    n: z.number().int(),
+    othersN: z.number().int().nullable(),
+    score: z.number(),
+    evidenceUrl: z.string().describe("The dashboard view with the evidence."),
+    architectures: z.array(
+      z.object({ id: z.string(), name: z.string(), score: z.number(), reasons: z.array(z.string()), tradeoff: z.string() }).strict(),
+    ),
+  })
+  .strict();
+
+export const findingsReportSchema = z
+  .object({ k: z.number().int(), reportable: z.boolean(), population: z.number().int(), findings: z.array(findingSchema) })
+  .strict();
+
+export const findingsResponseSchema = findingsReportSchema
+  .extend({ wave: z.string(), filters: filtersSchema })
+  .strict()
+  .meta({ id: "Findings" });
+
+const _report: Same<z.infer<typeof findingsReportSchema>, FindingsReport> = true;
+void _report;

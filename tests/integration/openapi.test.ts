@@ -1,0 +1,195 @@
+// The served OpenAPI document is the contract: every route file under app/api is in it, and
+// every real answer of every endpoint (successes, refusals, errors) has its status, media type
+// and body described by it. Answers are validated with Ajv (JSON Schema 2020-12, as OpenAPI 3.1).
+import { randomUUID } from "node:crypto";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SURVEY_SLUG } from "@/lib/survey/instrument";
+import { validAnswers } from "../helpers/answers";
+import { authHeaders, signIn, testAdmin } from "../helpers/auth";
+import { closeTestPool, testPool } from "../helpers/db";
+import { testEnv } from "../helpers/env";
+import { discoverRoutes } from "../helpers/routes";
+
+interface Operation {
+  operationId: string;
+  parameters?: { name: string; in: string; required?: boolean }[];
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  security?: unknown[];
+}
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+
+let doc: Document;
+let ajv: Ajv2020;
+let cookie = "";
+let token = "";
+let responseCookie = "";
+const seen = new Map<string, Set<string>>();
+
+beforeAll(async () => {
+  const response = await fetch(`${testEnv.baseUrl}/api/v1/openapi.json`);
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as Document;
+  ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: "openapi", components: doc.components }, "openapi");
+  cookie = await signIn();
+  const { rows } = await testPool().query<{ id: string }>(`SELECT id FROM auth_user WHERE email = $1`, [testAdmin.email]);
+  const { createApiToken } = await import("@/lib/auth/tokens");
+  token = (await createApiToken(rows[0]!.id, "openapi contract test")).token;
+});
+afterAll(closeTestPool);
+
+const toTemplate = (pattern: string) => pattern.replace(/\[([^\]]+)\]/g, "{$1}");
+
+/** Calls an operation and checks the answer against the document; returns it for more checks. */
+async function call(
+  method: string,
+  template: string,
+  url: string,
+  init: { headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; type: string; body: unknown }> {
+  const response = await fetch(`${testEnv.baseUrl}${url}`, { method, headers: init.headers, body: init.body, redirect: "manual" });
+  const operation = doc.paths[template]?.[method.toLowerCase()];
+  expect(operation, `${method} ${template} is not in the document`).toBeDefined();
+  const status = String(response.status);
+  const declared = operation!.responses[status];
+  const text = await response.text();
+  expect(declared, `${method} ${url} answered ${status}, which the document does not list: ${text.slice(0, 300)}`).toBeDefined();
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  const media = declared!.content?.[type];
+  expect(media, `${method} ${url} answered ${status} as ${type}, not declared`).toBeDefined();
+  (seen.get(operation!.operationId) ?? seen.set(operation!.operationId, new Set()).get(operation!.operationId)!).add(status);
+  let body: unknown = text;
+  if (type === "application/json") {
+    body = JSON.parse(text);
+    const validate = ajv.compile(withRefs(media!.schema));
+    const valid = validate(body);
+    expect(valid, `${method} ${url} ${status}: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`).toBe(true);
+  }
+  return { status: response.status, type, body };
+}
+
+/** The operation's schema with its component references pointed at the registered document. */
+function withRefs(schema: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"#/components/', '"openapi#/components/')) as Record<string, unknown>;
+}
+
+const analyst = () => ({ authorization: `Bearer ${token}` });
+const browser = () => ({ cookie, ...authHeaders() });
+
+describe("the OpenAPI document", () => {
+  it("describes every API route file under app/ with each method it exports", () => {
+    const files = discoverRoutes().filter((r) => r.kind === "api" && !r.pattern.startsWith("/api/auth"));
+    for (const route of files)
+      for (const method of route.methods)
+        expect(doc.paths[toTemplate(route.pattern)]?.[method.toLowerCase()], `${method} ${route.pattern}`).toBeDefined();
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.length).toBe(files.reduce((n, r) => n + r.methods.length, 0));
+  });
+
+  it("declares the compare parameters, gzip media type, and an error shape that requires its fields", () => {
+    const compare = doc.paths["/api/v1/analytics/compare"]!.get!;
+    const names = (compare.parameters ?? []).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["a_industry", "a_from", "b", "b_region", "b_wave"]));
+    expect(Object.keys(doc.paths["/api/v1/exports/responses.csv"]!.get!.responses["200"]!.content!)).toEqual([
+      "text/csv",
+      "application/gzip",
+    ]);
+    expect(doc.components.schemas.Error).toMatchObject({ required: ["error"] });
+    expect(JSON.stringify(doc.components.schemas.Error)).toContain('"required":["code","message","fields"]');
+    // Filter option ids are enumerated from the wave's instrument.
+    const industry = compare.parameters!.find((p) => p.name === "a_industry") as unknown as { schema: { items: { enum: string[] } } };
+    expect(industry.schema.items.enum).toContain("technology");
+  });
+});
+
+describe("every endpoint's real answers match the document", () => {
+  it("survey: definition, submission (201, 200, 400, 404, 415, 422), draft, submit and deletion", async () => {
+    const base = `/api/v1/surveys/${SURVEY_SLUG}`;
+    await call("GET", "/api/v1/surveys/{slug}", base);
+    await call("GET", "/api/v1/surveys/{slug}", "/api/v1/surveys/no-such-survey");
+    await call("GET", "/api/v1/surveys/{slug}", `${base}?x=1`);
+    const key = randomUUID();
+    const json = { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": "10.77.0.1" };
+    const body = JSON.stringify({ answers: validAnswers() });
+    expect((await call("POST", "/api/v1/surveys/{slug}/responses", `${base}/responses`, { headers: json, body })).status).toBe(201);
+    expect((await call("POST", "/api/v1/surveys/{slug}/responses", `${base}/responses`, { headers: json, body })).status).toBe(200);
+    const other = JSON.stringify({ answers: validAnswers({ region: "south_asia" }) });
+    expect((await call("POST", "/api/v1/surveys/{slug}/responses", `${base}/responses`, { headers: json, body: other })).status).toBe(422);
+    const bad = JSON.stringify({ answers: { ...validAnswers(), industry: "nope" } });
+    const refused = await call("POST", "/api/v1/surveys/{slug}/responses", `${base}/responses`, {
+      headers: { ...json, "idempotency-key": randomUUID() },
+      body: bad,
+    });
+    expect(refused.status).toBe(400);
+    await call("POST", "/api/v1/surveys/{slug}/responses", `${base}/responses`, {
+      headers: { ...json, "content-type": "text/plain" },
+      body,
+    });
+    await call("POST", "/api/v1/surveys/{slug}/responses", "/api/v1/surveys/no-such-survey/responses", {
+      headers: { ...json, "idempotency-key": randomUUID() },
+      body,
+    });
+
+    const draftHeaders = { "content-type": "application/json", origin: new URL(testEnv.baseUrl).origin, "x-forwarded-for": "10.77.0.2" };
+    await call("GET", "/api/v1/surveys/{slug}/draft", `${base}/draft`);
+    const save = await fetch(`${testEnv.baseUrl}${base}/draft`, {
+      method: "PUT",
+      headers: draftHeaders,
+      body: JSON.stringify({ step: 1, answers: { industry: "healthcare" } }),
+    });
+    responseCookie = save.headers.getSetCookie()[0]!.split(";")[0]!;
+    await call("PUT", "/api/v1/surveys/{slug}/draft", `${base}/draft`, {
+      headers: { ...draftHeaders, cookie: responseCookie },
+      body: JSON.stringify({ step: 2, answers: { region: "south_asia" } }),
+    });
+    await call("GET", "/api/v1/surveys/{slug}/draft", `${base}/draft`, { headers: { cookie: responseCookie } });
+    await call("PUT", "/api/v1/surveys/{slug}/draft", `${base}/draft`, { headers: { ...draftHeaders, cookie: responseCookie }, body: "{" });
+    await call("POST", "/api/v1/surveys/{slug}/draft/submit", `${base}/draft/submit`, {
+      headers: { ...draftHeaders, cookie: responseCookie },
+      body: JSON.stringify({ submissionId: "nope" }),
+    });
+    await call("DELETE", "/api/v1/surveys/{slug}/response", `${base}/response`, { headers: { ...draftHeaders, cookie: responseCookie } });
+    await call("DELETE", "/api/v1/surveys/{slug}/response", `${base}/response`, { headers: draftHeaders });
+  });
+
+  it("analytics, responses and exports: 200 (token and session), 400 naming parameters, 401", async () => {
+    const reads = [
+      ["/api/v1/analytics/overview", "industry=technology"],
+      ["/api/v1/analytics/compare", "a_industry=technology&b=rest"],
+      ["/api/v1/analytics/findings", "region=east_asia"],
+      ["/api/v1/responses", "status=complete&limit=25"],
+      ["/api/v1/exports/responses.csv", "region=east_asia&status=complete"],
+      ["/api/v1/exports/codebook.csv", ""],
+      ["/api/v1/exports/overview.csv", ""],
+      ["/api/v1/exports/compare.csv", "a_region=south_asia&b=custom&b_region=east_asia"],
+      ["/api/v1/exports/findings.csv", "bom=1"],
+    ] as const;
+    for (const [path, query] of reads) {
+      expect((await call("GET", path, `${path}?${query}`, { headers: analyst() })).status, path).toBe(200);
+      expect((await call("GET", path, `${path}?${query}`, { headers: browser() })).status, path).toBe(200);
+      const bad = await call("GET", path, `${path}?${query}&industy=technology`, { headers: analyst() });
+      expect(bad.status, path).toBe(400);
+      const takesIndustry = (doc.paths[path]!.get!.parameters ?? []).some((p) => p.name === "industry");
+      if (takesIndustry) expect(JSON.stringify(bad.body)).toContain("did you mean industry?");
+      expect(JSON.stringify(bad.body)).toContain('"path":"industy"');
+      expect((await call("GET", path, path)).status, path).toBe(401);
+      expect((await call("GET", path, path, { headers: { authorization: "Bearer rr_wrong" } })).status, path).toBe(401);
+    }
+    const gz = await call("GET", "/api/v1/exports/overview.csv", "/api/v1/exports/overview.csv?gzip=1", { headers: analyst() });
+    expect(gz.type).toBe("application/gzip");
+    const page = await call("GET", "/api/v1/responses", "/api/v1/responses?limit=25", { headers: analyst() });
+    const next = (page.body as { nextCursor: string }).nextCursor;
+    await call("GET", "/api/v1/responses", `/api/v1/responses?limit=25&cursor=${next}`, { headers: analyst() });
+  });
+
+  it("system: health and the document itself", async () => {
+    await call("GET", "/api/health", "/api/health");
+    await call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");
+  });
+
+  it("touched every operation of the document", () => {
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect([...seen.keys()].sort()).toEqual(operations.sort());
+  });
+});
