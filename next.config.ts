@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // pg and the Prisma adapter open sockets, Prisma's client loads a WebAssembly query compiler.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client"],
   typedRoutes: false,
+  // unauthorized() and forbidden() (server actions without a session answer 401/403, not 500).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "./index";
 import { createAnalystSchema, fieldErrors, keptValues, setupAdminSchema, type FormState } from "./schemas";
-import { requireAnalystApi } from "./session";
+import { requireAnalystAction } from "./session";
 import { createFirstAdmin } from "./setup";
 
 export async function setupAdminAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -20,7 +20,7 @@ export async function setupAdminAction(_previous: FormState, form: FormData): Pr
 }
 
 export async function createAnalystAction(_previous: FormState, form: FormData): Promise<FormState> {
-  await requireAnalystApi("admin");
+  await requireAnalystAction("admin");
   const parsed = createAnalystSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };

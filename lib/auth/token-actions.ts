@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAnalystApi } from "./session";
+import { requireAnalystAction } from "./session";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 export type TokenState = { ok: boolean; message: string; token?: string } | null;
@@ -9,7 +9,7 @@ export type TokenState = { ok: boolean; message: string; token?: string } | null
 const nameSchema = z.string().trim().min(1, "Give the token a name, e.g. the script that will use it").max(80, "Use at most 80 characters");
 
 export async function createTokenAction(_previous: TokenState, form: FormData): Promise<TokenState> {
-  const analyst = await requireAnalystApi();
+  const analyst = await requireAnalystAction();
   const parsed = nameSchema.safeParse(form.get("name"));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid name" };
   const { token } = await createApiToken(analyst.id, parsed.data);
@@ -18,7 +18,7 @@ export async function createTokenAction(_previous: TokenState, form: FormData): 
 }
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
-  const analyst = await requireAnalystApi();
+  const analyst = await requireAnalystAction();
   const id = z.uuid().safeParse(form.get("id"));
   if (id.success) await revokeApiToken(analyst.id, id.data);
   revalidatePath("/dashboard/tokens");
