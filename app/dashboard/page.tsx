@@ -1,14 +1,19 @@
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
-import { OverviewView } from "@/components/dashboard/OverviewView";
+import { OverviewStream } from "@/components/dashboard/OverviewStream";
 import { filtersToQuery } from "@/lib/analytics/filters";
-import { loadOverview } from "@/lib/analytics/pages";
+import { startOverview } from "@/lib/analytics/overview";
+import { filterChoices, overviewQuery, pageQuery } from "@/lib/analytics/pages";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard", params));
-  const { scope, data, problems, options, waves } = await loadOverview(params);
+  const { value, problems } = await pageQuery(overviewQuery, params);
+  const { scope } = value;
+  const { options, waves } = filterChoices(scope);
+  // Every panel's queries start now; each panel streams in as its own figures are ready.
+  const parts = startOverview(scope.wave.id, scope.wave.instrument, scope.filters);
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -34,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       <FilterBar filters={scope.filters} waves={waves} options={options} />
       <Notices problems={problems} />
-      <OverviewView data={data} />
+      <OverviewStream parts={parts} />
     </div>
   );
 }

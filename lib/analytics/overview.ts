@@ -65,8 +65,40 @@ function share(id: string, label: string, n: number | null, total: number): Shar
 
 const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
 
-/** Everything the overview shows, aggregated in SQL and suppressed before it is returned. */
-export async function getOverview(waveId: string, instrument: Instrument, filters: Filters): Promise<Overview> {
+/** The gate every part waits for: nothing is computed for display unless the view is reportable. */
+export interface OverviewGate {
+  k: number;
+  differencing: string[];
+  reportable: boolean;
+  complete: number | null;
+}
+
+type Part<K extends keyof Overview> = Pick<Overview, K>;
+
+/** Each panel's figures as its own promise, so a page can paint one while slower ones compute. */
+export interface OverviewParts {
+  gate: Promise<OverviewGate>;
+  timeline: Promise<Part<"timeline" | "timelineUnit" | "partial">>;
+  heatmap: Promise<Part<"heatmap">>;
+  dimensions: Promise<Part<"dimensions">>;
+  stages: Promise<Part<"stages">>;
+  concerns: Promise<Part<"concerns">>;
+  infrastructure: Promise<Part<"infrastructure">>;
+  latencyGeography: Promise<Part<"latencyGeography">>;
+}
+
+/** A query started now; a failure is handled by whoever awaits it (and never left unhandled). */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Starts every query of the overview at once and returns each panel's figures as a promise.
+ * Every part waits for the gate (the view's size and the differencing check) and is empty when
+ * the view is not reportable, so no figure of such a view is ever computed for display.
+ */
+export function startOverview(waveId: string, instrument: Instrument, filters: Filters): OverviewParts {
   const k = getEnv().SUPPRESSION_K;
   const where = whereFor(waveId, filters);
   const whereAny = whereFor(waveId, filters, "any");
@@ -75,155 +107,218 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = instrument.readinessDimensions;
   const dimSums = scaleMoments(dims.map((d) => d.questionId));
-  const multiCounts = (questionIds: string[]) =>
-    q<{ question: string; option: string; n: number }>(Prisma.sql`
-    SELECT src.question, o.value AS option, count(*)::int AS n
-    FROM response r
-    CROSS JOIN ${questionList(questionIds)} AS src(question)
-    CROSS JOIN LATERAL ${chosenOptions} AS o(value)
-    WHERE ${where}
-    GROUP BY 1, 2`);
 
-  const [differencing, timelineRows, heatRows, dimFiltered, dimAll, stageRows, multiRows, crossRows] = await Promise.all([
-    differencingRisks(waveId, filters, k),
+  const differencingQuery = started(differencingRisks(waveId, filters, k));
+  const dimFiltered = started(q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`));
+  const timelineRows = started(
     q<{ bucket: Date; complete: number; partial: number }>(Prisma.sql`
       SELECT date_trunc(${unit}, coalesce(submitted_at, updated_at)) AS bucket,
         count(*) FILTER (WHERE status = 'complete')::int AS complete,
         count(*) FILTER (WHERE status = 'partial')::int AS partial
       FROM response WHERE ${whereAny} GROUP BY 1 ORDER BY 1`),
+  );
+  const heatRows = started(
     q<{ industry: string; region: string; n: number; idx: number }>(Prisma.sql`
       SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
       FROM response WHERE ${where} GROUP BY 1, 2`),
-    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`),
+  );
+  const dimAll = started(
     q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereUnsegmented}`),
+  );
+  const stageRows = started(
     q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
-    multiCounts([
-      OVERVIEW_QUESTIONS.concerns,
-      OVERVIEW_QUESTIONS.topConcerns,
-      OVERVIEW_QUESTIONS.infraCurrent,
-      OVERVIEW_QUESTIONS.infraPlanned,
-    ]),
+  );
+  const multiIds = [
+    OVERVIEW_QUESTIONS.concerns,
+    OVERVIEW_QUESTIONS.topConcerns,
+    OVERVIEW_QUESTIONS.infraCurrent,
+    OVERVIEW_QUESTIONS.infraPlanned,
+  ];
+  const multiRows = started(
+    q<{ question: string; option: string; n: number }>(Prisma.sql`
+      SELECT src.question, o.value AS option, count(*)::int AS n
+      FROM response r
+      CROSS JOIN ${questionList(multiIds)} AS src(question)
+      CROSS JOIN LATERAL ${chosenOptions} AS o(value)
+      WHERE ${where}
+      GROUP BY 1, 2`),
+  );
+  const crossRows = started(
     q<{ latency: string; geography: string; n: number }>(Prisma.sql`
-      SELECT answers->>${OVERVIEW_QUESTIONS.latency} AS latency, answers->>${OVERVIEW_QUESTIONS.geography} AS geography, count(*)::int AS n
+      SELECT answers->>${OVERVIEW_QUESTIONS.latency} AS latency, answers->>${OVERVIEW_QUESTIONS.geography} AS geography,
+        count(*)::int AS n
       FROM response WHERE ${where} GROUP BY 1, 2`),
-  ]);
+  );
 
-  const total = Number(dimFiltered[0]?.n ?? 0);
-  const partialTotal = timelineRows.reduce((s, r) => s + r.partial, 0);
+  const gate = started(
+    (async (): Promise<OverviewGate & { total: number }> => {
+      const [differencing, filtered] = await Promise.all([differencingQuery, dimFiltered]);
+      const total = Number(filtered[0]?.n ?? 0);
+      const reportable = total >= k && differencing.length === 0;
+      return { k, differencing, reportable, complete: reportable ? total : total === 0 ? 0 : null, total };
+    })(),
+  );
+  /** Runs `build` only for a reportable view; otherwise the part's empty form. */
+  const part = <T>(build: (total: number) => Promise<T>, empty: T): Promise<T> =>
+    started(gate.then((g) => (g.reportable ? build(g.total) : empty)));
+
   const industries = segmentOptions(instrument, "industry");
   const regions = segmentOptions(instrument, "region");
   const latency = optionList(instrument, OVERVIEW_QUESTIONS.latency);
   const geography = optionList(instrument, OVERVIEW_QUESTIONS.geography);
-
-  if (total < k || differencing.length > 0) {
-    return {
-      k,
-      differencing,
-      reportable: false,
-      complete: total === 0 ? 0 : null,
-      partial: null,
-      timeline: [],
-      timelineUnit: unit,
-      heatmap: { industries, regions, cells: [] },
-      dimensions: [],
-      stages: [],
-      concerns: [],
-      infrastructure: [],
-      latencyGeography: { latency, geography, cells: [] },
-    };
-  }
-
-  const completeSeries = suppressDistribution(
-    timelineRows.map((r) => r.complete),
-    k,
-  );
-  const partialSeries = suppressDistribution(
-    timelineRows.map((r) => r.partial),
-    k,
-  );
-
-  const heatCounts = industries.map((i) => regions.map((r) => heatRows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
-  const heatShown = suppressTable(heatCounts, k);
-
+  const multi = (rows: { question: string; option: string; n: number }[], question: string, option: string) =>
+    rows.find((r) => r.question === question && r.option === option)?.n ?? 0;
   const onScale = (m: { n: number; sum: number; sumSquares: number }) => {
     if (m.n < k) return null;
     const interval = meanInterval(m);
     return { mean: likertTo100(interval.mean), lower: likertTo100(interval.lower), upper: likertTo100(interval.upper) };
   };
 
-  const stageOptions = segmentOptions(instrument, "stage");
-  const stageShown = suppressDistribution(
-    stageOptions.map((o) => stageRows.find((r) => r.stage === o.id)?.n ?? 0),
-    k,
-  );
-
-  const multi = (question: string, option: string) => multiRows.find((r) => r.question === question && r.option === option)?.n ?? 0;
-  const concernOptions = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
-  const concernCounts = suppressIndependent(
-    concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.concerns, o.id)),
-    k,
-    total,
-  );
-  const top3Counts = suppressIndependent(
-    concernOptions.map((o) => multi(OVERVIEW_QUESTIONS.topConcerns, o.id)),
-    k,
-    total,
-  );
-  const infraOptions = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
-  const infraCurrent = suppressIndependent(
-    infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraCurrent, o.id)),
-    k,
-    total,
-  );
-  const infraPlanned = suppressIndependent(
-    infraOptions.map((o) => multi(OVERVIEW_QUESTIONS.infraPlanned, o.id)),
-    k,
-    total,
-  );
-
-  const crossCounts = latency.map((l) => geography.map((g) => crossRows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
-
   return {
-    k,
-    differencing,
-    reportable: true,
-    complete: total,
-    partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,
-    timelineUnit: unit,
-    timeline: timelineRows.map((r, i) => ({
-      bucket: r.bucket.toISOString().slice(0, 10),
-      complete: completeSeries[i] ?? null,
-      partial: partialSeries[i] ?? null,
-    })),
-    heatmap: {
-      industries,
-      regions,
-      cells: heatShown.map((row, i) =>
-        row.map((n, j) => {
-          const hit = heatRows.find((h) => h.industry === industries[i]?.id && h.region === regions[j]?.id);
-          return { n, index: n === null || !hit ? null : hit.idx };
-        }),
-      ),
-    },
-    dimensions: dims.map((d, i) => ({
-      id: d.questionId,
-      label: d.label,
-      filtered: onScale(momentsAt(dimFiltered[0], i)),
-      all: onScale(momentsAt(dimAll[0], i)),
-    })),
-    stages: stageOptions.map((o, i) => share(o.id, o.label, stageShown[i] ?? null, total)),
-    concerns: concernOptions
-      .map((o, i) => {
-        const top3 = top3Counts[i] ?? null;
-        return { ...share(o.id, o.label, concernCounts[i] ?? null, total), top3, top3Share: top3 === null ? null : top3 / total };
-      })
-      .sort((a, b) => (b.top3Share ?? -1) - (a.top3Share ?? -1) || (b.share ?? -1) - (a.share ?? -1)),
-    infrastructure: infraOptions.map((o, i) => ({
-      id: o.id,
-      label: o.label,
-      current: share(o.id, o.label, infraCurrent[i] ?? null, total),
-      planned: share(o.id, o.label, infraPlanned[i] ?? null, total),
-    })),
-    latencyGeography: { latency, geography, cells: suppressTable(crossCounts, k) },
+    gate: gate.then(({ total: _total, ...g }) => g),
+    timeline: part(
+      async () => {
+        const rows = await timelineRows;
+        const completeSeries = suppressDistribution(
+          rows.map((r) => r.complete),
+          k,
+        );
+        const partialSeries = suppressDistribution(
+          rows.map((r) => r.partial),
+          k,
+        );
+        const partialTotal = rows.reduce((sum, r) => sum + r.partial, 0);
+        return {
+          timelineUnit: unit,
+          partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,
+          timeline: rows.map((r, i) => ({
+            bucket: r.bucket.toISOString().slice(0, 10),
+            complete: completeSeries[i] ?? null,
+            partial: partialSeries[i] ?? null,
+          })),
+        };
+      },
+      { timeline: [], timelineUnit: unit, partial: null },
+    ),
+    heatmap: part(
+      async () => {
+        const rows = await heatRows;
+        const counts = industries.map((i) => regions.map((r) => rows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
+        const shown = suppressTable(counts, k);
+        return {
+          heatmap: {
+            industries,
+            regions,
+            cells: shown.map((row, i) =>
+              row.map((n, j) => {
+                const hit = rows.find((h) => h.industry === industries[i]?.id && h.region === regions[j]?.id);
+                return { n, index: n === null || !hit ? null : hit.idx };
+              }),
+            ),
+          },
+        };
+      },
+      { heatmap: { industries, regions, cells: [] } },
+    ),
+    dimensions: part(
+      async () => {
+        const [filtered, all] = await Promise.all([dimFiltered, dimAll]);
+        return {
+          dimensions: dims.map((d, i) => ({
+            id: d.questionId,
+            label: d.label,
+            filtered: onScale(momentsAt(filtered[0], i)),
+            all: onScale(momentsAt(all[0], i)),
+          })),
+        };
+      },
+      { dimensions: [] },
+    ),
+    stages: part(
+      async (total) => {
+        const rows = await stageRows;
+        const options = segmentOptions(instrument, "stage");
+        const shown = suppressDistribution(
+          options.map((o) => rows.find((r) => r.stage === o.id)?.n ?? 0),
+          k,
+        );
+        return { stages: options.map((o, i) => share(o.id, o.label, shown[i] ?? null, total)) };
+      },
+      { stages: [] },
+    ),
+    concerns: part(
+      async (total) => {
+        const rows = await multiRows;
+        const options = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
+        const mentioned = suppressIndependent(
+          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.concerns, o.id)),
+          k,
+          total,
+        );
+        const top3 = suppressIndependent(
+          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.topConcerns, o.id)),
+          k,
+          total,
+        );
+        return {
+          concerns: options
+            .map((o, i) => {
+              const n = top3[i] ?? null;
+              return { ...share(o.id, o.label, mentioned[i] ?? null, total), top3: n, top3Share: n === null ? null : n / total };
+            })
+            .sort((a, b) => (b.top3Share ?? -1) - (a.top3Share ?? -1) || (b.share ?? -1) - (a.share ?? -1)),
+        };
+      },
+      { concerns: [] },
+    ),
+    infrastructure: part(
+      async (total) => {
+        const rows = await multiRows;
+        const options = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
+        const current = suppressIndependent(
+          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.infraCurrent, o.id)),
+          k,
+          total,
+        );
+        const planned = suppressIndependent(
+          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.infraPlanned, o.id)),
+          k,
+          total,
+        );
+        return {
+          infrastructure: options.map((o, i) => ({
+            id: o.id,
+            label: o.label,
+            current: share(o.id, o.label, current[i] ?? null, total),
+            planned: share(o.id, o.label, planned[i] ?? null, total),
+          })),
+        };
+      },
+      { infrastructure: [] },
+    ),
+    latencyGeography: part(
+      async () => {
+        const rows = await crossRows;
+        const counts = latency.map((l) => geography.map((g) => rows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
+        return { latencyGeography: { latency, geography, cells: suppressTable(counts, k) } };
+      },
+      { latencyGeography: { latency, geography, cells: [] } },
+    ),
   };
+}
+
+/** Everything the overview shows, aggregated in SQL and suppressed before it is returned. */
+export async function getOverview(waveId: string, instrument: Instrument, filters: Filters): Promise<Overview> {
+  const parts = startOverview(waveId, instrument, filters);
+  const [gate, timeline, heatmap, dimensions, stages, concerns, infrastructure, latencyGeography] = await Promise.all([
+    parts.gate,
+    parts.timeline,
+    parts.heatmap,
+    parts.dimensions,
+    parts.stages,
+    parts.concerns,
+    parts.infrastructure,
+    parts.latencyGeography,
+  ]);
+  return { ...gate, ...timeline, ...heatmap, ...dimensions, ...stages, ...concerns, ...infrastructure, ...latencyGeography };
 }

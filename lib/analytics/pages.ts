@@ -9,7 +9,6 @@ import { toSearchParams, type SearchParamsInput } from "@/lib/http/params";
 import { compareSegments } from "./compare";
 import type { AnalyticsScope } from "./context";
 import { segmentOptionsByKey } from "./filters";
-import { getOverview } from "./overview";
 import { comparisonQuery, scopedQuery } from "./queries";
 
 export const overviewQuery = scopedQuery({});
@@ -27,13 +26,6 @@ export function filterChoices(scope: AnalyticsScope) {
     options: segmentOptionsByKey(scope.wave.instrument),
     waves: scope.waves.map(({ code, title }) => ({ code, title })),
   };
-}
-
-export async function loadOverview(params: SearchParamsInput) {
-  const { value, problems } = await pageQuery(overviewQuery, params);
-  const { scope } = value;
-  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
-  return { scope, data, problems, ...filterChoices(scope) };
 }
 
 /** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
