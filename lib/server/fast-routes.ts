@@ -7,9 +7,10 @@ import "server-only";
 // proxy.ts and the same headers as next.config.ts; anything unusual falls through to Next.js.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { POST as submitResponse } from "@/app/api/v1/surveys/[slug]/responses/route";
+import { appUrl, getEnv } from "@/lib/env";
 import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/respond";
-import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite } from "@/lib/http/security";
+import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite, transportSecurityHeaders } from "@/lib/http/security";
 import { STATIC_SECURITY_HEADERS } from "@/lib/http/static-headers";
 import { submissionSlug } from "./fast-route-paths";
 
@@ -18,6 +19,13 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value])),
   "content-security-policy": API_CSP,
 };
+
+// HSTS when APP_URL is https, as proxy.ts adds it; read once, on the first answer (not at import).
+let transportHeaders: Readonly<Record<string, string>> | undefined;
+const transportSecurity = () =>
+  (transportHeaders ??= Object.fromEntries(
+    Object.entries(transportSecurityHeaders(appUrl(getEnv()))).map(([key, value]) => [key.toLowerCase(), value]),
+  ));
 
 export type FastRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -98,7 +106,7 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBu
 
 async function send(res: ServerResponse, response: Response, closeConnection: boolean): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = { ...DEFAULT_HEADERS };
+  const headers: Record<string, string> = { ...DEFAULT_HEADERS, ...transportSecurity() };
   // Headers iterates lower-cased names, so the route's own headers replace the defaults.
   response.headers.forEach((value, key) => {
     headers[key] = value;

@@ -36,7 +36,7 @@ export async function saveDraftResponse(request: Request, slug: string): Promise
   await limitDraftSave(request, token);
   const body = parseOrThrow(saveDraftRequestSchema, await readJsonBody(request));
   const saved = await saveDraft(wave, token, body.step, body.answers);
-  if (saved.token !== token) await writeResumeToken(wave.slug, saved.token, request);
+  if (saved.token !== token) await writeResumeToken(wave.slug, saved.token);
   return json({ draft: saved.draft });
 }
 
