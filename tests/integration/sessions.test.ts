@@ -183,3 +183,39 @@ describe("server actions refuse cross-site posts", () => {
     expect(await tokenCount(name)).toBe(1);
   });
 });
+
+describe("401 challenges (WWW-Authenticate)", () => {
+  const challengeFor = async (init: { authorization?: string; cookie?: string }) => {
+    const response = await api(PROBE_API, {
+      headers: init.authorization ? { authorization: init.authorization } : {},
+      cookie: init.cookie,
+    });
+    expect(response.status).toBe(401);
+    return response.headers.get("www-authenticate") ?? "";
+  };
+
+  it("name the Bearer scheme, with error=invalid_token, when a wrong or revoked token was sent (RFC 6750)", async () => {
+    const { createApiToken, revokeApiToken } = await import("@/lib/auth/tokens");
+    const { rows } = await testPool().query<{ id: string }>(`SELECT id FROM auth_user WHERE email = $1`, [testAdmin.email]);
+    const { id, token } = await createApiToken(rows[0]!.id, "challenge test");
+    await revokeApiToken(rows[0]!.id, id);
+    for (const authorization of [`Bearer ${token}`, `Bearer rr_${"x".repeat(43)}`, "Bearer nonsense", "bearer  nonsense"]) {
+      const challenge = await challengeFor({ authorization });
+      expect(challenge, authorization).toMatch(/^Bearer\b/);
+      expect(challenge, authorization).toContain('error="invalid_token"');
+    }
+  });
+
+  it("name the Bearer scheme without an error when Authorization carries no bearer token", async () => {
+    for (const authorization of ["Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer "]) {
+      const challenge = await challengeFor({ authorization });
+      expect(challenge, authorization).toMatch(/^Bearer\b/);
+      expect(challenge, authorization).not.toContain("error=");
+    }
+  });
+
+  it("keep the cookie challenge for requests without Authorization", async () => {
+    expect(await challengeFor({})).toBe('Cookie realm="analysts"');
+    expect(await challengeFor({ cookie: "radar.session_token=forged.signature" })).toBe('Cookie realm="analysts"');
+  });
+});
