@@ -2,6 +2,7 @@
 // revoked, server-side sign-out (better-auth endpoint and the dashboard's server action), and
 // server actions refusing cross-site posts.
 import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { authHeaders, clientIp, signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
@@ -134,6 +135,34 @@ describe("sign-out", () => {
     expect(out.status).toBe(200);
     expect(await sessionRows(cookie)).toBe(0);
     await expectSignedOut(cookie);
+  });
+
+  it("through better-auth works with no body at all, as a script would post it", async () => {
+    const cookie = await signIn();
+    const out = await api("/api/auth/sign-out", { method: "POST", cookie, headers: authHeaders() });
+    expect(out.status).toBe(200);
+    expect(await sessionRows(cookie)).toBe(0);
+    // curl -X POST: not even a Content-Length (written by hand: Node's clients always add one).
+    const again = await signIn();
+    const url = new URL(testEnv.baseUrl);
+    const head = [
+      "POST /api/auth/sign-out HTTP/1.1",
+      `Host: ${url.host}`,
+      ...Object.entries({ ...authHeaders(), cookie: again }).map(([name, value]) => `${name}: ${value}`),
+      "Connection: close",
+      "",
+      "",
+    ].join("\r\n");
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.end(head));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString("latin1")));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1]);
+    expect(status).toBe(200);
+    expect(await sessionRows(again)).toBe(0);
   });
 
   it("through the dashboard's Sign out button (a server action) does the same", async () => {
