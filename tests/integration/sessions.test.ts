@@ -154,7 +154,7 @@ describe("sign-out", () => {
       "",
     ].join("\r\n");
     const reply = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(url.port), url.hostname, () => socket.end(head));
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(head));
       let text = "";
       socket.on("data", (chunk) => (text += chunk.toString("latin1")));
       socket.on("end", () => resolve(text));
