@@ -4,14 +4,32 @@
 // 2. gives every page a Content-Security-Policy with a per-request script nonce (Next.js reads
 //    it from the request's CSP header and puts it on its own scripts), and API responses a
 //    policy that loads nothing.
+// 3. adds Strict-Transport-Security to every response when APP_URL is https.
 // The other security headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy)
-// are static and set in next.config.ts. The production server answers anonymous API submissions
-// itself (lib/server/fast-routes.ts), applying the same cross-site check and headers.
+// are static and set in next.config.ts. API routes run the route pipeline (lib/api/pipeline.ts),
+// which applies the same cross-site check and headers itself, also where the production server
+// answers them without Next.js (lib/server/fast-routes.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, getEnv } from "@/lib/env";
-import { API_CSP, CROSS_SITE_ERROR, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
+import {
+  API_CSP,
+  CROSS_SITE_ERROR,
+  isCrossSiteWrite,
+  newNonce,
+  pageCsp,
+  publicOrigins,
+  servesHttps,
+  transportSecurityHeaders,
+} from "@/lib/http/security";
 
 export function proxy(request: NextRequest): NextResponse {
+  const response = answer(request);
+  // HSTS on every answer, this proxy's own refusals included, when APP_URL is https.
+  for (const [name, value] of Object.entries(transportSecurityHeaders(appUrl(getEnv())))) response.headers.set(name, value);
+  return response;
+}
+
+function answer(request: NextRequest): NextResponse {
   if (!decodablePath(request.nextUrl.pathname)) {
     // Next.js would answer a malformed %-escape with a bare 500; it is the client's mistake.
     const body = {
@@ -37,7 +55,7 @@ export function proxy(request: NextRequest): NextResponse {
     return response;
   }
   const nonce = newNonce();
-  const csp = pageCsp(nonce, { development: env.NODE_ENV === "development", https: base.startsWith("https:") });
+  const csp = pageCsp(nonce, { development: env.NODE_ENV === "development", https: servesHttps(base) });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

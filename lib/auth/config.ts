@@ -6,6 +6,8 @@ import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { servesHttps } from "@/lib/http/security";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/ratelimit/client";
 import { hashedRateLimitStorage } from "./privacy";
 
 export const ROLES = ["admin", "analyst"] as const;
@@ -24,7 +26,7 @@ export interface AuthSettings {
  * with the __Secure- name prefix whenever the app's public URL is https.
  */
 export function cookieSettings(baseURL: string) {
-  const secure = new URL(baseURL).protocol === "https:";
+  const secure = servesHttps(baseURL);
   return { useSecureCookies: secure, defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const, secure, path: "/" } };
 }
 
@@ -41,10 +43,14 @@ const revokePreviousSessionOnSignIn = createAuthMiddleware(async (ctx) => {
   if (previous && previous !== fresh.session.token) await ctx.context.internalAdapter.deleteSession(previous);
 });
 
+/** Where better-auth's endpoints live (app/api/auth/[...all]/route.ts). */
+export const AUTH_BASE_PATH = "/api/auth";
+
 export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
   return betterAuth({
     appName: "Readiness Radar",
     baseURL: settings.baseURL,
+    basePath: AUTH_BASE_PATH,
     secret: settings.secret,
     trustedOrigins: settings.trustedOrigins ?? [],
     database: prismaAdapter(prisma, { provider: "postgresql" }),
@@ -53,7 +59,8 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     rateLimit: {
       enabled: true,
-      // auth_rate_limit, keyed by an HMAC of "<ip>|<path>" rather than the address (./privacy.ts).
+      // auth_rate_limit, keyed by an HMAC of "<client>|<path>" (./privacy.ts); the client is the
+      // app's stand-in address from CLIENT_ADDRESS_HEADER (below), itself a keyed hash.
       customStorage: hashedRateLimitStorage(prisma, settings.secret),
       window: 60,
       max: 100,
@@ -64,7 +71,15 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
       session: { create: { before: async (session) => ({ data: { ...session, ipAddress: null } }) } },
     },
     telemetry: { enabled: false },
-    advanced: { cookiePrefix: "radar", ...cookieSettings(settings.baseURL) },
+    advanced: {
+      cookiePrefix: "radar",
+      ...cookieSettings(settings.baseURL),
+      // Who the client is comes from the app's one rule (TRUSTED_PROXY_HOPS, lib/ratelimit), which
+      // lib/auth/handler.ts writes into this header; better-auth's own X-Forwarded-For reading would
+      // put every client behind two or more proxies into one bucket. ipv6Subnet 128: the stand-in
+      // address is a hash, every bit of it counts.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER], ipv6Subnet: 128 },
+    },
     hooks: { after: revokePreviousSessionOnSignIn },
     plugins: [admin({ defaultRole: "analyst", adminRoles: ["admin"] }), nextCookies()],
   });

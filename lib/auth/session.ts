@@ -17,9 +17,24 @@ export interface Analyst {
   via: "session" | "token";
 }
 
+/** The challenge of a 401 to a request that authenticated (or tried to) with a session cookie. */
+const COOKIE_CHALLENGE = 'Cookie realm="analysts"';
+
+/**
+ * The challenge of a 401 to a request that sent Authorization (RFC 6750, section 3): the Bearer
+ * scheme, with error="invalid_token" when a bearer token was sent and is wrong, revoked or its
+ * owner gone; without an error code when the header carries no bearer token at all.
+ */
+export function bearerChallenge(authorization: string): string {
+  const sentToken = /^Bearer\s+\S/i.test(authorization.trim());
+  return sentToken
+    ? 'Bearer realm="analysts", error="invalid_token", error_description="The API token is not valid or was revoked"'
+    : 'Bearer realm="analysts"';
+}
+
 export class UnauthorizedError extends AppError {
-  constructor() {
-    super(401, "unauthorized", "Sign in as an analyst to use this.", [], { "WWW-Authenticate": 'Cookie realm="analysts"' });
+  constructor(challenge = COOKIE_CHALLENGE) {
+    super(401, "unauthorized", "Sign in as an analyst to use this.", [], { "WWW-Authenticate": challenge });
   }
 }
 
@@ -70,7 +85,7 @@ export async function requireAnalystPage(returnTo: string, role?: Role): Promise
 export async function requireCaller(requestHeaders: Headers, role?: Role): Promise<Analyst> {
   const authorization = requestHeaders.get("authorization");
   const analyst = authorization ? await analystFromBearer(authorization) : await analystFromSession(requestHeaders);
-  if (!analyst) throw new UnauthorizedError();
+  if (!analyst) throw new UnauthorizedError(authorization ? bearerChallenge(authorization) : COOKIE_CHALLENGE);
   if (role === "admin" && analyst.role !== "admin") throw new ForbiddenError();
   return analyst;
 }

@@ -33,6 +33,23 @@ export function errorResponse(error: unknown): Response {
   return json(body, { status: 500 });
 }
 
+/**
+ * Error mapping for the one handler that is not a route declaration (better-auth's catch-all,
+ * lib/auth/handler.ts): every thrown value goes through errorResponse, and a client that went
+ * away is not an incident. Declared routes get this from lib/api/pipeline.ts.
+ */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      const request = args[0];
+      if (request instanceof Request && request.signal.aborted) return new Response(null, { status: 499 });
+      return errorResponse(error);
+    }
+  };
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
 }

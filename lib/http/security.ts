@@ -1,4 +1,4 @@
-// Pure building blocks for proxy.ts: the Content-Security-Policy and the cross-site write check.
+// Pure building blocks for proxy.ts: the Content-Security-Policy, HSTS and the cross-site write check.
 // Kept free of Next.js imports so unit tests can exercise them directly.
 import { CrossSiteRequestError } from "@/lib/errors";
 
@@ -41,6 +41,27 @@ export function pageCsp(nonce: string, options: CspOptions): string {
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");
+}
+
+/**
+ * Whether the app is served over https, decided by its public URL (APP_URL) and nothing a request
+ * says: X-Forwarded-Proto can be sent by anyone who reaches the server directly. Cookies' Secure
+ * flag, HSTS and the CSP's upgrade-insecure-requests all follow it.
+ */
+export function servesHttps(appUrl: string): boolean {
+  return new URL(appUrl).protocol === "https:";
+}
+
+/**
+ * HSTS: two years, subdomains included, on every response when the app is served over https; never
+ * over http (a browser would then refuse the plain-http site for the whole period). No `preload`:
+ * adding a domain to browsers' built-in list is its owner's decision.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
+/** The transport-security headers for a response of the app at `appUrl` (none over http). */
+export function transportSecurityHeaders(appUrl: string): Record<string, string> {
+  return servesHttps(appUrl) ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {};
 }
 
 /** JSON, CSV and other API responses are never documents to render: they may load nothing. */

@@ -51,3 +51,22 @@ function expandIPv6(value: string): string[] | null {
 export function subjectKey(secret: string, kind: string, value: string): string {
   return createHmac("sha256", secret).update(`${kind}\u0000${value}`).digest("base64url");
 }
+
+/**
+ * The request header that tells better-auth who the client is (its own per-address limits read
+ * only this header: lib/auth/config.ts). lib/auth/handler.ts sets it on every request it hands to
+ * better-auth, replacing whatever a client sent under that name.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-radar-client-address";
+
+/**
+ * A client subject (a keyed hash from subjectKey) written as an IPv6 address. better-auth keys its
+ * limits by an address and ignores a header value that is not one, so the app's rule (trusted
+ * hops, normalization) decides the client and better-auth only sees this stand-in. All 128 bits
+ * come from the hash: two clients never share a bucket there either.
+ */
+export function subjectAsAddress(subject: string): string {
+  const bytes = Buffer.from(subject, "base64url");
+  if (bytes.length < 16) throw new Error("a subject must be a keyed hash of at least 128 bits");
+  return Array.from({ length: 8 }, (_, group) => bytes.readUInt16BE(group * 2).toString(16)).join(":");
+}

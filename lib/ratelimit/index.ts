@@ -5,7 +5,7 @@ import "server-only";
 import { primaryPool } from "@/lib/db/pg";
 import { RateLimitedError } from "@/lib/errors";
 import { getEnv, requireAuthSecret } from "@/lib/env";
-import { clientAddress, subjectKey } from "./client";
+import { clientAddress, subjectAsAddress, subjectKey } from "./client";
 
 export interface Limit {
   /** Counter name, e.g. "submit:client". */
@@ -112,6 +112,14 @@ export const limits = {
 export function clientSubject(request: Request): string {
   const address = clientAddress(request.headers.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS) ?? "unknown";
   return subjectKey(requireAuthSecret(), "client", address);
+}
+
+/**
+ * The same client, as better-auth's own per-address limits see it (CLIENT_ADDRESS_HEADER): one
+ * client-address rule for every limit, the library's included.
+ */
+export function clientAddressForAuth(request: Request): string {
+  return subjectAsAddress(clientSubject(request));
 }
 
 export function respondentSubject(resumeToken: string): string {

@@ -1,5 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { appUrl } from "@/lib/env";
+import { servesHttps } from "@/lib/http/security";
 import { RESUME_COOKIE_MAX_AGE, isWellFormedToken, resumeCookieName } from "./resume-token";
 
 /** The respondent's resume token for a survey, if their cookie holds a well-formed one. */
@@ -8,14 +10,15 @@ export async function readResumeToken(slug: string): Promise<string | null> {
   return isWellFormedToken(value) ? value : null;
 }
 
-/** httpOnly so scripts cannot read it; Secure whenever the request came over HTTPS. */
-export async function writeResumeToken(slug: string, token: string, request: Request): Promise<void> {
-  const forwarded = request.headers.get("x-forwarded-proto");
-  const secure = (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+/**
+ * httpOnly so scripts cannot read it; Secure whenever the app's public URL is https, like the
+ * session cookie (not from X-Forwarded-Proto, which a client reaching the server directly can set).
+ */
+export async function writeResumeToken(slug: string, token: string): Promise<void> {
   (await cookies()).set(resumeCookieName(slug), token, {
     httpOnly: true,
     sameSite: "lax",
-    secure,
+    secure: servesHttps(appUrl()),
     path: "/",
     maxAge: RESUME_COOKIE_MAX_AGE,
   });

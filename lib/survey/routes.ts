@@ -118,11 +118,11 @@ export const saveDraftRoute = defineRoute({
     const wave = await getOpenWave(params.slug);
     await limitDraftSave(request, await readResumeToken(wave.slug));
   },
-  handler: async ({ request, params, body }) => {
+  handler: async ({ params, body }) => {
     const wave = await getOpenWave(params.slug);
     const token = await readResumeToken(wave.slug);
     const saved = await saveDraft(wave, token, body.step, body.answers);
-    if (saved.token !== token) await writeResumeToken(wave.slug, saved.token, request);
+    if (saved.token !== token) await writeResumeToken(wave.slug, saved.token);
     return { draft: saved.draft };
   },
 });

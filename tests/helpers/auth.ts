@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { testEnv } from "./env";
 import { api } from "./http";
 
@@ -34,4 +34,25 @@ export async function signIn(email = testAdmin.email, password = testAdmin.passw
     .find((c) => c?.includes("session_token"));
   if (!cookie) throw new Error("no session cookie");
   return cookie;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/**
+ * A fresh analyst account, created by the test admin through better-auth's admin endpoint: tests
+ * that lock an account out need one of their own (the test admin must keep signing in).
+ */
+export async function createAnalyst(): Promise<Account> {
+  const account = { email: `analyst-${randomBytes(6).toString("hex")}@radar.test`, password: randomBytes(18).toString("base64url") };
+  const response = await api("/api/auth/admin/create-user", {
+    method: "POST",
+    body: { ...account, name: "Test Analyst", role: "analyst" },
+    cookie: await signIn(),
+    headers: authHeaders(),
+  });
+  if (response.status !== 200) throw new Error(`creating an analyst failed with ${response.status}: ${JSON.stringify(response.body)}`);
+  return account;
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
-import { testAdmin } from "../helpers/auth";
+import { clientIp, createAnalyst, type Account } from "../helpers/auth";
 import { closeTestPool, countResponses, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { api, cookieFrom, type ApiInit, type ErrorBody } from "../helpers/http";
@@ -169,7 +169,8 @@ describe("draft saves per respondent", () => {
 
 describe("failed logins per account", () => {
   const origin = () => new URL(limitedUrl).origin;
-  const signIn = (email: string, password: string, from = ip()) =>
+  // Addresses from a large range: better-auth allows 5 sign-ins a minute per address.
+  const signIn = (email: string, password: string, from = clientIp()) =>
     call<ErrorBody>(limitedUrl, "/api/auth/sign-in/email", {
       method: "POST",
       body: { email, password },
@@ -186,6 +187,138 @@ describe("failed logins per account", () => {
   });
 
   it("do not count successful sign-ins", async () => {
-    for (let i = 0; i < LOW.loginFailures + 2; i++) expect((await signIn(testAdmin.email, testAdmin.password)).status).toBe(200);
+    // An account of its own: the test admin's failures in other suites share its counter.
+    const account = await createAnalyst();
+    for (let i = 0; i < LOW.loginFailures + 2; i++) expect((await signIn(account.email, account.password)).status).toBe(200);
   });
+
+  /** A sign-in with a raw body of the given type, from a fresh address. */
+  const signInRaw = (body: string, contentType: string) =>
+    call<ErrorBody>(limitedUrl, "/api/auth/sign-in/email", {
+      method: "POST",
+      body,
+      headers: { origin: origin(), "x-forwarded-for": ip(), "content-type": contentType },
+    });
+  const form = (account: Account) => new URLSearchParams({ email: account.email, password: account.password }).toString();
+  const multipart = (account: Account) =>
+    [
+      "--b0undary",
+      'Content-Disposition: form-data; name="email"',
+      "",
+      account.email,
+      "--b0undary",
+      'Content-Disposition: form-data; name="password"',
+      "",
+      account.password,
+      "--b0undary--",
+      "",
+    ].join("\r\n");
+
+  function expectRefused(result: { status: number; body: ErrorBody }, status: number, field: string) {
+    expect(result.status).toBe(status);
+    expect(result.body.error.fields.map((f) => f.path)).toEqual([field]);
+  }
+
+  it("refuse every body the limit cannot read (415 naming Content-Type, 413 naming body), so a locked account stays locked", async () => {
+    const account = await createAnalyst();
+    const wrong = { ...account, password: "a-wrong-guess-123" };
+    // Before the account is locked: a form-encoded guess is not answered (no 401 to learn from), nor
+    // is the right password in a form, in multipart, as text or padded past the size limit.
+    expectRefused(await signInRaw(form(wrong), "application/x-www-form-urlencoded"), 415, "Content-Type");
+    expectRefused(await signInRaw(form(account), "application/x-www-form-urlencoded;charset=UTF-8"), 415, "Content-Type");
+    expectRefused(await signInRaw(multipart(account), "multipart/form-data; boundary=b0undary"), 415, "Content-Type");
+    expectRefused(await signInRaw(JSON.stringify(account), "text/plain"), 415, "Content-Type");
+    const padded = JSON.stringify({ ...account, padding: "x".repeat(17 * 1024) });
+    expectRefused(await signInRaw(padded, "application/json"), 413, "body");
+    // The same padding streamed without a Content-Length is cut off while it is read.
+    const chunked = await fetch(`${limitedUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: origin(), "x-forwarded-for": ip(), "content-type": "application/json" },
+      body: new Blob([padded]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+
+    for (let i = 0; i < LOW.loginFailures; i++) expect((await signInRaw(JSON.stringify(wrong), "application/json")).status).toBe(401);
+    expectLimited(await signInRaw(JSON.stringify(account), "application/json; charset=utf-8"), "email", 900);
+    expectRefused(await signInRaw(form(account), "application/x-www-form-urlencoded"), 415, "Content-Type");
+    expectLimited(await signInRaw(JSON.stringify(account), "application/json"), "email", 900);
+    // Other spellings of the path reach no sign-in at all (Next.js redirects the trailing slash away).
+    for (const path of ["/api/auth/sign-in/%65mail", "/api/auth/SIGN-IN/email", "/api/auth/sign-in/email/", "/api/auth//sign-in/email"]) {
+      const other = await call(limitedUrl, path, { method: "POST", body: account, headers: { origin: origin(), "x-forwarded-for": ip() } });
+      expect([308, 404, 429], path).toContain(other.status);
+    }
+  });
+
+  it("count wrong passwords on change-password and verify-password against the same account as sign-in", async () => {
+    const account = await createAnalyst();
+    const signedIn = await signIn(account.email, account.password);
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .find((c) => c.includes("session_token"));
+    const asAccount = (route: string, body: Record<string, unknown>) =>
+      call<ErrorBody>(limitedUrl, route, { method: "POST", body, cookie, headers: { origin: origin(), "x-forwarded-for": ip() } });
+    const change = (currentPassword: string) =>
+      asAccount("/api/auth/change-password", { currentPassword, newPassword: "a-new-password-456" });
+    const verify = (password: string) => asAccount("/api/auth/verify-password", { password });
+
+    // One wrong guess on each endpoint (LOW.loginFailures = 3) uses up the account's allowance.
+    expect((await signIn(account.email, "a-wrong-guess-123")).status).toBe(401);
+    expect((await change("a-wrong-guess-456")).status).toBe(400);
+    expect((await verify("a-wrong-guess-789")).status).toBe(400);
+    expectLimited(await change(account.password), "currentPassword", 900);
+    expectLimited(await verify(account.password), "password", 900);
+    expectLimited(await signIn(account.email, account.password), "email", 900);
+  });
+});
+
+describe("better-auth's per-address sign-in limit (5 a minute) follows TRUSTED_PROXY_HOPS", () => {
+  let twoHops: TestServer;
+  beforeAll(async () => {
+    twoHops = await startTestServer({ DATABASE_URL: testEnv.databaseUrl, DB_POOL_SIZE: "1", TRUSTED_PROXY_HOPS: "2" });
+  }, 90_000);
+  afterAll(async () => {
+    await twoHops.stop();
+  });
+
+  // What a client's request looks like behind one proxy (HOPS=1) or two (HOPS=2): whatever the
+  // client put in X-Forwarded-For, then the client's address, then the first proxy's.
+  const chains = {
+    1: (client: string) => `${ip()}, ${client}`,
+    2: (client: string) => `${ip()}, ${client}, 172.16.0.1`,
+  };
+  const cases = [
+    { hops: 1 as const, base: () => limitedUrl },
+    { hops: 2 as const, base: () => twoHops.baseUrl },
+  ];
+
+  const attempt = (
+    base: string,
+    forwardedFor: string,
+    email = `nobody-${randomBytes(4).toString("hex")}@radar.test`,
+    password = "a-wrong-guess-123",
+  ) =>
+    call(base, "/api/auth/sign-in/email", {
+      method: "POST",
+      body: { email, password },
+      headers: { origin: new URL(base).origin, "x-forwarded-for": forwardedFor },
+    });
+
+  it.each(cases)(
+    "HOPS=$hops: every client behind the proxies has its own bucket; a prefix it adds does not make a new one",
+    async ({ hops, base }) => {
+      const chain = chains[hops];
+      const account = await createAnalyst();
+      // Eight clients fail once each: a ninth still signs in with the right password.
+      for (let i = 0; i < 8; i++) expect((await attempt(base(), chain(clientIp()))).status).toBe(401);
+      expect((await attempt(base(), chain(clientIp()), account.email, account.password)).status).toBe(200);
+      // One client, whatever it prepends, gets five attempts a minute.
+      const client = clientIp();
+      for (let i = 0; i < 5; i++) expect((await attempt(base(), chain(client))).status).toBe(401);
+      expect((await attempt(base(), chain(client))).status).toBe(429);
+      expect((await attempt(base(), chain(client), account.email, account.password)).status).toBe(429);
+    },
+  );
 });

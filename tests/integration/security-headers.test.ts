@@ -1,13 +1,15 @@
 // Security headers on every page and API route (enumerated from app/), and a per-request CSP
 // nonce that every script in the HTML carries.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { authHeaders, signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
-import { api } from "../helpers/http";
+import { api, type ApiInit } from "../helpers/http";
 import { discoverRoutes, expand } from "../helpers/routes";
+import { startTestServer, type TestServer } from "../helpers/server";
 
 let responseId = "";
 let analystCookie = "";
@@ -158,5 +160,79 @@ describe("cookie-authenticated writes from other sites", () => {
       body: { step: 1, answers: { industry: "telecom" } },
     });
     expect(script.status).toBe(200);
+  });
+});
+
+describe("transport security (HSTS) and the resume cookie's Secure flag follow APP_URL", () => {
+  let https: TestServer;
+  beforeAll(async () => {
+    https = await startTestServer({ DATABASE_URL: testEnv.databaseUrl, APP_URL: "https://radar.example.test" });
+  }, 90_000);
+  afterAll(async () => {
+    await https.stop();
+  });
+
+  // Pages, redirects, APIs, not-found and refused requests, the proxy's own 400, and the production
+  // server's own submission route (its answers are built without Next.js).
+  const probes: { name: string; url: string; init?: Omit<ApiInit, "baseUrl"> }[] = [
+    { name: "home page", url: "/" },
+    { name: "login page", url: "/login" },
+    { name: "analyst page redirect", url: "/dashboard" },
+    { name: "health API", url: "/api/health" },
+    { name: "analyst API without a session", url: "/api/v1/analytics/overview" },
+    { name: "bearer 401", url: "/api/v1/responses", init: { headers: { authorization: "Bearer nonsense" } } },
+    { name: "not-found page", url: "/no-such-page" },
+    { name: "malformed path", url: "/survey/%C0%AF" },
+    { name: "better-auth endpoint", url: "/api/auth/get-session" },
+    {
+      name: "cross-site write",
+      url: `/api/v1/surveys/${SURVEY_SLUG}/draft`,
+      init: { method: "PUT", body: {}, headers: { origin: "https://evil.example" } },
+    },
+    {
+      name: "submission (the server's own route)",
+      url: `/api/v1/surveys/${SURVEY_SLUG}/responses`,
+      init: { method: "POST", body: { answers: null }, headers: { "idempotency-key": randomUUID() } },
+    },
+    {
+      name: "cross-site submission (the server's own route)",
+      url: `/api/v1/surveys/${SURVEY_SLUG}/responses`,
+      init: { method: "POST", body: {}, headers: { origin: "https://evil.example" } },
+    },
+  ];
+
+  it.each(probes)(
+    "$name: Strict-Transport-Security for at least a year, subdomains included, when APP_URL is https",
+    async ({ url, init }) => {
+      const response = await api(url, { ...init, baseUrl: https.baseUrl });
+      expect(response.status, url).toBeLessThan(500);
+      const hsts = response.headers.get("strict-transport-security") ?? "";
+      expect(Number(/(?:^|;)\s*max-age=(\d+)/i.exec(hsts)?.[1]), `${url}: ${hsts}`).toBeGreaterThanOrEqual(365 * 24 * 3600);
+      expect(hsts.toLowerCase()).toContain("includesubdomains");
+    },
+  );
+
+  it.each(probes)("$name: no Strict-Transport-Security when APP_URL is http", async ({ url, init }) => {
+    const response = await api(url, init);
+    expect(response.status, url).toBeLessThan(500);
+    expect(response.headers.has("strict-transport-security"), url).toBe(false);
+  });
+
+  const saveDraft = (baseUrl: string, headers: Record<string, string> = {}) =>
+    api(`/api/v1/surveys/${SURVEY_SLUG}/draft`, { method: "PUT", body: { step: 1, answers: { industry: "telecom" } }, headers, baseUrl });
+  const resumeCookie = (headers: Headers) => headers.getSetCookie().find((c) => c.startsWith("rr_resume_")) ?? "";
+
+  it("the resume cookie is Secure when APP_URL is https, whatever the request's scheme", async () => {
+    const saved = await saveDraft(https.baseUrl);
+    expect(saved.status).toBe(200);
+    expect(resumeCookie(saved.headers)).toMatch(/;\s*Secure/i);
+    expect(resumeCookie(saved.headers)).toMatch(/;\s*HttpOnly/i);
+  });
+
+  it("the resume cookie is not Secure when APP_URL is http, even if X-Forwarded-Proto claims https", async () => {
+    const saved = await saveDraft(testEnv.baseUrl, { "x-forwarded-proto": "https" });
+    expect(saved.status).toBe(200);
+    expect(resumeCookie(saved.headers)).toMatch(/^rr_resume_/);
+    expect(resumeCookie(saved.headers)).not.toMatch(/;\s*Secure/i);
   });
 });

@@ -2,6 +2,7 @@
 // revoked, server-side sign-out (better-auth endpoint and the dashboard's server action), and
 // server actions refusing cross-site posts.
 import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { authHeaders, clientIp, signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
@@ -136,6 +137,34 @@ describe("sign-out", () => {
     await expectSignedOut(cookie);
   });
 
+  it("through better-auth works with no body at all, as a script would post it", async () => {
+    const cookie = await signIn();
+    const out = await api("/api/auth/sign-out", { method: "POST", cookie, headers: authHeaders() });
+    expect(out.status).toBe(200);
+    expect(await sessionRows(cookie)).toBe(0);
+    // curl -X POST: not even a Content-Length (written by hand: Node's clients always add one).
+    const again = await signIn();
+    const url = new URL(testEnv.baseUrl);
+    const head = [
+      "POST /api/auth/sign-out HTTP/1.1",
+      `Host: ${url.host}`,
+      ...Object.entries({ ...authHeaders(), cookie: again }).map(([name, value]) => `${name}: ${value}`),
+      "Connection: close",
+      "",
+      "",
+    ].join("\r\n");
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(head));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString("latin1")));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1]);
+    expect(status).toBe(200);
+    expect(await sessionRows(again)).toBe(0);
+  });
+
   it("through the dashboard's Sign out button (a server action) does the same", async () => {
     const cookie = await signIn();
     const page = await api<string>(PROBE_PAGE, { cookie });
@@ -181,5 +210,41 @@ describe("server actions refuse cross-site posts", () => {
     const genuine = await postAction(PROBE_PAGE, withName, cookie, { origin: own() });
     expect(genuine.status).toBeLessThan(400);
     expect(await tokenCount(name)).toBe(1);
+  });
+});
+
+describe("401 challenges (WWW-Authenticate)", () => {
+  const challengeFor = async (init: { authorization?: string; cookie?: string }) => {
+    const response = await api(PROBE_API, {
+      headers: init.authorization ? { authorization: init.authorization } : {},
+      cookie: init.cookie,
+    });
+    expect(response.status).toBe(401);
+    return response.headers.get("www-authenticate") ?? "";
+  };
+
+  it("name the Bearer scheme, with error=invalid_token, when a wrong or revoked token was sent (RFC 6750)", async () => {
+    const { createApiToken, revokeApiToken } = await import("@/lib/auth/tokens");
+    const { rows } = await testPool().query<{ id: string }>(`SELECT id FROM auth_user WHERE email = $1`, [testAdmin.email]);
+    const { id, token } = await createApiToken(rows[0]!.id, "challenge test");
+    await revokeApiToken(rows[0]!.id, id);
+    for (const authorization of [`Bearer ${token}`, `Bearer rr_${"x".repeat(43)}`, "Bearer nonsense", "bearer  nonsense"]) {
+      const challenge = await challengeFor({ authorization });
+      expect(challenge, authorization).toMatch(/^Bearer\b/);
+      expect(challenge, authorization).toContain('error="invalid_token"');
+    }
+  });
+
+  it("name the Bearer scheme without an error when Authorization carries no bearer token", async () => {
+    for (const authorization of ["Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer "]) {
+      const challenge = await challengeFor({ authorization });
+      expect(challenge, authorization).toMatch(/^Bearer\b/);
+      expect(challenge, authorization).not.toContain("error=");
+    }
+  });
+
+  it("keep the cookie challenge for requests without Authorization", async () => {
+    expect(await challengeFor({})).toBe('Cookie realm="analysts"');
+    expect(await challengeFor({ cookie: "radar.session_token=forged.signature" })).toBe('Cookie realm="analysts"');
   });
 });

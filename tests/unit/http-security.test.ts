@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_CSP, isCrossSiteWrite, newNonce, pageCsp, publicOrigins } from "@/lib/http/security";
+import { API_CSP, isCrossSiteWrite, newNonce, pageCsp, publicOrigins, servesHttps, transportSecurityHeaders } from "@/lib/http/security";
 
 const request = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
 const APP = publicOrigins("https://radar.example.org");
@@ -85,5 +85,20 @@ describe("isCrossSiteWrite", () => {
   it("treats the localhost URL and 127.0.0.1 as the same app", () => {
     expect(publicOrigins("http://localhost:3000")).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
     expect(publicOrigins("https://radar.example.org/")).toEqual(["https://radar.example.org"]);
+  });
+});
+
+describe("transportSecurityHeaders (HSTS)", () => {
+  it("asks for https for two years, subdomains included, when APP_URL is https", () => {
+    const hsts = transportSecurityHeaders("https://radar.example.org")["Strict-Transport-Security"] ?? "";
+    expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+    expect(hsts).toContain("includeSubDomains");
+    expect(servesHttps("https://radar.example.org:8443/base")).toBe(true);
+  });
+
+  it("says nothing over http, whatever the host", () => {
+    expect(transportSecurityHeaders("http://localhost:3000")).toEqual({});
+    expect(transportSecurityHeaders("http://radar.example.org")).toEqual({});
+    expect(servesHttps("http://radar.example.org")).toBe(false);
   });
 });

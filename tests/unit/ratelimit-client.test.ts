@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, subjectKey } from "@/lib/ratelimit/client";
+import { clientAddress, normalizeAddress, subjectAsAddress, subjectKey } from "@/lib/ratelimit/client";
 
 describe("clientAddress (X-Forwarded-For with trusted hops)", () => {
   it("takes the entry appended by the nearest trusted proxy, ignoring what the client prepended", () => {
@@ -32,5 +32,18 @@ describe("clientAddress (X-Forwarded-For with trusted hops)", () => {
     expect(key).toBe(subjectKey("s".repeat(32), "client", "203.0.113.7"));
     expect(key).not.toBe(subjectKey("t".repeat(32), "client", "203.0.113.7"));
     expect(key).not.toBe(subjectKey("s".repeat(32), "account", "203.0.113.7"));
+  });
+});
+
+describe("subjectAsAddress (the client as better-auth sees it)", () => {
+  it("writes a subject as a full IPv6 address that z.ipv6 accepts, one per subject", async () => {
+    const { z } = await import("zod");
+    const a = subjectAsAddress(subjectKey("s".repeat(32), "client", "203.0.113.7"));
+    const b = subjectAsAddress(subjectKey("s".repeat(32), "client", "203.0.113.8"));
+    expect(z.ipv6().safeParse(a).success).toBe(true);
+    expect(a.split(":")).toHaveLength(8);
+    expect(a).not.toBe(b);
+    expect(subjectAsAddress(subjectKey("s".repeat(32), "client", "203.0.113.7"))).toBe(a);
+    expect(() => subjectAsAddress("short")).toThrow();
   });
 });
