@@ -143,7 +143,10 @@ export function OverviewView({ data }: { data: Overview }) {
         <Panel
           id="dimensions"
           title="Readiness profile"
-          note="Mean per dimension on 0–100 with 95% intervals: these filters against all respondents in the wave."
+          note={
+            "Mean per dimension on 0–100 with 95% t intervals (cut at 0 and 100 where they would run past the scale): " +
+            "these filters against all respondents in the wave, whatever the dates."
+          }
           table={
             <table className="w-full text-sm">
               <thead>
@@ -159,7 +162,11 @@ export function OverviewView({ data }: { data: Overview }) {
                   <tr key={d.id} className="border-t border-slate-100">
                     <td className="px-2 py-1">{d.label}</td>
                     <td className={td}>{d.filtered ? d.filtered.mean.toFixed(1) : <Withheld k={k} />}</td>
-                    <td className={td}>{d.filtered ? `${d.filtered.lower.toFixed(1)}–${d.filtered.upper.toFixed(1)}` : ""}</td>
+                    <td className={td}>
+                      {d.filtered
+                        ? `${d.filtered.lower.toFixed(1)}–${d.filtered.upper.toFixed(1)}${d.filtered.clamped ? " (cut)" : ""}`
+                        : ""}
+                    </td>
                     <td className={td}>{d.all ? d.all.mean.toFixed(1) : <Withheld k={k} />}</td>
                   </tr>
                 ))}

@@ -2,10 +2,9 @@ import "server-only";
 import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { meanInterval, wilsonInterval, type Interval } from "@/lib/stats/tests";
+import { LIKERT, SCALE_0_100, scaleMeanInterval, wilsonInterval, type Interval, type ScaleInterval } from "@/lib/stats/tests";
 import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
-import { likertTo100 } from "@/lib/survey/scoring";
-import { segmentOptions, type Filters } from "./filters";
+import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
@@ -46,7 +45,8 @@ export interface Overview {
   timeline: { bucket: string; complete: number | null; partial: number | null }[];
   timelineUnit: "day" | "week";
   heatmap: { industries: Labelled[]; regions: Labelled[]; cells: { n: number | null; index: number | null }[][] };
-  dimensions: { id: string; label: string; filtered: (Interval & { mean: number }) | null; all: (Interval & { mean: number }) | null }[];
+  /** Mean per readiness dimension on 0-100 (t interval cut at the scale's ends: `clamped`): this view and the whole wave. */
+  dimensions: { id: string; label: string; filtered: ScaleInterval | null; all: ScaleInterval | null }[];
   stages: Share[];
   concerns: (Share & { top3: number | null; top3Share: number | null })[];
   infrastructure: { id: string; label: string; current: Share; planned: Share }[];
@@ -70,7 +70,9 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const k = getEnv().SUPPRESSION_K;
   const where = whereFor(waveId, filters);
   const whereAny = whereFor(waveId, filters, "any");
-  const whereUnsegmented = whereFor(waveId, { ...filters, segments: { industry: [], region: [], size: [], role: [], stage: [] } });
+  // "All respondents in the wave": no segment and no date filter (with dates kept, a view filtered
+  // by dates alone was compared with itself).
+  const whereWave = whereFor(waveId, emptyFilters());
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = instrument.readinessDimensions;
@@ -95,7 +97,7 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
       SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
       FROM response WHERE ${where} GROUP BY 1, 2`),
     q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`),
-    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereUnsegmented}`),
+    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereWave}`),
     q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
     multiCounts([
       OVERVIEW_QUESTIONS.concerns,
@@ -145,11 +147,7 @@ export async function getOverview(waveId: string, instrument: Instrument, filter
   const heatCounts = industries.map((i) => regions.map((r) => heatRows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
   const heatShown = suppressTable(heatCounts, k);
 
-  const onScale = (m: { n: number; sum: number; sumSquares: number }) => {
-    if (m.n < k) return null;
-    const interval = meanInterval(m);
-    return { mean: likertTo100(interval.mean), lower: likertTo100(interval.lower), upper: likertTo100(interval.upper) };
-  };
+  const onScale = (m: { n: number; sum: number; sumSquares: number }) => (m.n < k ? null : scaleMeanInterval(m, LIKERT, SCALE_0_100));
 
   const stageOptions = segmentOptions(instrument, "stage");
   const stageShown = suppressDistribution(

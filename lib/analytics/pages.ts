@@ -1,6 +1,6 @@
 import "server-only";
 import { ValidationError } from "@/lib/errors";
-import { segmentOptionsByKey, type Filters } from "./filters";
+import { segmentOptionsByKey } from "./filters";
 import { compareSegments } from "./compare";
 import { resolveScope, type AnalyticsScope } from "./context";
 import { getOverview } from "./overview";
@@ -19,7 +19,7 @@ export async function loadOverview(params: Params, strict = false) {
   return { scope, data, options: filterOptions(scope), waves: scope.waves.map(({ code, title }) => ({ code, title })) };
 }
 
-/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
+/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else (within the b_* filters, if any). */
 export async function loadComparison(params: Params, strict = false) {
   const a = await resolveScope(params, "a_");
   const mode = get(params, "b") ?? "rest";
@@ -28,17 +28,21 @@ export async function loadComparison(params: Params, strict = false) {
     ...(getAll(params, "b").length > 1 ? [{ path: "b", message: "may be given once" }] : []),
   ];
   const rest = mode !== "custom";
-  const b = rest ? null : await resolveScope(params, "b_");
-  if (strict) rejectProblems([...modeProblems, ...a.problems, ...(b?.problems ?? [])]);
+  // b_* filters are segment B, or with b=rest the group "everyone else" is taken from (the wave when none).
+  const bScope = await resolveScope(params, "b_");
+  const b = rest ? null : bScope;
+  const within = rest ? bScope : null;
+  if (strict) rejectProblems([...modeProblems, ...a.problems, ...bScope.problems]);
   // B shares A's wave: comparing across instruments would compare different questions.
-  const bFilters: Filters | "rest" = b ? { ...b.filters, wave: a.filters.wave } : "rest";
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, bFilters);
+  const bFilters = { ...bScope.filters, wave: a.filters.wave };
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: bFilters } : bFilters);
   return {
     a,
     b,
     rest,
+    within: within ? { ...within, filters: bFilters } : null,
     data,
-    problems: [...a.problems, ...(b?.problems ?? [])],
+    problems: [...a.problems, ...bScope.problems],
     options: filterOptions(a),
     waves: a.waves.map(({ code, title }) => ({ code, title })),
   };

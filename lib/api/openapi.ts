@@ -179,7 +179,9 @@ export const openApiDocument = {
     },
     "/api/v1/analytics/compare": {
       get: {
-        summary: "Segment comparison: parameters a_<filter>, b=rest|custom, b_<filter>",
+        summary:
+          "Segment comparison: parameters a_<filter>, b=rest|custom, b_<filter> (segment B, or with b=rest the group " +
+          "everyone else is taken from; A and B must be separate groups)",
         security: analystSecurity,
         responses: { "200": { description: "Comparison" }, "400": error, "401": error },
       },

@@ -86,7 +86,8 @@ export async function codebookCsv(request: Request): Promise<Response> {
   );
 }
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10000) / 10000);
+// Figures go out at full precision (as in findings.csv): rounding made small p- and q-values read 0.
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
 export async function overviewCsv(request: Request): Promise<Response> {
@@ -188,7 +189,29 @@ export async function compareCsv(request: Request): Promise<Response> {
     fmt(r.p),
     fmt(r.q),
     r.significant ? 1 : 0,
+    r.note ?? "",
   ]);
+  // Single-choice questions tested as a whole: their own rows, so every flag names its test.
+  for (const x of data.questions)
+    rows.push([
+      x.questionId,
+      "",
+      "question",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      x.test ?? "",
+      fmt(x.p),
+      fmt(x.q),
+      x.significant ? 1 : 0,
+      x.note ?? "",
+    ]);
   const auditId = await startExport(analyst.id, "compare.csv", { a: a.filters, b: b ? b.filters : "rest" }, analyst.via);
   await completeExport(auditId, rows.length);
   return csvResponse(
@@ -210,6 +233,7 @@ export async function compareCsv(request: Request): Promise<Response> {
         "p",
         "q",
         "significant",
+        "note",
       ],
       rows,
       { bom },

@@ -146,7 +146,8 @@ const compareProblems = (params: URLSearchParams) => {
   const mode = b[0] ?? "rest";
   const problems = mode !== "rest" && mode !== "custom" ? ["b"] : [];
   if (b.length > 1) problems.push("b");
-  return [...problems, ...filterProblems(params, "a_"), ...(mode === "custom" ? filterProblems(params, "b_") : [])];
+  // b_* filters are segment B, or with b=rest the group everyone else is taken from: validated either way.
+  return [...problems, ...filterProblems(params, "a_"), ...filterProblems(params, "b_")];
 };
 const withBom = (keys: readonly string[]) => [...keys, ...DOWNLOAD_KEYS];
 const downloadProblems = (params: URLSearchParams) => parseDownloadOptions(params).problems.map((p) => p.path);
