@@ -21,6 +21,14 @@ describe("findings in Chromium", () => {
     const findings = page.getByTestId("findings");
     await findings.waitFor();
     expect(await findings.locator("li[data-finding]").count()).toBeGreaterThan(3);
+    // The header counts the architectures the findings point to: several, not one for all.
+    const distribution = page.getByTestId("architecture-distribution");
+    expect(await distribution.locator('li[data-architecture]:not([data-architecture="none"])').count()).toBeGreaterThanOrEqual(3);
+    const counted = await distribution
+      .locator("li[data-architecture]")
+      .evaluateAll((items) => items.map((i) => Number(i.getAttribute("data-count"))));
+    const total = Number((await page.getByTestId("findings-count").textContent())?.split(" ")[0]);
+    expect(counted.reduce((s, n) => s + n, 0)).toBe(total);
     await screenshot(page, "findings", "00-findings", false);
 
     // Evidence: the comparison view for the finding's segment, with a significant row.
@@ -32,8 +40,11 @@ describe("findings in Chromium", () => {
     await page.goBack();
     await findings.waitFor();
 
-    // Architecture page of the first finding's recommendation.
-    const first = findings.locator("li[data-finding]").first();
+    // Architecture page of the first finding that points to one.
+    const first = findings
+      .locator("li[data-finding]")
+      .filter({ has: page.locator('a[href^="/architectures/"]') })
+      .first();
     const architecture = first.locator('a[href^="/architectures/"]').first();
     const name = await architecture.textContent();
     await architecture.click();
