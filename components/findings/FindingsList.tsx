@@ -73,7 +73,7 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
           )}
           {f.architectureNote && (
             <p className="mt-3 text-sm text-slate-600" data-architecture-note>
-              {f.architectureNote}. No architecture is linked.
+              {f.architectureNote} No architecture is linked.
             </p>
           )}
           {!printable && (

@@ -59,3 +59,24 @@ describe("findings in Chromium", () => {
     await screenshot(page, "findings", "02-printable-report");
   });
 });
+
+describe("findings and comparison on a phone", () => {
+  it("fit 375 px: the architecture counts wrap, the comparison's tables scroll inside their boxes", async () => {
+    browser = await openBrowser({ width: 375, height: 812 });
+    const { page } = browser;
+    await page.goto("/dashboard/findings");
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("Email").fill(testAdmin.email);
+    await page.getByLabel("Password").fill(testAdmin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard\/findings/);
+    await page.getByTestId("architecture-distribution").waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, "findings", "03-phone-findings", false);
+    await page.goto("/dashboard/compare?a_industry=technology&b=rest");
+    await page.getByTestId("question-tests").waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, "findings", "04-phone-compare", false);
+  });
+});
