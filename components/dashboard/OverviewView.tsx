@@ -179,7 +179,9 @@ export function DimensionsSection({ data }: { data: Pick<Overview, "k" | "dimens
               <tr key={d.id} className="border-t border-slate-100">
                 <td className="px-2 py-1">{d.label}</td>
                 <td className={td}>{d.filtered ? d.filtered.mean.toFixed(1) : <Withheld k={k} />}</td>
-                <td className={td}>{d.filtered ? `${d.filtered.lower.toFixed(1)}–${d.filtered.upper.toFixed(1)}` : ""}</td>
+                <td className={td}>
+                  {d.filtered ? `${d.filtered.lower.toFixed(1)}–${d.filtered.upper.toFixed(1)}${d.filtered.clamped ? " (cut)" : ""}` : ""}
+                </td>
                 <td className={td}>{d.all ? d.all.mean.toFixed(1) : <Withheld k={k} />}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ const KIND_LABEL: Record<LinkedFinding["kind"], string> = {
   concern: "Concern",
   stage: "AI stage",
   readiness: "Readiness gap",
-  mismatch: "Infrastructure mismatch",
+  mismatch: "Infrastructure vs needs",
 };
 
 export function FindingsList({ report, printable = false }: { report: FindingsReport; printable?: boolean }) {
@@ -41,7 +41,7 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
           {f.architectures[0] && (
             <div className="mt-3 rounded-xl border border-brand-500/60 bg-brand-50/60 p-3 text-sm">
               <p className="font-semibold text-brand-900">
-                Recommended for this segment:{" "}
+                Points to:{" "}
                 {printable ? (
                   f.architectures[0].name
                 ) : (
@@ -70,6 +70,11 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
               </ul>
               <p className="mt-1 text-xs text-slate-600">Trade-off: {f.architectures[0].tradeoff}</p>
             </div>
+          )}
+          {f.architectureNote && (
+            <p className="mt-3 text-sm text-slate-600" data-architecture-note>
+              {f.architectureNote} No architecture is linked.
+            </p>
           )}
           {!printable && (
             <Link href={f.evidenceUrl} className="mt-3 inline-block text-sm font-medium text-brand-700 underline" data-evidence>

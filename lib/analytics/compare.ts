@@ -3,29 +3,38 @@ import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
+  LIKERT,
+  SCALE_0_100,
   benjaminiHochberg,
-  chiSquareIndependence,
-  meanInterval,
-  twoProportionZTest,
+  compareProportions,
+  independenceTest,
+  scaleMeanInterval,
   welchTTest,
   wilsonInterval,
+  type IndependenceTestName,
   type Interval,
   type Moments,
+  type ProportionTestName,
 } from "@/lib/stats/tests";
 import { allQuestions, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
-import { likertTo100 } from "@/lib/survey/scoring";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
-import { whereFor } from "./where";
+import { comparisonProblem } from "./groups";
+import { complementWhere, whereFor } from "./where";
 
 export interface SideFigure {
   /** Respondents (mean) or respondents choosing the option (proportion); null when withheld. */
   n: number | null;
   value: number | null;
   interval: Interval | null;
+  /** Means only: the t interval ran past an end of the 0-100 scale and was cut there. */
+  clamped: boolean;
 }
+
+/** The test behind a row's p-value: one per option (proportions) or per scale (means). */
+export type RowTest = ProportionTestName | "Welch t";
 
 export interface ComparisonRow {
   questionId: string;
@@ -34,23 +43,52 @@ export interface ComparisonRow {
   optionId: string | null;
   label: string;
   kind: "proportion" | "mean";
-  test: "chi-square" | "two-proportion z" | "Welch t";
+  /** The row's own test (null when a withheld figure leaves nothing to test). */
+  test: RowTest | null;
   a: SideFigure;
   b: SideFigure;
   /** A minus B, in percentage points (proportions) or 0-100 scale points (means). */
   difference: number | null;
   p: number | null;
   q: number | null;
+  /** q < 0.05 for this row's own test (never inherited from its question's test). */
   significant: boolean;
+  /** Why the test or interval differs from the usual one (small expected counts, an interval cut at the scale). */
+  note: string | null;
+}
+
+/** A single-choice question tested as a whole: does the distribution of answers differ between A and B? */
+export interface QuestionTest {
+  questionId: string;
+  questionLabel: string;
+  /** Null when withheld cells would let the statistic reveal them. */
+  test: IndependenceTestName | null;
+  statistic: number | null;
+  df: number | null;
+  p: number | null;
+  q: number | null;
+  significant: boolean;
+  /** Smallest expected count of the A x option table; under 5 the p-value is simulated. */
+  minExpected: number | null;
+  /** Tables simulated for a Monte Carlo p-value, else null. */
+  simulations: number | null;
+  note: string | null;
 }
 
 export interface Comparison {
   k: number;
   differencing: string[];
+  /** Why A and B are not separate groups that the tests could compare (the view is refused), or null. */
+  problem: string | null;
+  /** When B is everyone else: the group it is taken from (A's wave, narrowed by these filters), else null. */
+  everyoneElse: { within: Filters } | null;
   nA: number | null;
   nB: number | null;
   reportable: boolean;
   rows: ComparisonRow[];
+  questions: QuestionTest[];
+  /** Every p-value shown (rows and questions) is adjusted in this one Benjamini-Hochberg family. */
+  family: { correction: "Benjamini-Hochberg"; tests: number };
 }
 
 const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
@@ -103,38 +141,68 @@ async function aggregate(where: Prisma.Sql, instrument: Instrument): Promise<Seg
 }
 
 function proportion(n: number | null, total: number): SideFigure {
-  if (n === null) return { n: null, value: null, interval: null };
-  return { n, value: n / total, interval: wilsonInterval(n, total) };
+  if (n === null) return { n: null, value: null, interval: null, clamped: false };
+  return { n, value: n / total, interval: wilsonInterval(n, total), clamped: false };
 }
 
 function scaled(m: Moments, k: number): SideFigure {
-  if (m.n < k) return { n: null, value: null, interval: null };
-  const i = meanInterval(m);
-  return { n: m.n, value: likertTo100(i.mean), interval: { lower: likertTo100(i.lower), upper: likertTo100(i.upper) } };
+  if (m.n < k) return { n: null, value: null, interval: null, clamped: false };
+  const i = scaleMeanInterval(m, LIKERT, SCALE_0_100);
+  return { n: m.n, value: i.mean, interval: { lower: i.lower, upper: i.upper }, clamped: i.clamped };
 }
 
+const hasConditions = (f: Filters) => Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0));
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
 /**
- * Segment A against segment B (or everyone else in the same wave and dates) on every question.
- * p-values: chi-square of independence per single-choice question, two-proportion z per option
- * of multi-selects and rankings (chosen in the top N), Welch's t per scale; then
- * Benjamini-Hochberg across all tests shown. Sorted by absolute difference.
+ * Segment A against segment B, or against everyone else: the complete responses of A's wave
+ * (narrowed by `within` when given) that are not in A. The groups must be separate (checked from the
+ * filters; otherwise the view is refused with the reason). Each row has its own test: two-proportion
+ * z per option (Fisher's exact when an expected count is under 5), Welch's t per scale. Each
+ * single-choice question is also tested as a whole (chi-square; a Monte Carlo p-value when an
+ * expected count is under 5). All of them form one Benjamini-Hochberg family. Sorted by absolute
+ * difference.
  */
-export async function compareSegments(waveId: string, instrument: Instrument, a: Filters, b: Filters | "rest"): Promise<Comparison> {
+export async function compareSegments(
+  waveId: string,
+  instrument: Instrument,
+  a: Filters,
+  b: Filters | { within: Filters },
+): Promise<Comparison> {
   const k = getEnv().SUPPRESSION_K;
-  const whereB = b === "rest" ? whereFor(waveId, a, "complete", true) : whereFor(waveId, b);
+  const rest = "within" in b ? b.within : null;
+  const refused = (fields: Partial<Comparison>): Comparison => ({
+    k,
+    differencing: [],
+    problem: null,
+    everyoneElse: rest ? { within: rest } : null,
+    nA: null,
+    nB: null,
+    reportable: false,
+    rows: [],
+    questions: [],
+    family: { correction: "Benjamini-Hochberg", tests: 0 },
+    ...fields,
+  });
+  const problem = comparisonProblem(a, b);
+  if (problem) return refused({ problem });
+  const whereB = rest ? complementWhere(waveId, a, rest) : whereFor(waveId, b as Filters);
+  // With B = everyone else in a group, nA + nB is that group's size: the group must pass the same check.
+  const groupB = rest ? (hasConditions(rest) ? rest : null) : (b as Filters);
   const [A, B, risksA, risksB] = await Promise.all([
     aggregate(whereFor(waveId, a), instrument),
     aggregate(whereB, instrument),
     differencingRisks(waveId, a, k),
-    b === "rest" ? Promise.resolve([]) : differencingRisks(waveId, b, k),
+    groupB ? differencingRisks(waveId, groupB, k) : Promise.resolve([]),
   ]);
   const differencing = [...new Set([...risksA, ...risksB])];
   if (A.n < k || B.n < k || differencing.length > 0) {
     // Refused views reveal no counts at all (nA against a broader view would undo the refusal).
     const withhold = differencing.length > 0;
-    return { k, differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n, reportable: false, rows: [] };
+    return refused({ differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n });
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
+  const questions: Omit<QuestionTest, "q" | "significant">[] = [];
   const pushProportions = (question: Question, kind: "single" | "multi") => {
     const options = optionsOf(instrument, question);
     const source = kind === "single" ? "single" : "multi";
@@ -152,32 +220,58 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
       shownA = countsA.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
       shownB = countsB.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
     }
-    // A test over a table with withheld cells could be solved for them: no p-value then.
-    const complete = [...shownA, ...shownB].every((v) => v !== null);
-    const chi = kind === "single" && complete ? chiSquareIndependence([countsA, countsB]) : null;
+    if (kind === "single") {
+      // A test over a table with withheld cells could be solved for them: no p-value then.
+      const complete = [...shownA, ...shownB].every((v) => v !== null);
+      const whole = complete ? independenceTest([countsA, countsB]) : null;
+      const tested = whole !== null && whole.df > 0;
+      questions.push({
+        questionId: question.id,
+        questionLabel: question.label,
+        test: tested ? whole.test : null,
+        statistic: tested ? whole.statistic : null,
+        df: tested ? whole.df : null,
+        p: tested ? whole.p : null,
+        minExpected: tested ? whole.minExpected : null,
+        simulations: tested ? whole.simulations : null,
+        note: !complete
+          ? "Not tested: some cells are withheld."
+          : whole?.simulations
+            ? `An expected count is under 5 (smallest ${round2(whole.minExpected ?? 0)}): p-value simulated from ` +
+              `${whole.simulations.toLocaleString("en")} tables with the same margins.`
+            : null,
+      });
+    }
     options.forEach((option, i) => {
       const fa = proportion(shownA[i] ?? null, A.n);
       const fb = proportion(shownB[i] ?? null, B.n);
       const visible = fa.value !== null && fb.value !== null;
+      // Each option has its own test: chosen or not, A against B (for a single-choice question this is
+      // the adjusted residual of the chi-square table, so a flag here says this option differs).
+      const test = visible ? compareProportions(countsA[i] ?? 0, A.n, countsB[i] ?? 0, B.n) : null;
       rows.push({
         questionId: question.id,
         questionLabel: question.label,
         optionId: option.id,
         label: option.label,
         kind: "proportion",
-        test: kind === "single" ? "chi-square" : "two-proportion z",
+        test: test?.test ?? null,
         a: fa,
         b: fb,
         difference: visible ? ((fa.value as number) - (fb.value as number)) * 100 : null,
-        // A single-choice question has one test; it is attached to each of its visible options.
-        p: !visible ? null : kind === "single" ? (chi ? chi.p : null) : twoProportionZTest(countsA[i] ?? 0, A.n, countsB[i] ?? 0, B.n).p,
+        p: test?.p ?? null,
+        note:
+          test?.test === "Fisher's exact"
+            ? `An expected count is under 5 (smallest ${round2(test.minExpected)}): Fisher's exact test instead of z.`
+            : null,
       });
     });
   };
   // A question that defines the segments (e.g. industry when A is "Technology") differs by
   // construction; testing it would only crowd out real findings.
+  const definingFilters = [a, ...(rest ? [rest] : [b as Filters])];
   const defining = new Set(
-    SEGMENT_KEYS.filter((key) => a.segments[key].length > 0 || (b !== "rest" && b.segments[key].length > 0)).map(
+    SEGMENT_KEYS.filter((key) => definingFilters.some((f) => f.segments[key].length > 0)).map(
       (key) => instrument.profile[SEGMENT_FILTERS[key].profile],
     ),
   );
@@ -191,35 +285,44 @@ export async function compareSegments(waveId: string, instrument: Instrument, a:
       const fa = scaled(ma, k);
       const fb = scaled(mb, k);
       const visible = fa.value !== null && fb.value !== null;
+      const cut = [fa.clamped ? "A" : null, fb.clamped ? "B" : null].filter(Boolean).join(" and ");
       rows.push({
         questionId: question.id,
         questionLabel: question.label,
         optionId: null,
         label: question.label,
         kind: "mean",
-        test: "Welch t",
+        test: visible ? "Welch t" : null,
         a: fa,
         b: fb,
         difference: visible ? (fa.value as number) - (fb.value as number) : null,
         p: visible ? welchTTest(ma, mb).p : null,
+        note: cut ? `The t interval of ${cut} ran past the end of the 0–100 scale and is cut there.` : null,
       });
     }
   }
-  // One test per single-choice question counts once in the correction.
-  const tests = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (row.p === null) return;
-    const key = row.test === "chi-square" ? `chi:${row.questionId}` : `row:${i}`;
-    if (!tests.has(key)) tests.set(key, row.p);
-  });
-  const keys = [...tests.keys()];
-  const adjusted = benjaminiHochberg([...tests.values()]);
-  const qValues = new Map(keys.map((key, i) => [key, adjusted[i] ?? 1]));
-  const withQ = rows.map((row, i) => {
-    const key = row.test === "chi-square" ? `chi:${row.questionId}` : `row:${i}`;
-    const qv = row.p === null ? null : (qValues.get(key) ?? null);
-    return { ...row, q: qv, significant: qv !== null && qv < 0.05 };
-  });
-  withQ.sort((x, y) => Math.abs(y.difference ?? -1) - Math.abs(x.difference ?? -1));
-  return { k, differencing, nA: A.n, nB: B.n, reportable: true, rows: withQ };
+  // One family: every row's test and every question's test.
+  const pValues = [...rows.map((r) => r.p), ...questions.map((x) => x.p)];
+  const tested = pValues.flatMap((p, i) => (p === null ? [] : [{ p, i }]));
+  const adjusted = benjaminiHochberg(tested.map((t) => t.p));
+  const qAt = new Map(tested.map((t, j) => [t.i, adjusted[j] ?? 1]));
+  const withQ = <T extends { p: number | null }>(item: T, i: number) => {
+    const qv = item.p === null ? null : (qAt.get(i) ?? null);
+    return { ...item, q: qv, significant: qv !== null && qv < 0.05 };
+  };
+  const finalRows = rows.map((row, i) => withQ(row, i));
+  const finalQuestions = questions.map((x, i) => withQ(x, rows.length + i));
+  finalRows.sort((x, y) => Math.abs(y.difference ?? -1) - Math.abs(x.difference ?? -1));
+  return {
+    k,
+    differencing,
+    problem: null,
+    everyoneElse: rest ? { within: rest } : null,
+    nA: A.n,
+    nB: B.n,
+    reportable: true,
+    rows: finalRows,
+    questions: finalQuestions,
+    family: { correction: "Benjamini-Hochberg", tests: tested.length },
+  };
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { meanInterval, wilsonInterval, type Interval } from "@/lib/stats/tests";
+import { LIKERT, SCALE_0_100, scaleMeanInterval, wilsonInterval, type Interval, type ScaleInterval } from "@/lib/stats/tests";
 import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
-import { likertTo100 } from "@/lib/survey/scoring";
-import { segmentOptions, type Filters } from "./filters";
+import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
@@ -46,7 +45,8 @@ export interface Overview {
   timeline: { bucket: string; complete: number | null; partial: number | null }[];
   timelineUnit: "day" | "week";
   heatmap: { industries: Labelled[]; regions: Labelled[]; cells: { n: number | null; index: number | null }[][] };
-  dimensions: { id: string; label: string; filtered: (Interval & { mean: number }) | null; all: (Interval & { mean: number }) | null }[];
+  /** Mean per readiness dimension on 0-100 (t interval cut at the scale's ends: `clamped`): this view and the whole wave. */
+  dimensions: { id: string; label: string; filtered: ScaleInterval | null; all: ScaleInterval | null }[];
   stages: Share[];
   concerns: (Share & { top3: number | null; top3Share: number | null })[];
   infrastructure: { id: string; label: string; current: Share; planned: Share }[];
@@ -102,7 +102,9 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const k = getEnv().SUPPRESSION_K;
   const where = whereFor(waveId, filters);
   const whereAny = whereFor(waveId, filters, "any");
-  const whereUnsegmented = whereFor(waveId, { ...filters, segments: { industry: [], region: [], size: [], role: [], stage: [] } });
+  // "All respondents in the wave": no segment and no date filter (with dates kept, a view filtered
+  // by dates alone was compared with itself).
+  const whereWave = whereFor(waveId, emptyFilters());
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = instrument.readinessDimensions;
@@ -122,9 +124,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
       SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
       FROM response WHERE ${where} GROUP BY 1, 2`),
   );
-  const dimAll = started(
-    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereUnsegmented}`),
-  );
+  const dimAll = started(q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereWave}`));
   const stageRows = started(
     q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
   );
@@ -168,11 +168,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const geography = optionList(instrument, OVERVIEW_QUESTIONS.geography);
   const multi = (rows: { question: string; option: string; n: number }[], question: string, option: string) =>
     rows.find((r) => r.question === question && r.option === option)?.n ?? 0;
-  const onScale = (m: { n: number; sum: number; sumSquares: number }) => {
-    if (m.n < k) return null;
-    const interval = meanInterval(m);
-    return { mean: likertTo100(interval.mean), lower: likertTo100(interval.lower), upper: likertTo100(interval.upper) };
-  };
+  const onScale = (m: { n: number; sum: number; sumSquares: number }) => (m.n < k ? null : scaleMeanInterval(m, LIKERT, SCALE_0_100));
 
   return {
     gate: gate.then(({ total: _total, ...g }) => g),

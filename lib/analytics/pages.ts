@@ -28,10 +28,13 @@ export function filterChoices(scope: AnalyticsScope) {
   };
 }
 
-/** Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else. */
+/**
+ * Segment A uses parameters a_*, segment B b_*; "b=rest" compares A with everyone else, within
+ * the b_* filters when there are any (then the group A is taken from).
+ */
 export async function loadComparison(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(compareQuery, params);
-  const { a, b } = value;
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
-  return { a, b, rest: b === null, data, problems, ...filterChoices(a) };
+  const { a, b, rest } = value;
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
+  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a) };
 }

@@ -53,15 +53,17 @@ export function scopedQuery<E extends QueryShape>(
 
 export interface ComparisonQuery<E> {
   a: AnalyticsScope;
-  /** Segment B's own filters, or null for "everyone else". */
-  b: AnalyticsScope | null;
+  /** b=rest: B is everyone else (not in A) within the b_ filters (the whole wave when none). */
+  rest: boolean;
+  /** The b_ filters: segment B itself (b=custom), or the group everyone else comes from (b=rest). */
+  b: AnalyticsScope;
   extra: E;
 }
 
 const modeSchema = z
   .enum(["rest", "custom"], { error: 'must be "rest" or "custom"' })
   .default("rest")
-  .describe("Segment B: rest (everyone else, the default) or custom (the b_ filters).");
+  .describe("Segment B: rest (everyone else not in A, within the b_ filters if any; the default) or custom (the b_ filters).");
 
 /** Segment A's filters as a_*, `b` (rest or custom) and, for custom, segment B's as b_*. */
 export function comparisonQuery<E extends QueryShape>(extra: E): WaveQuerySpec<ComparisonQuery<QueryValue<E>>> {
@@ -72,22 +74,13 @@ export function comparisonQuery<E extends QueryShape>(extra: E): WaveQuerySpec<C
       const shape = { ...prefixShape(filters, "a_"), b: modeSchema, ...prefixShape(filters, "b_"), ...extra };
       const { value, problems } = parseQuery(shape, params);
       const a: AnalyticsScope = { waves, wave: waveA, filters: toFilters(unprefix(value, "a_", FILTER_KEYS), waveA.code) };
-      const custom = value.b === "custom";
-      const b: AnalyticsScope | null = custom
-        ? { waves, wave: waveA, filters: toFilters(unprefix(value, "b_", FILTER_KEYS), waveA.code) }
-        : null;
-      if (!custom) {
-        // B's filters mean nothing when B is everyone else: say so rather than ignore them.
-        for (const key of new Set(params.keys()))
-          if (key.startsWith("b_") && Object.hasOwn(shape, key))
-            problems.push({ path: key, message: "applies only with b=custom (b is rest, everyone else, by default)" });
-      }
+      const b: AnalyticsScope = { waves, wave: waveA, filters: toFilters(unprefix(value, "b_", FILTER_KEYS), waveA.code) };
       const bWave = value.b_wave as string | undefined;
-      if (custom && bWave !== undefined && bWave !== waveA.code)
+      if (bWave !== undefined && bWave !== waveA.code)
         problems.push({ path: "b_wave", message: "must be segment A's wave: both segments come from one wave" });
       return {
-        value: { a, b, extra: pick(extra, value) },
-        problems: [...problems, ...dateOrderProblems(a.filters, "a_"), ...(b ? dateOrderProblems(b.filters, "b_") : [])],
+        value: { a, rest: value.b !== "custom", b, extra: pick(extra, value) },
+        problems: [...problems, ...dateOrderProblems(a.filters, "a_"), ...dateOrderProblems(b.filters, "b_")],
       };
     },
     (doc) => ({ ...prefixShape(documentedFilters(doc), "a_"), b: modeSchema, ...prefixShape(documentedFilters(doc), "b_"), ...extra }),

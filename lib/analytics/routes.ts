@@ -28,13 +28,15 @@ export const compareRoute = defineRoute({
   id: "compareSegments",
   method: "GET",
   path: "/api/v1/analytics/compare",
-  summary: "Segment A (a_ filters) against everyone else (b=rest) or segment B (b=custom, b_ filters), on every question",
+  summary:
+    "Segment A (a_ filters) against everyone else not in A (b=rest, within the b_ filters if any) or segment B " +
+    "(b=custom, b_ filters), on every question",
   tag: TAG,
   access: "analyst",
   query: compareQuery,
   responses: { 200: { description: "Comparison", json: comparisonResponseSchema }, ...ANALYST_ERRORS },
-  handler: async ({ query: { a, b } }) => {
-    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
-    return { wave: a.wave.code, a: a.filters, b: b ? b.filters : ("everyone else" as const), ...data };
+  handler: async ({ query: { a, b, rest } }) => {
+    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
+    return { wave: a.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };
   },
 });

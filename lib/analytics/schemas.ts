@@ -33,7 +33,14 @@ const count = z.number().int().nullable().describe("null when withheld (fewer th
 const shareSchema = z
   .object({ id: z.string(), label: z.string(), n: count, share: z.number().nullable(), interval: intervalSchema.nullable() })
   .strict();
-const meanWithInterval = z.object({ mean: z.number(), lower: z.number(), upper: z.number() }).strict();
+const meanWithInterval = z
+  .object({
+    mean: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    clamped: z.boolean().describe("The t interval ran past an end of the 0-100 scale and was cut there."),
+  })
+  .strict();
 
 export const overviewSchema = z
   .object({
@@ -63,12 +70,18 @@ export const overviewSchema = z
 
 export const overviewResponseSchema = overviewSchema.extend({ wave: z.string(), filters: filtersSchema }).strict().meta({ id: "Overview" });
 
-const sideSchema = z.object({ n: count, value: z.number().nullable(), interval: intervalSchema.nullable() }).strict();
+const sideSchema = z.object({ n: count, value: z.number().nullable(), interval: intervalSchema.nullable(), clamped: z.boolean() }).strict();
 
 export const comparisonSchema = z
   .object({
     k: z.number().int(),
     differencing: z.array(z.string()),
+    problem: z.string().nullable().describe("Why A and B are not separate groups the tests could compare (the view is refused)."),
+    everyoneElse: z
+      .object({ within: filtersSchema })
+      .strict()
+      .nullable()
+      .describe("When B is everyone else: the group it is taken from (A's wave narrowed by the b_ filters)."),
     nA: count,
     nB: count,
     reportable: z.boolean(),
@@ -80,16 +93,38 @@ export const comparisonSchema = z
           optionId: z.string().nullable(),
           label: z.string(),
           kind: z.enum(["proportion", "mean"]),
-          test: z.enum(["chi-square", "two-proportion z", "Welch t"]),
+          test: z.enum(["two-proportion z", "Fisher's exact", "Welch t"]).nullable().describe("The row's own test."),
           a: sideSchema,
           b: sideSchema,
           difference: z.number().nullable(),
           p: z.number().nullable(),
           q: z.number().nullable(),
           significant: z.boolean(),
+          note: z.string().nullable(),
         })
         .strict(),
     ),
+    questions: z.array(
+      z
+        .object({
+          questionId: z.string(),
+          questionLabel: z.string(),
+          test: z.enum(["chi-square", "chi-square (Monte Carlo)"]).nullable(),
+          statistic: z.number().nullable(),
+          df: z.number().nullable(),
+          p: z.number().nullable(),
+          q: z.number().nullable(),
+          significant: z.boolean(),
+          minExpected: z.number().nullable(),
+          simulations: z.number().int().nullable(),
+          note: z.string().nullable(),
+        })
+        .strict(),
+    ),
+    family: z
+      .object({ correction: z.literal("Benjamini-Hochberg"), tests: z.number().int() })
+      .strict()
+      .describe("Every p-value shown (rows and questions) is adjusted in this one family."),
   })
   .strict();
 

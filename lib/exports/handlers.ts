@@ -64,7 +64,8 @@ export async function codebookCsv({ caller: analyst, bom, gzip }: Download, scop
   );
 }
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10000) / 10000);
+// Figures go out at full precision (as in findings.csv): rounding made small p- and q-values read 0.
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
 export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
@@ -143,8 +144,13 @@ export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scop
   );
 }
 
-export async function compareCsv({ caller: analyst, bom, gzip }: Download, a: AnalyticsScope, b: AnalyticsScope | null): Promise<Response> {
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, b ? b.filters : "rest");
+export async function compareCsv(
+  { caller: analyst, bom, gzip }: Download,
+  a: AnalyticsScope,
+  b: AnalyticsScope,
+  rest: boolean,
+): Promise<Response> {
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
   const rows = data.rows.map((r) => [
     r.questionId,
     r.optionId ?? "",
@@ -162,8 +168,31 @@ export async function compareCsv({ caller: analyst, bom, gzip }: Download, a: An
     fmt(r.p),
     fmt(r.q),
     r.significant ? 1 : 0,
+    r.note ?? "",
   ]);
-  const auditId = await startExport(analyst.id, "compare.csv", { a: a.filters, b: b ? b.filters : "rest" }, analyst.via);
+  // Single-choice questions tested as a whole: their own rows, so every flag names its test.
+  for (const x of data.questions)
+    rows.push([
+      x.questionId,
+      "",
+      "question",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      x.test ?? "",
+      fmt(x.p),
+      fmt(x.q),
+      x.significant ? 1 : 0,
+      x.note ?? "",
+    ]);
+  const audited = rest ? { a: a.filters, b: "rest", within: b.filters } : { a: a.filters, b: b.filters };
+  const auditId = await startExport(analyst.id, "compare.csv", audited, analyst.via);
   await completeExport(auditId, rows.length);
   return csvResponse(
     toCsv(
@@ -184,6 +213,7 @@ export async function compareCsv({ caller: analyst, bom, gzip }: Download, a: An
         "p",
         "q",
         "significant",
+        "note",
       ],
       rows,
       { bom },

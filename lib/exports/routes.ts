@@ -64,7 +64,7 @@ export const compareCsvRoute = defineRoute({
   access: "analyst",
   query: comparisonQuery({ ...downloadShape }),
   responses: { 200: csv("The comparison"), ...ERRORS },
-  handler: async ({ caller, query: { a, b, extra } }) => compareCsv(download(caller, extra), a, b),
+  handler: async ({ caller, query: { a, b, rest, extra } }) => compareCsv(download(caller, extra), a, b, rest),
 });
 
 export const findingsCsvRoute = defineRoute({

@@ -3,18 +3,19 @@
 // margin (5 percentage points, 3 points on the 0-100 readiness scale), not merely zero, since a
 // scan of thousands of comparisons would otherwise state noise; every test then enters one
 // Benjamini-Hochberg correction, and only what is significant, large enough to matter, and built
-// from counts of at least k respondents is stated.
-import { normalUpperTail } from "@/lib/stats/distributions";
+// from counts of at least k respondents is stated. The infrastructure-mismatch finding is one more
+// test of the same kind (a group against everyone else), in the same family.
 import {
+  LIKERT,
+  SCALE_0_100,
   benjaminiHochberg,
-  mean,
   meanDifferenceBeyond,
   proportionDifferenceBeyond,
+  scaleMeanInterval,
   wilsonInterval,
   type Interval,
 } from "@/lib/stats/tests";
 import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
-import { likertTo100 } from "@/lib/survey/scoring";
 import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
 
 export type FindingKind = "concern" | "stage" | "readiness" | "mismatch";
@@ -29,6 +30,8 @@ export interface Segment {
 export interface Finding {
   id: string;
   kind: FindingKind;
+  /** What the finding is about: the concern's option id, "production", the dimension's question id, or "central_only". */
+  subject: string;
   segment: Segment;
   headline: string;
   /** What was measured, e.g. "Latency in top 3 concerns". */
@@ -77,9 +80,6 @@ export const FINDING_QUESTIONS = {
   stage: "ai_stage",
   productionStages: ["limited_production", "scaled_production"],
 } as const;
-
-/** Share of at-risk respondents above which a centralized-only plan is called a mismatch. */
-export const MISMATCH_FLOOR = 0.15;
 
 export interface MismatchCounts {
   atRisk: number;
@@ -171,6 +171,7 @@ export function computeFindings(
       candidates.push({
         id: `${kind}.${key}.${idBase}`,
         kind,
+        subject: key,
         segment,
         measure,
         unit: "%",
@@ -218,20 +219,21 @@ export function computeFindings(
       const m1 = seg.scales[dimension.questionId];
       const m2 = rest.scales[dimension.questionId];
       if (!m1 || !m2 || m1.n < minSegment || m2.n < minSegment) continue;
-      const a = likertTo100(mean(m1));
-      const b = likertTo100(mean(m2));
+      // The same interval as every other view of a rating: t, cut at the ends of the scale.
+      const interval = scaleMeanInterval(m1, LIKERT, SCALE_0_100);
+      const a = interval.mean;
+      const b = scaleMeanInterval(m2, LIKERT, SCALE_0_100).mean;
       const difference = a - b;
-      const sd = Math.sqrt(Math.max(0, (m1.sumSquares - (m1.sum * m1.sum) / m1.n) / (m1.n - 1))) * 25;
-      const half = (1.96 * sd) / Math.sqrt(m1.n);
       candidates.push({
         id: `readiness.${dimension.questionId}.${idBase}`,
         kind: "readiness",
+        subject: dimension.questionId,
         segment,
         measure: `${dimension.label} readiness (0-100)`,
         unit: "points",
         segmentValue: a,
         othersValue: b,
-        interval: { lower: a - half, upper: a + half },
+        interval: { lower: interval.lower, upper: interval.upper },
         difference,
         p: meanDifferenceBeyond(m1, m2, (options.scaleMargin / 100) * 4).p,
         n: m1.n,
@@ -240,46 +242,55 @@ export function computeFindings(
         headlineFor: (q) =>
           `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ` +
           `${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ` +
-          `${signed(difference)} points, ${q}, n = ${m1.n.toLocaleString("en")}).`,
+          `${signed(difference)} points, ${fmtQ(q)}, n = ${m1.n.toLocaleString("en")}).`,
       });
     }
   }
 
-  // Mismatch: tight budgets with far-flung users, yet only centralized cloud planned.
+  // Mismatch: do respondents with tight budgets and far-flung users plan centralized cloud only more
+  // (or less) often than everyone else? Tested like every other finding: a margin test entering the
+  // same correction, stated by the direction of the difference.
   if (
     mismatch &&
     mismatch.atRisk >= minSegment &&
+    mismatch.others >= minSegment &&
     mismatch.centralOnly >= k &&
     mismatch.atRisk - mismatch.centralOnly >= k &&
     mismatch.othersCentralOnly >= k &&
     mismatch.others - mismatch.othersCentralOnly >= k
   ) {
     const a = mismatch.centralOnly / mismatch.atRisk;
-    const b = mismatch.others > 0 ? mismatch.othersCentralOnly / mismatch.others : 0;
-    const interval = wilsonInterval(mismatch.centralOnly, mismatch.atRisk);
-    // A level claim: one-sided z-test that more than MISMATCH_FLOOR of them plan centralized-only.
-    const z = (a - MISMATCH_FLOOR) / Math.sqrt((MISMATCH_FLOOR * (1 - MISMATCH_FLOOR)) / mismatch.atRisk);
-    if (interval.lower >= MISMATCH_FLOOR) {
-      candidates.push({
-        id: "mismatch.central_only.any.any.any",
-        kind: "mismatch",
-        segment: { industry: null, region: null, role: null, label: "respondents with tight budgets and distant users" },
-        measure: "Plan centralized cloud only",
-        unit: "%",
-        segmentValue: a,
-        othersValue: b,
-        interval,
-        difference: (a - b) * 100,
-        p: normalUpperTail(z),
-        n: mismatch.atRisk,
-        othersN: mismatch.others,
-        aggregate: combine([]),
-        headlineFor: () =>
-          `${pct(a)} of respondents whose latency budget is under 250 ms and whose users span several regions or the ` +
-          `globe plan centralized cloud inference only (95% CI ${pct(interval.lower)}–${pct(interval.upper)}, n = ` +
-          `${mismatch.atRisk.toLocaleString("en")}); ${pct(b)} of the others do.`,
-      });
-    }
+    const b = mismatch.othersCentralOnly / mismatch.others;
+    const difference = (a - b) * 100;
+    const group = "respondents whose latency budget is under 250 ms and whose users span several regions or the globe";
+    candidates.push({
+      id: "mismatch.central_only.any.any.any",
+      kind: "mismatch",
+      subject: "central_only",
+      segment: { industry: null, region: null, role: null, label: "respondents with tight budgets and distant users" },
+      measure: "Plan centralized cloud only",
+      unit: "%",
+      segmentValue: a,
+      othersValue: b,
+      interval: wilsonInterval(mismatch.centralOnly, mismatch.atRisk),
+      difference,
+      p: proportionDifferenceBeyond(
+        mismatch.centralOnly,
+        mismatch.atRisk,
+        mismatch.othersCentralOnly,
+        mismatch.others,
+        options.shareMargin / 100,
+      ).p,
+      n: mismatch.atRisk,
+      othersN: mismatch.others,
+      aggregate: combine([]),
+      headlineFor: (q) =>
+        difference > 0
+          ? `${pct(a)} of ${group} plan centralized cloud inference only, more often than others (${pct(b)}, ${signed(difference)} ` +
+            `points, ${fmtQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}): a plan that keeps distant users far from the model.`
+          : `${pct(a)} of ${group} plan centralized cloud inference only, less often than others (${pct(b)}, ${signed(difference)} ` +
+            `points, ${fmtQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}).`,
+    });
   }
 
   // Every test enters the correction; the size threshold applies only afterwards, since choosing
@@ -290,7 +301,7 @@ export function computeFindings(
     const qValue = q[i] ?? 1;
     if (qValue >= options.alpha) return;
     const minimum = candidate.unit === "%" ? options.minShareDifference : options.minScaleDifference;
-    if (candidate.kind !== "mismatch" && Math.abs(candidate.difference ?? 0) < minimum) return;
+    if (Math.abs(candidate.difference ?? 0) < minimum) return;
     const { headlineFor, ...rest } = candidate;
     const effect = Math.abs(candidate.difference ?? candidate.segmentValue * 100);
     kept.push({ ...rest, q: qValue, headline: headlineFor(qValue), score: effect * Math.sqrt(candidate.n) });

@@ -1,17 +1,20 @@
 import "server-only";
 import { filtersToQuery, type Filters } from "@/lib/analytics/filters";
 import { differencingRisks } from "@/lib/analytics/differencing";
-import { profileFromAggregate } from "@/lib/architecture/profile";
-import { recommend } from "@/lib/architecture/recommend";
 import { getEnv } from "@/lib/env";
 import type { Instrument } from "@/lib/survey/instrument-schema";
+import { linkArchitectures, type ArchitectureLink } from "./architecture";
 import { loadCells, loadMismatch } from "./data";
 import { DEFAULT_FINDING_OPTIONS, computeFindings, type Finding } from "./engine";
 
 export interface LinkedFinding extends Omit<Finding, "aggregate"> {
-  /** The dashboard view that shows the evidence (the segment against everyone else). */
+  /** The dashboard view that shows the evidence: the segment against everyone else under the same filters. */
   evidenceUrl: string;
-  architectures: { id: string; name: string; score: number; reasons: string[]; tradeoff: string }[];
+  /** "subject": chosen for what the finding is about (./architecture); "none": it points to no architecture by itself. */
+  architectureBasis: ArchitectureLink["basis"];
+  architectures: ArchitectureLink["architectures"];
+  /** Why no architecture is linked, citing the finding's figures (basis "none"), else null. */
+  architectureNote: string | null;
 }
 
 export interface FindingsReport {
@@ -46,31 +49,13 @@ export async function getFindings(waveId: string, instrument: Instrument, filter
           role: finding.segment.role ? [finding.segment.role] : filters.segments.role,
         },
       };
+      // Everyone else *under these filters* (b_* is the group it is taken from), as the engine compared.
       const evidenceUrl =
         finding.kind === "mismatch"
           ? `/dashboard?${filtersToQuery(filters)}#latency-geography-title`
-          : `/dashboard/compare?${filtersToQuery(segmentFilters, "a_")}&b=rest`;
-      const profile =
-        finding.kind === "mismatch"
-          ? profileFromAggregate({
-              n: 1,
-              homeRegion: null,
-              single: { latency_budget: { "100_250ms": 1 }, user_geography: { global: 1 } },
-              multi: { workloads: { realtime_chat: 1 } },
-            })
-          : profileFromAggregate({ n: aggregate.n, homeRegion: finding.segment.region, single: aggregate.single, multi: aggregate.multi });
-      const ranked = recommend(profile).ranked.slice(0, 2);
-      return {
-        ...finding,
-        evidenceUrl,
-        architectures: ranked.map((r) => ({
-          id: r.id,
-          name: r.name,
-          score: r.score,
-          reasons: r.reasons.slice(0, 3),
-          tradeoff: r.tradeoff,
-        })),
-      };
+          : `/dashboard/compare?${filtersToQuery(segmentFilters, "a_")}&b=rest&${filtersToQuery(filters, "b_")}`;
+      const link = linkArchitectures({ ...finding, aggregate }, aggregate);
+      return { ...finding, evidenceUrl, architectureBasis: link.basis, architectures: link.architectures, architectureNote: link.note };
     }),
   };
 }

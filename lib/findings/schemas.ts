@@ -1,6 +1,7 @@
 // What the findings API answers (OpenAPI and response validation); see lib/analytics/schemas.ts.
 import { z } from "zod";
 import { filtersSchema, intervalSchema } from "@/lib/analytics/schemas";
+import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import type { Same } from "@/lib/api/types";
 import type { FindingsReport } from "./index";
 
@@ -8,6 +9,7 @@ export const findingSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["concern", "stage", "readiness", "mismatch"]),
+    subject: z.string().describe("What the finding is about: a concern, production, a readiness dimension, or central_only."),
     segment: z
       .object({ industry: z.string().nullable(), region: z.string().nullable(), role: z.string().nullable(), label: z.string() })
       .strict(),
@@ -24,9 +26,11 @@ export const findingSchema = z
     othersN: z.number().int().nullable(),
     score: z.number(),
     evidenceUrl: z.string().describe("The dashboard view with the evidence."),
+    architectureBasis: z.enum(["subject", "none"]).describe("subject: chosen for what the finding is about; none: it points to none."),
     architectures: z.array(
-      z.object({ id: z.string(), name: z.string(), score: z.number(), reasons: z.array(z.string()), tradeoff: z.string() }).strict(),
+      z.object({ id: z.enum(ARCHITECTURE_IDS), name: z.string(), reasons: z.array(z.string()), tradeoff: z.string() }).strict(),
     ),
+    architectureNote: z.string().nullable(),
   })
   .strict();
 

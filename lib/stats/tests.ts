@@ -1,6 +1,7 @@
 // Interval estimates and significance tests computed from aggregates (counts, sums, sums of
 // squares) that SQL returns, so no response rows ever reach the application.
 import { chiSquareUpperTail, normalUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "./distributions";
+import { MONTE_CARLO_TABLES, chiSquareMonteCarlo, expectedCounts, fisherExact2x2 } from "./exact";
 
 export const Z95 = 1.959963984540054;
 
@@ -47,6 +48,35 @@ export function meanInterval(m: Moments, confidence = 0.95): Interval & { mean: 
   return { mean: mu, sd, lower: mu - half, upper: mu + half };
 }
 
+export interface Bounds {
+  min: number;
+  max: number;
+}
+
+/** A 1-5 rating scale and the 0-100 scale the dashboards report it on. */
+export const LIKERT: Bounds = { min: 1, max: 5 };
+export const SCALE_0_100: Bounds = { min: 0, max: 100 };
+
+export interface ScaleInterval extends Interval {
+  mean: number;
+  /** True when the t interval ran past an end of the scale and was cut there. */
+  clamped: boolean;
+}
+
+/**
+ * The one interval for a mean rating, used by every view: the t interval (meanInterval), cut at the
+ * ends of the scale, then mapped linearly onto `to` (e.g. 1-5 onto 0-100). At small n the t interval
+ * can run past the scale (a mean of 20 on 0-100 from 5 answers: -6 to 46); the true mean cannot,
+ * so cutting there never drops a possible value and the coverage stays what the t interval gives.
+ */
+export function scaleMeanInterval(m: Moments, scale: Bounds, to: Bounds = scale, confidence = 0.95): ScaleInterval {
+  const t = meanInterval(m, confidence);
+  const lower = Math.max(scale.min, t.lower);
+  const upper = Math.min(scale.max, t.upper);
+  const map = (v: number) => to.min + ((v - scale.min) / (scale.max - scale.min)) * (to.max - to.min);
+  return { mean: map(t.mean), lower: map(lower), upper: map(upper), clamped: lower !== t.lower || upper !== t.upper };
+}
+
 /** Welch's unequal-variance t-test (R: t.test(a, b)). */
 export function welchTTest(a: Moments, b: Moments): { t: number; df: number; p: number } {
   const va = variance(a) / a.n;
@@ -64,16 +94,22 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (se === 0) return { z: 0, p: 1 };
   const z = (x1 / n1 - x2 / n2) / se;
-  return { z, p: 2 * normalUpperTail(Math.abs(z)) };
+  // The erfc approximation is good to ~1e-7 and can put p a hair above 1 at z = 0.
+  return { z, p: Math.min(1, 2 * normalUpperTail(Math.abs(z))) };
+}
+
+/** Rows and columns with no observations carry no information: a table without them. */
+function withoutEmpty(table: number[][]): number[][] {
+  const rows = table.filter((row) => row.some((v) => v > 0));
+  const width = rows[0]?.length ?? 0;
+  const keep = Array.from({ length: width }, (_, j) => rows.some((row) => (row[j] ?? 0) > 0));
+  return rows.map((row) => row.filter((_, j) => keep[j]));
 }
 
 /** Pearson's chi-square test of independence on a contingency table (R: chisq.test(m, correct = FALSE)).
  * Rows or columns with no observations carry no information and are dropped. */
 export function chiSquareIndependence(table: number[][]): { statistic: number; df: number; p: number } {
-  const rows = table.filter((row) => row.some((v) => v > 0));
-  const width = rows[0]?.length ?? 0;
-  const keep = Array.from({ length: width }, (_, j) => rows.some((row) => (row[j] ?? 0) > 0));
-  const m = rows.map((row) => row.filter((_, j) => keep[j]));
+  const m = withoutEmpty(table);
   const r = m.length;
   const c = m[0]?.length ?? 0;
   if (r < 2 || c < 2) return { statistic: 0, df: 0, p: 1 };
@@ -131,4 +167,63 @@ export function meanDifferenceBeyond(a: Moments, b: Moments, margin: number): { 
   // studentTTwoSided gives P(|T| > |t|); the one-sided upper tail follows by symmetry.
   const two = studentTTwoSided(t, df);
   return { t, df, p: t >= 0 ? two / 2 : 1 - two / 2 };
+}
+
+/** Expected counts below this make the chi-square (and z) approximation unreliable (Cochran's rule). */
+export const MIN_EXPECTED = 5;
+
+const smallestExpected = (table: number[][]) => Math.min(...expectedCounts(table).flat());
+
+export type ProportionTestName = "two-proportion z" | "Fisher's exact";
+
+/**
+ * x1 of n1 against x2 of n2: the two-proportion z-test, or Fisher's exact test when any expected
+ * count of the 2 x 2 table is under MIN_EXPECTED. Says which test it ran.
+ */
+export function compareProportions(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+): { test: ProportionTestName; p: number; minExpected: number } {
+  const minExpected = smallestExpected([
+    [x1, n1 - x1],
+    [x2, n2 - x2],
+  ]);
+  // Nobody (or everybody) chose it on either side: the shares are equal and z's p = 1 is exact.
+  const degenerate = x1 + x2 === 0 || x1 + x2 === n1 + n2;
+  if (minExpected < MIN_EXPECTED && !degenerate) return { test: "Fisher's exact", p: fisherExact2x2(x1, n1, x2, n2).p, minExpected };
+  return { test: "two-proportion z", p: twoProportionZTest(x1, n1, x2, n2).p, minExpected };
+}
+
+export type IndependenceTestName = "chi-square" | "chi-square (Monte Carlo)";
+
+/**
+ * Independence of rows and columns: Pearson's chi-square, or, when any expected count is under
+ * MIN_EXPECTED, the same statistic with a Monte Carlo p-value over tables with the observed
+ * margins (MONTE_CARLO_TABLES of them, fixed seed). Says which.
+ */
+export function independenceTest(table: number[][]): {
+  test: IndependenceTestName;
+  statistic: number;
+  df: number;
+  p: number;
+  /** Smallest expected count (null for a table with a single row or column, which is not tested). */
+  minExpected: number | null;
+  simulations: number | null;
+} {
+  const chi = chiSquareIndependence(table);
+  const m = withoutEmpty(table);
+  if (chi.df === 0) return { test: "chi-square", ...chi, minExpected: null, simulations: null };
+  const minExpected = smallestExpected(m);
+  if (minExpected >= MIN_EXPECTED) return { test: "chi-square", ...chi, minExpected, simulations: null };
+  const simulated = chiSquareMonteCarlo(m, MONTE_CARLO_TABLES);
+  return {
+    test: "chi-square (Monte Carlo)",
+    statistic: chi.statistic,
+    df: chi.df,
+    p: simulated.p,
+    minExpected,
+    simulations: MONTE_CARLO_TABLES,
+  };
 }

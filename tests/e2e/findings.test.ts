@@ -21,6 +21,14 @@ describe("findings in Chromium", () => {
     const findings = page.getByTestId("findings");
     await findings.waitFor();
     expect(await findings.locator("li[data-finding]").count()).toBeGreaterThan(3);
+    // The header counts the architectures the findings point to: several, not one for all.
+    const distribution = page.getByTestId("architecture-distribution");
+    expect(await distribution.locator('li[data-architecture]:not([data-architecture="none"])').count()).toBeGreaterThanOrEqual(3);
+    const counted = await distribution
+      .locator("li[data-architecture]")
+      .evaluateAll((items) => items.map((i) => Number(i.getAttribute("data-count"))));
+    const total = Number((await page.getByTestId("findings-count").textContent())?.split(" ")[0]);
+    expect(counted.reduce((s, n) => s + n, 0)).toBe(total);
     await screenshot(page, "findings", "00-findings", false);
 
     // Evidence: the comparison view for the finding's segment, with a significant row.
@@ -32,8 +40,11 @@ describe("findings in Chromium", () => {
     await page.goBack();
     await findings.waitFor();
 
-    // Architecture page of the first finding's recommendation.
-    const first = findings.locator("li[data-finding]").first();
+    // Architecture page of the first finding that points to one.
+    const first = findings
+      .locator("li[data-finding]")
+      .filter({ has: page.locator('a[href^="/architectures/"]') })
+      .first();
     const architecture = first.locator('a[href^="/architectures/"]').first();
     const name = await architecture.textContent();
     await architecture.click();
@@ -46,5 +57,26 @@ describe("findings in Chromium", () => {
     await page.getByRole("heading", { name: "AI inference readiness: findings" }).waitFor();
     await page.emulateMedia({ media: "print" });
     await screenshot(page, "findings", "02-printable-report");
+  });
+});
+
+describe("findings and comparison on a phone", () => {
+  it("fit 375 px: the architecture counts wrap, the comparison's tables scroll inside their boxes", async () => {
+    browser = await openBrowser({ width: 375, height: 812 });
+    const { page } = browser;
+    await page.goto("/dashboard/findings");
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("Email").fill(testAdmin.email);
+    await page.getByLabel("Password").fill(testAdmin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard\/findings/);
+    await page.getByTestId("architecture-distribution").waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, "findings", "03-phone-findings", false);
+    await page.goto("/dashboard/compare?a_industry=technology&b=rest");
+    await page.getByTestId("question-tests").waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, "findings", "04-phone-compare", false);
   });
 });

@@ -1,7 +1,9 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Comparison } from "@/lib/analytics/compare";
 import type { FindingsReport } from "@/lib/findings";
 import { signIn } from "../helpers/auth";
+import { FIXTURE_WAVE, ensureFixtureWave } from "../helpers/fixture-wave";
 import { api, type ErrorBody } from "../helpers/http";
 
 let cookie: string;
@@ -47,11 +49,11 @@ describe("findings on the seeded data", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it("links each finding to its evidence view and recommended architectures", () => {
+  it("links each finding to its evidence view and to an architecture, or says why none follows", () => {
     for (const f of report.findings) {
       expect(f.evidenceUrl).toMatch(/^\/dashboard(\/compare)?\?/);
-      expect(f.architectures.length).toBeGreaterThan(0);
-      expect(f.architectures[0]!.reasons.length).toBeGreaterThan(0);
+      if (f.architectures.length > 0) expect(f.architectures[0]!.reasons.length).toBeGreaterThan(0);
+      else expect(f.architectureNote).toBeTruthy();
     }
     const tech = report.findings.find((f) => f.id.startsWith("stage.production.technology"));
     expect(tech?.evidenceUrl).toContain("a_industry=technology");
@@ -79,5 +81,59 @@ describe("findings on the seeded data", () => {
     const bad = await api<ErrorBody>("/api/v1/analytics/findings?stage=warp", { cookie });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0]?.path).toBe("stage");
+  });
+});
+
+describe("findings under filters (the fixture wave)", () => {
+  // Companies of 1,000-9,999 in the fixture: technology 30 (strategy 28 x 1, 2 x 5) and healthcare 60;
+  // retail (30, companies under 100) is outside these filters.
+  let filtered: FindingsReport;
+  beforeAll(async () => {
+    await ensureFixtureWave();
+    const r = await api<FindingsReport>(`/api/v1/analytics/findings?wave=${FIXTURE_WAVE}&size=1000_9999`, { cookie });
+    expect(r.status).toBe(200);
+    filtered = r.body;
+  });
+
+  it("links to an evidence view comparing the same two groups as the finding (everyone else under the same filters)", async () => {
+    const finding = filtered.findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    expect([finding.n, finding.othersN]).toEqual([30, 60]);
+    const evidence = await api<Comparison>(`/api/v1/analytics/compare?${finding.evidenceUrl.split("?")[1]}`, { cookie });
+    expect(evidence.status).toBe(200);
+    expect([evidence.body.nA, evidence.body.nB]).toEqual([30, 60]); // retail is not "everyone else" here
+    const row = evidence.body.rows.find((x) => x.questionId === "dim_strategy")!;
+    expect(row.a.value).toBeCloseTo(finding.segmentValue, 10);
+    expect(row.b.value).toBeCloseTo(finding.othersValue!, 10);
+    // One interval method everywhere: the finding's is the comparison's (t, cut at the scale: R gives -2.81 to 16.14).
+    expect(finding.interval).toEqual(row.a.interval);
+    expect(finding.interval.lower).toBe(0);
+    expect(finding.interval.upper).toBeCloseTo(16.1402839989798, 8);
+  });
+
+  it("states readiness findings with a formatted q-value", () => {
+    const finding = filtered.findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    expect(finding.headline).toMatch(/7 vs 63 on 0–100, -56 points, q < 0\.001, n = 30\)/);
+  });
+});
+
+describe("architectures linked to findings", () => {
+  it("follow each finding's subject, with a reason citing its figures, and differ across subjects", () => {
+    const linked = report.findings.filter((f) => f.architectures.length > 0);
+    expect(new Set(linked.map((f) => f.architectures[0]!.id)).size).toBeGreaterThanOrEqual(3);
+    for (const f of linked) {
+      expect(f.architectureBasis).toBe("subject");
+      expect(f.architectures[0]!.reasons[0]).toContain(
+        f.unit === "%" ? `${Math.round(f.segmentValue * 100)}%` : `${Math.round(f.segmentValue)}`,
+      );
+    }
+    for (const f of report.findings.filter((x) => x.architectures.length === 0)) {
+      expect(f.architectureBasis).toBe("none");
+      expect(f.architectureNote).toMatch(/does not point to an inference architecture/);
+    }
+    // A sovereignty concern points to sovereign inference, a low production share elsewhere.
+    const sovereignty = report.findings.find((f) => f.id.startsWith("concern.privacy_sovereignty.") && f.difference! > 0)!;
+    expect(["sovereign_onprem", "regional_cloud"]).toContain(sovereignty.architectures[0]!.id);
+    const lowProduction = report.findings.find((f) => f.id.startsWith("stage.production.") && f.difference! < 0)!;
+    expect(lowProduction.architectures[0]!.id).toBe("central_factory");
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CURRENT_WAVE } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
@@ -26,7 +27,8 @@ const submit = (answers = validAnswers()) =>
 
 async function sqlIds(where: string, params: unknown[] = []): Promise<string[]> {
   const { rows } = await testPool().query<{ id: string }>(
-    `SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id WHERE s.slug = 'ai-readiness' AND ${where}`,
+    `SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id
+     WHERE s.slug = 'ai-readiness' AND w.code = '${CURRENT_WAVE.code}' AND ${where}`,
     params,
   );
   return rows.map((r) => r.id);
@@ -224,7 +226,7 @@ describe("responses CSV", () => {
   it("never puts a suppressed cell in the aggregates export", async () => {
     const { rows } = await testPool().query<{ industry: string; region: string }>(
       `SELECT industry, region FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id
-       WHERE s.slug = 'ai-readiness' AND r.status = 'complete' GROUP BY 1, 2 HAVING count(*) BETWEEN 1 AND 4`,
+       WHERE s.slug = 'ai-readiness' AND w.code = '${CURRENT_WAVE.code}' AND r.status = 'complete' GROUP BY 1, 2 HAVING count(*) BETWEEN 1 AND 4`,
     );
     const csv = await (await fetch(`${testEnv.baseUrl}/api/v1/exports/overview.csv`, { headers: { cookie } })).text();
     const data = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
-import { SURVEY_SLUG } from "@/lib/survey/instrument";
+import { CURRENT_WAVE, SURVEY_SLUG } from "@/lib/survey/instrument";
 import { resumeCookieName } from "@/lib/survey/resume-token";
 import { authHeaders, signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
@@ -80,8 +80,8 @@ function expectRefusedApi(response: { status: number; body: unknown }, url: stri
 beforeAll(async () => {
   const { rows } = await testPool().query<{ id: string }>(
     `SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id
-      WHERE s.slug = $1 AND r.status = 'complete' ORDER BY r.id LIMIT 1`,
-    [SURVEY_SLUG],
+      WHERE s.slug = $1 AND w.code = $2 AND r.status = 'complete' ORDER BY r.id LIMIT 1`,
+    [SURVEY_SLUG, CURRENT_WAVE.code],
   );
   responseId = rows[0]!.id;
   analystCookie = await signIn();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CellAggregate } from "@/lib/findings/cells";
 import { computeFindings, DEFAULT_FINDING_OPTIONS } from "@/lib/findings/engine";
+import { LIKERT, SCALE_0_100, proportionDifferenceBeyond, scaleMeanInterval } from "@/lib/stats/tests";
 import { instrumentV1 } from "@/lib/survey/instrument";
 
 /** A cell of n respondents where `latency` is in the top 3 for `latencyTop3` of them. */
@@ -80,11 +81,40 @@ describe("findings engine", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it("states the centralized-only mismatch only when its interval clears the floor", () => {
-    const strong = computeFindings(world(), instrumentV1, { atRisk: 200, centralOnly: 80, others: 800, othersCentralOnly: 300 });
-    expect(strong.map((f) => f.kind)).toContain("mismatch");
-    const weak = computeFindings(world(), instrumentV1, { atRisk: 200, centralOnly: 30, others: 800, othersCentralOnly: 300 });
-    expect(weak.map((f) => f.kind)).not.toContain("mismatch");
+  it("tests the centralized-only mismatch like every other finding: against others, beyond the margin, in the same correction", () => {
+    // 48% of the at-risk group against 27% of others: stated as more often.
+    const more = computeFindings(world(), instrumentV1, { atRisk: 300, centralOnly: 144, others: 700, othersCentralOnly: 189 });
+    const m = more.find((f) => f.kind === "mismatch")!;
+    expect(m.p).toBeCloseTo(proportionDifferenceBeyond(144, 300, 189, 700, 0.05).p, 12);
+    expect(m.q).toBeGreaterThanOrEqual(m.p);
+    expect(m.difference).toBeCloseTo(21, 6);
+    expect(m.headline).toMatch(
+      /^48% of respondents .* plan centralized cloud inference only, more often than others \(27%, \+21 points, q < 0\.001/,
+    );
+    // A high level with no difference from others (40% against 37.5%) is no finding; a floor on the level admitted it.
+    const level = computeFindings(world(), instrumentV1, { atRisk: 200, centralOnly: 80, others: 800, othersCentralOnly: 300 });
+    expect(level.map((f) => f.kind)).not.toContain("mismatch");
+  });
+
+  it("words the mismatch by the direction of the difference", () => {
+    // 27% against 48%: the group is less often centralized-only; the headline must not imply a mismatch.
+    const less = computeFindings(world(), instrumentV1, { atRisk: 300, centralOnly: 81, others: 700, othersCentralOnly: 336 });
+    const m = less.find((f) => f.kind === "mismatch")!;
+    expect(m.difference).toBeCloseTo(-21, 6);
+    expect(m.headline).toMatch(/^27% of respondents .* plan centralized cloud inference only, less often than others \(48%, -21 points/);
+    expect(m.headline).not.toMatch(/more often|keeps distant users far/);
+  });
+
+  it("gives readiness the same interval as every other view of a rating (t, cut at the scale), and a formatted q", () => {
+    const findings = computeFindings(world([cell("technology", "east_asia", 400, 120, 360, 4.2)]), instrumentV1, null);
+    const strategy = findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    const expected = scaleMeanInterval({ n: 400, sum: 4.2 * 400, sumSquares: 400 * (4.2 * 4.2 + 1) }, LIKERT, SCALE_0_100);
+    expect(strategy.interval.lower).toBeCloseTo(expected.lower, 12);
+    expect(strategy.interval.upper).toBeCloseTo(expected.upper, 12);
+    expect(strategy.headline).toMatch(/\+30 points, q < 0\.001, n = 400\)\.$/);
+    // Near the bottom of the scale at n = 30 the t interval runs below 0 and is cut there.
+    const low = computeFindings(world([cell("education", "south_asia", 30, 9, 15, 1.2)]), instrumentV1, null);
+    expect(low.find((f) => f.id === "readiness.dim_strategy.education.any.any")!.interval.lower).toBe(0);
   });
 
   it("is deterministic", () => {

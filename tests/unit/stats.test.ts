@@ -2,10 +2,16 @@
 // each expectation; the datasets are R's own documented examples (sleep; Agresti 2007 table).
 import { describe, expect, it } from "vitest";
 import { chiSquareUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "@/lib/stats/distributions";
+import { MONTE_CARLO_TABLES, chiSquareMonteCarlo, fisherExact2x2, sampleHypergeometric, seededRandom } from "@/lib/stats/exact";
 import {
+  LIKERT,
+  SCALE_0_100,
   benjaminiHochberg,
   chiSquareIndependence,
+  compareProportions,
+  independenceTest,
   meanInterval,
+  scaleMeanInterval,
   twoProportionZTest,
   welchTTest,
   wilsonInterval,
@@ -121,5 +127,90 @@ describe("margin tests for exploratory scans", () => {
     expect(proportionDifferenceBeyond(52_000, 100_000, 50_000, 100_000, 0.05).p).toBeGreaterThan(0.99);
     // 70% vs 50% on 300 each clears a 5-point margin comfortably.
     expect(proportionDifferenceBeyond(210, 300, 150, 300, 0.05).p).toBeLessThan(0.001);
+  });
+});
+
+describe("small expected counts (values from R 4.2)", () => {
+  it("Fisher's exact test: fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2, byrow = TRUE))$p.value", () => {
+    expect(fisherExact2x2(3, 4, 1, 4).p).toBeCloseTo(0.485714285714286, 12); // R's tea-tasting example
+    expect(fisherExact2x2(2, 30, 40, 2000).p).toBeCloseTo(0.126402827474085, 10);
+    expect(fisherExact2x2(0, 12, 9, 40).p).toBeCloseTo(0.0966510933698179, 10);
+    expect(fisherExact2x2(5, 5, 0, 5).p).toBeCloseTo(0.00793650793650794, 12);
+  });
+
+  it("switches from z to Fisher's exact when an expected count is under 5, and says so", () => {
+    const small = compareProportions(2, 30, 40, 2000); // expected chosen in A: 42 * 30 / 2030 = 0.62
+    expect(small.test).toBe("Fisher's exact");
+    expect(small.minExpected).toBeCloseTo((42 * 30) / 2030, 10);
+    expect(small.p).toBeCloseTo(0.126402827474085, 10);
+    const large = compareProportions(61, 100, 38, 100);
+    expect(large.test).toBe("two-proportion z");
+    expect(large.p).toBeCloseTo(0.00114252248435, 6); // prop.test(c(61, 38), c(100, 100), correct = FALSE)
+  });
+
+  it("Monte Carlo chi-square when an expected count is under 5, against the exact conditional p", () => {
+    // m <- matrix(c(3,1,0, 2,6,8), 2, byrow = TRUE): chisq.test(m, correct = FALSE) gives X² = 7.14285714285714 and an
+    // asymptotic p of 0.028115659748972 with "Chi-squared approximation may be incorrect". The exact P(X² >= 7.142857 |
+    // margins), enumerating every table with these margins in R (dhyper), is 0.0371517027863777; R's own
+    // chisq.test(m, simulate.p.value = TRUE, B = 1e6) gave 0.036962963037037 (set.seed(1)).
+    const table = [
+      [3, 1, 0],
+      [2, 6, 8],
+    ];
+    const r = independenceTest(table);
+    expect(r.test).toBe("chi-square (Monte Carlo)");
+    expect(r.simulations).toBe(MONTE_CARLO_TABLES);
+    expect(r.statistic).toBeCloseTo(7.14285714285714, 10);
+    expect(r.minExpected).toBeLessThan(5);
+    // Within four Monte Carlo standard errors of the exact value (sd of p over B tables).
+    const se = Math.sqrt((0.0371517027863777 * (1 - 0.0371517027863777)) / MONTE_CARLO_TABLES);
+    expect(Math.abs(r.p - 0.0371517027863777)).toBeLessThan(4 * se);
+    expect(independenceTest(table).p).toBe(r.p); // fixed seed: the same table, the same p
+    expect(chiSquareMonteCarlo(table, 200_000, 7).p).toBeCloseTo(0.0371517027863777, 2);
+    // Large expected counts keep the asymptotic test (the Agresti table above).
+    const big = independenceTest([
+      [762, 327, 468],
+      [484, 239, 477],
+    ]);
+    expect(big.test).toBe("chi-square");
+    expect(big.simulations).toBeNull();
+    expect(big.p / 2.95358918321e-7).toBeCloseTo(1, 6);
+  });
+
+  it("draws hypergeometric variables with R's dhyper probabilities", () => {
+    const random = seededRandom(42);
+    const draws = 100_000;
+    const counts = new Array<number>(41).fill(0);
+    for (let i = 0; i < draws; i++) {
+      const x = sampleHypergeometric(1000, 300, 40, random);
+      counts[x] = (counts[x] ?? 0) + 1;
+    }
+    // sprintf("%.4f", dhyper(5:19, 300, 700, 40))
+    const r = [0.0054, 0.0141, 0.0301, 0.0545, 0.0845, 0.1138, 0.1341, 0.1394, 0.1285, 0.1055, 0.0775, 0.051, 0.0302, 0.0161, 0.0078];
+    r.forEach((p, i) => expect(Math.abs((counts[i + 5] ?? 0) / draws - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / draws) + 5e-5));
+    const mean = counts.reduce((s, c, x) => s + c * x, 0) / draws;
+    expect(Math.abs(mean - 12)).toBeLessThan(4 * Math.sqrt((40 * 0.3 * 0.7 * 960) / 999 / draws));
+    expect(sampleHypergeometric(10, 10, 4, random)).toBe(4); // a single possible value
+  });
+});
+
+describe("means on a bounded scale", () => {
+  it("cuts the t interval at the ends of the scale and says so: t.test(c(1, 1, 1, 2, 4))$conf.int", () => {
+    // R: 0.181068215291297 3.418931784708703 on 1-5, i.e. -20.47 to 60.47 on 0-100.
+    const r = scaleMeanInterval(moments([1, 1, 1, 2, 4]), LIKERT, SCALE_0_100);
+    expect(r.mean).toBeCloseTo(20, 12);
+    expect(r.lower).toBe(0);
+    expect(r.upper).toBeCloseTo(60.4732946177176, 8);
+    expect(r.clamped).toBe(true);
+    // t.test(c(5, 5, 5, 4, 5, 3))$conf.int: 3.62197914967882 5.37802085032118.
+    const top = scaleMeanInterval(moments([5, 5, 5, 4, 5, 3]), LIKERT, SCALE_0_100);
+    expect(top.lower).toBeCloseTo(65.5494787419705, 8);
+    expect(top.upper).toBe(100);
+    expect(top.clamped).toBe(true);
+    // Inside the scale nothing changes: the sleep data's interval, unclamped.
+    const inside = scaleMeanInterval(moments(sleep1), { min: -5, max: 5 });
+    expect(inside).toMatchObject({ mean: 0.75, clamped: false });
+    expect(inside.lower).toBeCloseTo(-0.529780413526, 8);
+    expect(inside.upper).toBeCloseTo(2.02978041353, 8);
   });
 });

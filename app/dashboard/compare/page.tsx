@@ -11,20 +11,27 @@ export const metadata = { title: "Compare segments" };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/compare", params));
-  const { a, b, rest, data, problems, options, waves } = await loadComparison(params);
+  const { a, b, rest, within, data, problems, options, waves } = await loadComparison(params);
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();
-  const keepForA = new URLSearchParams([...(rest ? [["b", "rest"]] : [["b", "custom"]]), ...bQuery]).toString();
+  // With b=rest, the b_* filters are the group "everyone else" is taken from.
+  const withinFilters = within?.filters ?? null;
+  const withinNarrowed = withinFilters !== null && describeFilters(withinFilters, options) !== "everyone";
+  const withinQuery = withinNarrowed ? filtersToQuery(withinFilters, "b_") : new URLSearchParams();
+  const keepForA = new URLSearchParams([...(rest ? [["b", "rest"], ...withinQuery] : [["b", "custom"], ...bQuery])]).toString();
   const keepForB = new URLSearchParams([["b", "custom"], ...aQuery]).toString();
+  const keepForWithin = new URLSearchParams([["b", "rest"], ...aQuery]).toString();
   const labelA = describeFilters(a.filters, options);
-  const labelB = rest ? "everyone else" : describeFilters(b?.filters ?? a.filters, options);
+  const labelB = rest
+    ? `everyone else in ${withinNarrowed && withinFilters ? describeFilters(withinFilters, options) : `wave ${a.wave.title}`} (not in A)`
+    : describeFilters(b?.filters ?? a.filters, options);
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
         <a
           className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
-          href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery])}`}
+          href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery, ...withinQuery])}`}
           download
         >
           Download comparison (CSV)
@@ -52,6 +59,21 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             Custom segment
           </Link>
         </div>
+        {rest && withinFilters && (
+          <>
+            <p className="text-xs text-slate-500">
+              Everyone else: every complete response in this group that is not in segment A. Leave it unfiltered for the whole wave.
+            </p>
+            <FilterBar
+              filters={withinFilters}
+              waves={waves.filter((w) => w.code === a.filters.wave)}
+              options={options}
+              prefix="b_"
+              keep={keepForWithin}
+              legend="Everyone else within"
+            />
+          </>
+        )}
         {!rest && b && (
           <FilterBar
             filters={b.filters}

@@ -1,5 +1,6 @@
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
+import { ArchitectureDistribution } from "@/components/findings/ArchitectureDistribution";
 import { FindingsList } from "@/components/findings/FindingsList";
 import { filtersToQuery, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
@@ -38,8 +39,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         Each segment (industry, region, role, and industry with region) is compared with everyone else under these filters. Each test asks
         whether the difference exceeds 5 percentage points (3 points on the readiness scale), and q-values are Benjamini–Hochberg adjusted
         across every test run. Only differences with q &lt; 0.05, of at least 8 points (5 on readiness), built from groups of at least{" "}
-        {report.k} respondents are stated. Ranked by effect size weighted by the number of respondents concerned.
+        {report.k} respondents are stated. Ranked by effect size weighted by the number of respondents concerned. Each finding links the
+        inference architecture its subject points to (a sovereignty concern, a latency gap, a low production share…), with a reason citing
+        its figures.
       </p>
+      {report.reportable && <ArchitectureDistribution findings={report.findings} />}
       <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
       <Notices problems={problems} />
       {report.reportable && report.findings.length > 0 && (

@@ -1,3 +1,4 @@
+import { ArchitectureDistribution } from "@/components/findings/ArchitectureDistribution";
 import { FindingsList } from "@/components/findings/FindingsList";
 import { describeFilters, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
@@ -25,6 +26,11 @@ export default async function FindingsReportPage({
           least {report.k}.
         </p>
       </header>
+      {report.reportable && (
+        <div className="mb-6">
+          <ArchitectureDistribution findings={report.findings} printable />
+        </div>
+      )}
       <FindingsList report={report} printable />
     </article>
   );
