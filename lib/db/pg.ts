@@ -27,7 +27,8 @@ export function primaryPool(): pg.Pool {
 
 /**
  * Exports: analyst reads, so the read replica when there is one (see analyticsDb()). Small, since
- * each export holds one connection for its whole duration.
+ * each export holds one connection for its whole duration; exports take their connection with
+ * connectUnlessAborted() and give it back through the end of their stream, whatever ends it.
  */
 export function analyticsPool(): pg.Pool {
   const env = getEnv();
@@ -38,4 +39,31 @@ export function analyticsPool(): pg.Pool {
     10_000,
   );
   return globalForPg.readinessAnalyticsPg;
+}
+
+/**
+ * A connection from `pool`, unless `signal` aborts first (the client went away while it waited
+ * for one): then this rejects at once with the signal's reason. pg's pool cannot withdraw a
+ * waiting request, so the connection it hands out later goes straight back, unused.
+ */
+export async function connectUnlessAborted(pool: pg.Pool, signal: AbortSignal): Promise<pg.PoolClient> {
+  signal.throwIfAborted();
+  const pending = pool.connect();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, aborted]);
+  } catch (error) {
+    if (signal.aborted)
+      pending.then(
+        (client) => client.release(),
+        () => undefined,
+      );
+    throw error;
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
 }

@@ -7,7 +7,7 @@ import { toCsv } from "@/lib/csv/safe";
 import { ValidationError, type FieldIssue } from "@/lib/errors";
 import { loadFindings } from "@/lib/findings/pages";
 import { parseExplorerParams } from "@/lib/responses/params";
-import { completeExport, startExport } from "./audit";
+import { completeExport, finishExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
 import { DOWNLOAD_KEYS, parseDownloadOptions } from "./options";
 import { streamResponsesCsv } from "./responses-csv";
@@ -60,10 +60,11 @@ export async function responsesCsv(request: Request): Promise<Response> {
   rejectProblems([...problems, ...scope.problems, ...explorer.problems.filter((p) => p.path === "status")]);
   const status = explorer.value.status === "all" ? "any" : explorer.value.status;
   const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: explorer.value.status }, analyst.via);
-  const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
-  done
-    .then((rows) => completeExport(auditId, rows))
-    .catch((error: unknown) => console.warn(`export ${auditId} did not finish:`, error instanceof Error ? error.message : error));
+  const stream = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, {
+    bom,
+    signal: request.signal,
+    onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
+  });
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
 }
 
