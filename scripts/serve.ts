@@ -8,6 +8,7 @@
 import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
+import { serveWatchingDatabase } from "@/lib/db/outage";
 import { appUrl, getEnv } from "@/lib/env";
 import { publicOrigins } from "@/lib/http/security";
 import { fastRoute } from "@/lib/server/fast-routes";
@@ -22,7 +23,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     const route = fastRoute(req, origins);
     if (route) void route(req, res);
-    else void nextHandler(req, res);
+    else void serveWatchingDatabase(req, res, nextHandler);
   });
   const shutdown = () => {
     server.close();
