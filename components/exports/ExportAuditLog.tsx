@@ -35,10 +35,10 @@ export function ExportAuditLog({ entries }: { entries: ExportAuditEntry[] }) {
             <th className="px-3 py-2 font-medium">When (UTC)</th>
             <th className="px-3 py-2 font-medium">Who</th>
             <th className="px-3 py-2 font-medium">Export</th>
-            <th className="px-3 py-2 font-medium">Via</th>
-            <th className="px-3 py-2 font-medium">Filters</th>
             <th className="px-3 py-2 font-medium">Outcome</th>
             <th className="px-3 py-2 text-right font-medium">Rows</th>
+            <th className="px-3 py-2 font-medium">Via</th>
+            <th className="px-3 py-2 font-medium">Filters</th>
           </tr>
         </thead>
         <tbody>
@@ -49,15 +49,15 @@ export function ExportAuditLog({ entries }: { entries: ExportAuditEntry[] }) {
                 <td className="whitespace-nowrap px-3 py-2">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
                 <td className="px-3 py-2">{e.user.email}</td>
                 <td className="px-3 py-2">{e.kind}</td>
-                <td className="px-3 py-2">{e.via}</td>
-                <td className="max-w-md px-3 py-2">
-                  <code className="break-all text-xs">{JSON.stringify(e.filters)}</code>
-                </td>
-                <td className="px-3 py-2">
+                <td className="min-w-40 px-3 py-2">
                   {label}
                   {detail && <span className="block text-xs text-slate-500">{detail}</span>}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{e.rowCount ?? "–"}</td>
+                <td className="px-3 py-2">{e.via}</td>
+                <td className="min-w-64 max-w-md px-3 py-2">
+                  <code className="break-all text-xs">{JSON.stringify(e.filters)}</code>
+                </td>
               </tr>
             );
           })}
