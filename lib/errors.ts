@@ -77,9 +77,23 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * What a 503 says about the request's own data: only what is known (lib/db/errors.ts decides).
+ * Nothing about saving on a read; "nothing was saved" only for a write whose statements never
+ * reached the database; a write cut off mid-statement may have been committed.
+ */
+export const UNAVAILABLE_MESSAGES = {
+  read: "The database is unavailable. Please retry in a moment.",
+  notSaved: "The database is unavailable; nothing was saved. Please retry.",
+  maybeSaved: "The database became unavailable during this request, so it may or may not have been saved. Please retry.",
+} as const;
+
 export class ServiceUnavailableError extends AppError {
-  constructor(message = "The database is unavailable; nothing was saved. Please retry.") {
-    super(503, "service_unavailable", message, [], { "Retry-After": "2" });
+  constructor(message: string = UNAVAILABLE_MESSAGES.read) {
+    super(503, "service_unavailable", message, [], { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
   }
 }
 

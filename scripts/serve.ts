@@ -8,6 +8,7 @@
 import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
+import { serveWatchingDatabase } from "@/lib/db/outage";
 import { getEnv } from "@/lib/env";
 import { fastRoute, sendError } from "@/lib/server/fast-routes";
 import { routerStateProblem } from "@/lib/server/request-guards";
@@ -23,7 +24,7 @@ async function main() {
     if (refused) return void sendError(res, refused);
     const route = fastRoute(req);
     if (route) void route(req, res);
-    else void nextHandler(req, res);
+    else void serveWatchingDatabase(req, res, nextHandler);
   });
   const shutdown = () => {
     server.close();

@@ -32,7 +32,7 @@ export async function runRoute(route: AnyRoute, request: Request, rawParams: Rec
   } catch (error) {
     // The client went away mid-request: nobody reads the answer and it is not the server's fault.
     if (request.signal.aborted) return new Response(null, { status: 499 });
-    response = errorResponse(error);
+    response = errorResponse(error, request.method);
   }
   for (const [name, value] of Object.entries(apiSecurityHeaders())) if (!response.headers.has(name)) response.headers.set(name, value);
   return response;

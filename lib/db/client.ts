@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { primaryPool } from "./pg";
+import { primaryPool, replicaPool } from "./pg";
 
 // One client per database per process. Next.js may evaluate this module more than once in
 // development, so the instances are kept on globalThis rather than in module variables.
@@ -31,8 +31,6 @@ export function db(): PrismaClient {
 export function analyticsDb(): PrismaClient {
   const replica = getEnv().DATABASE_REPLICA_URL;
   if (!replica) return db();
-  globalForPrisma.readinessReplica ??= createClient(
-    new PrismaPg({ connectionString: replica, max: getEnv().DB_POOL_SIZE, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 }),
-  );
+  globalForPrisma.readinessReplica ??= createClient(new PrismaPg(replicaPool(replica)));
   return globalForPrisma.readinessReplica;
 }

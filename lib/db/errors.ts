@@ -1,12 +1,37 @@
 // Classifies database failures. Kept free of "server-only" so tests can exercise it directly.
-import { ServiceUnavailableError, type AppError } from "@/lib/errors";
+import { ServiceUnavailableError, UNAVAILABLE_MESSAGES, type AppError } from "@/lib/errors";
 
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P)/; // connection exceptions, insufficient resources, shutdown
-const UNAVAILABLE_TEXT = new RegExp(
+// Markers of a database that could not be used, split by whether the failing statement can have
+// reached the server. "Unreachable": refused or timed-out connections, a pool with no free
+// connection, a server starting up or shutting down: nothing of the statement was committed.
+// "Interrupted": the connection broke while the statement ran, and it may have been committed.
+const UNREACHABLE_CODES = new Set([
+  "P1001", // Prisma: can't reach the database server
+  "P2024", // Prisma: timed out fetching a connection from the pool
+  "08001", // sqlclient_unable_to_establish_sqlconnection
+  "08004", // sqlserver_rejected_establishment_of_sqlconnection
+  "53300", // too_many_connections
+  "57P03", // cannot_connect_now (starting up, shutting down)
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+const INTERRUPTED_CODES = new Set(["P1002", "P1008", "P1017", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+const INTERRUPTED_SQLSTATE = /^(08|53|57P)/; // connection exceptions, insufficient resources, shutdown
+const UNREACHABLE_TEXT = new RegExp(
   [
-    "ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|DatabaseNotReachable|ConnectionClosed",
-    "timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection",
+    "ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|DatabaseNotReachable|TooManyConnections|too many clients already",
+    "timeout exceeded when trying to connect|Connection terminated due to connection timeout|Timed out fetching a new connection",
+    "Can't reach database|the database system is (starting up|shutting down)",
+  ].join("|"),
+  "i",
+);
+const INTERRUPTED_TEXT = new RegExp(
+  [
+    "ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated(?! due to connection timeout)|ConnectionClosed|SocketTimeout",
+    "terminating connection|server closed the connection|Server has closed the connection",
   ].join("|"),
   "i",
 );
@@ -34,13 +59,33 @@ export function isUniqueViolation(error: unknown): boolean {
   return codes.includes("P2002") || codes.includes("23505") || /UniqueConstraintViolation/.test(text);
 }
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** How the database failed: see the markers above. Undefined when the error is not about that. */
+export type DatabaseFailure = "unreachable" | "interrupted";
+
+/** The database failure behind `error`, if any; when in doubt, "interrupted" (it may have committed). */
+export function databaseFailure(error: unknown): DatabaseFailure | undefined {
   const { codes, text } = collect(error);
-  return codes.some((code) => UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) || UNAVAILABLE_TEXT.test(text);
+  if (codes.some((code) => INTERRUPTED_CODES.has(code) || (INTERRUPTED_SQLSTATE.test(code) && !UNREACHABLE_CODES.has(code))))
+    return "interrupted";
+  if (INTERRUPTED_TEXT.test(text)) return "interrupted";
+  if (codes.some((code) => UNREACHABLE_CODES.has(code)) || UNREACHABLE_TEXT.test(text)) return "unreachable";
+  return undefined;
 }
 
-/** Maps a database failure to the app error it stands for, or undefined when it is a bug. */
-export function toAppError(error: unknown): AppError | undefined {
-  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
-  return undefined;
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseFailure(error) !== undefined;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Maps a database failure to the app error it stands for, or undefined when it is a bug. The 503's
+ * message claims only what is known about the request's data: nothing about saving for a read (or
+ * when the method is unknown); "nothing was saved" for a write that never reached the database.
+ */
+export function toAppError(error: unknown, method?: string): AppError | undefined {
+  const failure = databaseFailure(error);
+  if (!failure) return undefined;
+  if (!method || !WRITE_METHODS.has(method.toUpperCase())) return new ServiceUnavailableError(UNAVAILABLE_MESSAGES.read);
+  return new ServiceUnavailableError(failure === "unreachable" ? UNAVAILABLE_MESSAGES.notSaved : UNAVAILABLE_MESSAGES.maybeSaved);
 }

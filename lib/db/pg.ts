@@ -1,11 +1,13 @@
 import "server-only";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
+import { noteDatabaseError } from "./outage";
 
 // Plain pg pools for what Prisma cannot do or does too slowly: streaming COPY exports, and the
 // few statements a submission burst runs thousands of times a second (Prisma's query compiler
-// costs about half a millisecond of CPU per query, more than the statement itself).
-const globalForPg = globalThis as unknown as { readinessPrimaryPg?: pg.Pool; readinessAnalyticsPg?: pg.Pool };
+// costs about half a millisecond of CPU per query, more than the statement itself). Prisma's
+// clients run on pools from here too, so every statement the app sends passes watchFailures().
+const globalForPg = globalThis as unknown as { readinessPrimaryPg?: pg.Pool; readinessAnalyticsPg?: pg.Pool; readinessReplicaPg?: pg.Pool };
 
 function createPool(connectionString: string, max: number, role: string, connectionTimeoutMillis: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000 });
@@ -13,7 +15,28 @@ function createPool(connectionString: string, max: number, role: string, connect
   // here. Unhandled, the 'error' event becomes an uncaught exception (Next logs it and carries on;
   // another host would crash). The pool discards the connection and opens a fresh one on next use.
   pool.on("error", (error) => console.warn(`[db] idle ${role} connection lost: ${error.message}`));
+  watchFailures(pool);
   return pool;
+}
+
+/**
+ * Tells the request being served when the database failed it (lib/db/outage.ts), so a page that
+ * fails for that reason is answered 503 instead of 500. Covers the pool's two entry points, for
+ * promise callers (all of this app's, Prisma's adapter included): checking a connection out, and
+ * a one-shot query. The note is taken in the caller's async context, hence on the promise.
+ */
+function watchFailures(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const noted = (result: unknown) =>
+    result instanceof Promise
+      ? result.catch((error: unknown) => {
+          noteDatabaseError(error);
+          throw error;
+        })
+      : result;
+  pool.connect = ((...args: unknown[]) => noted(connect(...args))) as typeof pool.connect;
+  pool.query = ((...args: unknown[]) => noted(query(...args))) as typeof pool.query;
 }
 
 /**
@@ -25,9 +48,16 @@ export function primaryPool(): pg.Pool {
   return globalForPg.readinessPrimaryPg;
 }
 
+/** The read replica for Prisma's analyticsDb(), when DATABASE_REPLICA_URL is set. */
+export function replicaPool(replicaUrl: string): pg.Pool {
+  globalForPg.readinessReplicaPg ??= createPool(replicaUrl, getEnv().DB_POOL_SIZE, "replica", 5_000);
+  return globalForPg.readinessReplicaPg;
+}
+
 /**
  * Exports: analyst reads, so the read replica when there is one (see analyticsDb()). Small, since
- * each export holds one connection for its whole duration.
+ * each export holds one connection for its whole duration; exports take their connection with
+ * connectUnlessAborted() and give it back through the end of their stream, whatever ends it.
  */
 export function analyticsPool(): pg.Pool {
   const env = getEnv();
@@ -38,4 +68,31 @@ export function analyticsPool(): pg.Pool {
     10_000,
   );
   return globalForPg.readinessAnalyticsPg;
+}
+
+/**
+ * A connection from `pool`, unless `signal` aborts first (the client went away while it waited
+ * for one): then this rejects at once with the signal's reason. pg's pool cannot withdraw a
+ * waiting request, so the connection it hands out later goes straight back, unused.
+ */
+export async function connectUnlessAborted(pool: pg.Pool, signal: AbortSignal): Promise<pg.PoolClient> {
+  signal.throwIfAborted();
+  const pending = pool.connect();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, aborted]);
+  } catch (error) {
+    if (signal.aborted)
+      pending.then(
+        (client) => client.release(),
+        () => undefined,
+      );
+    throw error;
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
 }

@@ -6,7 +6,7 @@ import { getOverview } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
 import { toCsv } from "@/lib/csv/safe";
 import { getFindings } from "@/lib/findings";
-import { completeExport, startExport } from "./audit";
+import { completeExport, finishExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
 import { streamResponsesCsv } from "./responses-csv";
 
@@ -39,13 +39,17 @@ export async function responsesCsv(
   { caller: analyst, bom, gzip }: Download,
   scope: AnalyticsScope,
   requested: "complete" | "partial" | "all",
+  signal: AbortSignal,
 ): Promise<Response> {
   const status = requested === "all" ? "any" : requested;
   const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: requested }, analyst.via);
-  const { stream, done } = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, bom);
-  done
-    .then((rows) => completeExport(auditId, rows))
-    .catch((error: unknown) => console.warn(`export ${auditId} did not finish:`, error instanceof Error ? error.message : error));
+  // The request's signal aborts when the client goes away: the stream then cancels its COPY and
+  // releases the connection, and the audit row is closed as cancelled (lib/exports/responses-csv.ts).
+  const stream = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, {
+    bom,
+    signal,
+    onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
+  });
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
 }
 

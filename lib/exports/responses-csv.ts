@@ -1,11 +1,13 @@
 import "server-only";
-import { Readable } from "node:stream";
+import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Filters } from "@/lib/analytics/filters";
 import { whereFor } from "@/lib/analytics/where";
-import { analyticsPool } from "@/lib/db/pg";
+import { cancelRunningStatement } from "@/lib/db/cancel";
+import { analyticsPool, connectUnlessAborted } from "@/lib/db/pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
+import type { ExportOutcome } from "./audit";
 import { exportColumns } from "./columns";
 
 /**
@@ -22,10 +24,16 @@ export function inlineSql(sql: Prisma.Sql): string {
   return sql.text.replace(/\$(\d+)/g, (_, n: string) => literal(sql.values[Number(n) - 1]));
 }
 
-export interface ResponsesExport {
-  stream: ReadableStream<Uint8Array>;
-  /** Resolves with the number of data rows once the stream has been fully sent. */
-  done: Promise<number>;
+export interface StreamOptions {
+  /** Start with a UTF-8 byte order mark (for Excel). */
+  bom: boolean;
+  /** Aborts when the client goes away (the request's signal): at any moment, the export stops. */
+  signal: AbortSignal;
+  /**
+   * Called once when the export ends, however it ends, also when it ends before streaming (the
+   * client left while it waited for a connection, or none came). Rows only when it completed.
+   */
+  onEnd: (outcome: ExportOutcome, rows: number | null) => void;
 }
 
 /**
@@ -38,83 +46,101 @@ export async function streamResponsesCsv(
   instrument: Instrument,
   filters: Filters,
   status: "complete" | "partial" | "any",
-  bom: boolean,
-): Promise<ResponsesExport> {
+  options: StreamOptions,
+): Promise<ReadableStream<Uint8Array>> {
   const columns = exportColumns(instrument);
   const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
   const where = inlineSql(whereFor(waveId, filters, status));
   const sql =
     `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT ` +
     `WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
-  const client = await analyticsPool().connect();
-  // While checked out, a dropped connection (database restart) may also be reported as an 'error'
-  // event on the client; the COPY stream fails with it below, so here it is only logged.
-  const onClientError = (error: Error) => console.warn(`[db] export connection lost: ${error.message}`);
-  client.on("error", onClientError);
+  let client: pg.PoolClient;
+  try {
+    client = await connectUnlessAborted(analyticsPool(), options.signal);
+  } catch (error) {
+    options.onEnd(options.signal.aborted ? "cancelled" : "failed", null);
+    throw error;
+  }
+  return copyToStream(client, sql, options);
+}
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/**
+ * Runs COPY on `client` and hands its output out as a web stream, read on demand: PostgreSQL waits
+ * while the client reads slowly. The connection is given back exactly once: healthy when COPY
+ * completed; destroyed, with the statement cancelled, when the client went away (the signal, or
+ * the stream cancelled) or the connection failed. A connection whose reader stopped reading is
+ * never left checked out: its paused socket would not even notice the server going away.
+ */
+function copyToStream(client: pg.PoolClient, sql: string, { bom, signal, onEnd }: StreamOptions): ReadableStream<Uint8Array> {
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let ended = false;
+  let delivered = false; // every byte of COPY's output is in the stream
+  let statementDone = false; // PostgreSQL reported the statement's end (its row count is known)
+
+  const end = (outcome: ExportOutcome, error?: Error) => {
+    if (ended) return;
+    ended = true;
+    signal.removeEventListener("abort", cancel);
+    client.removeListener("drain", onStatementDone);
+    if (!error) client.removeListener("error", fail); // a broken connection keeps it: late errors stay handled
+    client.release(error); // with an error, the pool destroys the connection instead of reusing it
+    onEnd(outcome, outcome === "completed" && statementDone ? copy.rowCount : null);
+  };
+  const fail = (error: Error) => {
+    if (ended) return;
+    console.warn(`[db] export failed: ${error.message}`);
+    if (delivered) return end("completed", error); // only the statement's last word was lost
+    end("failed", error);
+    controller?.error(error); // the response stops short of its end, so the client sees the failure
+  };
+  const cancel = () => {
+    if (ended) return;
+    cancelRunningStatement(client);
+    copy.destroy();
+    const reason = new Error("export cancelled: the client went away");
+    end("cancelled", reason);
+    controller?.error(reason); // settles the stream when the signal came first (no-op once cancelled)
+  };
+  const onStatementDone = () => {
+    statementDone = true;
+    if (delivered) end("completed");
+  };
+
   const copy = client.query(copyTo(sql));
-  let settle: (rows: number) => void = () => undefined;
-  let fail: (error: unknown) => void = () => undefined;
-  const done = new Promise<number>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  let released = false;
-  const release = (error?: Error) => {
-    if (released) return;
-    released = true;
-    client.removeListener("error", onClientError);
-    client.release(error);
-  };
-  copy.on("end", () => {
-    release();
-    settle(copy.rowCount ?? 0); // COPY reports data rows; the header line is not counted
-  });
-  copy.on("error", (error: Error) => {
-    release(error);
-    fail(error);
-  });
-  const body = Readable.toWeb(copy) as ReadableStream<Uint8Array>;
-  const stream = bom ? prepend(new Uint8Array([0xef, 0xbb, 0xbf]), body) : body;
-  return {
-    stream: withCancel(stream, () => {
-      // The client went away: stop the COPY and give the connection back broken, not reused.
-      copy.destroy();
-      release(new Error("export cancelled"));
-      fail(new Error("export cancelled"));
-    }),
-    done,
-  };
-}
+  copy.on("error", fail);
+  client.on("error", fail);
+  client.once("drain", onStatementDone); // after COPY's ReadyForQuery: the query queue is empty
+  const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
-function prepend(head: Uint8Array, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let sentHead = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!sentHead) {
-        sentHead = true;
-        controller.enqueue(head);
-        return;
-      }
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        if (bom) c.enqueue(BOM);
+      },
+      async pull(c) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        if (ended && !delivered) return; // cancelled (or failed) while waiting: the stream is settled
+        if (next.done) {
+          delivered = true;
+          c.close();
+          if (statementDone) end("completed");
+          else setTimeout(() => fail(new Error("COPY sent its data but never its end")), 10_000).unref();
+        } else c.enqueue(next.value);
+      },
+      cancel,
     },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
-
-function withCancel(body: ReadableStream<Uint8Array>, onCancel: () => void): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: async (reason) => {
-      onCancel();
-      await reader.cancel(reason).catch(() => undefined);
-    },
-  });
+    { highWaterMark: 0 },
+  );
+  if (signal.aborted) cancel();
+  else signal.addEventListener("abort", cancel, { once: true });
+  return stream;
 }

@@ -28,7 +28,8 @@ export const responsesCsvRoute = defineRoute({
   access: "analyst",
   query: scopedQuery({ status: explorerShape.status, ...downloadShape }),
   responses: { 200: csv("The responses"), ...ERRORS },
-  handler: async ({ caller, query: { scope, extra } }) => responsesCsv(download(caller, extra), scope, extra.status),
+  handler: async ({ request, caller, query: { scope, extra } }) =>
+    responsesCsv(download(caller, extra), scope, extra.status, request.signal),
 });
 
 export const codebookCsvRoute = defineRoute({

@@ -17,9 +17,12 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return new Response(body, { ...init, headers });
 }
 
-/** The one mapper from thrown values to HTTP responses. Unknown errors are logged, never shown. */
-export function errorResponse(error: unknown): Response {
-  const known = error instanceof AppError ? error : toAppError(error);
+/**
+ * The one mapper from thrown values to HTTP responses. Unknown errors are logged, never shown.
+ * `method` lets a database outage's 503 say whether a write was saved, where that is known.
+ */
+export function errorResponse(error: unknown, method?: string): Response {
+  const known = error instanceof AppError ? error : toAppError(error, method);
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message, fields: known.fields } };
     if (known instanceof ServiceUnavailableError) console.warn(`[503] ${describe(error)}`);
@@ -45,7 +48,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     } catch (error) {
       const request = args[0];
       if (request instanceof Request && request.signal.aborted) return new Response(null, { status: 499 });
-      return errorResponse(error);
+      return errorResponse(error, request instanceof Request ? request.method : undefined);
     }
   };
 }

@@ -52,7 +52,7 @@ async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: 
 
 /** Answers a refusal the server makes before Next.js or any route runs (lib/server/request-guards.ts). */
 export async function sendError(res: ServerResponse, error: AppError): Promise<void> {
-  const response = errorResponse(error);
+  const response = errorResponse(error, "GET");
   for (const [name, value] of Object.entries(apiSecurityHeaders())) response.headers.set(name, value);
   await send(res, response, false);
 }

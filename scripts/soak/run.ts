@@ -370,7 +370,7 @@ async function appKillExport(stack: Stack): Promise<void> {
   const total = await countResponses(stack.url);
   const { halfWritten, interrupted } = await withClient(stack.url, async (c) => ({
     halfWritten: (await c.query<{ n: number }>(HALF_WRITTEN_SQL)).rows[0]?.n ?? 0,
-    interrupted: (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM export_audit WHERE completed_at IS NULL")).rows[0]?.n ?? 0,
+    interrupted: (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM export_audit WHERE ended_at IS NULL")).rows[0]?.n ?? 0,
   }));
   if (halfWritten !== 0) problems.push(`${halfWritten} half-written complete response(s)`);
   log(

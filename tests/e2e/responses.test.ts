@@ -82,7 +82,20 @@ describe("responses explorer in Chromium", () => {
     await page.goto("/dashboard/audit");
     const audit = page.getByTestId("audit");
     await audit.waitFor();
-    expect(await audit.locator("tbody tr").first().textContent()).toContain("responses.csv");
+    const latest = () => audit.locator("tbody tr").first();
+    expect(await latest().textContent()).toContain("responses.csv");
+    // Closed as completed once the download ended, with COPY's row count.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return latest().getAttribute("data-outcome");
+      })
+      .toBe("completed");
+    expect(await latest().locator("td").nth(4).textContent()).toBe(String(filteredTotal));
+    await screenshot(page, "responses", "03-audit-log", false);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, "responses", "03-audit-log-mobile", false);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // A personal API token: shown once, works from a script, stops working when revoked.
     await page.goto("/dashboard/tokens");

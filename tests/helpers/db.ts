@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { ensureSurvey } from "@/scripts/lib/bootstrap";
+import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { testEnv } from "./env";
 
 let pool: pg.Pool | undefined;
@@ -36,4 +37,25 @@ export async function countResponses(waveId: string): Promise<{ partial: number;
     partial: rows.find((r) => r.status === "partial")?.n ?? 0,
     complete: rows.find((r) => r.status === "complete")?.n ?? 0,
   };
+}
+
+/**
+ * Copies the dashboards' survey and its newest wave (same ids) from the suite's database into
+ * another one (a stand-in read replica), so the analyst pages and exports find their wave there.
+ * Returns the wave's id.
+ */
+export async function copyDashboardWave(target: pg.Client): Promise<string> {
+  const survey = await testPool().query(`SELECT * FROM survey WHERE slug = $1`, [SURVEY_SLUG]);
+  const wave = await testPool().query(`SELECT * FROM wave WHERE survey_id = $1 ORDER BY opens_at DESC LIMIT 1`, [survey.rows[0].id]);
+  for (const [table, row] of [
+    ["survey", survey.rows[0]],
+    ["wave", wave.rows[0]],
+  ] as const) {
+    const columns = Object.keys(row);
+    await target.query(
+      `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+      columns.map((c) => (typeof row[c] === "object" && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
+    );
+  }
+  return wave.rows[0].id as string;
 }

@@ -12,6 +12,10 @@ export const testEnv = {
   get baseUrl() {
     return required("APP_BASE_URL");
   },
+  /** The suite server's session-signing secret (its second servers share it). */
+  get authSecret() {
+    return required("AUTH_SECRET");
+  },
   /** The embedded PostgreSQL (PGlite), whose socket server cannot carry COPY FROM STDIN. */
   get embeddedDatabase() {
     return required("TEST_DATABASE_EMBEDDED") === "1";

@@ -271,12 +271,14 @@ describe("a page that throws in production", () => {
   // A second production server whose database is unreachable: every page that queries throws.
   const dead = deadDatabaseServerForSuite();
 
-  it.each(["/survey/ai-readiness", "/survey/ai-readiness/result"])(
-    "%s answers 500 with Next's error document: a digest, no details",
+  it.each(["/survey/ai-readiness", "/survey/ai-readiness/result", "/dashboard", "/dashboard/responses", "/dashboard/audit"])(
+    "%s answers 503 with Retry-After (the database is down) and Next's error document: a digest, no details",
     async (url) => {
-      const response = await fetch(`${dead.baseUrl}${url}`, { redirect: "manual" });
+      // Dashboards with a valid session (same secret), so they reach the database to check it.
+      const response = await fetch(`${dead.baseUrl}${url}`, { redirect: "manual", headers: { cookie: analystCookie } });
       const html = await response.text();
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("2");
       // The visible "Something went wrong" comes from app/error.tsx after hydration (checked in
       // Chromium by tests/e2e/csp.test.ts); the server's HTML carries only an opaque digest.
       expect(html).toContain('id="__next_error__"');
@@ -285,6 +287,10 @@ describe("a page that throws in production", () => {
       expect(html).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:\d+\/none|nobody@/i);
     },
   );
+
+  it("answers a page that needs no database as usual", async () => {
+    expect((await fetch(`${dead.baseUrl}/`)).status).toBe(200);
+  });
 
   it("its API answers 503 with a message, not the driver's error", async () => {
     const response = await fetch(`${dead.baseUrl}/api/v1/surveys/ai-readiness`);

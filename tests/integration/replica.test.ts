@@ -9,10 +9,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { migrateDeploy } from "@/scripts/lib/migrate";
-import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { clientIp, testAdmin } from "../helpers/auth";
-import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
+import { closeTestPool, copyDashboardWave, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -33,25 +32,14 @@ beforeAll(async () => {
   try {
     // The replica's copy of the dashboards' survey and its newest wave (same ids), and 12 responses
     // of its own (the primary holds the suite's 1,500 and more).
-    const survey = await testPool().query(`SELECT * FROM survey WHERE slug = $1`, [SURVEY_SLUG]);
-    const wave = await testPool().query(`SELECT * FROM wave WHERE survey_id = $1 ORDER BY opens_at DESC LIMIT 1`, [survey.rows[0].id]);
-    for (const [table, row] of [
-      ["survey", survey.rows[0]],
-      ["wave", wave.rows[0]],
-    ] as const) {
-      const columns = Object.keys(row);
-      await client.query(
-        `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
-        columns.map((c) => (typeof row[c] === "object" && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
-      );
-    }
+    const waveId = await copyDashboardWave(client);
     for (let i = 0; i < 12; i++) {
       await client.query(
         `INSERT INTO response (wave_id, status, source, submission_key, submitted_at, current_step, industry, region, ` +
           `company_size, role, stage, readiness_index, answers)
          VALUES ($1, 'complete', 'seed', $2, now(), 6, ` +
           `'healthcare', 'east_asia', '1000_9999', 'data_ml', 'pilots', 50, $3)`,
-        [wave.rows[0].id, `replica-${i}`, JSON.stringify(validAnswers())],
+        [waveId, `replica-${i}`, JSON.stringify(validAnswers())],
       );
     }
   } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, isUniqueViolation, toAppError } from "@/lib/db/errors";
+import { databaseFailure, isDatabaseUnavailable, isUniqueViolation, toAppError } from "@/lib/db/errors";
 import { EnvError, parseEnv } from "@/lib/env";
-import { ServiceUnavailableError } from "@/lib/errors";
+import { ServiceUnavailableError, UNAVAILABLE_MESSAGES } from "@/lib/errors";
 
 describe("environment", () => {
   it("applies defaults and treats empty strings as unset", () => {
@@ -35,6 +35,46 @@ describe("database error classification", () => {
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
     expect(isDatabaseUnavailable({ code: "57P01", message: "terminating connection due to administrator command" })).toBe(true);
     expect(toAppError(wrapped)).toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it("tells a statement that never reached the database from one cut off while it ran", () => {
+    const unreachable = [
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      new Error("timeout exceeded when trying to connect"), // pg's pool: no free connection in time
+      new Error("Connection terminated due to connection timeout"),
+      { code: "P1001", message: "Can't reach database server at 127.0.0.1:1" },
+      { code: "P2024", message: "Timed out fetching a new connection from the connection pool." },
+      { code: "57P03", message: "the database system is starting up" },
+      { code: "53300", message: "sorry, too many clients already" },
+      { message: "Invalid invocation", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } },
+    ];
+    const interrupted = [
+      Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+      new Error("Connection terminated unexpectedly"),
+      { code: "57P01", message: "terminating connection due to administrator command" },
+      { code: "P1017", message: "Server has closed the connection." },
+      { code: "P1001", message: "x", cause: { code: "ECONNRESET" } }, // any sign of a cut-off connection wins
+    ];
+    for (const error of unreachable) expect(databaseFailure(error), JSON.stringify(error)).toBe("unreachable");
+    for (const error of interrupted) expect(databaseFailure(error), JSON.stringify(error)).toBe("interrupted");
+    expect(databaseFailure(new TypeError("x is undefined"))).toBeUndefined();
+  });
+
+  it("says 'nothing was saved' only for a write that never reached the database, and nothing about saving on a read", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    const message = (error: unknown, method?: string) => toAppError(error, method)?.message;
+    for (const method of ["GET", "HEAD", undefined]) {
+      expect(message(refused, method)).toBe(UNAVAILABLE_MESSAGES.read);
+      expect(message(reset, method)).toBe(UNAVAILABLE_MESSAGES.read);
+      expect(message(refused, method)).not.toMatch(/sav/i);
+    }
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "post"]) {
+      expect(message(refused, method)).toBe(UNAVAILABLE_MESSAGES.notSaved);
+      expect(message(reset, method)).toBe(UNAVAILABLE_MESSAGES.maybeSaved);
+      expect(message(reset, method)).not.toMatch(/nothing was saved/i);
+    }
+    expect(toAppError(refused, "POST")?.headers).toEqual({ "Retry-After": "2" });
   });
 
   it("does not hide bugs as 503", () => {
