@@ -7,7 +7,6 @@ import { compareQuery, overviewQuery } from "./pages";
 import { comparisonResponseSchema, overviewResponseSchema } from "./schemas";
 
 const TAG = "Analytics";
-const ANALYST_ERRORS = { 400: "error", 401: "error", 403: "error", 503: "error" } as const;
 
 export const overviewRoute = defineRoute({
   id: "getOverview",
@@ -17,7 +16,7 @@ export const overviewRoute = defineRoute({
   tag: TAG,
   access: "analyst",
   query: overviewQuery,
-  responses: { 200: { description: "Overview", json: overviewResponseSchema }, ...ANALYST_ERRORS },
+  responses: { 200: { description: "Overview", json: overviewResponseSchema } },
   handler: async ({ query: { scope } }) => {
     const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
     return { wave: scope.wave.code, filters: scope.filters, ...data };
@@ -34,7 +33,7 @@ export const compareRoute = defineRoute({
   tag: TAG,
   access: "analyst",
   query: compareQuery,
-  responses: { 200: { description: "Comparison", json: comparisonResponseSchema }, ...ANALYST_ERRORS },
+  responses: { 200: { description: "Comparison", json: comparisonResponseSchema } },
   handler: async ({ query: { a, b, rest } }) => {
     const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
     return { wave: a.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };

@@ -8,7 +8,8 @@ import "server-only";
 //   (415 naming Content-Type, 413 naming body, 400 naming body), and better-auth receives exactly
 //   the parsed value, so the account the limit counts is the account better-auth checks;
 // - endpoints that check a password go through the per-account limit (./login-limit.ts).
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
+import { UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
+import { readCappedBody } from "@/lib/http/body";
 import { handle } from "@/lib/http/respond";
 import { clientAddressForAuth } from "@/lib/ratelimit";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/ratelimit/client";
@@ -41,7 +42,7 @@ export const handleAuthRequest = handle(async (request: Request): Promise<Respon
  */
 async function readAuthBody(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const bytes = await readCapped(request, AUTH_BODY_LIMIT);
+  const bytes = await readCappedBody(request, AUTH_BODY_LIMIT);
   if (bytes.byteLength === 0) return undefined;
   const type = request.headers.get("content-type") ?? "";
   // better-auth's own test for JSON (the media type exactly, parameters such as charset allowed).
@@ -52,26 +53,6 @@ async function readAuthBody(request: Request): Promise<unknown> {
     const detail = error instanceof SyntaxError ? error.message : "malformed JSON";
     throw new ValidationError([{ path: "body", message: `is not valid JSON (${detail})` }]);
   }
-}
-
-/** The body's bytes, refused (413 naming body) as soon as they pass `limit`, whatever Content-Length said. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array> {
-  if (Number(request.headers.get("content-length")) > limit) throw new PayloadTooLargeError(limit);
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 /** "/sign-in/email" for /api/auth/sign-in/email (trailing slashes dropped, as better-auth's limiter does). */

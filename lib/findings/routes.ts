@@ -14,10 +14,6 @@ export const findingsRoute = defineRoute({
   query: findingsQuery,
   responses: {
     200: { description: "Findings", json: findingsResponseSchema },
-    400: "error",
-    401: "error",
-    403: "error",
-    503: "error",
   },
   handler: async ({ query: { scope } }) => {
     const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);

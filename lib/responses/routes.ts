@@ -14,10 +14,6 @@ export const listResponsesRoute = defineRoute({
   query: explorerQuery,
   responses: {
     200: { description: "One page", json: responsesPageSchema },
-    400: "error",
-    401: "error",
-    403: "error",
-    503: "error",
   },
   handler: async ({ query: { scope, extra } }) => {
     const page = await listResponses(scope.wave.id, scope.filters, extra, cursorOf(extra));

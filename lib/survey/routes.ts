@@ -24,6 +24,8 @@ import { getOpenWave } from "./waves";
 
 const slugParams = z.object({ slug: slugSchema.describe("The survey's slug, e.g. ai-readiness.") });
 const TAG = "Survey";
+// 400, 503 and (writes) 403 are implied on every route (lib/api/openapi.ts); these come on top.
+const BODY_ERRORS = { 404: "error", 413: "error", 415: "error", 429: "error" } as const;
 
 /** The answers a submission must carry, as the open wave's instrument defines them. */
 const documentedAnswers = (doc: DocContext) => z.object({ answers: completeAnswersSchema(doc.open?.instrument ?? instrumentV1) }).strict();
@@ -36,7 +38,7 @@ export const surveyDefinitionRoute = defineRoute({
   tag: TAG,
   access: "public",
   params: slugParams,
-  responses: { 200: { description: "The definition", json: surveyDefinitionSchema }, 404: "error", 503: "error" },
+  responses: { 200: { description: "The definition", json: surveyDefinitionSchema }, 404: "error" },
   handler: async ({ params }) => publicDefinition(await getOpenWave(params.slug)),
 });
 
@@ -58,14 +60,8 @@ export const submitResponseRoute = defineRoute({
   responses: {
     201: { description: "Stored", json: submissionResultSchema },
     200: { description: "Already stored under this key (same id)", json: submissionResultSchema },
-    400: "error",
-    403: "error",
-    404: "error",
-    413: "error",
-    415: "error",
+    ...BODY_ERRORS,
     422: "error",
-    429: "error",
-    503: "error",
   },
   // A refused request still counts against the client's limit (a client over it hears 429
   // rather than the details of its mistake); an accepted one is counted by the insert itself.
@@ -86,7 +82,7 @@ export const getDraftRoute = defineRoute({
   tag: TAG,
   access: "respondent",
   params: slugParams,
-  responses: { 200: { description: "The draft, or null", json: draftResponseSchema }, 404: "error", 503: "error" },
+  responses: { 200: { description: "The draft, or null", json: draftResponseSchema }, 404: "error" },
   handler: async ({ params }) => {
     const wave = await getOpenWave(params.slug);
     const token = await readResumeToken(wave.slug);
@@ -105,13 +101,7 @@ export const saveDraftRoute = defineRoute({
   body: { schema: saveDraftRequestSchema },
   responses: {
     200: { description: "The saved draft", json: draftResponseSchema },
-    400: "error",
-    403: "error",
-    404: "error",
-    413: "error",
-    415: "error",
-    429: "error",
-    503: "error",
+    ...BODY_ERRORS,
   },
   // Counted before the body is read: a flood costs one upsert per request, valid or not.
   guard: async (request, params) => {
@@ -139,13 +129,7 @@ export const submitDraftRoute = defineRoute({
   responses: {
     201: { description: "Submitted", json: draftSubmitResultSchema },
     200: { description: "Already submitted", json: draftSubmitResultSchema },
-    400: "error",
-    403: "error",
-    404: "error",
-    413: "error",
-    415: "error",
-    429: "error",
-    503: "error",
+    ...BODY_ERRORS,
   },
   guard: async (request, params) => {
     await getOpenWave(params.slug);
@@ -168,7 +152,7 @@ export const deleteOwnResponseRoute = defineRoute({
   tag: TAG,
   access: "respondent",
   params: slugParams,
-  responses: { 200: { description: "Deleted", json: deletionResultSchema }, 401: "error", 403: "error", 404: "error", 503: "error" },
+  responses: { 200: { description: "Deleted", json: deletionResultSchema }, 401: "error", 404: "error" },
   handler: async ({ params }) => {
     const token = await readResumeToken(params.slug);
     if (!token) throw new NoRespondentError();
