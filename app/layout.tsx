@@ -1,12 +1,37 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { appUrl } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Readiness Radar", template: "%s · Readiness Radar" },
-  description: "How ready are technologists to run AI inference in production? Take the survey and see where you stand.",
-};
+const DESCRIPTION = "How ready are technologists to run AI inference in production? Take the survey and see where you stand.";
+
+// Icons and the Open Graph card are static files in public/ (rendered from public/icon.svg by
+// scripts/icons.ts). metadataBase makes the card's URL absolute, as link previews need.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(appUrl()),
+    title: { default: "Readiness Radar", template: "%s · Readiness Radar" },
+    description: DESCRIPTION,
+    applicationName: "Readiness Radar",
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+    },
+    manifest: "/manifest.webmanifest",
+    openGraph: {
+      type: "website",
+      siteName: "Readiness Radar",
+      title: "Readiness Radar: how ready are you to run AI inference in production?",
+      description: DESCRIPTION,
+      images: [{ url: "/og.png", width: 1200, height: 630, alt: "Readiness Radar: how ready are you to run AI inference in production?" }],
+    },
+    twitter: { card: "summary_large_image", images: ["/og.png"] },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#172554" };
 

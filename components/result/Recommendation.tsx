@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { recommend } from "@/lib/architecture/recommend";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { optionsOf, findQuestion } from "@/lib/survey/instrument-schema";
+import { PRINT_OPEN } from "./print-open";
 
 type Ranked = ReturnType<typeof recommend>["ranked"];
 
@@ -9,6 +10,26 @@ const regionLabel = (id: string) => {
   const question = findQuestion(instrumentV1, "region");
   return (question ? optionsOf(instrumentV1, question) : []).find((o) => o.id === id)?.label ?? id;
 };
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** A total latency; over the budget it is red and says so in words, not only in colour. */
+function Total({ ms: value, over, compact }: { ms: number; over: boolean; compact?: boolean }) {
+  if (compact) {
+    return (
+      <span className={`tabular-nums ${over ? "font-semibold text-red-700" : ""}`}>
+        <span className="whitespace-nowrap">{ms(value)}</span>
+        {over && <span className="block text-[11px] font-normal">over</span>}
+      </span>
+    );
+  }
+  return (
+    <span className={`whitespace-nowrap font-semibold tabular-nums ${over ? "text-red-700" : ""}`}>
+      {ms(value)}
+      {over ? " (over)" : ""}
+    </span>
+  );
+}
 
 /** The respondent's own recommendation: ranked architectures, reasons, latency per user region. */
 export function Recommendation({ ranked }: { ranked: Ranked }) {
@@ -28,8 +49,8 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
         ))}
       </ul>
       {top.reasons.length > 4 && (
-        <details className="mt-1 text-sm text-slate-700">
-          <summary className="cursor-pointer font-medium text-brand-700">{top.reasons.length - 4} more reasons</summary>
+        <details className={`mt-1 text-sm text-slate-700 ${PRINT_OPEN}`} data-print="open">
+          <summary className="cursor-pointer font-medium text-brand-700 print:hidden">{top.reasons.length - 4} more reasons</summary>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {top.reasons.slice(4).map((reason, i) => (
               <li key={i}>{reason}</li>
@@ -37,32 +58,58 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
           </ul>
         </details>
       )}
-      <p className="mt-2 text-sm text-slate-500">Main trade-off: {top.tradeoff}</p>
+      <p className="mt-2 text-sm text-slate-600">Main trade-off: {top.tradeoff}</p>
       {top.latency.perRegion.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="mb-1 text-left text-xs text-slate-500">
-              Estimated time to first answer for your users{top.latency.budgetMs ? `, against your ${top.latency.budgetMs} ms budget` : ""}{" "}
-              (network + queueing + first token).
-            </caption>
-            <thead className="text-left text-slate-500">
+        <div className="mt-4" data-testid="latency-for-you">
+          <p className="mb-1 text-xs text-slate-600">
+            Estimated time to first answer for your users{top.latency.budgetMs ? `, against your ${top.latency.budgetMs} ms budget` : ""}{" "}
+            (network + queueing + first token).
+          </p>
+          {/* Phones: one line per region; wider screens: the full breakdown as a table. */}
+          <ul className="grid gap-1 text-sm sm:hidden">
+            {top.latency.perRegion.map((r) => (
+              <li key={r.region} className="border-t border-slate-100 pt-1">
+                <span className="flex justify-between gap-3">
+                  <span>{regionLabel(r.region)}</span>
+                  <Total ms={r.totalMs} over={r.withinBudget === false} />
+                </span>
+                <span className="block text-xs text-slate-600">
+                  {ms(r.networkMs)} network + {ms(r.queueMs)} queue + {ms(r.firstTokenMs)} first token
+                </span>
+              </li>
+            ))}
+          </ul>
+          <table className="hidden w-full text-sm sm:table">
+            <thead className="text-left text-slate-600">
               <tr>
-                <th className="py-1 font-medium">Users in</th>
-                <th className="py-1 text-right font-medium">Network</th>
-                <th className="py-1 text-right font-medium">Queue</th>
-                <th className="py-1 text-right font-medium">First token</th>
-                <th className="py-1 text-right font-medium">Total</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Users in
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  Network
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  Queue
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  First token
+                </th>
+                <th scope="col" className="py-1 pl-3 text-right font-medium">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
               {top.latency.perRegion.map((r) => (
                 <tr key={r.region} className="border-t border-slate-100">
-                  <td className="py-1">{regionLabel(r.region)}</td>
-                  <td className="py-1 text-right tabular-nums">{Math.round(r.networkMs)} ms</td>
-                  <td className="py-1 text-right tabular-nums">{Math.round(r.queueMs)} ms</td>
-                  <td className="py-1 text-right tabular-nums">{Math.round(r.firstTokenMs)} ms</td>
-                  <td className={`py-1 text-right font-semibold tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>
-                    {Math.round(r.totalMs)} ms{r.withinBudget === false ? " (over)" : ""}
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {regionLabel(r.region)}
+                  </th>
+                  <td className="py-1 pl-3 text-right tabular-nums">{ms(r.networkMs)}</td>
+                  <td className="py-1 pl-3 text-right tabular-nums">{ms(r.queueMs)}</td>
+                  <td className="py-1 pl-3 text-right tabular-nums">{ms(r.firstTokenMs)}</td>
+                  <td className="py-1 pl-3 text-right">
+                    <Total ms={r.totalMs} over={r.withinBudget === false} />
                   </td>
                 </tr>
               ))}
@@ -70,15 +117,35 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
           </table>
         </div>
       )}
-      <details className="mt-4 text-sm" data-testid="latency-by-architecture">
+      <details className="mt-4 text-sm print:hidden" data-testid="latency-by-architecture">
         <summary className="cursor-pointer font-medium text-brand-700">Estimated latency for every architecture</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-[560px] text-xs">
-            <thead className="text-left text-slate-500">
+        <div className="mt-2">
+          {/* Below lg the regions do not fit side by side: each architecture lists its regions instead. */}
+          <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" data-testid="latency-by-architecture-list">
+            {ranked.map((option) => (
+              <li key={option.id} className="rounded-lg border border-slate-200 p-3">
+                <p className="font-medium text-slate-900">{option.name}</p>
+                <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-xs">
+                  {option.latency.perRegion.map((r) => (
+                    <div key={r.region} className="contents">
+                      <dt className="text-slate-700">{regionLabel(r.region)}</dt>
+                      <dd className="text-right">
+                        <Total ms={r.totalMs} over={r.withinBudget === false} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <table className="hidden w-full text-xs lg:table">
+            <thead className="text-left text-slate-600">
               <tr>
-                <th className="py-1 font-medium">Architecture</th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Architecture
+                </th>
                 {top.latency.perRegion.map((r) => (
-                  <th key={r.region} className="py-1 text-right font-medium">
+                  <th key={r.region} scope="col" className="px-1.5 py-1 text-right align-bottom font-medium">
                     {regionLabel(r.region)}
                   </th>
                 ))}
@@ -91,17 +158,17 @@ export function Recommendation({ ranked }: { ranked: Ranked }) {
                     {option.name}
                   </th>
                   {option.latency.perRegion.map((r) => (
-                    <td key={r.region} className={`py-1 text-right tabular-nums ${r.withinBudget === false ? "text-red-700" : ""}`}>
-                      {Math.round(r.totalMs)} ms
+                    <td key={r.region} className="px-1.5 py-1 text-right align-top">
+                      <Total ms={r.totalMs} over={r.withinBudget === false} compact />
                     </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-slate-500">
-            Red: over your budget. Planning estimates from typical public round-trip and first-token measurements; see each
-            architecture&apos;s page.
+          <p className="mt-1 text-xs text-slate-600">
+            Red and marked “over”: over your budget. Planning estimates from typical public round-trip and first-token measurements; see
+            each architecture&apos;s page.
           </p>
         </div>
       </details>

@@ -172,7 +172,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
   const ranked = Array.isArray(value) ? value : [];
   const slots = Math.min(question.slots, Math.max(available.length, 1));
   if (available.length === 0) {
-    return <p className="text-sm text-slate-500">Choose at least one concern above, then rank them here.</p>;
+    return <p className="text-sm text-slate-600">Choose at least one concern above, then rank them here.</p>;
   }
   const setSlot = (slot: number, id: string) => {
     const next = Array.from({ length: slots }, (_, i) => (i === slot ? id : (ranked[i] ?? "")));
@@ -195,11 +195,17 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
               className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
             >
               <option value="">Choose…</option>
-              {available.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
+              {available.map((option) => {
+                // A concern ranked in another place cannot be picked again here: it is shown, greyed
+                // out and named with its place (screen readers announce it as unavailable).
+                const place = ranked.indexOf(option.id);
+                const elsewhere = place >= 0 && place !== slot;
+                return (
+                  <option key={option.id} value={option.id} disabled={elsewhere}>
+                    {elsewhere ? `${option.label} (ranked ${ORDINALS[place]})` : option.label}
+                  </option>
+                );
+              })}
             </select>
           </li>
         );

@@ -9,7 +9,8 @@ export type CallResult<T> =
   | { ok: false; kind: "invalid"; fields: FieldIssue[]; message: string }
   | { ok: false; kind: "unavailable" | "conflict" | "failed"; message: string };
 
-async function call<T>(url: string, method: string, body: unknown): Promise<CallResult<T>> {
+/** keepalive: the browser completes the request even if the page is closed meanwhile. */
+async function call<T>(url: string, method: string, body: unknown, keepalive = false): Promise<CallResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -17,6 +18,7 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Call
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
       credentials: "same-origin",
+      keepalive,
     });
   } catch {
     return { ok: false, kind: "unavailable", message: "You appear to be offline." };
@@ -38,8 +40,8 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Call
   return { ok: false, kind: "failed", message };
 }
 
-export function saveDraftCall(slug: string, body: SaveDraftRequest) {
-  return call<{ draft: DraftView }>(`/api/v1/surveys/${slug}/draft`, "PUT", body);
+export function saveDraftCall(slug: string, body: SaveDraftRequest, options: { keepalive?: boolean } = {}) {
+  return call<{ draft: DraftView }>(`/api/v1/surveys/${slug}/draft`, "PUT", body, options.keepalive);
 }
 
 export function submitDraftCall(slug: string, body: SubmitDraftRequest) {

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { readResumeToken } from "./cookies";
 import { findDraft, type DraftView } from "./responses";
-import { getPersonalResult, type PersonalResult } from "./results";
+import { getPersonalResult, getShareSummary, type PersonalResult, type ShareSummary } from "./results";
 import { slugSchema } from "./slug";
 import { getOpenWave, type OpenWave } from "./waves";
 
@@ -31,4 +31,11 @@ export async function loadResultPage(slug: string): Promise<{ wave: OpenWave; re
   if (!wave) return null;
   const token = await readResumeToken(wave.slug);
   return { wave, result: token ? await getPersonalResult(wave, token) : null };
+}
+
+/** The share image's figures for this browser's completed response; null without one. */
+export async function loadShareSummary(slug: string): Promise<ShareSummary | null> {
+  const wave = await openWaveOrNull(slug);
+  const token = wave ? await readResumeToken(wave.slug) : null;
+  return wave && token ? getShareSummary(wave, token) : null;
 }

@@ -4,11 +4,24 @@ import { recommend } from "@/lib/architecture/recommend";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { optionsOf, findQuestion, type Answers } from "./instrument-schema";
+import { meanInterval } from "@/lib/stats/tests";
+import { optionsOf, findQuestion, type Answers, type Instrument } from "./instrument-schema";
 import { hashResumeToken } from "./resume-token";
 import type { OpenWave } from "./waves";
 
 export type PeerGroup = "industry" | "region";
+
+/**
+ * Where the respondent's readiness index falls among a peer group, stated only as precisely as
+ * the suppression rule allows (no count of 1..k-1 peers on either side is ever revealed):
+ * - `share`: the share of peers scoring lower (both sides hold 0 or at least k peers);
+ * - `lowest`: 1..k-1 peers score lower, so the respondent is in the group's lowest k;
+ * - `highest`: 1..k-1 peers score the same or higher, so the respondent is in its highest k;
+ * - `unplaced`: both sides hold 1..k-1 peers (a group of fewer than 2k): no side can be stated;
+ * - `too_few`: fewer than k peers in the group: nothing about it is shown.
+ */
+export type Standing =
+  { kind: "share"; shareBelow: number } | { kind: "lowest" } | { kind: "highest" } | { kind: "unplaced" } | { kind: "too_few" };
 
 export interface PeerFigure {
   group: PeerGroup;
@@ -16,16 +29,34 @@ export interface PeerFigure {
   label: string;
   /** Null when fewer than k peers answered: the figure is withheld, not just hidden. */
   n: number | null;
-  /** Share of these peers whose readiness index is below the respondent's (null when withheld). */
-  shareBelow: number | null;
+  standing: Standing;
+}
+
+/** A peer group's mean rating on a 1-5 dimension with its 95% t interval (clamped to the scale). */
+export interface PeerMean {
+  mean: number;
+  lower: number;
+  upper: number;
 }
 
 export interface DimensionRow {
   questionId: string;
   label: string;
   you: number;
-  industryMedian: number | null;
-  regionMedian: number | null;
+  /** Null when the group has fewer than k peers. */
+  industry: PeerMean | null;
+  region: PeerMean | null;
+}
+
+/**
+ * The respondent's stage of readiness: the label of the readiness scale (e.g. "Developing") nearest
+ * to the mean of their dimension ratings, which the index puts on 0-100 (1 -> 0, 5 -> 100).
+ */
+export interface ReadinessStage {
+  label: string;
+  /** 1-based position on the scale, e.g. 3 of 5. */
+  level: number;
+  levels: number;
 }
 
 export interface ShareRow {
@@ -39,6 +70,7 @@ export interface PersonalResult {
   responseId: string;
   submittedAt: Date;
   readinessIndex: number;
+  readinessStage: ReadinessStage;
   suppressionK: number;
   peers: PeerFigure[];
   dimensions: DimensionRow[];
@@ -75,15 +107,18 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
   const stageQuestion = findQuestion(instrument, instrument.profile.stage ?? "");
   const stageOptions = stageQuestion ? optionsOf(instrument, stageQuestion) : [];
 
-  // One pass per peer group: n, dimension medians, stage counts and top-3 shares, all in SQL.
-  // The respondent is excluded from their own peer group.
+  // One pass per peer group: n, the moments of each dimension (for means and their intervals: on
+  // a 1-5 scale nearly every median is 3, which says little), stage counts and top-3 shares, all in
+  // SQL. The respondent is excluded from their own peer group.
   const peerQuery = (column: "industry" | "region", value: string) => Prisma.sql`
     SELECT count(*)::int AS n,
       count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
       ${Prisma.join(
-        dims.map(
-          (d, i) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY (answers->>${d.questionId})::int) AS ${Prisma.raw(`d${i}`)}`,
-        ),
+        dims.map((d, i) => {
+          const rating = Prisma.sql`(answers->>${d.questionId})::int`;
+          return Prisma.sql`count(${rating})::int AS ${Prisma.raw(`d${i}n`)}, sum(${rating})::int AS ${Prisma.raw(`d${i}s`)},
+            sum(${rating} * ${rating})::int AS ${Prisma.raw(`d${i}q`)}`;
+        }),
         ", ",
       )}${dims.length ? Prisma.sql`,` : Prisma.empty}
       ${Prisma.join(
@@ -120,17 +155,18 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     responseId: own.id,
     submittedAt: own.submitted_at,
     readinessIndex: own.readiness_index,
+    readinessStage: readinessStage(instrument, own.readiness_index),
     suppressionK: k,
     peers: [
-      { group: "industry", label: labelOf(instrument.profile.industry, own.industry), n: industry.n, shareBelow: industry.shareBelow },
-      { group: "region", label: labelOf(instrument.profile.region, own.region), n: region.n, shareBelow: region.shareBelow },
+      { group: "industry", label: labelOf(instrument.profile.industry, own.industry), n: industry.n, standing: industry.standing },
+      { group: "region", label: labelOf(instrument.profile.region, own.region), n: region.n, standing: region.standing },
     ],
     dimensions: dims.map((d, i) => ({
       questionId: d.questionId,
       label: d.label,
       you: Number(own.answers[d.questionId]),
-      industryMedian: industry.medians[i] ?? null,
-      regionMedian: region.medians[i] ?? null,
+      industry: industry.means[i] ?? null,
+      region: region.means[i] ?? null,
     })),
     stage: {
       optionId: own.stage,
@@ -154,8 +190,8 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
 
 interface Unpacked {
   n: number | null;
-  shareBelow: number | null;
-  medians: (number | null)[];
+  standing: Standing;
+  means: (PeerMean | null)[];
   stageShares: (number | null)[];
   concernShares: (number | null)[];
 }
@@ -166,8 +202,8 @@ function unpack(row: Record<string, unknown> | undefined, dims: number, stages: 
   if (n < k) {
     return {
       n: null,
-      shareBelow: null,
-      medians: Array(dims).fill(null),
+      standing: { kind: "too_few" },
+      means: Array(dims).fill(null),
       stageShares: Array(stages).fill(null),
       concernShares: Array(concerns).fill(null),
     };
@@ -175,11 +211,82 @@ function unpack(row: Record<string, unknown> | undefined, dims: number, stages: 
   const at = (name: string) => Number(row?.[name]);
   // A share of n reveals its count: withhold it when the count, or the rest, is 1..k-1.
   const share = (count: number) => ((count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : count / n);
+  const mean = (i: number): PeerMean | null => {
+    const moments = { n: at(`d${i}n`), sum: at(`d${i}s`), sumSquares: at(`d${i}q`) };
+    if (moments.n < k) return null;
+    const interval = meanInterval(moments);
+    return { mean: interval.mean, lower: Math.max(1, interval.lower), upper: Math.min(5, interval.upper) };
+  };
   return {
     n,
-    shareBelow: share(at("below")),
-    medians: Array.from({ length: dims }, (_, i) => at(`d${i}`)),
+    standing: standingOf(at("below"), n, k),
+    means: Array.from({ length: dims }, (_, i) => mean(i)),
     stageShares: Array.from({ length: stages }, (_, i) => share(at(`s${i}`))),
     concernShares: Array.from({ length: concerns }, (_, i) => share(at(`c${i}`))),
   };
+}
+
+/** Places a score among n peers of whom `below` score lower, revealing no side of 1..k-1 peers. */
+export function standingOf(below: number, n: number, k: number): Standing {
+  if (n < k) return { kind: "too_few" };
+  const atOrAbove = n - below;
+  const fewBelow = below > 0 && below < k;
+  const fewAbove = atOrAbove > 0 && atOrAbove < k;
+  if (fewBelow && fewAbove) return { kind: "unplaced" };
+  if (fewBelow) return { kind: "lowest" };
+  if (fewAbove) return { kind: "highest" };
+  return { kind: "share", shareBelow: below / n };
+}
+
+/** The labels of the readiness dimensions' 1-5 scale (e.g. Absent … Leading). */
+export function readinessScale(instrument: Instrument): readonly string[] {
+  const first = findQuestion(instrument, instrument.readinessDimensions[0]?.questionId ?? "");
+  return first?.type === "likert" ? first.scale : ["1", "2", "3", "4", "5"];
+}
+
+/** The readiness scale's label nearest to the mean dimension rating behind a 0-100 index. */
+export function readinessStage(instrument: Instrument, index: number): ReadinessStage {
+  const scale = readinessScale(instrument);
+  const level = Math.min(scale.length, Math.max(1, Math.round((index / 100) * (scale.length - 1)) + 1));
+  return { label: scale[level - 1] ?? String(level), level, levels: scale.length };
+}
+
+/** What the share image shows: the index, the stage of readiness and the recommended architecture; no answers. */
+export interface ShareSummary {
+  surveyTitle: string;
+  waveTitle: string;
+  readinessIndex: number;
+  readinessStage: ReadinessStage;
+  architecture: { id: string; name: string } | null;
+}
+
+/** The share image's figures for the respondent's own complete response; null if not complete. */
+export async function getShareSummary(wave: OpenWave, token: string): Promise<ShareSummary | null> {
+  const own = (
+    await db().$queryRaw<Pick<OwnRow, "readiness_index" | "answers">[]>`
+      SELECT readiness_index, answers FROM response
+      WHERE resume_token_hash = ${hashResumeToken(token)} AND wave_id = ${wave.waveId}::uuid AND status = 'complete'`
+  )[0];
+  if (!own) return null;
+  const top = recommend(profileFromAnswers(own.answers)).ranked[0];
+  return {
+    surveyTitle: wave.surveyTitle,
+    waveTitle: wave.waveTitle,
+    readinessIndex: own.readiness_index,
+    readinessStage: readinessStage(wave.instrument, own.readiness_index),
+    architecture: top ? { id: top.id, name: top.name } : null,
+  };
+}
+
+const PUBLISHED_RESULTS_LIVE = false;
+
+/**
+ * The published results of a wave ("see how others compare"), or null while there are none.
+ *
+ * Published results pages do not exist yet; they will live at /results/{survey}/{wave}. When they
+ * do, set PUBLISHED_RESULTS_LIVE above to true (one line) and the result page links there. Until then
+ * this returns null and the page shows no link, rather than a link to a 404.
+ */
+export function publishedResultsUrl(wave: Pick<OpenWave, "slug" | "waveCode">): string | null {
+  return PUBLISHED_RESULTS_LIVE ? `/results/${encodeURIComponent(wave.slug)}/${encodeURIComponent(wave.waveCode)}` : null;
 }

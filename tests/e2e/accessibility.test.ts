@@ -7,7 +7,7 @@ import { instrumentV1 } from "@/lib/survey/instrument";
 import { validAnswers } from "../helpers/answers";
 import { testAdmin } from "../helpers/auth";
 import { describeViolations, seriousViolations } from "../helpers/axe";
-import { openBrowser, screenshot, type Browser } from "../helpers/browser";
+import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { closeTestPool, testPool } from "../helpers/db";
 
 let browser: Browser | undefined;
@@ -138,7 +138,7 @@ describe("accessibility in Chromium", () => {
     }
 
     await page.getByTestId("readiness-index").waitFor();
-    await page.locator(".recharts-surface").first().waitFor();
+    await page.getByTestId("dimension-chart").waitFor();
     await expectAccessible(page, "result page");
     expect(indicators).toEqual({ checkbox: true, button: true, single: true, likert: true, multi: true, select: true, textarea: true });
 
@@ -178,7 +178,7 @@ describe("accessibility in Chromium", () => {
 
     await page.goto("/survey/ai-readiness/result");
     await page.getByTestId("readiness-index").waitFor();
-    await page.locator(".recharts-surface").first().waitFor();
+    await page.getByTestId("dimension-chart").waitFor();
     await expectAccessible(page, "result page (phone)");
     const control = page.getByTestId("delete-response");
     await control.scrollIntoViewIfNeeded();
@@ -186,13 +186,15 @@ describe("accessibility in Chromium", () => {
     await control.getByRole("button", { name: "Delete my response", exact: true }).click();
     await control.getByRole("button", { name: "Yes, delete my response", exact: true }).waitFor();
     await screenshot(page, "privacy", "result-delete-confirm-phone", false);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, "result page, delete confirmation (phone)");
+    expect(await sidewaysOverflow(page)).toEqual({ document: expect.any(Number), scrollers: [] });
+    expect((await sidewaysOverflow(page)).document).toBeLessThanOrEqual(0);
 
     await control.getByRole("button", { name: "Yes, delete my response", exact: true }).click();
     await page.waitForURL(/\/result\?deleted=1$/);
     await page.getByTestId("response-deleted").waitFor();
     await expectAccessible(page, "result page after deletion");
+    expect((await sidewaysOverflow(page)).document).toBeLessThanOrEqual(0);
     const { rows } = await testPool().query(`SELECT count(*)::int AS n FROM response WHERE id = $1`, [id]);
     expect(rows[0].n).toBe(0);
     // The cookie went with it: the survey starts afresh.

@@ -88,7 +88,11 @@ describe("Content-Security-Policy in Chromium", () => {
     });
     expect(submitted.status()).toBe(201);
     await page.goto("/survey/ai-readiness/result");
-    await page.locator("svg.recharts-surface").first().waitFor(); // the chart is drawn client-side
+    await page.getByTestId("dimension-chart").waitFor();
+    // The share image (a route of its own) loads under the page's policy.
+    const shareImage = page.getByTestId("keep-result").getByRole("img");
+    await shareImage.scrollIntoViewIfNeeded();
+    await expect.poll(() => shareImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
     await screenshot(page, "csp", "01-result");
 
     // The recommendation links to the architecture catalog (client-side navigation).

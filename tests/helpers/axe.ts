@@ -36,3 +36,15 @@ export function describeViolations(where: string, problems: AxeProblem[]): strin
     ...problems.map((p) => `  [${p.impact}] ${p.id}: ${p.help}\n${p.targets.map((t) => `      - ${t}`).join("\n")}`),
   ].join("\n");
 }
+
+/** Violations of the named axe rules only, whatever their impact or tags (e.g. the best-practice
+ * rule page-has-heading-one, which the WCAG tags above do not include). */
+export async function ruleViolations(page: Page, rules: string[]): Promise<AxeProblem[]> {
+  const results = await new AxeBuilder({ page }).withRules(rules).analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? "unknown",
+    help: v.help,
+    targets: v.nodes.slice(0, 8).map((n) => n.target.join(" ")),
+  }));
+}

@@ -52,3 +52,24 @@ export async function screenshot(page: Page, group: string, name: string, fullPa
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
+
+export interface SidewaysOverflow {
+  /** How far the document is wider than the viewport (0 or less: no sideways scrolling). */
+  document: number;
+  /** Elements that scroll sideways themselves (overflow-x auto or scroll, content wider than the box). */
+  scrollers: string[];
+}
+
+/** What scrolls sideways on the page as it is now: the document, or any region inside it. */
+export async function sidewaysOverflow(page: Page): Promise<SidewaysOverflow> {
+  return page.evaluate(() => {
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("data-testid") ? `[data-testid=${el.getAttribute("data-testid")}]` : ""}` +
+      ` (${el.scrollWidth} > ${el.clientWidth})`;
+    const scrollers = [...document.querySelectorAll("body *")].filter((el) => {
+      const overflow = getComputedStyle(el).overflowX;
+      return (overflow === "auto" || overflow === "scroll") && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1;
+    });
+    return { document: document.documentElement.scrollWidth - window.innerWidth, scrollers: scrollers.map(describe) };
+  });
+}

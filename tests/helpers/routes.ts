@@ -1,5 +1,5 @@
-// Every route the app serves, read from app/ at test time: a page.tsx is a page, a route.ts is
-// an API route with the HTTP methods it exports. Security tests iterate over this list, so a
+// Every route the app serves, read from app/ at test time: a page.tsx is a page, a route.ts (or
+// route.tsx, e.g. an image rendered from JSX) is a route handler with the HTTP methods it exports. Security tests iterate over this list, so a
 // route added later is tested (and must be classified) without anyone remembering to.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +30,7 @@ export function discoverRoutes(dir = APP_DIR, segments: string[] = []): AppRoute
     const pattern = `/${segments.join("/")}`;
     const file = path.relative(path.dirname(APP_DIR), full);
     if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) routes.push({ pattern, kind: "page", methods: ["GET"], file });
-    if (/^route\.(ts|js)$/.test(entry.name)) {
+    if (/^route\.(ts|tsx|js|jsx)$/.test(entry.name)) {
       const methods = [...new Set([...readFileSync(full, "utf8").matchAll(METHOD_EXPORT)].map((m) => m[1]!))];
       if (methods.length === 0)
         throw new Error(`${file} exports no HTTP method this test recognises (export const GET = … / export async function GET)`);

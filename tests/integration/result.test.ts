@@ -54,26 +54,37 @@ describe("personal result", () => {
     const result = await getPersonalResult(await getOpenWave(slug), token);
     expect(result).not.toBeNull();
     // validAnswers with strategy 5 scores 50; the six region peers score 35.7, 39.3, 42.9, 46.4, 50, 35.7:
-    // 5 below and 1 not. "Higher than 83%" would single out that one peer, so it is withheld too.
+    // 5 below and 1 not. "Higher than 83%" would single out that one peer, so the share is withheld
+    // and the respondent is placed in the highest group instead.
     expect(result!.peers).toEqual([
-      { group: "industry", label: "Healthcare & life sciences", n: null, shareBelow: null },
-      { group: "region", label: "East Asia", n: 6, shareBelow: null },
+      { group: "industry", label: "Healthcare & life sciences", n: null, standing: { kind: "too_few" } },
+      { group: "region", label: "East Asia", n: 6, standing: { kind: "highest" } },
     ]);
+    expect(result!.readinessStage).toEqual({ label: "Developing", level: 3, levels: 5 });
     const strategy = result!.dimensions.find((d) => d.questionId === "dim_strategy")!;
-    // Region peers rated strategy 1,2,3,4,5,1: median 2.5. Industry figures are withheld entirely.
-    expect(strategy).toMatchObject({ you: 5, regionMedian: 2.5, industryMedian: null });
-    expect(result!.dimensions.every((d) => d.industryMedian === null)).toBe(true);
+    // Region peers rated strategy 1,2,3,4,5,1: mean 2.67, sd 1.63, t(0.975, 5) = 2.571, so the 95%
+    // interval is 0.95..4.38, clamped to the scale's 1. Industry figures are withheld entirely.
+    expect(strategy.you).toBe(5);
+    expect(strategy.industry).toBeNull();
+    expect(strategy.region!.mean).toBeCloseTo(2.6667, 4);
+    expect(strategy.region!.lower).toBe(1);
+    expect(strategy.region!.upper).toBeCloseTo(4.3804, 3);
+    expect(result!.dimensions.every((d) => d.industry === null)).toBe(true);
     const scaled = result!.stage.rows.find((r) => r.optionId === "scaled_production")!;
     // 3 of 6 region peers: a count under k, withheld.
     expect(scaled).toEqual({ optionId: "scaled_production", label: "Scaled production", industryShare: null, regionShare: null });
     expect(result!.topConcerns.map((c) => c.optionId)).toEqual(["latency", "privacy_sovereignty", "cost"]);
     expect(result!.topConcerns[0]!.regionShare).toBe(1);
 
-    // The page shows it to its owner, and says why the industry figure is missing.
+    // The page shows it to its owner, says why the industry figure is missing and, for the region,
+    // what is true rather than "not enough peers".
     const page = await api<string>(`/survey/${slug}/result`, { cookie });
     expect(page.status).toBe(200);
     expect(page.body).toContain("Where you stand");
-    expect(page.body).toContain("fewer than 5 peers so far");
+    expect(page.body).toContain("Not enough peers in Healthcare &amp; life sciences yet to compare: fewer than 5 peers so far.");
+    expect(page.body).toContain(
+      "You score in the highest group of your 6 peers in East Asia: fewer than 5 of them score the same or higher.",
+    );
   });
 
   it("shows nothing personal without the respondent's cookie", async () => {

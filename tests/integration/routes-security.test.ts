@@ -20,6 +20,7 @@ const PUBLIC: Record<string, string> = {
   "/setup": "first-admin setup (checks its one-time token itself)",
   "/survey/[slug]": "the survey form; a draft is found only through the respondent's own cookie",
   "/survey/[slug]/result": "the respondent's own result (resume cookie) with k-suppressed peer figures",
+  "/survey/[slug]/result/share.png": "the respondent's own share image (resume cookie): index, stage, architecture; no answers",
   "/architectures/[id]": "public architecture catalog",
   "/api/health": "load-balancer health check",
   "/api/auth/[...all]": "better-auth (sign-in, sign-out, session); its own checks apply",

@@ -24,7 +24,11 @@ const urlFor = (pattern: string) =>
 const routes = discoverRoutes();
 // Patterns, filled inside each test (real ids come from the database in beforeAll).
 const pages = routes.filter((r) => r.kind === "page").map((r) => r.pattern);
-const apis = routes.filter((r) => r.kind === "api" && r.methods.includes("GET")).map((r) => r.pattern);
+const apis = routes.filter((r) => r.kind === "api" && r.methods.includes("GET") && r.pattern.startsWith("/api/")).map((r) => r.pattern);
+// Route handlers outside /api (the share image under /survey) get the pages' policy from proxy.ts.
+const otherHandlers = routes
+  .filter((r) => r.kind === "api" && r.methods.includes("GET") && !r.pattern.startsWith("/api/"))
+  .map((r) => r.pattern);
 
 beforeAll(async () => {
   const { rows } = await testPool().query<{ id: string }>(`SELECT id FROM response WHERE status = 'complete' ORDER BY id LIMIT 1`);
@@ -98,6 +102,16 @@ describe("security headers", () => {
       const d = directives(response.headers.get("content-security-policy") ?? "");
       expect(d.get("default-src"), url).toEqual(["'none'"]);
       expect(d.get("frame-ancestors"), url).toEqual(["'none'"]);
+    }
+  });
+
+  it.each(otherHandlers)("route handler %s outside /api: the pages' policy and the static headers", async (pattern) => {
+    const url = urlFor(pattern);
+    for (const cookie of [undefined, analystCookie]) {
+      const response = await api(url, { cookie });
+      expect(response.status, url).toBeLessThan(500);
+      expectStaticHeaders(response.headers, url);
+      expectPagePolicy(response.headers, url);
     }
   });
 
