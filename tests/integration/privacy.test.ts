@@ -98,6 +98,7 @@ describe("a respondent deletes their own response", () => {
 
     const none = await api<ErrorBody>(responsePath(), { method: "DELETE", headers: { origin: origin() } });
     expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toMatch(/^Cookie realm="survey response"/);
     expect(none.body.error.fields[0]?.path).toBe("cookie");
 
     const guessed = `${resumeCookieName(slug)}=${randomBytes(32).toString("base64url")}`;
