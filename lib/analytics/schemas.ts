@@ -122,7 +122,11 @@ export const comparisonSchema = z
         .strict(),
     ),
     family: z
-      .object({ correction: z.literal("Benjamini-Hochberg"), tests: z.number().int() })
+      .object({
+        correction: z.literal("Benjamini-Hochberg"),
+        tests: z.number().int().describe("Every planned test, rows and questions; withheld ones enter with p = 1."),
+        stated: z.number().int().describe("Tests whose p and q are shown."),
+      })
       .strict()
       .describe("Every p-value shown (rows and questions) is adjusted in this one family."),
   })
