@@ -63,7 +63,8 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
         </ul>
         <p className="mt-3 max-w-xl text-sm text-brand-100 print:text-slate-600">
           The index is the mean of your seven dimension ratings on a 0–100 scale; the stage is the point of the 1–5 scale nearest to that
-          mean. Peers are the other respondents in your industry and in your region.
+          mean. Peers are the other respondents in your industry and in your region. Their figures move on only once at least {k} more peers
+          have answered, on days that are over, so that no one&apos;s answers can be read from a change.
         </p>
         <div className="mt-5 flex flex-wrap gap-3 print:hidden">
           <PrintButton />

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { meanInterval } from "@/lib/stats/tests";
 import type { Answers, Instrument } from "./instrument-schema";
 import { optionLabelOf, questionByRole, readinessDimensions } from "./roles";
+import { snapshotCutoff, snapshotEnd, type DailyCount } from "./peer-snapshot";
 import { hashResumeToken } from "./resume-token";
 import type { OpenWave } from "./waves";
 
@@ -107,10 +108,23 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
   const topConcerns = rankQuestion && Array.isArray(own.answers[rankQuestion.id]) ? (own.answers[rankQuestion.id] as string[]) : [];
   const stageOptions = questionByRole(instrument, "stage").options;
 
+  // Peers are a snapshot that moves in steps of k people or more (./peer-snapshot.ts), never the
+  // live group: live figures would let a respondent reload around one newcomer and subtract.
+  const snapshotOf = async (column: "industry" | "region", value: string): Promise<Date | null> => {
+    const days = await db().$queryRaw<DailyCount[]>(Prisma.sql`
+      SELECT to_char((submitted_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS n
+      FROM response
+      WHERE wave_id = ${wave.waveId}::uuid AND status = 'complete' AND ${Prisma.raw(column)} = ${value}
+        AND submitted_at < date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+      GROUP BY 1 ORDER BY 1`);
+    const cutoff = snapshotCutoff(days, k);
+    return cutoff === null ? null : snapshotEnd(cutoff);
+  };
+
   // One pass per peer group: n, the moments of each dimension (for means and their intervals: on
   // a 1-5 scale nearly every median is 3, which says little), stage counts and top-3 shares, all in
-  // SQL. The respondent is excluded from their own peer group.
-  const peerQuery = (column: "industry" | "region", value: string) => Prisma.sql`
+  // SQL. The respondent is excluded from their own peer group. No snapshot yet: nobody (n = 0).
+  const peerQuery = (column: "industry" | "region", value: string, end: Date | null) => Prisma.sql`
     SELECT count(*)::int AS n,
       count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
       ${Prisma.join(
@@ -137,12 +151,12 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
       }
     FROM response
     WHERE wave_id = ${wave.waveId}::uuid AND status = 'complete'
-      AND ${Prisma.raw(column)} = ${value} AND id <> ${own.id}::uuid`;
+      AND ${Prisma.raw(column)} = ${value} AND id <> ${own.id}::uuid
+      AND ${end === null ? Prisma.sql`false` : Prisma.sql`submitted_at < ${end}`}`;
 
-  const [industryRow, regionRow] = await Promise.all([
-    db().$queryRaw<Record<string, unknown>[]>(peerQuery("industry", own.industry)),
-    db().$queryRaw<Record<string, unknown>[]>(peerQuery("region", own.region)),
-  ]);
+  const peersOf = async (column: "industry" | "region", value: string) =>
+    db().$queryRaw<Record<string, unknown>[]>(peerQuery(column, value, await snapshotOf(column, value)));
+  const [industryRow, regionRow] = await Promise.all([peersOf("industry", own.industry), peersOf("region", own.region)]);
   const industry = unpack(industryRow[0], dims.length, stageOptions.length, topConcerns.length, k);
   const region = unpack(regionRow[0], dims.length, stageOptions.length, topConcerns.length, k);
 

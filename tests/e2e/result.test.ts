@@ -14,7 +14,7 @@ import { validAnswers } from "../helpers/answers";
 import { authHeaders } from "../helpers/auth";
 import { describeViolations, seriousViolations } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
-import { closeTestPool, createTestSurvey } from "../helpers/db";
+import { backdateResponses, closeTestPool, createTestSurvey } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { api } from "../helpers/http";
 import { readinessDimensions } from "@/lib/survey/roles";
@@ -38,14 +38,18 @@ async function surveyWithPeers(): Promise<string> {
     ...Array.from({ length: 2 }, () => validAnswers({ industry: "healthcare", region: "north_america", ...dims(4) })),
   ];
   const ip = authHeaders()["x-forwarded-for"];
+  const ids: string[] = [];
   for (const answers of peers) {
-    const r = await api(`/api/v1/surveys/${slug}/responses`, {
+    const r = await api<{ id: string }>(`/api/v1/surveys/${slug}/responses`, {
       method: "POST",
       body: { answers },
       headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": ip },
     });
     expect(r.status).toBe(201);
+    ids.push(r.body.id);
   }
+  // Yesterday: the result page compares with a snapshot of days that are over.
+  await backdateResponses(ids, 1);
   return slug;
 }
 const RESPONDENT = validAnswers({ industry: "healthcare", region: "east_asia", ...dims(2) });

@@ -28,6 +28,14 @@ export async function createTestSurvey(prefix = "t"): Promise<{ slug: string; wa
   }
 }
 
+/**
+ * Moves responses' submission `daysAgo` days back: into a day that is over, where the result
+ * page's peer snapshot (lib/survey/peer-snapshot.ts) can reach them.
+ */
+export async function backdateResponses(ids: string[], daysAgo: number): Promise<void> {
+  await testPool().query(`UPDATE response SET submitted_at = now() - make_interval(days => $2) WHERE id = ANY($1::uuid[])`, [ids, daysAgo]);
+}
+
 export async function countResponses(waveId: string): Promise<{ partial: number; complete: number }> {
   const { rows } = await testPool().query<{ status: string; n: number }>(
     `SELECT status::text, count(*)::int AS n FROM response WHERE wave_id = $1 GROUP BY status`,

@@ -3,11 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPersonalResult } from "@/lib/survey/results";
 import { getOpenWave } from "@/lib/survey/waves";
 import { validAnswers } from "../helpers/answers";
-import { closeTestPool, createTestSurvey } from "../helpers/db";
+import { backdateResponses, closeTestPool, createTestSurvey } from "../helpers/db";
 import { api, cookieFrom } from "../helpers/http";
 import { instrumentV1 } from "@/lib/survey/instrument";
 
 let slug: string;
+
+async function submitPeer(answers: ReturnType<typeof validAnswers>): Promise<string> {
+  const r = await api<{ id: string }>(`/api/v1/surveys/${slug}/responses`, {
+    method: "POST",
+    body: { answers },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
 
 beforeAll(async () => {
   ({ slug } = await createTestSurvey("result"));
@@ -23,14 +33,9 @@ beforeAll(async () => {
       }),
     ),
   ];
-  for (const answers of peers) {
-    const r = await api(`/api/v1/surveys/${slug}/responses`, {
-      method: "POST",
-      body: { answers },
-      headers: { "Idempotency-Key": randomUUID() },
-    });
-    expect(r.status).toBe(201);
-  }
+  const ids: string[] = [];
+  for (const answers of peers) ids.push(await submitPeer(answers));
+  await backdateResponses(ids, 2);
 });
 afterAll(closeTestPool);
 
@@ -85,6 +90,30 @@ describe("personal result", () => {
     expect(page.body).toContain(
       "You score in the highest group of your 6 peers in East Asia: fewer than 5 of them score the same or higher.",
     );
+  });
+
+  it("compares with a snapshot that moves only by k peers or more, over days that are over", async () => {
+    const token = (await respond()).split("=")[1]!;
+    const regionOf = async () => {
+      const result = (await getPersonalResult(await getOpenWave(slug), token))!;
+      const strategy = result.dimensions.find((d) => d.questionId === "dim_strategy")!;
+      return { n: result.peers.find((p) => p.group === "region")!.n, strategy: strategy.region };
+    };
+    const before = await regionOf();
+    expect(before.n).toBe(6);
+    // One newcomer today, then the same newcomer on a day that is over: reloading around them
+    // shows the same figures, so nothing of their answers can be read from the difference.
+    const newcomer = await submitPeer(validAnswers({ industry: "telecom", region: "east_asia", dim_strategy: 5 }));
+    expect(await regionOf()).toEqual(before);
+    await backdateResponses([newcomer], 1);
+    expect(await regionOf()).toEqual(before);
+    // Four more on that day make five since the snapshot: it moves, by five people at once.
+    const more = [];
+    for (let i = 0; i < 4; i++) more.push(await submitPeer(validAnswers({ industry: "telecom", region: "east_asia", dim_strategy: 1 })));
+    await backdateResponses(more, 1);
+    const after = await regionOf();
+    expect(after.n).toBe(11);
+    expect(after.strategy!.mean).toBeCloseTo((1 + 2 + 3 + 4 + 5 + 1 + 5 + 4 * 1) / 11, 6);
   });
 
   it("shows nothing personal without the respondent's cookie", async () => {
