@@ -8,6 +8,8 @@ import { publishWaveAction, reviewDefinitionAction, type PublishState, type Revi
 import { DiffView } from "./DiffView";
 import { SurveyPreview } from "./SurveyPreview";
 
+import { wavesHref } from "./href";
+
 const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 const button = "rounded-lg px-4 py-2 font-semibold disabled:opacity-60";
 
@@ -31,7 +33,7 @@ function Issues({ title, issues }: { title: string; issues: { path: string; mess
   );
 }
 
-export function PublishWave({ openCode, retentionDays }: { openCode: string | null; retentionDays: number }) {
+export function PublishWave({ survey, openCode, retentionDays }: { survey: string; openCode: string | null; retentionDays: number }) {
   const ids = useId();
   const [text, setText] = useState("");
   const [code, setCode] = useState("");
@@ -48,7 +50,7 @@ export function PublishWave({ openCode, retentionDays }: { openCode: string | nu
   const check = () =>
     startChecking(async () => {
       setPublished(null);
-      const result = await reviewDefinitionAction(text);
+      const result = await reviewDefinitionAction(survey, text);
       setReview({ ...result, text });
     });
 
@@ -56,7 +58,7 @@ export function PublishWave({ openCode, retentionDays }: { openCode: string | nu
     startPublishing(async () => {
       // A bare date closes at the end of that day (UTC), as the command line does.
       const closesAt = status === "open" && closes ? new Date(`${closes}T23:59:59Z`).toISOString() : null;
-      setPublished(await publishWaveAction({ code, title: title || code, definition: text, status, closesAt }));
+      setPublished(await publishWaveAction(survey, { code, title: title || code, definition: text, status, closesAt }));
     });
 
   return (
@@ -187,7 +189,7 @@ export function PublishWave({ openCode, retentionDays }: { openCode: string | nu
           {published?.ok && (
             <p role="status" className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
               Wave {published.wave.code} is {published.wave.status}.{" "}
-              <Link href="/dashboard/waves" className="font-medium underline">
+              <Link href={wavesHref(survey)} className="font-medium underline">
                 Back to the waves
               </Link>
             </p>

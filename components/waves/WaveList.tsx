@@ -10,7 +10,7 @@ const BADGE: Record<WaveSummary["status"], string> = {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
-export function WaveList({ waves }: { waves: WaveSummary[] }) {
+export function WaveList({ survey, waves }: { survey: string; waves: WaveSummary[] }) {
   return (
     <ul className="grid gap-3" data-testid="wave-list">
       {waves.map((w) => (
@@ -49,6 +49,7 @@ export function WaveList({ waves }: { waves: WaveSummary[] }) {
           {w.status !== "closed" && (
             <form action={w.status === "draft" ? openWaveAction : closeWaveAction} className="mt-3">
               <input type="hidden" name="code" value={w.code} />
+              <input type="hidden" name="survey" value={survey} />
               <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
                 {w.status === "draft" ? `Open ${w.code} (closes the open wave)` : `Close ${w.code} now`}
               </button>

@@ -9,6 +9,11 @@ import type { WaveDiff } from "./diff";
 import { closeWave, openWave, publishWave, reviewDefinition } from "./lifecycle";
 import { publishRequestSchema, type WaveSummary } from "./schemas";
 import { formatPath } from "./definition";
+import { slugSchema } from "@/lib/survey/slug";
+import { SURVEY_SLUG } from "@/lib/survey/instrument";
+
+/** The survey an action acts on (the dashboards' survey unless a page names another). */
+const surveyOf = (value: unknown): string => slugSchema.catch(SURVEY_SLUG).parse(value ?? SURVEY_SLUG);
 
 export type ReviewState =
   | { ok: true; instrument: Instrument; previous: { code: string } | null; diff: WaveDiff | null }
@@ -22,22 +27,25 @@ function refusal(error: unknown): { ok: false; message: string; issues: FieldIss
 }
 
 /** Validates definition text and diffs it against the previous wave. */
-export async function reviewDefinitionAction(text: string): Promise<ReviewState> {
+export async function reviewDefinitionAction(survey: string, text: string): Promise<ReviewState> {
   await requireAnalystAction("admin");
   try {
-    return { ok: true, ...(await reviewDefinition(String(text))) };
+    return { ok: true, ...(await reviewDefinition(String(text), surveyOf(survey))) };
   } catch (error) {
     return refusal(error);
   }
 }
 
-export async function publishWaveAction(input: {
-  code: string;
-  title: string;
-  definition: string;
-  status: "draft" | "open";
-  closesAt: string | null;
-}): Promise<PublishState> {
+export async function publishWaveAction(
+  survey: string,
+  input: {
+    code: string;
+    title: string;
+    definition: string;
+    status: "draft" | "open";
+    closesAt: string | null;
+  },
+): Promise<PublishState> {
   await requireAnalystAction("admin");
   const parsed = publishRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -45,7 +53,7 @@ export async function publishWaveAction(input: {
     return { ok: false, message: "Please correct the highlighted fields", issues };
   }
   try {
-    const wave = await publishWave(parsed.data);
+    const wave = await publishWave(parsed.data, surveyOf(survey));
     revalidatePath("/dashboard/waves");
     return { ok: true, wave };
   } catch (error) {
@@ -55,12 +63,12 @@ export async function publishWaveAction(input: {
 
 export async function openWaveAction(form: FormData): Promise<void> {
   await requireAnalystAction("admin");
-  await openWave(String(form.get("code"))).catch((error: unknown) => refusal(error));
+  await openWave(String(form.get("code")), null, surveyOf(form.get("survey"))).catch((error: unknown) => refusal(error));
   revalidatePath("/dashboard/waves");
 }
 
 export async function closeWaveAction(form: FormData): Promise<void> {
   await requireAnalystAction("admin");
-  await closeWave(String(form.get("code"))).catch((error: unknown) => refusal(error));
+  await closeWave(String(form.get("code")), null, surveyOf(form.get("survey"))).catch((error: unknown) => refusal(error));
   revalidatePath("/dashboard/waves");
 }
