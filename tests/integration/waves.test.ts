@@ -113,8 +113,8 @@ describe("the waves API", () => {
     expect(published.body).toMatchObject({ code: "2027-Q1", status: "open", instrumentVersion: 2, questions: 27 });
     // One open wave: the previous one closed in the same transaction.
     expect(await openCode(slug)).toEqual(["2027-Q1"]);
-    const definition = await api<{ wave: string; sections: { questions: { id: string }[] }[] }>(`/api/v1/surveys/${slug}`);
-    expect(definition.body.wave).toBe("2027-Q1");
+    const definition = await api<{ wave: { code: string }; sections: { questions: { id: string }[] }[] }>(`/api/v1/surveys/${slug}`);
+    expect(definition.body.wave.code).toBe("2027-Q1");
     expect(definition.body.sections.flatMap((s) => s.questions.map((q) => q.id))).toContain("gpu_sourcing");
 
     // A respondent answers the new wave, new question and new option included.
@@ -143,12 +143,12 @@ describe("the waves API", () => {
     );
     expect(draft.status).toBe(201);
     expect(draft.body.status).toBe("draft");
-    expect((await api<{ wave: string }>(`/api/v1/surveys/${slug}`)).body.wave).toBe(previous);
+    expect((await api<{ wave: { code: string } }>(`/api/v1/surveys/${slug}`)).body.wave.code).toBe(previous);
 
     const opened = await api<WaveSummary>(`/api/v1/surveys/${slug}/waves/draft-1/open`, admin({}));
     expect(opened.status).toBe(200);
     expect(await openCode(slug)).toEqual(["draft-1"]);
-    expect((await api<{ wave: string }>(`/api/v1/surveys/${slug}`)).body.wave).toBe("draft-1");
+    expect((await api<{ wave: { code: string } }>(`/api/v1/surveys/${slug}`)).body.wave.code).toBe("draft-1");
 
     const reopen = await api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${previous}/open`, admin({}));
     expect(reopen.status).toBe(409);
@@ -176,7 +176,7 @@ describe("the waves API", () => {
     );
     expect(soon.status).toBe(201);
     expect(soon.body).toMatchObject({ status: "open", closesAt });
-    expect((await api<{ wave: string }>(`/api/v1/surveys/${slug}`)).body.wave).toBe("soon");
+    expect((await api<{ wave: { code: string } }>(`/api/v1/surveys/${slug}`)).body.wave.code).toBe("soon");
     await expect.poll(async () => (await api(`/api/v1/surveys/${slug}`)).status, { timeout: 6000, interval: 250 }).toBe(404);
     const listed = await api<{ waves: WaveSummary[] }>(`/api/v1/surveys/${slug}/waves`, admin());
     expect(listed.body.waves.find((w) => w.code === "soon")?.status).toBe("closed");
