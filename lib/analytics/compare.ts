@@ -17,6 +17,7 @@ import {
   type ProportionTestName,
 } from "@/lib/stats/tests";
 import { allQuestions, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
+import { PROFILE_ROLES, findQuestionByRole } from "@/lib/survey/roles";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
@@ -272,7 +273,7 @@ export async function compareSegments(
   const definingFilters = [a, ...(rest ? [rest] : [b as Filters])];
   const defining = new Set(
     SEGMENT_KEYS.filter((key) => definingFilters.some((f) => f.segments[key].length > 0)).map(
-      (key) => instrument.profile[SEGMENT_FILTERS[key].profile],
+      (key) => findQuestionByRole(instrument, PROFILE_ROLES[SEGMENT_FILTERS[key].profile])?.id,
     ),
   );
   for (const question of allQuestions(instrument)) {
