@@ -5,6 +5,7 @@
 // `code`, else its id), so an instrument may rename ids and still compare. A pair compares across
 // waves when it keeps its type and role and, for choice questions, shares at least one option.
 import type { Instrument, Option, Question } from "@/lib/survey/instrument-schema";
+import { codeOf } from "@/lib/survey/roles";
 
 export interface QuestionRef {
   id: string;
@@ -55,11 +56,8 @@ export interface WaveDiff {
   identical: boolean;
 }
 
-// Roles and codes arrive with the role-aware instrument schema; read loosely so this module does
-// not depend on which optional fields a given instrument carries.
-const roleOf = (question: Question): string | null => (question as { role?: string }).role ?? null;
-const dimensionCodeOf = (question: Question): string | null => (question as { dimension?: { code?: string } }).dimension?.code ?? null;
-const codeOf = (option: Option): string => (option as { code?: string }).code ?? option.id;
+const roleOf = (question: Question): string | null => question.role ?? null;
+const dimensionCodeOf = (question: Question): string | null => question.dimension?.code ?? null;
 
 /** A role that names one question (readiness dimensions are told apart by their dimension code). */
 function roleKey(question: Question): string | null {

@@ -9,7 +9,8 @@
 import type pg from "pg";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { definitionHash } from "@/lib/survey/definition-hash";
-import { instrumentSchema, type Instrument } from "@/lib/survey/instrument-schema";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseStoredDefinition } from "@/lib/survey/instruments";
 import { checkDefinition, checkDefinitionText } from "./definition";
 import { diffInstruments, type WaveDiff } from "./diff";
 import type { WaveSummary } from "./schemas";
@@ -42,7 +43,7 @@ const parsedByHash = new Map<string, Instrument>();
 function instrumentOf(row: Pick<WaveRow, "definition" | "definition_hash">): Instrument {
   let instrument = parsedByHash.get(row.definition_hash);
   if (!instrument) {
-    instrument = instrumentSchema.parse(row.definition);
+    instrument = parseStoredDefinition(row.definition);
     parsedByHash.set(row.definition_hash, instrument);
   }
   return instrument;
