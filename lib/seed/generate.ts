@@ -1,8 +1,13 @@
 // Deterministic demo responses with plausible structure, so dashboards and peer comparisons have
 // something true-looking to show: industries and regions differ in readiness and concerns,
 // latency worries track real-time workloads and global users, sovereignty tracks regulation.
-import type { Answers } from "@/lib/survey/instrument-schema";
+//
+// Waves drift (`drift`, 0 for the oldest demo wave to 1 for the newest, which is the data this
+// generator always produced): more organizations in production, plans moving from a central
+// cloud region to regional, edge and hybrid, and latency rising among concerns.
+import type { Answers, Instrument } from "@/lib/survey/instrument-schema";
 import { instrumentV1 } from "@/lib/survey/instrument";
+import { findQuestionByRole } from "@/lib/survey/roles";
 import { profileOf, readinessIndex } from "@/lib/survey/scoring";
 import { createRandom, type Random } from "./random";
 
@@ -86,8 +91,11 @@ function pickMany(rng: Random, probabilities: Record<string, number>, atLeastOne
   return chosen;
 }
 
-/** One complete answer set for respondent i of a seed. */
-export function generateAnswers(rng: Random): Answers {
+/** One complete answer set for respondent i of a seed, `drift` along the waves (1: the newest). */
+export function generateAnswers(rng: Random, drift = 1): Answers {
+  // How far back from the newest wave; every draw happens whatever the drift, so drift 1 gives
+  // exactly the rows this generator produced before waves drifted.
+  const back = 1 - Math.min(1, Math.max(0, drift));
   const industry = rng.weighted(INDUSTRY_WEIGHTS);
   const region = rng.weighted(REGION_WEIGHTS);
   const company_size = rng.weighted({ lt_100: 14, "100_999": 24, "1000_9999": 28, "10000_49999": 20, "50000_plus": 14 });
@@ -95,7 +103,7 @@ export function generateAnswers(rng: Random): Answers {
   const latent = 2.8 + (INDUSTRY_SHIFT[industry] ?? 0) + (REGION_SHIFT[region] ?? 0) + rng.normal() * 0.6;
   const dim = (offset: number) => clampLikert(latent + offset + rng.normal() * 0.7);
 
-  const stageScore = latent + rng.normal() * 0.6;
+  const stageScore = latent - 0.6 * back + rng.normal() * 0.6;
   const ai_stage =
     stageScore < 2.2 ? "exploring" : stageScore < 3.0 ? "pilots" : stageScore < 3.7 ? "limited_production" : "scaled_production";
 
@@ -129,7 +137,7 @@ export function generateAnswers(rng: Random): Answers {
   const europe = region === "western_europe" || region === "eastern_europe";
   const asia = region === "east_asia" || region === "south_asia" || region === "southeast_asia_oceania";
   const concernP: Record<string, number> = {
-    latency: 0.2 + (tightLatency ? 0.35 : 0) + (farUsers ? 0.2 : 0) + (interactive ? 0.1 : 0),
+    latency: 0.2 - 0.15 * back + (tightLatency ? 0.35 : 0) + (farUsers ? 0.2 : 0) + (interactive ? 0.1 : 0),
     cost: 0.65,
     security: 0.5 + (REGULATED.has(industry) ? 0.15 : 0),
     accuracy: 0.55,
@@ -157,16 +165,16 @@ export function generateAnswers(rng: Random): Answers {
   });
   const wantsEdge = (tightLatency ? 0.35 : 0) + (farUsers ? 0.2 : 0) + (concerns.includes("latency") ? 0.15 : 0);
   const infra_planned = pickMany(rng, {
-    central_cloud: 0.55,
+    central_cloud: 0.55 + 0.25 * back,
     on_prem_gpu: REGULATED.has(industry) || concerns.includes("privacy_sovereignty") ? 0.4 : 0.15,
-    distributed_edge: 0.1 + wantsEdge,
-    hybrid: 0.2 + wantsEdge * 0.8,
+    distributed_edge: 0.1 + wantsEdge * (1 - 0.6 * back),
+    hybrid: 0.2 - 0.1 * back + wantsEdge * 0.8 * (1 - 0.5 * back),
     on_device: workloads.includes("on_device") ? 0.6 : 0.08,
   });
 
   // Early-stage organizations often default to one central cloud region whatever their users
   // need: the mismatch the findings engine should surface.
-  if ((ai_stage === "exploring" || ai_stage === "pilots") && rng.chance(0.5)) {
+  if ((ai_stage === "exploring" || ai_stage === "pilots") && rng.chance(0.5 + 0.25 * back)) {
     infra_planned.splice(0, infra_planned.length, "central_cloud");
   }
 
@@ -214,22 +222,61 @@ export function generateAnswers(rng: Random): Answers {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** What a wave's demo rows follow: its instrument, how far along the drift it is, how many days it ran. */
+export interface DemoWaveShape {
+  instrument: Instrument;
+  drift: number;
+  windowDays: number;
+}
+const NEWEST: DemoWaveShape = { instrument: instrumentV1, drift: 1, windowDays: 60 };
+
+/** v2's additions (lib/survey/instruments/v2.json), filled only when the wave's instrument asks them. */
+function addLaterQuestions(instrument: Instrument, answers: Answers, rng: Random, back: number): void {
+  const planned = findQuestionByRole(instrument, "infra_planned");
+  const current = Array.isArray(answers.infra_current) ? answers.infra_current : [];
+  const plannedIds = planned && Array.isArray(answers[planned.id]) ? (answers[planned.id] as string[]) : [];
+  const tight = answers.latency_budget === "lt_100ms" || answers.latency_budget === "100_250ms";
+  if (planned?.options.some((o) => o.id === "regional_cloud")) {
+    const near = plannedIds.includes("distributed_edge") || plannedIds.includes("hybrid");
+    if (rng.chance(0.12 + (near ? 0.3 : 0) + (tight ? 0.15 : 0) - 0.1 * back)) {
+      const next = [...plannedIds, "regional_cloud"];
+      // Some who move to regional clouds leave the single central region behind.
+      answers[planned.id] = next.length > 1 && rng.chance(0.35) ? next.filter((id) => id !== "central_cloud") : next;
+    }
+  }
+  const timeline = instrument.sections.flatMap((s) => s.questions).find((q) => q.id === "edge_timeline");
+  if (timeline && rng.chance(0.85)) {
+    const outside = current.some((id) => id !== "central_cloud");
+    const plansOutside = ((answers[planned?.id ?? ""] as string[] | undefined) ?? []).some((id) => id !== "central_cloud");
+    answers.edge_timeline = outside
+      ? rng.weighted({ already: 70, within_12_months: 20, one_to_three_years: 10 })
+      : plansOutside
+        ? rng.weighted({ within_12_months: 55, one_to_three_years: 35, no_plans: 10 })
+        : rng.weighted({ within_12_months: 10, one_to_three_years: 30, no_plans: 60 });
+  }
+}
+
 /**
  * Row i of the demo dataset for a seed. Each row has its own PRNG stream, so row i is the same
  * whether you generate 1,000 rows or 1,000,000, and batches can be generated independently.
  */
-export function generateRow(seed: number, index: number, now: Date): SeedRow {
-  const rng = createRandom((seed * 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
-  const answers = generateAnswers(rng);
-  const submittedAt = new Date(now.getTime() - Math.floor(rng.next() * 60 * DAY));
+export function generateRow(seed: number, index: number, now: Date, wave: DemoWaveShape = NEWEST): SeedRow {
+  const key = (seed * 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b);
+  const rng = createRandom(key);
+  const { instrument } = wave;
+  const answers = generateAnswers(rng, wave.drift);
+  // Questions and options later instruments added draw from a stream of their own, so the rows of
+  // the instruments before them stay as they were.
+  addLaterQuestions(instrument, answers, createRandom(key ^ 0x6a09e667), 1 - Math.min(1, Math.max(0, wave.drift)));
+  const submittedAt = new Date(now.getTime() - Math.floor(rng.next() * wave.windowDays * DAY));
   const startedAt = new Date(submittedAt.getTime() - Math.floor((4 + rng.next() * 20) * 60_000));
   if (rng.chance(0.08)) {
     // A respondent who stopped partway: keep the sections they finished.
-    const sections = instrumentV1.sections;
+    const sections = instrument.sections;
     const reached = 1 + Math.floor(rng.next() * (sections.length - 1));
     const kept = new Set(sections.slice(0, reached).flatMap((s) => s.questions.map((q) => q.id)));
     const partial = Object.fromEntries(Object.entries(answers).filter(([id]) => kept.has(id))) as Answers;
-    const profile = profileOf(instrumentV1, partial);
+    const profile = profileOf(instrument, partial);
     return {
       status: "partial",
       submissionKey: `seed:${seed}:${index}`,
@@ -237,18 +284,18 @@ export function generateRow(seed: number, index: number, now: Date): SeedRow {
       startedAt,
       submittedAt: null,
       ...profile,
-      readinessIndex: readinessIndex(instrumentV1, partial),
+      readinessIndex: readinessIndex(instrument, partial),
       answers: partial,
     };
   }
   return {
     status: "complete",
     submissionKey: `seed:${seed}:${index}`,
-    currentStep: instrumentV1.sections.length,
+    currentStep: instrument.sections.length,
     startedAt,
     submittedAt,
-    ...profileOf(instrumentV1, answers),
-    readinessIndex: readinessIndex(instrumentV1, answers),
+    ...profileOf(instrument, answers),
+    readinessIndex: readinessIndex(instrument, answers),
     answers,
   };
 }

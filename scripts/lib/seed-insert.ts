@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { generateRow, type SeedRow } from "@/lib/seed/generate";
+import { generateRow, type DemoWaveShape, type SeedRow } from "@/lib/seed/generate";
+import type { DemoWave } from "@/lib/seed/waves";
 
 export interface SeedOptions {
   waveId: string;
@@ -16,6 +17,8 @@ export interface SeedOptions {
   method?: "copy" | "insert";
   batchSize?: number;
   now?: Date;
+  /** The wave's instrument and drift (default: the newest demo shape on v1). */
+  wave?: DemoWaveShape;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -84,7 +87,7 @@ export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<st
       let chunk = "";
       let lines = 0;
       while (index < options.responses && lines < 256) {
-        const row = generateRow(options.seed, index++, now);
+        const row = generateRow(options.seed, index++, now, options.wave);
         if (row.submissionKey && skip.has(row.submissionKey)) continue;
         chunk += seedCsvLine(waveId, row);
         lines++;
@@ -116,7 +119,7 @@ async function insertBatches(client: pg.ClientBase, options: SeedOptions): Promi
   const now = options.now ?? seedNow();
   let inserted = 0;
   for (let start = 0; start < responses; start += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) => generateRow(seed, start + i, now));
+    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) => generateRow(seed, start + i, now, options.wave));
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
     const result = await client.query(
       `INSERT INTO response (${SEED_COLUMNS.join(", ")})
@@ -145,4 +148,31 @@ async function insertBatches(client: pg.ClientBase, options: SeedOptions): Promi
     options.onProgress?.(start + rows.length, responses);
   }
   return inserted;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Demo rows for each wave of the demo history (ensureSurvey's demoWaves): `responses` in the open
+ * wave, `olderResponses` (default the same) in each earlier one, each wave with its instrument,
+ * drift, dates and a seed of its own. Returns rows added.
+ */
+export async function insertDemoWaves(
+  client: pg.ClientBase,
+  waves: (DemoWave & { id: string })[],
+  options: Omit<SeedOptions, "waveId" | "wave"> & { olderResponses?: number },
+): Promise<number> {
+  const now = options.now ?? seedNow();
+  let added = 0;
+  for (const wave of waves) {
+    added += await insertDemoResponses(client, {
+      ...options,
+      waveId: wave.id,
+      wave,
+      seed: options.seed + wave.seedOffset,
+      responses: wave.endsDaysAgo === 0 ? options.responses : (options.olderResponses ?? options.responses),
+      now: new Date(now.getTime() - wave.endsDaysAgo * DAY),
+    });
+  }
+  return added;
 }

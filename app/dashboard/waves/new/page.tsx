@@ -1,5 +1,4 @@
 import { PublishWave } from "@/components/waves/PublishWave";
-import { requireAnalystPage } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { loadWavesPage } from "@/lib/waves/pages";
 
@@ -8,8 +7,7 @@ export const metadata = { title: "Publish a wave" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NewWavePage({ searchParams }: { searchParams: SearchParams }) {
-  await requireAnalystPage("/dashboard/waves/new", "admin");
-  const { survey, waves } = await loadWavesPage(searchParams);
+  const { survey, waves } = await loadWavesPage(searchParams, "/new");
   const open = waves.find((w) => w.status === "open");
   return (
     <div className="grid gap-4">
