@@ -161,7 +161,7 @@ export function PublishWave({ survey, openCode, retentionDays }: { survey: strin
               />
             </label>
             <label className="grid gap-1 text-sm">
-              <span className="font-medium text-slate-700">Title</span>
+              <span className="font-medium text-slate-700">Wave title</span>
               <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Q1 2027" className={input} />
             </label>
             <fieldset className="grid gap-1 text-sm">
