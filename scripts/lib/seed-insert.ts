@@ -6,7 +6,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { generateRow, type DemoWaveShape, type SeedRow } from "@/lib/seed/generate";
+import { generateRow, type SeedRow } from "@/lib/seed/generate";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseStoredDefinition } from "@/lib/survey/instruments";
 import type { DemoWave } from "@/lib/seed/waves";
 
 export interface SeedOptions {
@@ -17,9 +19,21 @@ export interface SeedOptions {
   method?: "copy" | "insert";
   batchSize?: number;
   now?: Date;
-  /** The wave's instrument and drift (default: the newest demo shape on v1). */
-  wave?: DemoWaveShape;
   onProgress?: (done: number, total: number) => void;
+  /** The wave's instrument; read from the wave when not given. */
+  instrument?: Instrument;
+  /** Where the wave lies along the demo drift (1, the default: the newest) and how many days its rows span (60). */
+  drift?: number;
+  windowDays?: number;
+}
+
+type ResolvedSeedOptions = SeedOptions & { instrument: Instrument };
+
+/** A wave's own frozen instrument: answers are generated under its question and option ids. */
+async function waveInstrument(client: pg.ClientBase, waveId: string): Promise<Instrument> {
+  const { rows } = await client.query<{ definition: unknown }>(`SELECT definition FROM wave WHERE id = $1`, [waveId]);
+  if (!rows[0]) throw new Error(`wave ${waveId} not found`);
+  return parseStoredDefinition(rows[0].definition);
 }
 
 /** The columns both methods write, in COPY order. */
@@ -46,7 +60,8 @@ export const seedNow = () => new Date(new Date().toISOString().slice(0, 10) + "T
 
 /** Inserts rows 0..responses-1 of the seed; rows already present are kept. Returns rows added. */
 export async function insertDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
-  return options.method === "copy" ? copyDemoResponses(client, options) : insertBatches(client, options);
+  const resolved = { ...options, instrument: options.instrument ?? (await waveInstrument(client, options.waveId)) };
+  return options.method === "copy" ? copyDemoResponses(client, resolved) : insertBatches(client, resolved);
 }
 
 // A field of COPY's CSV input: unquoted empty is NULL, everything else quoted with "" escapes.
@@ -79,7 +94,7 @@ export function seedCsvLine(waveId: string, row: SeedRow): string {
 }
 
 /** Streams generated rows as COPY input, in chunks of about 256 rows, skipping `skip` keys. */
-export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<string> = new Set()): Readable {
+export function seedCsvStream(waveId: string, options: ResolvedSeedOptions, skip: Set<string> = new Set()): Readable {
   const now = options.now ?? seedNow();
   let index = 0;
   return new Readable({
@@ -87,7 +102,7 @@ export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<st
       let chunk = "";
       let lines = 0;
       while (index < options.responses && lines < 256) {
-        const row = generateRow(options.seed, index++, now, options.wave);
+        const row = generateRow(options.seed, index++, now, options.instrument, options.drift, options.windowDays);
         if (row.submissionKey && skip.has(row.submissionKey)) continue;
         chunk += seedCsvLine(waveId, row);
         lines++;
@@ -101,7 +116,7 @@ export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<st
 
 export const copySeedSql = (table: string) => `COPY ${table} (${SEED_COLUMNS.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
 
-async function copyDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+async function copyDemoResponses(client: pg.ClientBase, options: ResolvedSeedOptions): Promise<number> {
   // COPY has no ON CONFLICT: leave out the rows of this seed that are already there.
   const existing = await client.query<{ k: string }>(
     `SELECT submission_key AS k FROM response WHERE wave_id = $1 AND source = 'seed' AND submission_key LIKE $2`,
@@ -113,13 +128,15 @@ async function copyDemoResponses(client: pg.ClientBase, options: SeedOptions): P
   return copy.rowCount ?? 0;
 }
 
-async function insertBatches(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+async function insertBatches(client: pg.ClientBase, options: ResolvedSeedOptions): Promise<number> {
   const { waveId, responses, seed } = options;
   const batchSize = options.batchSize ?? 2000;
   const now = options.now ?? seedNow();
   let inserted = 0;
   for (let start = 0; start < responses; start += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) => generateRow(seed, start + i, now, options.wave));
+    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) =>
+      generateRow(seed, start + i, now, options.instrument, options.drift, options.windowDays),
+    );
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
     const result = await client.query(
       `INSERT INTO response (${SEED_COLUMNS.join(", ")})
@@ -160,7 +177,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function insertDemoWaves(
   client: pg.ClientBase,
   waves: (DemoWave & { id: string })[],
-  options: Omit<SeedOptions, "waveId" | "wave"> & { olderResponses?: number },
+  options: Omit<SeedOptions, "waveId" | "instrument" | "drift" | "windowDays"> & { olderResponses?: number },
 ): Promise<number> {
   const now = options.now ?? seedNow();
   let added = 0;
@@ -168,7 +185,9 @@ export async function insertDemoWaves(
     added += await insertDemoResponses(client, {
       ...options,
       waveId: wave.id,
-      wave,
+      instrument: wave.instrument,
+      drift: wave.drift,
+      windowDays: wave.windowDays,
       seed: options.seed + wave.seedOffset,
       responses: wave.endsDaysAgo === 0 ? options.responses : (options.olderResponses ?? options.responses),
       now: new Date(now.getTime() - wave.endsDaysAgo * DAY),

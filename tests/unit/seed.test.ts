@@ -7,12 +7,12 @@ import { diffInstruments } from "@/lib/waves/diff";
 import { createRandom } from "@/lib/seed/random";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
-const rows = Array.from({ length: 4000 }, (_, i) => generateRow(42, i, NOW));
+const rows = Array.from({ length: 4000 }, (_, i) => generateRow(42, i, NOW, instrumentV1));
 
 describe("demo data generator", () => {
   it("is deterministic: same seed and index, same row; another seed differs", () => {
-    expect(generateRow(42, 123, NOW)).toEqual(generateRow(42, 123, NOW));
-    expect(generateRow(43, 123, NOW)).not.toEqual(generateRow(42, 123, NOW));
+    expect(generateRow(42, 123, NOW, instrumentV1)).toEqual(generateRow(42, 123, NOW, instrumentV1));
+    expect(generateRow(43, 123, NOW, instrumentV1)).not.toEqual(generateRow(42, 123, NOW, instrumentV1));
     const a = createRandom(1);
     const b = createRandom(1);
     expect(Array.from({ length: 5 }, a.next)).toEqual(Array.from({ length: 5 }, b.next));
@@ -65,7 +65,7 @@ describe("demo waves", () => {
   const byWave = DEMO_WAVES.map((wave) => ({
     wave,
     rows: Array.from({ length: 3000 }, (_, i) =>
-      generateRow(42 + wave.seedOffset, i, new Date(NOW.getTime() - wave.endsDaysAgo * DAY), wave),
+      generateRow(42 + wave.seedOffset, i, new Date(NOW.getTime() - wave.endsDaysAgo * DAY), wave.instrument, wave.drift, wave.windowDays),
     ),
   }));
   const complete = (rows: SeedRow[]) => rows.filter((r) => r.status === "complete");
@@ -121,6 +121,7 @@ describe("demo waves", () => {
       const { infra_planned: _planned, edge_timeline: _timeline, ...rest } = row.answers;
       return { ...row, readinessIndex: null, answers: rest };
     };
-    for (let i = 0; i < 50; i++) expect(without(generateRow(42, i, NOW, DEMO_WAVES[2]!))).toEqual(without(generateRow(42, i, NOW)));
+    for (let i = 0; i < 50; i++)
+      expect(without(generateRow(42, i, NOW, DEMO_WAVES[2]!.instrument))).toEqual(without(generateRow(42, i, NOW, instrumentV1)));
   });
 });
