@@ -16,9 +16,9 @@ const columns = [
     meta: { className: "whitespace-nowrap" },
     cell: (ctx) => ctx.getValue().toISOString().slice(0, 19).replace("T", " "),
   }),
-  helper.accessor("actorEmail", { header: "Who", meta: { className: "break-all" } }),
+  helper.accessor("actorEmail", { header: "Who", meta: { className: "whitespace-nowrap" } }),
   helper.accessor("action", { header: "Change" }),
-  helper.accessor("targetEmail", { header: "Account", meta: { className: "break-all" } }),
+  helper.accessor("targetEmail", { header: "Account", meta: { className: "whitespace-nowrap" } }),
 ];
 
 /** Account changes (admins): created, disabled, enabled, removed, and by whom. */

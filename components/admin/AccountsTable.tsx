@@ -75,7 +75,7 @@ export function AccountsTable({ accounts, selfId }: { accounts: AccountRow[]; se
   const [state, action, pending] = useActionState(changeAccountAction, null);
   const columns = [
     helper.accessor("name", { header: "Name", meta: { rowHeader: true } }),
-    helper.accessor("email", { header: "Email", meta: { className: "break-all" } }),
+    helper.accessor("email", { header: "Email", meta: { className: "whitespace-nowrap" } }),
     helper.accessor("role", { header: "Role", cell: (ctx) => ctx.getValue() ?? "—" }),
     helper.accessor("banned", {
       header: "Status",
@@ -94,7 +94,7 @@ export function AccountsTable({ accounts, selfId }: { accounts: AccountRow[]; se
     }),
   ];
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 gap-2">
       {state?.message && (
         <p
           role={state.ok ? "status" : "alert"}

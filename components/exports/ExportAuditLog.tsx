@@ -65,7 +65,7 @@ const columns = [
     meta: { className: "whitespace-nowrap" },
     cell: (ctx) => ctx.getValue().toISOString().slice(0, 19).replace("T", " "),
   }),
-  helper.accessor((e) => e.user.email, { id: "who", header: "Who", meta: { className: "break-all min-w-32" } }),
+  helper.accessor((e) => e.user.email, { id: "who", header: "Who", meta: { className: "whitespace-nowrap" } }),
   helper.accessor("kind", { header: "Export" }),
   helper.display({
     id: "outcome",

@@ -4,9 +4,10 @@ import "server-only";
 // admin, and writes its row in account_audit. Nobody can disable or remove themselves.
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { accountChangeRefusal, type AccountChange } from "./account-rules";
 import type { Analyst } from "./session";
 
-export type AccountChange = "disable" | "enable" | "remove";
+export type { AccountChange };
 export const ACCOUNT_ACTIONS = ["created", "disabled", "enabled", "removed"] as const;
 export type AccountAuditAction = (typeof ACCOUNT_ACTIONS)[number];
 
@@ -31,10 +32,12 @@ export async function changeAccount(actor: Analyst, targetId: string, change: Ac
     await tx.$queryRaw`SELECT id FROM auth_user WHERE role = 'admin' ORDER BY id FOR UPDATE`;
     const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, banned: true } });
     if (!target) throw new NotFoundError("Account");
-    if (change !== "enable" && target.role === "admin" && !target.banned) {
-      const others = await tx.user.count({ where: { role: "admin", id: { not: target.id }, OR: [{ banned: false }, { banned: null }] } });
-      if (others === 0) throw new AccountChangeRefused(`${target.email} is the last active admin; make another admin first.`);
-    }
+    const [otherActiveAdmins, exports] = await Promise.all([
+      tx.user.count({ where: { role: "admin", id: { not: target.id }, OR: [{ banned: false }, { banned: null }] } }),
+      tx.exportAudit.count({ where: { userId: target.id } }),
+    ]);
+    const refusal = accountChangeRefusal({ actorId: actor.id, target, change, otherActiveAdmins, exports });
+    if (refusal) throw new AccountChangeRefused(refusal);
     if (change === "disable") {
       await tx.user.update({ where: { id: target.id }, data: { banned: true, banReason: `disabled by ${actor.email}` } });
       // Signed out everywhere at once; its API tokens stop working with it (tokens.ts checks banned).
@@ -42,9 +45,6 @@ export async function changeAccount(actor: Analyst, targetId: string, change: Ac
     } else if (change === "enable") {
       await tx.user.update({ where: { id: target.id }, data: { banned: false, banReason: null, banExpires: null } });
     } else {
-      const exports = await tx.exportAudit.count({ where: { userId: target.id } });
-      if (exports > 0)
-        throw new AccountChangeRefused(`${target.email} has ${exports} export(s) in the audit log; disable the account instead, so the log keeps them.`);
       await tx.user.delete({ where: { id: target.id } });
     }
     await tx.accountAudit.create({

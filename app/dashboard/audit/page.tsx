@@ -12,13 +12,13 @@ export default async function AuditPage() {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold text-brand-900">Audit log</h1>
-      <section aria-labelledby="exports-title" className="grid gap-2">
+      <section aria-labelledby="exports-title" className="grid min-w-0 gap-2">
         <h2 id="exports-title" className="font-semibold text-brand-900">
           Exports
         </h2>
         <ExportAuditLog entries={entries} />
       </section>
-      <section aria-labelledby="account-changes-title" className="grid gap-2">
+      <section aria-labelledby="account-changes-title" className="grid min-w-0 gap-2">
         <h2 id="account-changes-title" className="font-semibold text-brand-900">
           Account changes
         </h2>

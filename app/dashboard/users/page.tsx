@@ -17,7 +17,7 @@ export default async function UsersPage() {
         </h2>
         <CreateAnalystForm />
       </section>
-      <section aria-labelledby="accounts-title" className="grid gap-2">
+      <section aria-labelledby="accounts-title" className="grid min-w-0 gap-2">
         <h2 id="accounts-title" className="font-semibold text-brand-900">
           Accounts
         </h2>
