@@ -17,7 +17,14 @@ export function ScrollRegion({
   ref?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div ref={ref} role="region" aria-label={label} tabIndex={0} className={`min-w-0 max-w-full overflow-x-auto ${className}`} data-scroll-region>
+    <div
+      ref={ref}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`min-w-0 max-w-full overflow-x-auto ${className}`}
+      data-scroll-region
+    >
       {children}
     </div>
   );
