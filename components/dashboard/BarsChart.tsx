@@ -2,11 +2,13 @@
 // One bar chart for the dashboard's figures. A withheld (suppressed) value arrives as null and is
 // drawn as a hatched bar labelled "<k" across the whole track (its value is unknown, not zero); the
 // tooltip (hover, or focus the chart and use the arrow keys) and the legend say why.
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   CHART_GRID,
   ChartLegend,
   TICK,
+  WithheldFocusNote,
   WithheldTooltip,
   markWithheld,
   useHatch,
@@ -38,6 +40,7 @@ export function BarsChart({
   k: number;
 }) {
   const hatch = useHatch();
+  const [focused, setFocused] = useState<string | null>(null);
   const known = data.flatMap((row) => series.map((s) => row[s.key]).filter((v): v is number => typeof v === "number"));
   const track = max ?? Math.max(1, ...known);
   const { rows, any } = markWithheld(data, series, track);
@@ -47,7 +50,13 @@ export function BarsChart({
       {hatch.defs}
       <div style={{ height: height ?? Math.max(160, rows.length * (22 + series.length * 12) + 40) }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 20, bottom: 4, left: 4 }} barCategoryGap="20%">
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout="vertical"
+            margin={{ top: 4, right: 20, bottom: 4, left: 4 }}
+            barCategoryGap="20%"
+          >
             <CartesianGrid horizontal={false} stroke={CHART_GRID} />
             <XAxis type="number" domain={[0, track]} tick={TICK} unit={unit} />
             <YAxis type="category" dataKey={categoryKey} width={118} tick={TICK} />
@@ -60,7 +69,15 @@ export function BarsChart({
                 fill={s.color}
                 isAnimationActive={false}
                 radius={[0, 3, 3, 0]}
-                shape={withheldShape(s.key, k, hatch.id, true)}
+                shape={withheldShape({
+                  key: s.key,
+                  name: s.name,
+                  k,
+                  hatchId: hatch.id,
+                  vertical: true,
+                  categoryKey: categoryKey,
+                  onFocus: setFocused,
+                })}
               >
                 {s.errorKey && <ErrorBar dataKey={s.errorKey} width={4} strokeWidth={1.2} stroke="#334155" direction="x" />}
               </Bar>
@@ -68,6 +85,7 @@ export function BarsChart({
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <WithheldFocusNote reason={focused} />
       <ChartLegend series={series} k={k} withheld={any} />
     </figure>
   );

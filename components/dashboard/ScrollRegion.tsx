@@ -22,7 +22,7 @@ export function ScrollRegion({
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={`min-w-0 max-w-full overflow-x-auto ${className}`}
+      className={`relative min-w-0 max-w-full overflow-x-auto ${className}`}
       data-scroll-region
     >
       {children}

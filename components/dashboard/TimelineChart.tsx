@@ -1,8 +1,19 @@
 "use client";
 // Responses per day or week, complete and partial stacked. A withheld count (1..k-1) is drawn as a
 // hatched column of height k, its upper bound, labelled "<k".
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_GRID, ChartLegend, TICK, WithheldTooltip, markWithheld, useHatch, withheldShape, type Series } from "./chart-kit";
+import {
+  CHART_GRID,
+  ChartLegend,
+  TICK,
+  WithheldFocusNote,
+  WithheldTooltip,
+  markWithheld,
+  useHatch,
+  withheldShape,
+  type Series,
+} from "./chart-kit";
 
 const SERIES: Series[] = [
   { key: "complete", name: "Complete", color: "#2557e8" },
@@ -11,6 +22,7 @@ const SERIES: Series[] = [
 
 export function TimelineChart({ data, k }: { data: { bucket: string; complete: number | null; partial: number | null }[]; k: number }) {
   const hatch = useHatch();
+  const [focused, setFocused] = useState<string | null>(null);
   const { rows, any } = markWithheld(data, SERIES, k);
   return (
     <figure
@@ -21,7 +33,7 @@ export function TimelineChart({ data, k }: { data: { bucket: string; complete: n
       {hatch.defs}
       <div className="h-56">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid vertical={false} stroke={CHART_GRID} />
             <XAxis dataKey="bucket" tick={TICK} minTickGap={16} />
             <YAxis tick={TICK} width={44} allowDecimals={false} />
@@ -38,12 +50,21 @@ export function TimelineChart({ data, k }: { data: { bucket: string; complete: n
                 stackId="s"
                 fill={s.color}
                 isAnimationActive={false}
-                shape={withheldShape(s.key, k, hatch.id, false)}
+                shape={withheldShape({
+                  key: s.key,
+                  name: s.name,
+                  k,
+                  hatchId: hatch.id,
+                  vertical: false,
+                  categoryKey: "bucket",
+                  onFocus: setFocused,
+                })}
               />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <WithheldFocusNote reason={focused} />
       <ChartLegend series={SERIES} k={k} withheld={any} />
     </figure>
   );

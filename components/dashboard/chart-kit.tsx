@@ -57,16 +57,49 @@ interface ShapeProps {
   radius?: number | [number, number, number, number];
 }
 
-/** The bar shape: the usual rectangle, or for a withheld figure a hatched one labelled "<k". */
-export function withheldShape(key: string, k: number, hatchId: string, vertical: boolean) {
+/** What a focused withheld mark says, shown below its chart (set on focus, cleared on blur). */
+export type OnWithheldFocus = (reason: string | null) => void;
+
+/**
+ * The bar shape: the usual rectangle, or for a withheld figure a hatched one labelled "<k". A
+ * withheld mark can take keyboard focus (Tab): it is named "<category>, <series>: withheld, fewer
+ * than k respondents", and the chart shows that reason below itself while it has focus.
+ */
+export function withheldShape({
+  key,
+  name,
+  k,
+  hatchId,
+  vertical,
+  categoryKey,
+  onFocus,
+}: {
+  key: string;
+  name: string;
+  k: number;
+  hatchId: string;
+  vertical: boolean;
+  categoryKey: string;
+  onFocus: OnWithheldFocus;
+}) {
   function Shape(props: ShapeProps) {
     const { x = 0, y = 0, width = 0, height = 0, payload } = props;
     if (!isWithheld(payload, key)) return <Rectangle {...(props as object)} />;
     // A column (timeline) at least tall enough for its label, growing upwards.
     const h = vertical ? height : Math.max(height, 14);
     const top = vertical ? y : y + height - h;
+    const category = String((payload as ChartRow)[categoryKey] ?? "");
+    const reason = `${category}, ${name}: withheld, fewer than ${k} respondents (not zero)`;
     return (
-      <g data-withheld={key} aria-hidden="true">
+      <g
+        data-withheld={key}
+        tabIndex={0}
+        role="img"
+        aria-label={reason}
+        className="withheld-mark outline-none"
+        onFocus={() => onFocus(reason)}
+        onBlur={() => onFocus(null)}
+      >
         <title>{`Withheld: fewer than ${k} respondents`}</title>
         <rect x={x} y={top} width={Math.max(width, 1)} height={h} fill={`url(#${hatchId})`} stroke="#64748b" strokeWidth={1} />
         {vertical ? (
@@ -93,6 +126,15 @@ export function withheldShape(key: string, k: number, hatchId: string, vertical:
     );
   }
   return Shape;
+}
+
+/** The reason of the withheld mark that has keyboard focus, below the chart. */
+export function WithheldFocusNote({ reason }: { reason: string | null }) {
+  return (
+    <p aria-live="polite" className="min-h-4 text-xs font-medium" style={{ color: CHART_TEXT }} data-testid="withheld-focus-note">
+      {reason ?? ""}
+    </p>
+  );
 }
 
 /** The hatch pattern, once per chart (its own id), in an invisible SVG beside the chart. */

@@ -28,6 +28,9 @@ function outcomeText(entry: ExportAuditEntry): { label: string; detail: string }
 }
 
 const SIDE: Record<string, string> = { a: "A", b: "B", within: "B within" };
+/** Keys in reading order (jsonb keeps its own order); anything else after them. */
+const ORDER = ["a", "b", "within", "wave", "from", "to", "status", "segments", "industry", "region", "size", "role", "stage"];
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
 
 /**
  * An export's filters as "name: value" pairs ({ wave, segments: { industry: [...] } } or a
@@ -37,9 +40,8 @@ export function filterPairs(value: unknown, prefix = ""): [string, string][] {
   if (value === null || value === undefined || value === "") return [];
   if (Array.isArray(value)) return value.length ? [[prefix, value.map(String).join(", ")]] : [];
   if (typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
-      filterPairs(v, key === "segments" ? prefix : prefix ? `${prefix} ${key}` : (SIDE[key] ?? key)),
-    );
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => rank(x) - rank(y));
+    return entries.flatMap(([key, v]) => filterPairs(v, key === "segments" ? prefix : prefix ? `${prefix} ${key}` : (SIDE[key] ?? key)));
   }
   return [[prefix || "value", String(value)]];
 }

@@ -185,16 +185,20 @@ describe("charts", () => {
     await expect.poll(tooltipText).toContain("withheld (fewer than 5 respondents)");
     await screenshot(page, "analyst-ux", "20-withheld-hover", false);
 
-    // Keyboard: focus the chart, arrow through its categories; a withheld one says so.
+    // Keyboard: each withheld mark takes focus (Tab moves between them) and the chart states its reason.
     await page.mouse.move(0, 0);
-    await stageChart.locator("svg.recharts-surface").focus();
-    const seen: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      await page.keyboard.press("ArrowRight");
-      seen.push(await tooltipText());
-    }
-    expect(seen.some((t) => t.includes("withheld (fewer than 5 respondents)"))).toBe(true);
-    expect(seen.some((t) => /Share: \d+\.\d%/.test(t))).toBe(true);
+    const marks = stageChart.locator("[data-withheld]");
+    expect(await marks.count()).toBeGreaterThanOrEqual(2);
+    expect(await marks.first().getAttribute("tabindex")).toBe("0");
+    await marks.first().focus();
+    const note = stageChart.getByTestId("withheld-focus-note");
+    expect(await note.textContent()).toBe("Exploring, Share: withheld, fewer than 5 respondents (not zero)");
+    await page.keyboard.press("Tab");
+    await expect.poll(() => note.textContent()).toBe("Pilots, Share: withheld, fewer than 5 respondents (not zero)");
+    await screenshot(page, "analyst-ux", "22-withheld-focus", false);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect.poll(() => note.textContent()).toBe("");
 
     // The heatmap: a colour key, and withheld cells hatched.
     const legend = page.getByTestId("heatmap-legend");
@@ -274,7 +278,7 @@ describe("filter menus", () => {
     it(`close on Escape and outside clicks, open one at a time, and stay on screen (${width} px)`, async () => {
       browser = await openBrowser({ width, height: 812 });
       const { page } = browser;
-      await logIn(browser, "/dashboard/compare?a_industry=technology&b=custom");
+      await logIn(browser, "/dashboard/compare?a_industry=technology&b=custom&b_industry=financial_services");
       await page.getByTestId("difference-chart").waitFor();
       const menu = (bar: string, key: string) => page.getByRole("form", { name: bar }).locator(`[data-filter="${key}"]`);
       const isOpen = (bar: string, key: string) => menu(bar, key).evaluate((d) => (d as HTMLDetailsElement).open);
@@ -312,8 +316,8 @@ describe("filter menus", () => {
         }
       }
       await menu("Segment A filters", "industry").locator("summary").click();
-      await menu("Segment A filters", "industry").getByRole("checkbox", { name: "Financial services" }).check();
-      await page.waitForURL(/a_industry=financial/);
+      await menu("Segment A filters", "industry").getByRole("checkbox", { name: "Manufacturing" }).check();
+      await page.waitForURL(/a_industry=manufacturing/);
       expect(await isOpen("Segment A filters", "industry")).toBe(true);
     });
   }
@@ -345,7 +349,7 @@ describe("responses explorer", () => {
 
     // Filters, sort and page survive a visit to a response.
     await page.locator('[data-filter="region"] summary').click();
-    await page.getByRole("checkbox", { name: "East Asia" }).check();
+    await page.getByRole("checkbox", { name: "East Asia", exact: true }).check();
     await page.waitForURL(/region=east_asia/);
     await page.keyboard.press("Escape");
     await page.getByTestId("next-page").click();
