@@ -2,13 +2,13 @@
 // One bar chart for the dashboard's figures. A withheld (suppressed) value arrives as null and is
 // drawn as a hatched bar labelled "<k" across the whole track (its value is unknown, not zero); the
 // tooltip (hover, or focus the chart and use the arrow keys) and the legend say why.
-import { useState } from "react";
+import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   CHART_GRID,
   ChartLegend,
   TICK,
-  WithheldFocusNote,
+  useWithheldFocusNote,
   WithheldTooltip,
   markWithheld,
   useHatch,
@@ -40,7 +40,27 @@ export function BarsChart({
   k: number;
 }) {
   const hatch = useHatch();
-  const [focused, setFocused] = useState<string | null>(null);
+  const focusNote = useWithheldFocusNote();
+  // One shape component per series for the chart's lifetime: a new one each render would remount
+  // the marks, and a focused mark would lose focus.
+  const shapes = useMemo(
+    () =>
+      Object.fromEntries(
+        series.map((s) => [
+          s.key,
+          withheldShape({
+            key: s.key,
+            name: s.name,
+            k,
+            hatchId: hatch.id,
+            vertical: true,
+            categoryKey: categoryKey,
+            onFocus: focusNote.onFocus,
+          }),
+        ]),
+      ),
+    [series, k, hatch.id, categoryKey, focusNote.onFocus],
+  );
   const known = data.flatMap((row) => series.map((s) => row[s.key]).filter((v): v is number => typeof v === "number"));
   const track = max ?? Math.max(1, ...known);
   const { rows, any } = markWithheld(data, series, track);
@@ -69,15 +89,7 @@ export function BarsChart({
                 fill={s.color}
                 isAnimationActive={false}
                 radius={[0, 3, 3, 0]}
-                shape={withheldShape({
-                  key: s.key,
-                  name: s.name,
-                  k,
-                  hatchId: hatch.id,
-                  vertical: true,
-                  categoryKey: categoryKey,
-                  onFocus: setFocused,
-                })}
+                shape={shapes[s.key]}
               >
                 {s.errorKey && <ErrorBar dataKey={s.errorKey} width={4} strokeWidth={1.2} stroke="#334155" direction="x" />}
               </Bar>
@@ -85,7 +97,7 @@ export function BarsChart({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <WithheldFocusNote reason={focused} />
+      {focusNote.note}
       <ChartLegend series={series} k={k} withheld={any} />
     </figure>
   );

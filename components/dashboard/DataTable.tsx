@@ -63,7 +63,7 @@ export function DataTable<T extends RowData>({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={table.getAllLeafColumns().length} className="px-3 py-8 text-center text-slate-600">
+              <td colSpan={table.getAllLeafColumns().length} className="px-3 py-8 text-left text-slate-600">
                 {empty}
               </td>
             </tr>

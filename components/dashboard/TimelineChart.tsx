@@ -1,13 +1,13 @@
 "use client";
 // Responses per day or week, complete and partial stacked. A withheld count (1..k-1) is drawn as a
 // hatched column of height k, its upper bound, labelled "<k".
-import { useState } from "react";
+import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   CHART_GRID,
   ChartLegend,
   TICK,
-  WithheldFocusNote,
+  useWithheldFocusNote,
   WithheldTooltip,
   markWithheld,
   useHatch,
@@ -22,7 +22,27 @@ const SERIES: Series[] = [
 
 export function TimelineChart({ data, k }: { data: { bucket: string; complete: number | null; partial: number | null }[]; k: number }) {
   const hatch = useHatch();
-  const [focused, setFocused] = useState<string | null>(null);
+  const focusNote = useWithheldFocusNote();
+  // One shape component per series for the chart's lifetime: a new one each render would remount
+  // the marks, and a focused mark would lose focus.
+  const shapes = useMemo(
+    () =>
+      Object.fromEntries(
+        SERIES.map((s) => [
+          s.key,
+          withheldShape({
+            key: s.key,
+            name: s.name,
+            k,
+            hatchId: hatch.id,
+            vertical: false,
+            categoryKey: "bucket",
+            onFocus: focusNote.onFocus,
+          }),
+        ]),
+      ),
+    [k, hatch.id, focusNote.onFocus],
+  );
   const { rows, any } = markWithheld(data, SERIES, k);
   return (
     <figure
@@ -43,28 +63,12 @@ export function TimelineChart({ data, k }: { data: { bucket: string; complete: n
               )}
             />
             {SERIES.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stackId="s"
-                fill={s.color}
-                isAnimationActive={false}
-                shape={withheldShape({
-                  key: s.key,
-                  name: s.name,
-                  k,
-                  hatchId: hatch.id,
-                  vertical: false,
-                  categoryKey: "bucket",
-                  onFocus: setFocused,
-                })}
-              />
+              <Bar key={s.key} dataKey={s.key} name={s.name} stackId="s" fill={s.color} isAnimationActive={false} shape={shapes[s.key]} />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <WithheldFocusNote reason={focused} />
+      {focusNote.note}
       <ChartLegend series={SERIES} k={k} withheld={any} />
     </figure>
   );

@@ -2,7 +2,7 @@
 // What every dashboard chart shares: readable text colours (WCAG AA on white), an HTML legend, a
 // tooltip that says why a figure is withheld, and the hatched "<k" mark drawn in place of a withheld
 // (suppressed) figure, so a missing bar never reads as zero.
-import { useId, type ReactNode } from "react";
+import { useCallback, useId, useRef, type ReactNode } from "react";
 import { Rectangle } from "recharts";
 
 /** slate-700 on white: 10.3:1. Axis ticks and legend text use it (tests/e2e check the ratio). */
@@ -128,13 +128,25 @@ export function withheldShape({
   return Shape;
 }
 
-/** The reason of the withheld mark that has keyboard focus, below the chart. */
-export function WithheldFocusNote({ reason }: { reason: string | null }) {
-  return (
-    <p aria-live="polite" className="min-h-4 text-xs font-medium" style={{ color: CHART_TEXT }} data-testid="withheld-focus-note">
-      {reason ?? ""}
-    </p>
+/**
+ * The reason of the withheld mark that has keyboard focus, below the chart. Written straight into
+ * the DOM: re-rendering the chart on focus would remount its marks and drop the focus.
+ */
+export function useWithheldFocusNote(): { onFocus: OnWithheldFocus; note: ReactNode } {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const onFocus = useCallback<OnWithheldFocus>((reason) => {
+    if (ref.current) ref.current.textContent = reason ?? "";
+  }, []);
+  const note = (
+    <p
+      ref={ref}
+      aria-live="polite"
+      className="min-h-4 text-xs font-medium"
+      style={{ color: CHART_TEXT }}
+      data-testid="withheld-focus-note"
+    />
   );
+  return { onFocus, note };
 }
 
 /** The hatch pattern, once per chart (its own id), in an invisible SVG beside the chart. */

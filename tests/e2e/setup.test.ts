@@ -83,7 +83,7 @@ describe("first admin and accounts", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Created alan@radar.test as analyst");
     // The accounts table shows it without a reload.
-    await expect.poll(() => page.getByRole("cell", { name: "alan@radar.test" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("cell", { name: "alan@radar.test", exact: true }).count()).toBe(1);
     await screenshot(page, "accounts", "01-accounts");
     await browser.close();
     browser = undefined;
