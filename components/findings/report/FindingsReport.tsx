@@ -20,6 +20,9 @@ const diff = (f: LinkedFinding) =>
   f.difference === null
     ? "—"
     : `${f.difference > 0 ? "+" : "−"}${Math.abs(f.difference).toFixed(f.unit === "%" ? 0 : 1)}${f.unit === "%" ? " pts" : ""}`;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "Running AI in production" → "running AI in production" (acronyms kept). */
+const uncapitalize = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 const qText = (q: number) => (q < 0.001 ? "< 0.001" : q.toFixed(3));
 
 interface Recommendation {
@@ -189,8 +192,8 @@ function Summary({ findings, recs, population }: { findings: LinkedFinding[]; re
         </p>
       )}
       <p className="text-sm text-slate-700">
-        By theme: {byKind.map((t) => `${t.title.toLowerCase()} ${t.n}`).join(" · ")}. Every finding is a difference between a group and
-        everyone else that passed a test at q &lt; 0.05 after correcting for the number of tests; see “Method and caveats”.
+        By theme: {byKind.map((t) => `${t.title} ${t.n}`).join(" · ")}. Every finding is a difference between a group and everyone else that
+        passed a test at q &lt; 0.05 after correcting for the number of tests; see “Method and caveats”.
       </p>
     </section>
   );
@@ -223,7 +226,7 @@ function KeyCharts({ findings, recs }: { findings: LinkedFinding[]; recs: Recomm
             {shares.map((f) => (
               <li key={f.id} className="grid gap-0.5 text-sm sm:grid-cols-[minmax(0,18rem)_1fr] sm:gap-3">
                 <span className="text-slate-800">
-                  {f.segment.label}: {f.measure.toLowerCase()}
+                  {capitalize(f.segment.label)}: {uncapitalize(f.measure)}
                 </span>
                 <span className="grid gap-0.5">
                   <Bar share={f.segmentValue} label={`Group ${value(f, f.segmentValue)}`} tone="bg-brand-600" />
