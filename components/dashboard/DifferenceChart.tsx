@@ -9,7 +9,11 @@ export function differenceDomain(rows: ComparisonRow[]): number {
   return Math.min(100, Math.ceil(widest / 10) * 10);
 }
 
-const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(1)}`;
+/** "+12.3", "−4.0", "0.0" (a value that rounds to zero gets no sign). */
+const signed = (v: number) => {
+  const text = Math.abs(v).toFixed(1);
+  return `${text === "0.0" ? "" : v > 0 ? "+" : "−"}${text}`;
+};
 const unitOf = (row: ComparisonRow) => (row.kind === "proportion" ? " pts" : "");
 
 /** "A − B = +12.3 pts (95% CI +8.1 to +16.5), significant" in words, for the row's text and screen readers. */
