@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NavLink } from "@/components/dashboard/NavLink";
 import { signOutAction } from "@/lib/auth/actions";
 import { currentAnalyst } from "@/lib/auth/session";
 
@@ -13,36 +13,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3 print:hidden">
         <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
-          <Link href="/dashboard" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-            Overview
-          </Link>
-          <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-            Compare segments
-          </Link>
-          <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-            Findings
-          </Link>
-          <Link href="/dashboard/responses" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-            Responses
-          </Link>
-          <Link href="/dashboard/tokens" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-            API tokens
-          </Link>
-          {analyst.role === "admin" && (
-            <Link href="/dashboard/users" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-              Accounts
-            </Link>
-          )}
-          {analyst.role === "admin" && (
-            <Link href="/dashboard/waves" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-              Waves
-            </Link>
-          )}
-          {analyst.role === "admin" && (
-            <Link href="/dashboard/audit" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
-              Audit log
-            </Link>
-          )}
+          <NavLink href="/dashboard">Overview</NavLink>
+          <NavLink href="/dashboard/compare">Compare segments</NavLink>
+          <NavLink href="/dashboard/findings">Findings</NavLink>
+          <NavLink href="/dashboard/responses">Responses</NavLink>
+          <NavLink href="/dashboard/tokens">API tokens</NavLink>
+          {analyst.role === "admin" && <NavLink href="/dashboard/users">Accounts</NavLink>}
+          {analyst.role === "admin" && <NavLink href="/dashboard/waves">Waves</NavLink>}
+          {analyst.role === "admin" && <NavLink href="/dashboard/audit">Audit log</NavLink>}
         </nav>
         <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">
           <span data-testid="signed-in-as">

@@ -1,7 +1,7 @@
 "use client";
 // Filters live in the URL: every change pushes a new URL, so views are shareable and Back works.
 import { usePathname, useRouter } from "next/navigation";
-import { useOptimistic, useTransition } from "react";
+import { useEffect, useId, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, filtersToQuery, type Filters, type SegmentKey } from "@/lib/analytics/filters";
 
 interface Props {
@@ -21,6 +21,7 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
   const [pending, startTransition] = useTransition();
   // Controls show the new choice at once, while the server renders the figures for it.
   const [filters, setOptimistic] = useOptimistic(current);
+  const menu = useFilterMenus();
 
   const apply = (next: Filters) => {
     const params = new URLSearchParams(keep);
@@ -78,8 +79,15 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
               ? (options[key].find((o) => o.id === chosen[0])?.label ?? "1 selected")
               : `${chosen.length} selected`;
         return (
-          <details key={key} className="relative" data-filter={key}>
-            <summary className="grid cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden">
+          <details key={key} className="relative" data-filter={key} open={menu.open === key}>
+            <summary
+              className="grid cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden"
+              aria-expanded={menu.open === key}
+              onClick={(e) => {
+                e.preventDefault();
+                menu.toggle(key);
+              }}
+            >
               <span className="text-xs font-medium text-slate-500">{SEGMENT_FILTERS[key].label}</span>
               <span
                 className={`rounded-lg border px-2 py-1.5 ${chosen.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300"}`}
@@ -87,7 +95,11 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
                 {summary} <span aria-hidden="true">▾</span>
               </span>
             </summary>
-            <fieldset className="absolute z-20 mt-1 grid max-h-80 w-64 gap-1 overflow-auto rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+            <fieldset
+              ref={menu.open === key ? menu.panel : undefined}
+              style={menu.open === key ? { left: menu.shift } : undefined}
+              className={MENU_PANEL}
+            >
               <legend className="sr-only">{SEGMENT_FILTERS[key].label}</legend>
               {options[key].map((o) => (
                 <label key={o.id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
@@ -117,4 +129,67 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
       </button>
     </form>
   );
+}
+
+const OPEN_EVENT = "filter-menu-open";
+const MENU_PANEL =
+  "absolute z-20 mt-1 grid max-h-80 w-64 max-w-[calc(100vw-1.5rem)] gap-1 overflow-auto rounded-lg border border-slate-200 bg-white p-2 shadow-lg";
+
+/**
+ * The filter menus' open state: one menu at a time on the whole page (another filter bar's menu
+ * closes when one opens here), closed by Escape (focus back on its button) or a click or tap
+ * outside it, and moved left when it would run past the right edge of the screen (a phone).
+ */
+function useFilterMenus() {
+  const [open, setOpen] = useState<SegmentKey | null>(null);
+  const [shift, setShift] = useState(0);
+  const panel = useRef<HTMLFieldSetElement | null>(null);
+  const owner = useId();
+
+  const toggle = (key: SegmentKey) => {
+    const next = open === key ? null : key;
+    setShift(0);
+    setOpen(next);
+    if (next) window.dispatchEvent(new CustomEvent(OPEN_EVENT, { detail: owner }));
+  };
+
+  useEffect(() => {
+    const onOther = (e: Event) => {
+      if ((e as CustomEvent<string>).detail !== owner) setOpen(null);
+    };
+    window.addEventListener(OPEN_EVENT, onOther);
+    return () => window.removeEventListener(OPEN_EVENT, onOther);
+  }, [owner]);
+
+  useEffect(() => {
+    if (!open) return;
+    const details = () => panel.current?.closest("details") ?? null;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      const summary = details()?.querySelector("summary");
+      setOpen(null);
+      summary?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      const d = details();
+      if (d && e.target instanceof Node && !d.contains(e.target)) setOpen(null);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  useLayoutEffect(() => {
+    if (!open || !panel.current) return;
+    const rect = panel.current.getBoundingClientRect();
+    const margin = 12;
+    const over = rect.right - (window.innerWidth - margin);
+    if (over > 0) setShift((s) => s - over);
+    else if (rect.left < margin) setShift((s) => s + (margin - rect.left));
+  }, [open]);
+
+  return { open, toggle, panel, shift };
 }

@@ -1,6 +1,7 @@
 import type { Overview } from "@/lib/analytics/overview";
 import { BarsChart } from "./BarsChart";
 import { Panel, Withheld, pct } from "./Panel";
+import { ScrollRegion } from "./ScrollRegion";
 import { TimelineChart } from "./TimelineChart";
 
 const th = "px-2 py-1 text-left font-medium text-slate-500";
@@ -18,12 +19,48 @@ function Num({
   return value === null ? <Withheld k={k} /> : <>{format(value)}</>;
 }
 
+/** The heat scale's ends: at or below LOW the warmest colour, at or above HIGH the coolest. */
+const HEAT_LOW = 20;
+const HEAT_HIGH = 70;
+
 /** Heat colour for a 0-100 index: low readiness warm, high readiness blue. */
 function heat(index: number | null): string {
   if (index === null) return "transparent";
-  const t = Math.min(1, Math.max(0, (index - 20) / 50));
+  const t = Math.min(1, Math.max(0, (index - HEAT_LOW) / (HEAT_HIGH - HEAT_LOW)));
   const hue = 20 + t * 200;
   return `hsl(${hue} 70% ${88 - t * 18}%)`;
+}
+
+/** The heatmap's key: the colour scale with its values, and the marks for withheld and empty cells. */
+function HeatLegend({ k }: { k: number }) {
+  const stops = [HEAT_LOW, 30, 40, 50, 60, HEAT_HIGH];
+  const gradient = `linear-gradient(to right, ${stops.map((v) => heat(v)).join(", ")})`;
+  return (
+    <div className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2 text-xs text-slate-700" data-testid="heatmap-legend">
+      <div>
+        <p className="mb-1 font-medium">Mean readiness index</p>
+        <div aria-hidden="true" className="h-3 w-56 rounded border border-slate-300" style={{ background: gradient }} />
+        <div className="flex w-56 justify-between tabular-nums">
+          <span>≤{HEAT_LOW}</span>
+          <span>{(HEAT_LOW + HEAT_HIGH) / 2}</span>
+          <span>≥{HEAT_HIGH}</span>
+        </div>
+        <p className="sr-only">
+          {`Warm (orange) cells have a low index, around ${HEAT_LOW} or below; cool (blue) cells a high one, around ${HEAT_HIGH} or above.`}
+        </p>
+      </div>
+      <p className="flex items-center gap-1.5">
+        <span aria-hidden="true" className="inline-block size-3 rounded-sm border border-slate-500 bg-hatch" />
+        {`<${k}: withheld (fewer than ${k} respondents, or would reveal them)`}
+      </p>
+      <p className="flex items-center gap-1.5">
+        <span aria-hidden="true" className="font-bold">
+          ·
+        </span>
+        no respondents
+      </p>
+    </div>
+  );
 }
 
 /** Why no figures are shown, when the view is not reportable (nothing else is sent then). */
@@ -91,7 +128,7 @@ export function TimelineSection({ data }: { data: Pick<Overview, "k" | "timeline
         </table>
       }
     >
-      <TimelineChart data={data.timeline} />
+      <TimelineChart data={data.timeline} k={k} />
     </Panel>
   );
 }
@@ -105,7 +142,7 @@ export function HeatmapSection({ data }: { data: Pick<Overview, "k" | "heatmap">
       title="Readiness index by industry and region"
       note={`Mean readiness (0–100) with respondents per cell. Cells from fewer than ${k} respondents, and cells that would reveal them, are withheld.`}
     >
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Readiness index by industry and region">
         <table className="w-full min-w-[720px] border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
           <thead>
             <tr>
@@ -130,12 +167,14 @@ export function HeatmapSection({ data }: { data: Pick<Overview, "k" | "heatmap">
                   return (
                     <td
                       key={region.id}
-                      className="rounded px-1 py-1 text-center"
-                      style={{ background: heat(cell?.index ?? null) }}
+                      className={`rounded px-1 py-1 text-center ${cell?.n === null ? "bg-hatch" : ""}`}
+                      style={cell?.n === null ? undefined : { background: heat(cell?.index ?? null) }}
                       data-cell={`${industry.id}:${region.id}`}
                     >
                       {cell?.n === null ? (
-                        <Withheld k={k} />
+                        <span className="rounded bg-white/90 px-1 font-medium">
+                          <Withheld k={k} />
+                        </span>
                       ) : cell?.n ? (
                         <>
                           <span className="font-semibold">{Math.round(cell.index ?? 0)}</span>
@@ -151,7 +190,8 @@ export function HeatmapSection({ data }: { data: Pick<Overview, "k" | "heatmap">
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
+      <HeatLegend k={k} />
     </Panel>
   );
 }
@@ -190,6 +230,7 @@ export function DimensionsSection({ data }: { data: Pick<Overview, "k" | "dimens
       }
     >
       <BarsChart
+        k={k}
         label="Readiness per dimension, filtered against all"
         unit=""
         max={100}
@@ -219,6 +260,7 @@ export function StagesSection({ data }: { data: Pick<Overview, "k" | "stages"> }
       table={<ShareTable rows={data.stages} k={k} />}
     >
       <BarsChart
+        k={k}
         label="AI stage distribution"
         max={100}
         data={data.stages.map((s) => ({
@@ -262,6 +304,7 @@ export function ConcernsSection({ data }: { data: Pick<Overview, "k" | "concerns
       }
     >
       <BarsChart
+        k={k}
         label="Concerns ranked"
         max={100}
         data={data.concerns.map((c) => ({
@@ -308,6 +351,7 @@ export function InfrastructureSection({ data }: { data: Pick<Overview, "k" | "in
       }
     >
       <BarsChart
+        k={k}
         label="Current against planned inference infrastructure"
         max={100}
         data={data.infrastructure.map((r) => ({
@@ -333,7 +377,7 @@ export function LatencySection({ data }: { data: Pick<Overview, "k" | "latencyGe
       title="Latency budgets against users' geography"
       note="Respondents per combination. Tight budgets with far-flung users are where a single central region hurts most."
     >
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Latency budgets against users' geography">
         <table className="w-full min-w-[520px] text-sm" data-testid="latency-geography">
           <thead>
             <tr>
@@ -362,7 +406,7 @@ export function LatencySection({ data }: { data: Pick<Overview, "k" | "latencyGe
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Panel>
   );
 }

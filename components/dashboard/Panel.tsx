@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./ScrollRegion";
 
 /** A dashboard card: title, optional note, the chart, and the same numbers as a table. */
 export function Panel({
@@ -24,7 +25,9 @@ export function Panel({
       {table && (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Show as a table</summary>
-          <div className="mt-2 overflow-x-auto">{table}</div>
+          <ScrollRegion label={`${title}: table`} className="mt-2">
+            {table}
+          </ScrollRegion>
         </details>
       )}
     </section>

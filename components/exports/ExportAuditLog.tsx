@@ -1,3 +1,5 @@
+"use client";
+import { DataTable, dataColumnHelper } from "@/components/dashboard/DataTable";
 import type { ExportOutcome } from "@/lib/generated/prisma/client";
 
 export interface ExportAuditEntry {
@@ -25,44 +27,82 @@ function outcomeText(entry: ExportAuditEntry): { label: string; detail: string }
   return { label: OUTCOME_LABELS[entry.outcome], detail: `after ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s` };
 }
 
+const SIDE: Record<string, string> = { a: "A", b: "B", within: "B within" };
+/** Keys in reading order (jsonb keeps its own order); anything else after them. */
+const ORDER = ["a", "b", "within", "wave", "from", "to", "status", "segments", "industry", "region", "size", "role", "stage"];
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
+
+/**
+ * An export's filters as "name: value" pairs ({ wave, segments: { industry: [...] } } or a
+ * comparison's { a, b, within }); empty filters are left out.
+ */
+export function filterPairs(value: unknown, prefix = ""): [string, string][] {
+  if (value === null || value === undefined || value === "") return [];
+  if (Array.isArray(value)) return value.length ? [[prefix, value.map(String).join(", ")]] : [];
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => rank(x) - rank(y));
+    return entries.flatMap(([key, v]) => filterPairs(v, key === "segments" ? prefix : prefix ? `${prefix} ${key}` : (SIDE[key] ?? key)));
+  }
+  return [[prefix || "value", String(value)]];
+}
+
+export function FilterChips({ filters }: { filters: unknown }) {
+  const pairs = filterPairs(filters);
+  if (pairs.length === 0) return <span className="text-slate-600">none</span>;
+  return (
+    <ul className="flex flex-wrap gap-1" data-testid="audit-filters">
+      {pairs.map(([name, value]) => (
+        <li key={`${name}:${value}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-900">
+          <span className="text-slate-600">{name}:</span> {value}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const helper = dataColumnHelper<ExportAuditEntry>();
+const columns = [
+  helper.accessor("createdAt", {
+    header: "When (UTC)",
+    meta: { className: "whitespace-nowrap" },
+    cell: (ctx) => ctx.getValue().toISOString().slice(0, 19).replace("T", " "),
+  }),
+  helper.accessor((e) => e.user.email, { id: "who", header: "Who", meta: { className: "whitespace-nowrap" } }),
+  helper.accessor("kind", { header: "Export" }),
+  helper.display({
+    id: "outcome",
+    header: "Outcome",
+    meta: { className: "min-w-40" },
+    cell: (ctx) => {
+      const { label, detail } = outcomeText(ctx.row.original);
+      return (
+        <>
+          {label}
+          {detail && <span className="block text-xs text-slate-600">{detail}</span>}
+        </>
+      );
+    },
+  }),
+  helper.accessor("rowCount", { header: "Rows", meta: { align: "end" }, cell: (ctx) => ctx.getValue() ?? "–" }),
+  helper.accessor("via", { header: "Via" }),
+  helper.accessor("filters", {
+    header: "Filters",
+    meta: { className: "min-w-56 max-w-md" },
+    cell: (ctx) => <FilterChips filters={ctx.getValue()} />,
+  }),
+];
+
 /** The export audit log (admins): who exported what, with which filters, and how it ended. */
 export function ExportAuditLog({ entries }: { entries: ExportAuditEntry[] }) {
   return (
-    <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-testid="audit">
-        <thead className="bg-slate-50 text-left text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">When (UTC)</th>
-            <th className="px-3 py-2 font-medium">Who</th>
-            <th className="px-3 py-2 font-medium">Export</th>
-            <th className="px-3 py-2 font-medium">Outcome</th>
-            <th className="px-3 py-2 text-right font-medium">Rows</th>
-            <th className="px-3 py-2 font-medium">Via</th>
-            <th className="px-3 py-2 font-medium">Filters</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => {
-            const { label, detail } = outcomeText(e);
-            return (
-              <tr key={e.id} className="border-t border-slate-100 align-top" data-outcome={e.outcome ?? "open"}>
-                <td className="whitespace-nowrap px-3 py-2">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                <td className="px-3 py-2">{e.user.email}</td>
-                <td className="px-3 py-2">{e.kind}</td>
-                <td className="min-w-40 px-3 py-2">
-                  {label}
-                  {detail && <span className="block text-xs text-slate-500">{detail}</span>}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{e.rowCount ?? "–"}</td>
-                <td className="px-3 py-2">{e.via}</td>
-                <td className="min-w-64 max-w-md px-3 py-2">
-                  <code className="break-all text-xs">{JSON.stringify(e.filters)}</code>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      data={entries}
+      getRowId={(e) => e.id}
+      caption="Exports"
+      testId="audit"
+      empty="No exports yet."
+      rowAttributes={(e) => ({ "data-outcome": e.outcome ?? "open" })}
+    />
   );
 }

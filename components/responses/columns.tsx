@@ -25,6 +25,8 @@ export interface ResponsesColumnMeta {
 
 export interface ResponsesTableMeta {
   labels: ResponsesTableProps["labels"];
+  /** The list's query string, carried to each response so its "All responses" link returns to this page. */
+  listQuery: string;
 }
 
 // Sorting is server-side (manualSorting): the feature only provides state, `getCanSort` and
@@ -74,9 +76,10 @@ export const columns = helper.columns([
     meta: { label: "Response" },
     cell: (ctx) => {
       const id = ctx.getValue();
+      const query = ctx.table.options.meta?.listQuery;
       return (
         <Link
-          href={`/dashboard/responses/${encodeURIComponent(id)}`}
+          href={`/dashboard/responses/${encodeURIComponent(id)}${query ? `?${query}` : ""}`}
           aria-label={`Open response ${shortId(id)}`}
           className="rounded font-mono text-xs font-medium text-brand-700 underline decoration-brand-100 underline-offset-2 hover:decoration-brand-700"
         >

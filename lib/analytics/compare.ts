@@ -8,7 +8,9 @@ import {
   benjaminiHochberg,
   compareProportions,
   independenceTest,
+  newcombeInterval,
   scaleMeanInterval,
+  welchInterval,
   welchTTest,
   wilsonInterval,
   type IndependenceTestName,
@@ -50,6 +52,8 @@ export interface ComparisonRow {
   b: SideFigure;
   /** A minus B, in percentage points (proportions) or 0-100 scale points (means). */
   difference: number | null;
+  /** 95% interval of the difference, in the same units (Newcombe's for proportions, Welch's for means). */
+  differenceInterval: Interval | null;
   p: number | null;
   q: number | null;
   /** q < 0.05 for this row's own test (never inherited from its question's test). */
@@ -151,6 +155,8 @@ function scaled(m: Moments, k: number): SideFigure {
   const i = scaleMeanInterval(m, LIKERT, SCALE_0_100);
   return { n: m.n, value: i.mean, interval: { lower: i.lower, upper: i.upper }, clamped: i.clamped };
 }
+
+const scaleInterval = (i: Interval, factor: number): Interval => ({ lower: i.lower * factor, upper: i.upper * factor });
 
 const hasConditions = (f: Filters) => Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0));
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -261,6 +267,10 @@ export async function compareSegments(
         a: fa,
         b: fb,
         difference: visible ? ((fa.value as number) - (fb.value as number)) * 100 : null,
+        differenceInterval:
+          visible && fa.interval && fb.interval
+            ? scaleInterval(newcombeInterval(fa.value as number, fa.interval, fb.value as number, fb.interval), 100)
+            : null,
         p: test?.p ?? null,
         note:
           test?.test === "Fisher's exact"
@@ -298,6 +308,9 @@ export async function compareSegments(
         a: fa,
         b: fb,
         difference: visible ? (fa.value as number) - (fb.value as number) : null,
+        differenceInterval: visible
+          ? scaleInterval(welchInterval(ma, mb), (SCALE_0_100.max - SCALE_0_100.min) / (LIKERT.max - LIKERT.min))
+          : null,
         p: visible ? welchTTest(ma, mb).p : null,
         note: cut ? `The t interval of ${cut} ran past the end of the 0–100 scale and is cut there.` : null,
       });

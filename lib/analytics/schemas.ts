@@ -97,6 +97,7 @@ export const comparisonSchema = z
           a: sideSchema,
           b: sideSchema,
           difference: z.number().nullable(),
+          differenceInterval: intervalSchema.nullable().describe("95% interval of A minus B (Newcombe for proportions, Welch for means)."),
           p: z.number().nullable(),
           q: z.number().nullable(),
           significant: z.boolean(),

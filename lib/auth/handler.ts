@@ -8,19 +8,21 @@ import "server-only";
 //   (415 naming Content-Type, 413 naming body, 400 naming body), and better-auth receives exactly
 //   the parsed value, so the account the limit counts is the account better-auth checks;
 // - endpoints that check a password go through the per-account limit (./login-limit.ts).
-import { UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
+import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
 import { readCappedBody } from "@/lib/http/body";
 import { handle } from "@/lib/http/respond";
 import { clientAddressForAuth } from "@/lib/ratelimit";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/ratelimit/client";
 import { AUTH_BASE_PATH } from "./config";
 import { auth } from "./index";
+import { BLOCKED_ADMIN_ENDPOINTS } from "./blocked-endpoints";
 import { withPasswordLimit } from "./login-limit";
 
 /** Far above any body better-auth's endpoints need here (a sign-in is under 300 bytes). */
 export const AUTH_BODY_LIMIT = 16 * 1024;
 
 export const handleAuthRequest = handle(async (request: Request): Promise<Response> => {
+  if (BLOCKED_ADMIN_ENDPOINTS.has(endpointOf(request.url))) throw new NotFoundError("Endpoint");
   const body = await readAuthBody(request);
   const headers = new Headers(request.headers);
   headers.set(CLIENT_ADDRESS_HEADER, clientAddressForAuth(request));

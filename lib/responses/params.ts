@@ -76,10 +76,13 @@ const instant = z.string().refine((v) => {
   const date = new Date(v);
   return !Number.isNaN(date.getTime()) && date.toISOString() === v;
 });
-/** Sort values by kind: readiness is 0-100 (-1 for partial rows), text is a stored option id. */
+/** Sort values by kind: readiness is 0-100 (-1 or 1000 for partial rows), text is a stored option id. */
 const sortValue = {
   timestamp: instant,
-  number: z.number().finite().min(-1).max(100),
+  number: z
+    .number()
+    .finite()
+    .refine((v) => v === -1 || v === 1000 || (v >= 0 && v <= 100), "not a readiness index"),
   text: z.string().max(200).refine(isStorableText),
 } as const;
 

@@ -8,11 +8,14 @@ import { SORT_KINDS, encodeCursor, type Cursor, type ExplorerParams, type Respon
 
 export type { ResponseRow };
 
-/** Sort expressions: never null, so (value, id) keyset comparisons are total orders. */
-const SORT_SQL: Record<SortKey, string> = {
+/**
+ * Sort expressions: never null, so (value, id) keyset comparisons are total orders. Partial responses
+ * have no readiness index: they come last in either direction (-1 descending, 1000 ascending).
+ */
+const SORT_SQL: Record<SortKey, string | { asc: string; desc: string }> = {
   submitted_at: "coalesce(submitted_at, started_at)",
   started_at: "started_at",
-  readiness_index: "coalesce(readiness_index, -1)",
+  readiness_index: { asc: "coalesce(readiness_index, 1000)", desc: "coalesce(readiness_index, -1)" },
   industry: "coalesce(industry, '')",
   region: "coalesce(region, '')",
   company_size: "coalesce(company_size, '')",
@@ -42,7 +45,8 @@ export async function listResponses(
   cursor: Cursor | null,
 ): Promise<ResponsePage> {
   const kind = SORT_KINDS[params.sort];
-  const expr = Prisma.raw(SORT_SQL[params.sort]);
+  const sql = SORT_SQL[params.sort];
+  const expr = Prisma.raw(typeof sql === "string" ? sql : sql[params.dir]);
   const where = whereFor(waveId, filters, params.status === "all" ? "any" : params.status);
   const forward = !cursor || cursor.d === "after";
   // Descending order walks to smaller values; going "before" reverses both.

@@ -88,6 +88,28 @@ export function welchTTest(a: Moments, b: Moments): { t: number; df: number; p: 
   return { t, df, p: studentTTwoSided(t, df) };
 }
 
+/**
+ * 95% interval for the difference of two proportions p1 - p2 from their Wilson intervals: Newcombe's
+ * hybrid score interval (Newcombe 1998, method 10; 56/70 - 48/80 gives 0.0524 to 0.3339).
+ */
+export function newcombeInterval(p1: number, i1: Interval, p2: number, i2: Interval): Interval {
+  const d = p1 - p2;
+  return {
+    lower: d - Math.sqrt((p1 - i1.lower) ** 2 + (i2.upper - p2) ** 2),
+    upper: d + Math.sqrt((i1.upper - p1) ** 2 + (p2 - i2.lower) ** 2),
+  };
+}
+
+/** Welch interval for a difference of means mean(a) - mean(b) (R: t.test(a, b)$conf.int). */
+export function welchInterval(a: Moments, b: Moments, confidence = 0.95): Interval {
+  const d = mean(a) - mean(b);
+  const { df } = welchTTest(a, b);
+  const se = Math.sqrt(variance(a) / a.n + variance(b) / b.n);
+  if (se === 0) return { lower: d, upper: d };
+  const half = studentTQuantileTwoSided(1 - confidence, df) * se;
+  return { lower: d - half, upper: d + half };
+}
+
 /** Pooled two-proportion z-test (R: prop.test(c(x1, x2), c(n1, n2), correct = FALSE); X² = z²). */
 export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): { z: number; p: number } {
   const pooled = (x1 + x2) / (n1 + n2);

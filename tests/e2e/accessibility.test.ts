@@ -243,7 +243,7 @@ describe("accessibility in Chromium", () => {
       .getByRole("link", { name: /^Open response / })
       .first()
       .click();
-    await page.waitForURL(/\/dashboard\/responses\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/dashboard\/responses\/[0-9a-f-]{36}(\?|$)/);
     await page.getByTestId("response-meta").waitFor();
     await expectAccessible(page, "response detail");
 

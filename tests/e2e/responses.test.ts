@@ -61,7 +61,7 @@ describe("responses explorer in Chromium", () => {
     // Open a response.
     const firstLink = table.getByRole("link", { name: /^Open response / }).first();
     await firstLink.click();
-    await page.waitForURL(/\/dashboard\/responses\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/dashboard\/responses\/[0-9a-f-]{36}(\?|$)/);
     await page.getByTestId("response-meta").waitFor();
     expect(await page.locator('[data-answer="industry"] dd').textContent()).not.toBe("Not answered");
     await screenshot(page, "responses", "01-detail");

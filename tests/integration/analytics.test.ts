@@ -149,6 +149,14 @@ describe("comparison API", () => {
     expect(strategy.significant).toBe(true);
     expect(strategy.a.interval!.lower).toBeLessThan(strategy.a.value!);
     expect(strategy.q).toBeGreaterThanOrEqual(strategy.p!);
+    // A − B has its own interval (Welch for means, Newcombe for shares) around the difference; a clearly
+    // significant mean difference's interval leaves out 0.
+    expect(strategy.differenceInterval!.lower).toBeGreaterThan(0);
+    for (const row of r.body.rows.filter((x) => x.difference !== null)) {
+      expect(row.differenceInterval!.lower, row.label).toBeLessThanOrEqual(row.difference!);
+      expect(row.differenceInterval!.upper, row.label).toBeGreaterThanOrEqual(row.difference!);
+    }
+    expect(r.body.rows.filter((x) => x.difference === null).every((x) => x.differenceInterval === null)).toBe(true);
     // Sorted by effect size.
     const diffs = r.body.rows.map((x) => Math.abs(x.difference ?? -1));
     expect(diffs).toEqual([...diffs].sort((a, b) => b - a));

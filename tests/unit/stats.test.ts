@@ -11,8 +11,10 @@ import {
   compareProportions,
   independenceTest,
   meanInterval,
+  newcombeInterval,
   scaleMeanInterval,
   twoProportionZTest,
+  welchInterval,
   welchTTest,
   wilsonInterval,
   type Moments,
@@ -54,6 +56,21 @@ describe("tests against R", () => {
     expect(r.t).toBeCloseTo(3.72320696125, 9);
     expect(r.df).toBeCloseTo(13.1432507804, 8);
     expect(r.p).toBeCloseTo(0.00250997879841, 9);
+  });
+
+  it("Welch interval of a difference: t.test(extra ~ group, data = sleep)$conf.int", () => {
+    const r = welchInterval(moments(sleep1), moments(sleep2));
+    expect(r.lower).toBeCloseTo(-3.3654832, 6);
+    expect(r.upper).toBeCloseTo(0.2054832, 6);
+    // At confidence 1 - p the interval ends exactly at 0.
+    const { p } = welchTTest(moments(sleep1), moments(sleep2));
+    expect(welchInterval(moments(sleep1), moments(sleep2), 1 - p).upper).toBeCloseTo(0, 9);
+  });
+
+  it("Newcombe's interval of a difference of proportions: 56/70 - 48/80 (Newcombe 1998, method 10)", () => {
+    const r = newcombeInterval(56 / 70, wilsonInterval(56, 70), 48 / 80, wilsonInterval(48, 80));
+    expect(r.lower).toBeCloseTo(0.0524, 4);
+    expect(r.upper).toBeCloseTo(0.3339, 4);
   });
 
   it("t interval for a mean: t.test(sleep$extra[group == 1])$conf.int", () => {

@@ -16,6 +16,10 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
   const base = new URLSearchParams(filterQuery);
   base.set("status", explorer.status);
   base.set("limit", String(explorer.limit));
+  const listQuery = new URLSearchParams(base);
+  listQuery.set("sort", explorer.sort);
+  listQuery.set("dir", explorer.dir);
+  if (explorer.cursor) listQuery.set("cursor", explorer.cursor);
   const exportQuery = new URLSearchParams(filterQuery);
   exportQuery.set("status", explorer.status);
   return (
@@ -65,6 +69,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         firstRowNumber={page.offset + 1}
         labels={labels}
         baseQuery={base.toString()}
+        listQuery={listQuery.toString()}
         status={explorer.status}
       />
     </div>

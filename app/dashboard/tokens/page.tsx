@@ -1,5 +1,5 @@
 import { TokenForm } from "@/components/auth/TokenForm";
-import { revokeTokenAction } from "@/lib/auth/token-actions";
+import { TokensTable } from "@/components/admin/TokensTable";
 import { requireAnalystPage } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/auth/tokens";
 
@@ -23,41 +23,7 @@ export default async function TokensPage() {
       <section className="rounded-2xl border border-slate-200 bg-white p-5">
         <TokenForm />
       </section>
-      <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="tokens">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Token</th>
-              <th className="px-3 py-2 font-medium">Created</th>
-              <th className="px-3 py-2 font-medium">Last used</th>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">{t.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
-                <td className="px-3 py-2">{t.createdAt.toISOString().slice(0, 10)}</td>
-                <td className="px-3 py-2">{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                <td className="px-3 py-2">{t.revokedAt ? "revoked" : "active"}</td>
-                <td className="px-3 py-2 text-right">
-                  {!t.revokedAt && (
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="id" value={t.id} />
-                      <button type="submit" className="rounded-lg border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">
-                        Revoke
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TokensTable tokens={tokens} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { AccountsTable } from "@/components/admin/AccountsTable";
 import { CreateAnalystForm } from "@/components/auth/AccountForms";
 import { requireAnalystPage } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/auth/users";
@@ -5,7 +6,7 @@ import { listAccounts } from "@/lib/auth/users";
 export const metadata = { title: "Accounts" };
 
 export default async function UsersPage() {
-  await requireAnalystPage("/dashboard/users", "admin");
+  const admin = await requireAnalystPage("/dashboard/users", "admin");
   const accounts = await listAccounts();
   return (
     <div className="grid gap-6">
@@ -16,28 +17,16 @@ export default async function UsersPage() {
         </h2>
         <CreateAnalystForm />
       </section>
-      <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Email</th>
-              <th className="px-3 py-2 font-medium">Role</th>
-              <th className="px-3 py-2 font-medium">Since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">{a.name}</td>
-                <td className="px-3 py-2">{a.email}</td>
-                <td className="px-3 py-2">{a.banned ? "disabled" : a.role}</td>
-                <td className="px-3 py-2">{a.createdAt.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <section aria-labelledby="accounts-title" className="grid min-w-0 gap-2">
+        <h2 id="accounts-title" className="font-semibold text-brand-900">
+          Accounts
+        </h2>
+        <p className="text-sm text-slate-600">
+          Disabling signs the account out everywhere and stops its API tokens; it can be enabled again. Removing deletes it for good
+          (accounts with exports in the audit log can only be disabled). Every change is in the audit log.
+        </p>
+        <AccountsTable accounts={accounts} selfId={admin.id} />
+      </section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { pageQuery } from "@/lib/analytics/pages";
 import { explorerQuery } from "@/lib/responses/pages";
 import { requireAnalystPage } from "@/lib/auth/session";
 import { getResponse } from "@/lib/responses/query";
+import { toSearchParams } from "@/lib/http/params";
 import { allQuestions, optionsOf } from "@/lib/survey/instrument-schema";
 
 export const metadata = { title: "Response" };
@@ -18,7 +19,9 @@ export default async function ResponsePage({
   const { id } = await params;
   await requireAnalystPage(`/dashboard/responses/${encodeURIComponent(id)}`);
   // The explorer's query travels along (wave, filters, sort, page), so the way back keeps it.
-  const { scope } = (await pageQuery(explorerQuery, await searchParams)).value;
+  const query = await searchParams;
+  const { scope } = (await pageQuery(explorerQuery, query)).value;
+  const back = toSearchParams(query).toString();
   const response = await getResponse(scope.wave.id, id);
   if (!response) notFound();
   const { instrument } = scope.wave;
@@ -53,7 +56,7 @@ export default async function ResponsePage({
   };
   return (
     <div className="grid gap-4">
-      <Link href="/dashboard/responses" className="text-sm text-brand-700 underline">
+      <Link href={`/dashboard/responses${back ? `?${back}` : ""}`} className="text-sm text-brand-700 underline" data-testid="back-to-list">
         ← All responses
       </Link>
       <h1 className="text-2xl font-bold text-brand-900">Response {response.id.slice(0, 8)}</h1>
