@@ -6,13 +6,14 @@ import { cache } from "react";
 import type { QuerySpec } from "@/lib/api/route";
 import type { FieldIssue } from "@/lib/errors";
 import { toSearchParams, type SearchParamsInput } from "@/lib/http/params";
-import { compareSegments } from "./compare";
+import { compareSegments, otherWave } from "./compare";
 import type { AnalyticsScope } from "./context";
 import { segmentOptionsByKey } from "./filters";
-import { comparisonQuery, scopedQuery } from "./queries";
+import { comparisonQuery, multiWaveQuery, scopedQuery } from "./queries";
 
 export const overviewQuery = scopedQuery({});
 export const compareQuery = comparisonQuery({});
+export const trendsQuery = multiWaveQuery({});
 
 /** Parses a page's query once per request (keyed by the query spec and the query string). */
 export const parsePageQuery = cache(async <T>(spec: QuerySpec<T>, query: string) => spec.parse(new URLSearchParams(query)));
@@ -35,6 +36,6 @@ export function filterChoices(scope: AnalyticsScope) {
 export async function loadComparison(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(compareQuery, params);
   const { a, b, rest } = value;
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
   return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 // The exports' work once their route (./routes.ts) has checked the caller and parameters: audit, build, stream.
-import { compareSegments } from "@/lib/analytics/compare";
+import { compareSegments, otherWave } from "@/lib/analytics/compare";
 import type { AnalyticsScope } from "@/lib/analytics/context";
 import { getOverview } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
@@ -154,7 +154,7 @@ export async function compareCsv(
   b: AnalyticsScope,
   rest: boolean,
 ): Promise<Response> {
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
   const rows = data.rows.map((r) => [
     r.questionId,
     r.optionId ?? "",
