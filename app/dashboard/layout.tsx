@@ -19,6 +19,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/dashboard/compare" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
             Compare segments
           </Link>
+          <Link href="/dashboard/trends" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+            Trends
+          </Link>
           <Link href="/dashboard/findings" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
             Findings
           </Link>

@@ -8,7 +8,8 @@ import type { FieldIssue } from "@/lib/errors";
 import { toSearchParams, type SearchParamsInput } from "@/lib/http/params";
 import { compareSegments, otherWave } from "./compare";
 import type { AnalyticsScope } from "./context";
-import { segmentOptionsByKey } from "./filters";
+import { SEGMENT_KEYS, segmentOptionsByKey, type SegmentKey } from "./filters";
+import { getTrends } from "./trends";
 import { comparisonQuery, multiWaveQuery, scopedQuery } from "./queries";
 
 export const overviewQuery = scopedQuery({});
@@ -38,4 +39,22 @@ export async function loadComparison(params: SearchParamsInput) {
   const { a, b, rest } = value;
   const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
   return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a) };
+}
+
+/** The Trends page: the waves covered (oldest first), the figures, and the choices its form offers. */
+export async function loadTrends(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(trendsQuery, params);
+  const { all, waves, filters } = value;
+  const data = await getTrends(waves, filters);
+  const covered = new Set(waves.map((w) => w.code));
+  // Segment values any covered wave offers (newest wave's labels first).
+  const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, [] as { id: string; label: string }[]])) as Record<
+    SegmentKey,
+    { id: string; label: string }[]
+  >;
+  for (const wave of [...waves].reverse())
+    for (const [key, list] of Object.entries(segmentOptionsByKey(wave.instrument)) as [SegmentKey, { id: string; label: string }[]][])
+      for (const option of list) if (!options[key].some((o) => o.id === option.id)) options[key].push(option);
+  const choices = all.map((w) => ({ code: w.code, title: w.title, covered: covered.has(w.code) }));
+  return { data, filters, waves, choices, options, problems };
 }

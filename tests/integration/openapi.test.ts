@@ -157,6 +157,7 @@ describe("every endpoint's real answers match the document", () => {
     const reads = [
       ["/api/v1/analytics/overview", "industry=technology"],
       ["/api/v1/analytics/compare", "a_industry=technology&b=rest"],
+      ["/api/v1/analytics/trends", "industry=technology"],
       ["/api/v1/analytics/findings", "region=east_asia"],
       ["/api/v1/responses", "status=complete&limit=25"],
       ["/api/v1/exports/responses.csv", "region=east_asia&status=complete"],
