@@ -17,6 +17,7 @@ import {
   type ProportionTestName,
 } from "@/lib/stats/tests";
 import { allQuestions, findQuestion, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
+import { PROFILE_ROLES, codeOf, findQuestionByRole } from "@/lib/survey/roles";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
@@ -227,13 +228,14 @@ export async function compareSegments(
   const notes: string[] = [];
   const pushProportions = (question: Question, kind: "single" | "multi", questionB: Question) => {
     // Across waves only the options both instruments offer are compared.
-    const offeredB = new Set(optionsOf(instrumentB, questionB).map((o) => o.id));
+    // Across waves options are matched by their semantic code; B's counts are keyed by B's own ids.
+    const idInB = new Map(optionsOf(instrumentB, questionB).map((o) => [codeOf(o), o.id]));
     const all = optionsOf(instrument, question);
-    const options = all.filter((o) => offeredB.has(o.id));
+    const options = all.filter((o) => idInB.has(codeOf(o)));
     const unshared = [
-      ...all.filter((o) => !offeredB.has(o.id)).map((o) => o.label),
+      ...all.filter((o) => !idInB.has(codeOf(o))).map((o) => o.label),
       ...optionsOf(instrumentB, questionB)
-        .filter((o) => !all.some((x) => x.id === o.id))
+        .filter((o) => !all.some((x) => codeOf(x) === codeOf(o)))
         .map((o) => o.label),
     ];
     if (unshared.length)
@@ -243,7 +245,7 @@ export async function compareSegments(
       );
     const source = kind === "single" ? "single" : "multi";
     const countsA = options.map((o) => A[source].get(question.id)?.get(o.id) ?? 0);
-    const countsB = options.map((o) => B[source].get(question.id)?.get(o.id) ?? 0);
+    const countsB = options.map((o) => B[source].get(questionB.id)?.get(idInB.get(codeOf(o)) ?? o.id) ?? 0);
     // A and B are suppressed together: with B = everyone else, A = total - B, so a cell hidden on
     // one side must be hidden on the other too (and every column total is public).
     let shownA: (number | null)[];
@@ -310,14 +312,14 @@ export async function compareSegments(
   const definingFilters = [a, ...(rest ? [rest] : [b as Filters])];
   const defining = new Set(
     SEGMENT_KEYS.filter((key) => definingFilters.some((f) => f.segments[key].length > 0)).map(
-      (key) => instrument.profile[SEGMENT_FILTERS[key].profile],
+      (key) => findQuestionByRole(instrument, PROFILE_ROLES[SEGMENT_FILTERS[key].profile])?.id,
     ),
   );
   for (const question of allQuestions(instrument)) {
     if (defining.has(question.id)) continue;
-    // Across waves a question is matched by id and type; one B's wave lacks is left out, with a note.
+    // Across waves a question is matched by id and role; one B's wave lacks is left out, with a note.
     const questionB = waveB ? findQuestion(instrumentB, question.id) : question;
-    if (!questionB || questionB.type !== question.type) {
+    if (!questionB || questionB.type !== question.type || questionB.role !== question.role) {
       notes.push(`"${question.label}" is not asked the same way in wave ${waveB?.code}: not compared.`);
       continue;
     }

@@ -1,7 +1,8 @@
 // Dashboard filters: parsed from the URL (so views are shareable and Back works), validated
 // against the wave's instrument, and turned back into a query string. Shared by pages, route
 // handlers and the filter form.
-import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { PROFILE_ROLES, findQuestionByRole, roleOptions } from "@/lib/survey/roles";
 
 /** URL parameter -> response column and the profile question that lists its values. */
 export const SEGMENT_FILTERS = {
@@ -32,9 +33,8 @@ export const emptyFilters = (): Filters => ({
 
 /** The values a segment filter may take, from the instrument's profile question. */
 export function segmentOptions(instrument: Instrument, key: SegmentKey): { id: string; label: string }[] {
-  const questionId = instrument.profile[SEGMENT_FILTERS[key].profile];
-  const question = questionId ? findQuestion(instrument, questionId) : undefined;
-  return question ? optionsOf(instrument, question).map(({ id, label }) => ({ id, label })) : [];
+  const question = findQuestionByRole(instrument, PROFILE_ROLES[SEGMENT_FILTERS[key].profile]);
+  return question ? roleOptions(instrument, question).map(({ id, label }) => ({ id, label })) : [];
 }
 
 /** Every segment filter's values, keyed by filter (what the filter bar offers). */

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIKERT, SCALE_0_100, scaleMeanInterval, wilsonInterval, type Interval, type ScaleInterval } from "@/lib/stats/tests";
 import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+import { readinessDimensions } from "@/lib/survey/roles";
 import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
@@ -107,8 +108,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const whereWave = whereFor(waveId, emptyFilters());
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
-  const dims = instrument.readinessDimensions;
-  const dimSums = scaleMoments(dims.map((d) => d.questionId));
+  const dims = readinessDimensions(instrument);
+  const dimSums = scaleMoments(dims.map((d) => d.question.id));
 
   const differencingQuery = started(differencingRisks(waveId, filters, k));
   const dimFiltered = started(q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`));
@@ -221,7 +222,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
         const [filtered, all] = await Promise.all([dimFiltered, dimAll]);
         return {
           dimensions: dims.map((d, i) => ({
-            id: d.questionId,
+            id: d.question.id,
             label: d.label,
             filtered: onScale(momentsAt(filtered[0], i)),
             all: onScale(momentsAt(all[0], i)),

@@ -15,7 +15,8 @@ import {
   wilsonInterval,
   type Interval,
 } from "@/lib/stats/tests";
-import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { optionLabelOf, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
 import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
 
 export type FindingKind = "concern" | "stage" | "readiness" | "mismatch";
@@ -96,19 +97,15 @@ const fmtQ = (q: number) => (q < 0.001 ? "q < 0.001" : q < 0.01 ? "q < 0.01" : `
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const signed = (v: number) => `${v > 0 ? "+" : ""}${Math.round(v)}`;
 
-function labelOf(instrument: Instrument, questionId: string | undefined, optionId: string): string {
-  const question = questionId ? findQuestion(instrument, questionId) : undefined;
-  return (question ? optionsOf(instrument, question) : []).find((o) => o.id === optionId)?.label ?? optionId;
+function labelOf(instrument: Instrument, role: Role, optionId: string): string {
+  return optionLabelOf(instrument, role, optionId);
 }
 
 /** Segments to scan: every industry, region and role, and each industry x region pair. */
 function segmentsOf(cells: CellAggregate[], instrument: Instrument): { segment: Segment; cells: CellAggregate[] }[] {
   const distinct = (pick: (c: CellAggregate) => string) => [...new Set(cells.map(pick))].sort();
   const label = (industry: string | null, region: string | null) =>
-    [
-      industry ? labelOf(instrument, instrument.profile.industry, industry) : null,
-      region ? labelOf(instrument, instrument.profile.region, region) : null,
-    ]
+    [industry ? labelOf(instrument, "industry", industry) : null, region ? labelOf(instrument, "region", region) : null]
       .filter(Boolean)
       .join(" in ");
   const pairs = [...new Set(cells.map((c) => `${c.industry}|${c.region}`))].sort();
@@ -122,7 +119,7 @@ function segmentsOf(cells: CellAggregate[], instrument: Instrument): { segment: 
       cells: cells.filter((c) => c.region === region),
     })),
     ...distinct((c) => c.role).map((role) => ({
-      segment: { industry: null, region: null, role, label: `${labelOf(instrument, instrument.profile.role, role).toLowerCase()} roles` },
+      segment: { industry: null, region: null, role, label: `${labelOf(instrument, "role", role).toLowerCase()} roles` },
       cells: cells.filter((c) => c.role === role),
     })),
     ...pairs.map((pair) => {
@@ -144,10 +141,7 @@ export function computeFindings(
   const { k, minSegment } = options;
   const total = combine(cells);
   const candidates: Candidate[] = [];
-  const concernOptions = optionsOf(
-    instrument,
-    findQuestion(instrument, FINDING_QUESTIONS.topConcerns) ?? { id: "", type: "text", label: "", required: false, maxLength: 1 },
-  );
+  const concernOptions = roleOptions(instrument, questionByRole(instrument, "top_concerns"));
 
   for (const { segment, cells: members } of segmentsOf(cells, instrument)) {
     const seg = combine(members);
@@ -215,9 +209,9 @@ export function computeFindings(
     );
 
     // Readiness by dimension: Welch's t on the 1-5 ratings, reported on 0-100.
-    for (const dimension of instrument.readinessDimensions) {
-      const m1 = seg.scales[dimension.questionId];
-      const m2 = rest.scales[dimension.questionId];
+    for (const dimension of readinessDimensions(instrument)) {
+      const m1 = seg.scales[dimension.question.id];
+      const m2 = rest.scales[dimension.question.id];
       if (!m1 || !m2 || m1.n < minSegment || m2.n < minSegment) continue;
       // The same interval as every other view of a rating: t, cut at the ends of the scale.
       const interval = scaleMeanInterval(m1, LIKERT, SCALE_0_100);
@@ -225,9 +219,9 @@ export function computeFindings(
       const b = scaleMeanInterval(m2, LIKERT, SCALE_0_100).mean;
       const difference = a - b;
       candidates.push({
-        id: `readiness.${dimension.questionId}.${idBase}`,
+        id: `readiness.${dimension.question.id}.${idBase}`,
         kind: "readiness",
-        subject: dimension.questionId,
+        subject: dimension.question.id,
         segment,
         measure: `${dimension.label} readiness (0-100)`,
         unit: "points",

@@ -1,6 +1,7 @@
 // The shape of a survey instrument. Instruments are data: validated here once, stored frozen in
 // each wave, rendered by the form and turned into answer validators by ./answers.ts.
 import { z } from "zod";
+import { MANDATORY_ROLES, ROLE_RULES, ROLES, type Role } from "./roles";
 
 const id = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters");
 
@@ -9,12 +10,20 @@ const optionId = z.string().regex(/^[a-z0-9][a-z0-9_]{0,47}$/, "option ids are l
 
 export const optionSchema = z.object({
   id: optionId,
+  /** Stable semantic code the logic reasons about ("production", "lt_100ms"); defaults to the id. */
+  code: optionId.optional(),
   label: z.string().min(1).max(120),
   help: z.string().max(300).optional(),
 });
 
+export const roleSchema = z.enum(ROLES);
+
 const questionBase = {
   id,
+  /** What the product reasons about this question as (see ./roles.ts); questions without a role are only shown and exported. */
+  role: roleSchema.optional(),
+  /** For role readiness_dimension: the dimension's stable code and short display name. */
+  dimension: z.object({ code: optionId, label: z.string().min(1).max(60) }).optional(),
   label: z.string().min(1).max(300),
   help: z.string().max(500).optional(),
   required: z.boolean().default(true),
@@ -71,10 +80,6 @@ export const sectionSchema = z.object({
   questions: z.array(questionSchema).min(1),
 });
 
-/** Profile columns of a response and the single-choice question that fills each. */
-export const PROFILE_FIELDS = ["industry", "region", "companySize", "role", "stage"] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
-
 export const instrumentSchema = z
   .object({
     id,
@@ -83,23 +88,53 @@ export const instrumentSchema = z
     intro: z.string().max(2000),
     estimatedMinutes: z.number().int().min(1).max(120),
     sections: z.array(sectionSchema).min(1),
-    profile: z.record(z.enum(PROFILE_FIELDS), id),
-    /** Likert questions averaged into the 0-100 readiness index, with their display names. */
-    readinessDimensions: z.array(z.object({ questionId: id, label: z.string().min(1).max(60) })).min(1),
   })
   .superRefine((instrument, ctx) => {
     const byId = new Map<string, Question>();
+    const byRole = new Map<Role, Question>();
+    const dimensionCodes = new Set<string>();
     instrument.sections.forEach((section, s) =>
       section.questions.forEach((question, q) => {
+        const at = (...rest: (string | number)[]) => ["sections", s, "questions", q, ...rest];
         if (byId.has(question.id)) {
-          ctx.addIssue({ code: "custom", path: ["sections", s, "questions", q, "id"], message: `duplicate question id ${question.id}` });
+          ctx.addIssue({ code: "custom", path: at("id"), message: `duplicate question id ${question.id}` });
         }
         byId.set(question.id, question);
         if ("options" in question) {
           const ids = question.options.map((o) => o.id);
           if (new Set(ids).size !== ids.length) {
-            ctx.addIssue({ code: "custom", path: ["sections", s, "questions", q, "options"], message: "duplicate option id" });
+            ctx.addIssue({ code: "custom", path: at("options"), message: "duplicate option id" });
           }
+          const codes = question.options.map((o) => o.code ?? o.id);
+          if (new Set(codes).size !== codes.length) {
+            ctx.addIssue({ code: "custom", path: at("options"), message: "duplicate option code" });
+          }
+        }
+        const { role } = question;
+        if (!role) {
+          if (question.dimension)
+            ctx.addIssue({ code: "custom", path: at("dimension"), message: "only a readiness_dimension question has a dimension" });
+          return;
+        }
+        const rule = ROLE_RULES[role];
+        if (question.type !== rule.type) {
+          ctx.addIssue({ code: "custom", path: at("role"), message: `role ${role} needs a ${rule.type} question, not ${question.type}` });
+        }
+        if (rule.answerRequired && !question.required) {
+          ctx.addIssue({ code: "custom", path: at("required"), message: `a question with role ${role} must be required` });
+        }
+        const holder = byRole.get(role);
+        if (holder && !rule.many) {
+          ctx.addIssue({ code: "custom", path: at("role"), message: `role ${role} is already carried by question ${holder.id}` });
+        }
+        if (!holder) byRole.set(role, question);
+        if (role === "readiness_dimension") {
+          const code = question.dimension?.code ?? question.id;
+          if (dimensionCodes.has(code))
+            ctx.addIssue({ code: "custom", path: at("dimension"), message: `duplicate dimension code ${code}` });
+          dimensionCodes.add(code);
+        } else if (question.dimension) {
+          ctx.addIssue({ code: "custom", path: at("dimension"), message: "only a readiness_dimension question has a dimension" });
         }
       }),
     );
@@ -107,25 +142,46 @@ export const instrumentSchema = z
     if (new Set(sectionIds).size !== sectionIds.length) {
       ctx.addIssue({ code: "custom", path: ["sections"], message: "duplicate section id" });
     }
-    for (const field of PROFILE_FIELDS) {
-      const questionId = instrument.profile[field];
-      const question = questionId ? byId.get(questionId) : undefined;
-      if (question?.type !== "single" || !question.required) {
-        ctx.addIssue({ code: "custom", path: ["profile", field], message: "must name a required single-choice question" });
-      }
+    for (const role of MANDATORY_ROLES) {
+      if (!byRole.has(role)) ctx.addIssue({ code: "custom", path: ["roles"], message: `missing required role ${role}` });
     }
-    instrument.readinessDimensions.forEach((dimension, i) => {
-      const question = byId.get(dimension.questionId);
-      if (question?.type !== "likert" || !question.required) {
-        ctx.addIssue({ code: "custom", path: ["readinessDimensions", i], message: "must name a required likert question" });
-      }
-    });
-    for (const question of byId.values()) {
-      if (question.type === "rank" && byId.get(question.optionsFrom)?.type !== "multi") {
-        ctx.addIssue({ code: "custom", path: ["sections"], message: `${question.id}: optionsFrom must name a multi-select question` });
-      }
-    }
+    instrument.sections.forEach((section, s) =>
+      section.questions.forEach((question, q) => {
+        if (question.type !== "rank") return;
+        if (byId.get(question.optionsFrom)?.type !== "multi") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", s, "questions", q, "optionsFrom"],
+            message: `${question.id}: optionsFrom must name a multi-select question`,
+          });
+        } else if (question.role === "top_concerns" && byRole.get("concerns")?.id !== question.optionsFrom) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", s, "questions", q, "optionsFrom"],
+            message: "the top_concerns question must rank the concerns question's options",
+          });
+        }
+      }),
+    );
   });
+
+export interface DefinitionProblem {
+  /** Dotted path into the definition, e.g. "sections.2.questions.0.role" or "roles". */
+  path: string;
+  message: string;
+}
+
+/** Validates a definition document, naming every problem by path. */
+export function validateDefinition(
+  definition: unknown,
+): { ok: true; instrument: Instrument; problems: [] } | { ok: false; problems: DefinitionProblem[] } {
+  const result = instrumentSchema.safeParse(definition);
+  if (result.success) return { ok: true, instrument: result.data, problems: [] };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message })),
+  };
+}
 
 export type Option = z.infer<typeof optionSchema>;
 export type Question = z.infer<typeof questionSchema>;
@@ -136,6 +192,8 @@ export type RankQuestion = z.infer<typeof rankQuestionSchema>;
 /** Answers keyed by question id: an option id, option ids, a 1-5 score, ranked option ids or text. */
 export type AnswerValue = string | number | string[];
 export type Answers = Record<string, AnswerValue>;
+
+export { PROFILE_FIELDS, PROFILE_ROLES, type ProfileField } from "./roles";
 
 // The helpers live in a module without zod, so client components can use them without shipping it.
 export { allQuestions, findQuestion, optionsOf } from "./questions";

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { meanInterval } from "@/lib/stats/tests";
-import { optionsOf, findQuestion, type Answers, type Instrument } from "./instrument-schema";
+import type { Answers, Instrument } from "./instrument-schema";
+import { optionLabelOf, questionByRole, readinessDimensions } from "./roles";
 import { hashResumeToken } from "./resume-token";
 import type { OpenWave } from "./waves";
 
@@ -101,11 +102,10 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
   if (!own) return null;
 
   const k = getEnv().SUPPRESSION_K;
-  const dims = instrument.readinessDimensions;
-  const rankQuestion = instrument.sections.flatMap((s) => s.questions).find((q) => q.type === "rank");
+  const dims = readinessDimensions(instrument);
+  const rankQuestion = questionByRole(instrument, "top_concerns");
   const topConcerns = rankQuestion && Array.isArray(own.answers[rankQuestion.id]) ? (own.answers[rankQuestion.id] as string[]) : [];
-  const stageQuestion = findQuestion(instrument, instrument.profile.stage ?? "");
-  const stageOptions = stageQuestion ? optionsOf(instrument, stageQuestion) : [];
+  const stageOptions = questionByRole(instrument, "stage").options;
 
   // One pass per peer group: n, the moments of each dimension (for means and their intervals: on
   // a 1-5 scale nearly every median is 3, which says little), stage counts and top-3 shares, all in
@@ -115,7 +115,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
       count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
       ${Prisma.join(
         dims.map((d, i) => {
-          const rating = Prisma.sql`(answers->>${d.questionId})::int`;
+          const rating = Prisma.sql`(answers->>${d.question.id})::int`;
           return Prisma.sql`count(${rating})::int AS ${Prisma.raw(`d${i}n`)}, sum(${rating})::int AS ${Prisma.raw(`d${i}s`)},
             sum(${rating} * ${rating})::int AS ${Prisma.raw(`d${i}q`)}`;
         }),
@@ -126,7 +126,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
         ", ",
       )}
       ${
-        topConcerns.length && rankQuestion
+        topConcerns.length
           ? Prisma.sql`, ${Prisma.join(
               topConcerns.map(
                 (c, i) => Prisma.sql`count(*) FILTER (WHERE (answers->${rankQuestion.id}) ? ${c})::int AS ${Prisma.raw(`c${i}`)}`,
@@ -146,11 +146,6 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
   const industry = unpack(industryRow[0], dims.length, stageOptions.length, topConcerns.length, k);
   const region = unpack(regionRow[0], dims.length, stageOptions.length, topConcerns.length, k);
 
-  const labelOf = (questionId: string | undefined, optionId: string) => {
-    const question = questionId ? findQuestion(instrument, questionId) : undefined;
-    return (question ? optionsOf(instrument, question) : []).find((o) => o.id === optionId)?.label ?? optionId;
-  };
-
   return {
     responseId: own.id,
     submittedAt: own.submitted_at,
@@ -158,19 +153,19 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     readinessStage: readinessStage(instrument, own.readiness_index),
     suppressionK: k,
     peers: [
-      { group: "industry", label: labelOf(instrument.profile.industry, own.industry), n: industry.n, standing: industry.standing },
-      { group: "region", label: labelOf(instrument.profile.region, own.region), n: region.n, standing: region.standing },
+      { group: "industry", label: optionLabelOf(instrument, "industry", own.industry), n: industry.n, standing: industry.standing },
+      { group: "region", label: optionLabelOf(instrument, "region", own.region), n: region.n, standing: region.standing },
     ],
     dimensions: dims.map((d, i) => ({
-      questionId: d.questionId,
+      questionId: d.question.id,
       label: d.label,
-      you: Number(own.answers[d.questionId]),
+      you: Number(own.answers[d.question.id]),
       industry: industry.means[i] ?? null,
       region: region.means[i] ?? null,
     })),
     stage: {
       optionId: own.stage,
-      label: labelOf(instrument.profile.stage, own.stage),
+      label: optionLabelOf(instrument, "stage", own.stage),
       rows: stageOptions.map((o, i) => ({
         optionId: o.id,
         label: o.label,
@@ -181,7 +176,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     recommendation: recommend(profileFromAnswers(own.answers)).ranked,
     topConcerns: topConcerns.map((c, i) => ({
       optionId: c,
-      label: labelOf(rankQuestion?.id, c),
+      label: optionLabelOf(instrument, "top_concerns", c),
       industryShare: industry.concernShares[i] ?? null,
       regionShare: region.concernShares[i] ?? null,
     })),
@@ -240,8 +235,7 @@ export function standingOf(below: number, n: number, k: number): Standing {
 
 /** The labels of the readiness dimensions' 1-5 scale (e.g. Absent … Leading). */
 export function readinessScale(instrument: Instrument): readonly string[] {
-  const first = findQuestion(instrument, instrument.readinessDimensions[0]?.questionId ?? "");
-  return first?.type === "likert" ? first.scale : ["1", "2", "3", "4", "5"];
+  return readinessDimensions(instrument)[0]?.question.scale ?? ["1", "2", "3", "4", "5"];
 }
 
 /** The readiness scale's label nearest to the mean dimension rating behind a 0-100 index. */

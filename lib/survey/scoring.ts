@@ -1,5 +1,6 @@
 // Derived values stored beside the raw answers so analytics can GROUP BY indexed columns.
-import { PROFILE_FIELDS, type Answers, type Instrument, type ProfileField } from "./instrument-schema";
+import type { Answers, Instrument } from "./instrument-schema";
+import { PROFILE_FIELDS, PROFILE_ROLES, chosenOption, readinessDimensions, type ProfileField } from "./roles";
 
 /** A 1-5 rating on the 0-100 scale the dashboards use: 1 -> 0, 3 -> 50, 5 -> 100. */
 export function likertTo100(score: number): number {
@@ -9,8 +10,8 @@ export function likertTo100(score: number): number {
 /** Mean of the readiness dimensions on 0-100, or null while any dimension is unanswered. */
 export function readinessIndex(instrument: Instrument, answers: Answers): number | null {
   const scores: number[] = [];
-  for (const { questionId } of instrument.readinessDimensions) {
-    const value = answers[questionId];
+  for (const { question } of readinessDimensions(instrument)) {
+    const value = answers[question.id];
     if (typeof value !== "number" || value < 1 || value > 5) return null;
     scores.push(value);
   }
@@ -24,9 +25,7 @@ export type Profile = Record<ProfileField, string | null>;
 export function profileOf(instrument: Instrument, answers: Answers): Profile {
   const profile = {} as Profile;
   for (const field of PROFILE_FIELDS) {
-    const questionId = instrument.profile[field];
-    const value = questionId ? answers[questionId] : undefined;
-    profile[field] = typeof value === "string" ? value : null;
+    profile[field] = chosenOption(instrument, answers, PROFILE_ROLES[field]);
   }
   return profile;
 }

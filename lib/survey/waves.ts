@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { instrumentSchema, type Instrument } from "./instrument-schema";
+import type { Instrument } from "./instrument-schema";
+import { parseStoredDefinition } from "./instruments";
 
 export interface OpenWave {
   surveyId: string;
@@ -29,7 +30,7 @@ const parsedDefinitions = new Map<string, Instrument>();
 export function parseDefinition(hash: string, definition: unknown): Instrument {
   let instrument = parsedDefinitions.get(hash);
   if (!instrument) {
-    instrument = instrumentSchema.parse(definition);
+    instrument = parseStoredDefinition(definition);
     parsedDefinitions.set(hash, instrument);
   }
   return instrument;

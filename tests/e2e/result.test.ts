@@ -17,8 +17,9 @@ import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../help
 import { closeTestPool, createTestSurvey } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { api } from "../helpers/http";
+import { readinessDimensions } from "@/lib/survey/roles";
 
-const dims = (rating: number) => Object.fromEntries(instrumentV1.readinessDimensions.map((d) => [d.questionId, rating]));
+const dims = (rating: number) => Object.fromEntries(readinessDimensions(instrumentV1).map((d) => [d.question.id, rating]));
 const WIDTHS = [
   ["laptop", { width: 1280, height: 900 }],
   ["phone", { width: 375, height: 812 }],

@@ -5,6 +5,7 @@ import { computeFindings } from "@/lib/findings/engine";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import { optionIdsOf } from "@/lib/architecture/profile";
 import { instrumentV1 } from "@/lib/survey/instrument";
+import { readinessDimensions } from "@/lib/survey/roles";
 
 /** Ratings spread 1 around the mean (variance 1), as sums SQL would return. */
 const scale = (n: number, mean: number) => ({ n, sum: mean * n, sumSquares: n * (mean * mean + 1) });
@@ -113,7 +114,7 @@ describe("architectures linked to findings", () => {
 
   it("name only known architectures, concern options and readiness dimensions", () => {
     const concerns = optionIdsOf("concerns");
-    const dimensions = instrumentV1.readinessDimensions.map((d) => d.questionId);
+    const dimensions = readinessDimensions(instrumentV1).map((d) => d.question.id);
     for (const rule of SUBJECT_RULES) {
       for (const id of rule.candidates) expect(ARCHITECTURE_IDS).toContain(id);
       for (const subject of rule.subjects) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { allQuestions, instrumentSchema } from "@/lib/survey/instrument-schema";
 import { canonicalJson, definitionHash } from "@/lib/survey/definition-hash";
+import { readinessDimensions } from "@/lib/survey/roles";
 
 describe("instrument v1", () => {
   it("has the content the survey promises", () => {
@@ -42,7 +43,7 @@ describe("instrument v1", () => {
       "east_asia",
       "southeast_asia_oceania",
     ]);
-    expect(instrumentV1.readinessDimensions.map((d) => d.questionId)).toEqual([
+    expect(readinessDimensions(instrumentV1).map((d) => d.question.id)).toEqual([
       "dim_strategy",
       "dim_compute",
       "dim_network",
@@ -77,7 +78,7 @@ describe("instrument v1", () => {
     ]);
   });
 
-  it("rejects duplicate question ids, bad profile mappings and dangling rank sources", () => {
+  it("rejects duplicate question ids, misplaced roles and dangling rank sources", () => {
     const copy = structuredClone(instrumentV1);
     const first = copy.sections[0]!.questions[0]!;
     copy.sections[1]!.questions.push({ ...first });
@@ -85,8 +86,9 @@ describe("instrument v1", () => {
     expect(duplicate.success).toBe(false);
     expect(JSON.stringify(duplicate.error?.issues)).toContain("duplicate question id industry");
 
-    const badProfile = instrumentSchema.safeParse({ ...instrumentV1, profile: { ...instrumentV1.profile, region: "concerns" } });
-    expect(badProfile.error?.issues.map((i) => i.path.join("."))).toContain("profile.region");
+    const badRole = structuredClone(instrumentV1);
+    badRole.sections[3]!.questions.find((q) => q.role === "concerns")!.role = "region";
+    expect(instrumentSchema.safeParse(badRole).error?.issues.map((i) => i.path.join("."))).toContain("sections.3.questions.1.role");
 
     const dangling = structuredClone(instrumentV1);
     const rank = dangling.sections[3]!.questions.find((q) => q.type === "rank");

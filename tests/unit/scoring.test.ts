@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { firstIncompleteSection, likertTo100, profileOf, readinessIndex } from "@/lib/survey/scoring";
 import { validAnswers } from "../helpers/answers";
+import { readinessDimensions } from "@/lib/survey/roles";
 
 describe("scoring", () => {
   it("maps 1-5 onto 0-100", () => {
@@ -11,7 +12,7 @@ describe("scoring", () => {
   it("averages the seven dimensions into the readiness index", () => {
     // dims 3,2,2,3,4,2,3 -> mean 19/7 = 2.714 -> (2.714-1)/4*100 = 42.86 -> 42.9
     expect(readinessIndex(instrumentV1, validAnswers())).toBe(42.9);
-    const all5 = Object.fromEntries(instrumentV1.readinessDimensions.map((d) => [d.questionId, 5]));
+    const all5 = Object.fromEntries(readinessDimensions(instrumentV1).map((d) => [d.question.id, 5]));
     expect(readinessIndex(instrumentV1, { ...validAnswers(), ...all5 })).toBe(100);
   });
 
