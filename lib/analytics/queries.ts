@@ -115,21 +115,25 @@ const wavesParameter = (codes: string[]) =>
     .optional()
     .describe("Waves to cover, by code (repeat the parameter, or separate them with commas); default: every wave. Reported oldest first.");
 
-/** Views across waves: `waves` (codes) plus the date and segment filters of any of those waves. */
-export function multiWaveQuery<E extends QueryShape>(extra: E): WaveQuerySpec<MultiWaveQuery<QueryValue<E>>> {
+/**
+ * Views across waves: `waves` (codes) plus the date and segment filters of any of those waves
+ * (`withFilters: false`: the waves alone, e.g. codebooks).
+ */
+export function multiWaveQuery<E extends QueryShape>(extra: E, withFilters = true): WaveQuerySpec<MultiWaveQuery<QueryValue<E>>> {
   return withWaves(
     (all, params) => {
       const named = new Set(params.getAll("waves").flatMap((v) => v.split(",").map((x) => x.trim())));
       const chosen = all.filter((w) => named.has(w.code));
       const waves = [...(chosen.length ? chosen : all)].reverse();
-      const shape = { waves: wavesParameter(codesOf(all)), ...datesAndSegmentsShape(waves.map((w) => w.instrument)), ...extra };
+      const filterParameters = withFilters ? datesAndSegmentsShape(waves.map((w) => w.instrument)) : {};
+      const shape = { waves: wavesParameter(codesOf(all)), ...filterParameters, ...extra };
       const { value, problems } = parseQuery(shape, params);
       const filters = toFilters(value as unknown as QueryValue<FilterShape>, null);
       return { value: { all, waves, filters, extra: pick(extra, value) }, problems: [...problems, ...dateOrderProblems(filters)] };
     },
     (doc) => {
       const { wave: _wave, ...rest } = documentedFilters(doc);
-      return { waves: wavesParameter(doc.waveCodes.length ? doc.waveCodes : ["2026-Q4"]), ...rest, ...extra };
+      return { waves: wavesParameter(doc.waveCodes.length ? doc.waveCodes : ["2026-Q4"]), ...(withFilters ? rest : {}), ...extra };
     },
   );
 }
