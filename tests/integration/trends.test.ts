@@ -1,5 +1,6 @@
 // Trends across waves and comparisons between waves, checked against figures recomputed here from
 // the raw rows in PostgreSQL (means, t intervals, Wilson intervals, Welch and z tests, BH).
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "@/lib/analytics/compare";
 import type { Trends, TrendSeries } from "@/lib/analytics/trends";
@@ -252,5 +253,74 @@ describe("comparison between waves", () => {
     expect(unknown.body.error.fields.map((f) => f.path)).toEqual(["c_wave"]);
     const bad = await api<ErrorBody>(`/api/v1/analytics/compare?a_wave=2019-Q4&b=custom&b_wave=1999-Q1`, { cookie });
     expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b_wave"]);
+  });
+});
+
+describe("exports with waves", () => {
+  const csv = async (path: string) => {
+    const response = await fetch(`${process.env.APP_BASE_URL}${path}`, { headers: { cookie } });
+    expect(response.status, path).toBe(200);
+    const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    return { rows: parsed.data, columns: parsed.meta.fields ?? [] };
+  };
+
+  it("responses.csv has a wave column on every row", async () => {
+    const { rows, columns } = await csv(`/api/v1/exports/responses.csv?wave=2019-Q3&status=complete`);
+    expect(columns.slice(0, 2)).toEqual(["response_id", "wave"]);
+    expect(rows.length).toBe((await raw("2019-Q3", "1")).length);
+    expect(new Set(rows.map((r) => r.wave))).toEqual(new Set(["2019-Q3"]));
+  });
+
+  it("each wave's codebook names the section (title and text) and the question's stem beside the short label", async () => {
+    const q4 = (await csv(`/api/v1/exports/codebook.csv?wave=2019-Q4`)).rows;
+    const strategy = q4.find((r) => r.column === "dim_strategy")!;
+    expect(strategy).toMatchObject({
+      wave: "2019-Q4",
+      section_id: "dimensions",
+      section_title: "Readiness by dimension",
+      role: "readiness_dimension",
+    });
+    expect(strategy.section_text).toMatch(/^How mature is your organization/);
+    expect(strategy.question_text).toBe("Strategy");
+    expect(strategy.question_help).toBe("A funded plan with owners and goals");
+    const industry = q4.find((r) => r.column === "industry")!;
+    expect([industry.section_title, industry.question_text]).toEqual(["About you", "Which industry do you work in?"]);
+    expect(q4.some((r) => r.column === "infra_planned__sovereign_cloud")).toBe(true);
+    const q3 = (await csv(`/api/v1/exports/codebook.csv?wave=2019-Q3`)).rows;
+    expect(q3.some((r) => r.column === "infra_planned__sovereign_cloud")).toBe(false);
+    expect(new Set(q3.map((r) => r.wave))).toEqual(new Set(["2019-Q3"]));
+  });
+
+  it("exports several waves at once: rows by wave oldest first, the union of columns, filters applied", async () => {
+    const { rows, columns } = await csv(`/api/v1/exports/responses-waves.csv?${W}&industry=technology&status=complete`);
+    const expected = await Promise.all(TREND_WAVES.map((w) => raw(w, "1", "industry = 'technology'")));
+    expect(rows.length).toBe(expected.reduce((s, x) => s + x.length, 0));
+    const order = rows.map((r) => r.wave);
+    expect(order).toEqual([...order].sort());
+    expect(TREND_WAVES.map((w) => order.filter((x) => x === w).length)).toEqual(expected.map((x) => x.length));
+    expect(columns).toContain("infra_planned__sovereign_cloud");
+    expect(new Set(rows.filter((r) => r.wave !== "2019-Q4").map((r) => r.infra_planned__sovereign_cloud))).toEqual(new Set([""]));
+    expect(new Set(rows.filter((r) => r.wave === "2019-Q4").map((r) => r.infra_planned__sovereign_cloud))).toEqual(new Set(["0", "1"]));
+    expect(new Set(rows.map((r) => r.industry))).toEqual(new Set(["technology"]));
+    const codebooks = (await csv(`/api/v1/exports/codebook-waves.csv?${W}`)).rows;
+    expect([...new Set(codebooks.map((r) => r.wave))]).toEqual([...TREND_WAVES]);
+    const refused = await api<ErrorBody>(`/api/v1/exports/codebook-waves.csv?${W}&industry=technology`, { cookie });
+    expect(refused.status).toBe(400);
+  });
+
+  it("trends.csv carries the view's figures and tests at full precision", async () => {
+    const t = await trends();
+    const { rows } = await csv(`/api/v1/exports/trends.csv?${W}`);
+    const num = (v: string | undefined) => (v === undefined || v === "" ? null : Number(v));
+    for (const s of t.series)
+      s.points.forEach((p, i) => {
+        const line = rows.find((r) => r.series === s.id && r.wave === p.wave)!;
+        expect([num(line.value), num(line.ci_lower), num(line.p)]).toEqual([
+          p.value,
+          p.interval?.lower ?? null,
+          i ? s.steps[i - 1]!.p : null,
+        ]);
+      });
   });
 });
