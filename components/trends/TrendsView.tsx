@@ -47,7 +47,8 @@ function Change({ step, series }: { step: TrendStep; series: TrendSeries }) {
 function TrendTable({ data, rows, caption }: { data: Trends; rows: TrendSeries[]; caption: string }) {
   const titles = new Map(data.waves.map((w) => [w.code, w.title]));
   return (
-    <div className="mt-3 overflow-x-auto">
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption}: table`}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -182,22 +183,20 @@ export function TrendsView({ data }: { data: Trends }) {
         note="Means on 0–100. The chart shows the index; the table every dimension."
         measures={["index", "dimension"]}
       />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <MeasurePanel
-          data={data}
-          id="trend-production"
-          title="Share in production"
-          note="Limited or scaled production, share of respondents."
-          measures={["production"]}
-        />
-        <MeasurePanel
-          data={data}
-          id="trend-concerns"
-          title="Top concerns"
-          note="Share ranking each concern among their top 3 (chart: the five highest)."
-          measures={["top_concern"]}
-        />
-      </div>
+      <MeasurePanel
+        data={data}
+        id="trend-production"
+        title="Share in production"
+        note="Limited or scaled production, share of respondents."
+        measures={["production"]}
+      />
+      <MeasurePanel
+        data={data}
+        id="trend-concerns"
+        title="Top concerns"
+        note="Share ranking each concern among their top 3 (chart: the five highest)."
+        measures={["top_concern"]}
+      />
       <MeasurePanel
         data={data}
         id="trend-infrastructure"
