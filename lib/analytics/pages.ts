@@ -38,7 +38,8 @@ export async function loadComparison(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(compareQuery, params);
   const { a, b, rest } = value;
   const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
-  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a) };
+  // B's filters are its own wave's option ids (b_wave may name another wave when b=custom).
+  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a), optionsB: filterChoices(b).options };
 }
 
 /** The Trends page: the waves covered (oldest first), the figures, and the choices its form offers. */

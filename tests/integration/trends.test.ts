@@ -324,3 +324,16 @@ describe("exports with waves", () => {
       });
   });
 });
+
+describe("comparison page between waves", () => {
+  it("names each segment's wave and says what the waves' questionnaires do not share", async () => {
+    const query = "a_wave=2019-Q4&a_industry=technology&b=custom&b_wave=2019-Q3&b_industry=technology";
+    const page = await fetch(`${process.env.APP_BASE_URL}/dashboard/compare?${query}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("in Trend 2019-Q4");
+    expect(html).toContain("in Trend 2019-Q3");
+    expect(html).toMatch(/Segment B is from another wave/);
+    expect(html).toContain("Sovereign cloud");
+  });
+});
