@@ -47,8 +47,9 @@ function Change({ step, series }: { step: TrendStep; series: TrendSeries }) {
 function TrendTable({ data, rows, caption }: { data: Trends; rows: TrendSeries[]; caption: string }) {
   const titles = new Map(data.waves.map((w) => [w.code, w.title]));
   return (
-    // Focusable, so a keyboard can scroll a table wider than a phone.
-    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption}: table`}>
+    // Focusable, so a keyboard can scroll a table wider than a phone; positioned, so the sr-only
+    // texts in its cells are clipped with it instead of widening the page.
+    <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption}: table`}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -143,7 +144,7 @@ function MeasurePanel({
 export function TrendsView({ data }: { data: Trends }) {
   const shown = data.waves.filter((w) => w.reportable);
   return (
-    <div className="grid gap-4" data-testid="trends">
+    <div className="grid min-w-0 gap-4" data-testid="trends">
       <ul className="flex flex-wrap gap-2 text-sm" aria-label="Waves covered">
         {data.waves.map((w) => (
           <li key={w.code} className="rounded-full border border-slate-300 bg-white px-3 py-1" data-wave={w.code}>
