@@ -6,6 +6,7 @@
 import pg from "pg";
 import { definitionHash } from "@/lib/survey/definition-hash";
 import { instrumentV1 } from "@/lib/survey/instrument";
+import { idOfRole, readinessDimensions } from "@/lib/survey/roles";
 import { withClient } from "../lib/database";
 import type { BenchResult } from "./report";
 import { round2 } from "./report";
@@ -44,7 +45,9 @@ export async function splitIntoWaves(url: string, waveId: string): Promise<{ id:
 /** The same figures as the trends, per wave, written by hand the way a DBA would. */
 function baselineQueries(waveId: string, filter: string): [string, unknown[]][] {
   const where = `wave_id = $1 AND status = 'complete' ${filter}`;
-  const dims = ["dim_strategy", "dim_compute", "dim_network", "dim_data", "dim_governance", "dim_talent", "dim_culture"];
+  // The bench waves carry the bundled instrument; its question ids are found by role.
+  const dims = readinessDimensions(instrumentV1).map((d) => d.question.id);
+  const [topConcerns, infraPlanned] = (["top_concerns", "infra_planned"] as const).map((role) => idOfRole(instrumentV1, role));
   const sums = dims.map((d) => `count(answers->'${d}'), sum((answers->>'${d}')::int), sum(((answers->>'${d}')::int)^2)`).join(", ");
   const queries: [string, unknown[]][] = [
     [
@@ -53,7 +56,7 @@ function baselineQueries(waveId: string, filter: string): [string, unknown[]][] 
       [waveId],
     ],
     [
-      `SELECT q, v, count(*) FROM response, LATERAL (VALUES ('concerns_top3'), ('infra_planned')) AS s(q), ` +
+      `SELECT q, v, count(*) FROM response, LATERAL (VALUES ('${topConcerns}'), ('${infraPlanned}')) AS s(q), ` +
         `jsonb_array_elements_text(answers->q) AS v WHERE ${where} GROUP BY 1, 2`,
       [waveId],
     ],
