@@ -1,7 +1,7 @@
 // Typed errors carry their HTTP status; lib/http/respond.ts is the one mapper to responses.
 
 export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. "answers.industry" or "Idempotency-Key". */
+  /** Dotted path of the offending field, e.g. "answers.<question id>" or "Idempotency-Key". */
   path: string;
   message: string;
 }

@@ -1,15 +1,12 @@
 import Link from "next/link";
 import type { recommend } from "@/lib/architecture/recommend";
-import { instrumentV1 } from "@/lib/survey/instrument";
-import { optionsOf, findQuestion } from "@/lib/survey/instrument-schema";
+import { REGION_NAMES, type RegionId } from "@/lib/architecture/assumptions";
 import { PRINT_OPEN } from "./print-open";
 
 type Ranked = ReturnType<typeof recommend>["ranked"];
 
-const regionLabel = (id: string) => {
-  const question = findQuestion(instrumentV1, "region");
-  return (question ? optionsOf(instrumentV1, question) : []).find((o) => o.id === id)?.label ?? id;
-};
+/** Latency estimates name regions by the latency model's region codes. */
+const regionLabel = (code: string) => REGION_NAMES[code as RegionId] ?? code;
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 

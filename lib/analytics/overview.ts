@@ -3,23 +3,23 @@ import { analyticsDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIKERT, SCALE_0_100, scaleMeanInterval, wilsonInterval, type Interval, type ScaleInterval } from "@/lib/stats/tests";
-import { findQuestion, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
-import { readinessDimensions } from "@/lib/survey/roles";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { codeOf, idOfRole, optionByCode, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
 import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
 import { whereFor } from "./where";
 
-/** Questions the overview charts are built on (ids of the v1 instrument). */
-export const OVERVIEW_QUESTIONS = {
+/** Roles of the questions the overview charts are built on, found in each wave's own instrument. */
+export const OVERVIEW_ROLES = {
   concerns: "concerns",
-  topConcerns: "concerns_top3",
+  topConcerns: "top_concerns",
   infraCurrent: "infra_current",
   infraPlanned: "infra_planned",
   latency: "latency_budget",
   geography: "user_geography",
-} as const;
+} as const satisfies Record<string, Role>;
 
 export interface Labelled {
   id: string;
@@ -54,10 +54,8 @@ export interface Overview {
   latencyGeography: { latency: Labelled[]; geography: Labelled[]; cells: (number | null)[][] };
 }
 
-const optionList = (instrument: Instrument, questionId: string): Labelled[] => {
-  const question = findQuestion(instrument, questionId);
-  return question ? optionsOf(instrument, question).map(({ id, label }) => ({ id, label })) : [];
-};
+const optionList = (instrument: Instrument, role: Role): Labelled[] =>
+  roleOptions(instrument, questionByRole(instrument, role)).map(({ id, label }) => ({ id, label }));
 
 function share(id: string, label: string, n: number | null, total: number): Share {
   if (n === null || total === 0) return { id, label, n, share: null, interval: null };
@@ -129,12 +127,11 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const stageRows = started(
     q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
   );
-  const multiIds = [
-    OVERVIEW_QUESTIONS.concerns,
-    OVERVIEW_QUESTIONS.topConcerns,
-    OVERVIEW_QUESTIONS.infraCurrent,
-    OVERVIEW_QUESTIONS.infraPlanned,
-  ];
+  const ids = Object.fromEntries(Object.entries(OVERVIEW_ROLES).map(([key, role]) => [key, idOfRole(instrument, role)])) as Record<
+    keyof typeof OVERVIEW_ROLES,
+    string
+  >;
+  const multiIds = [ids.concerns, ids.topConcerns, ids.infraCurrent, ids.infraPlanned];
   const multiRows = started(
     q<{ question: string; option: string; n: number }>(Prisma.sql`
       SELECT src.question, o.value AS option, count(*)::int AS n
@@ -146,7 +143,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   );
   const crossRows = started(
     q<{ latency: string; geography: string; n: number }>(Prisma.sql`
-      SELECT answers->>${OVERVIEW_QUESTIONS.latency} AS latency, answers->>${OVERVIEW_QUESTIONS.geography} AS geography,
+      SELECT answers->>${ids.latency} AS latency, answers->>${ids.geography} AS geography,
         count(*)::int AS n
       FROM response WHERE ${where} GROUP BY 1, 2`),
   );
@@ -165,8 +162,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
 
   const industries = segmentOptions(instrument, "industry");
   const regions = segmentOptions(instrument, "region");
-  const latency = optionList(instrument, OVERVIEW_QUESTIONS.latency);
-  const geography = optionList(instrument, OVERVIEW_QUESTIONS.geography);
+  const latency = optionList(instrument, OVERVIEW_ROLES.latency);
+  const geography = optionList(instrument, OVERVIEW_ROLES.geography);
   const multi = (rows: { question: string; option: string; n: number }[], question: string, option: string) =>
     rows.find((r) => r.question === question && r.option === option)?.n ?? 0;
   const onScale = (m: { n: number; sum: number; sumSquares: number }) => (m.n < k ? null : scaleMeanInterval(m, LIKERT, SCALE_0_100));
@@ -246,14 +243,14 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     concerns: part(
       async (total) => {
         const rows = await multiRows;
-        const options = optionList(instrument, OVERVIEW_QUESTIONS.concerns);
+        const options = optionList(instrument, OVERVIEW_ROLES.concerns);
         const mentioned = suppressIndependent(
-          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.concerns, o.id)),
+          options.map((o) => multi(rows, ids.concerns, o.id)),
           k,
           total,
         );
         const top3 = suppressIndependent(
-          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.topConcerns, o.id)),
+          options.map((o) => multi(rows, ids.topConcerns, o.id)),
           k,
           total,
         );
@@ -271,14 +268,21 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     infrastructure: part(
       async (total) => {
         const rows = await multiRows;
-        const options = optionList(instrument, OVERVIEW_QUESTIONS.infraCurrent);
+        const currentQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraCurrent);
+        const plannedQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraPlanned);
+        const options = optionList(instrument, OVERVIEW_ROLES.infraCurrent);
+        // Plans are matched to current options by option code (the two questions may name their ids differently).
+        const plannedId = (o: Labelled) => {
+          const current = currentQuestion.options.find((c) => c.id === o.id);
+          return current ? optionByCode(instrument, plannedQuestion, codeOf(current))?.id : undefined;
+        };
         const current = suppressIndependent(
-          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.infraCurrent, o.id)),
+          options.map((o) => multi(rows, ids.infraCurrent, o.id)),
           k,
           total,
         );
         const planned = suppressIndependent(
-          options.map((o) => multi(rows, OVERVIEW_QUESTIONS.infraPlanned, o.id)),
+          options.map((o) => multi(rows, ids.infraPlanned, plannedId(o) ?? "")),
           k,
           total,
         );

@@ -15,7 +15,9 @@ export const errorBodySchema = z
           .array(
             z
               .object({
-                path: z.string().describe("The offending parameter, header or body path (answers.dim_data, Idempotency-Key, cursor…)."),
+                path: z
+                  .string()
+                  .describe("The offending parameter, header or body path (answers.<question id>, Idempotency-Key, cursor…)."),
                 message: z.string(),
               })
               .strict(),

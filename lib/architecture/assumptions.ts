@@ -7,7 +7,9 @@
 import type { ArchitectureId } from "./catalog";
 
 // ---------------------------------------------------------------------------------------------
-// Ids (these mirror the survey instrument's option ids; a unit test checks they match)
+// Codes: the semantic option codes of the instrument questions with roles region, model_sizes,
+// traffic_shape, latency_budget, user_geography, workloads and infra_current/planned (an
+// instrument may name its option ids as it likes; a unit test checks the bundled one carries these)
 // ---------------------------------------------------------------------------------------------
 
 /** The survey's 8 regions, in the instrument's order. */
@@ -22,6 +24,22 @@ export const REGION_IDS = [
   "southeast_asia_oceania",
 ] as const;
 export type RegionId = (typeof REGION_IDS)[number];
+
+/** Display names of the regions, for the recommender's reasons and the result page. */
+export const REGION_NAMES: Readonly<Record<RegionId, string>> = {
+  north_america: "North America",
+  latin_america: "Latin America",
+  western_europe: "Western Europe",
+  eastern_europe: "Eastern Europe",
+  middle_east_africa: "Middle East & Africa",
+  south_asia: "South Asia",
+  east_asia: "East Asia",
+  southeast_asia_oceania: "Southeast Asia & Oceania",
+};
+
+export const WORKLOAD_CODES = ["realtime_chat", "autonomous_agents", "search_rag", "batch_analytics", "on_device"] as const;
+
+export const INFRASTRUCTURE_CODES = ["central_cloud", "on_prem_gpu", "distributed_edge", "hybrid", "on_device"] as const;
 
 export const MODEL_SIZE_IDS = ["frontier", "mid", "small_domain"] as const;
 export type ModelSizeId = (typeof MODEL_SIZE_IDS)[number];

@@ -1,8 +1,18 @@
 // A workload profile: the handful of answers that decide which inference architecture fits, taken
-// from one respondent's answers or from a segment's aggregate counts. Values are the instrument's
-// option ids; anything unknown or malformed is dropped, never thrown on.
-import { instrumentV1 } from "@/lib/survey/instrument";
-import { findQuestion, optionsOf } from "@/lib/survey/instrument-schema";
+// from one respondent's answers or from a segment's aggregate counts. Questions are found by role in
+// the wave's own instrument, and values are the options' semantic codes (./assumptions), so an
+// instrument may rename its question and option ids; anything unknown or malformed is dropped.
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { chosenCode, chosenCodes, codeOfOptionId, findQuestionByRole, roleOptions, type Role } from "@/lib/survey/roles";
+import {
+  INFRASTRUCTURE_CODES,
+  LATENCY_BUDGET_IDS,
+  MODEL_SIZE_IDS,
+  REGION_IDS,
+  TRAFFIC_SHAPE_IDS,
+  USER_GEOGRAPHY_IDS,
+  WORKLOAD_CODES,
+} from "./assumptions";
 
 export interface WorkloadProfile {
   homeRegion: string | null;
@@ -16,44 +26,47 @@ export interface WorkloadProfile {
   infraPlanned: string[];
 }
 
-/** Single-choice profile fields and the instrument question that fills each. */
+/** Single-choice profile fields and the role of the question that fills each. */
 export const SINGLE_FIELDS = {
   homeRegion: "region",
   latencyBudget: "latency_budget",
   userGeography: "user_geography",
   trafficShape: "traffic_shape",
-} as const;
+} as const satisfies Record<string, Role>;
 
-/** Multi-select profile fields and the instrument question that fills each. */
+/** Multi-select profile fields and the role of the question that fills each. */
 export const MULTI_FIELDS = {
   workloads: "workloads",
   modelSizes: "model_sizes",
   infraCurrent: "infra_current",
   infraPlanned: "infra_planned",
-} as const;
+} as const satisfies Record<string, Role>;
 
 export type SingleField = keyof typeof SINGLE_FIELDS;
 export type MultiField = keyof typeof MULTI_FIELDS;
 
-/** The concerns that make a profile sovereignty-sensitive. */
+/** The option codes each field knows, in canonical order (ties and lists follow it, not an instrument's order). */
+export const FIELD_CODES: Readonly<Record<SingleField | MultiField, readonly string[]>> = {
+  homeRegion: REGION_IDS,
+  latencyBudget: LATENCY_BUDGET_IDS,
+  userGeography: USER_GEOGRAPHY_IDS,
+  trafficShape: TRAFFIC_SHAPE_IDS,
+  workloads: WORKLOAD_CODES,
+  modelSizes: MODEL_SIZE_IDS,
+  infraCurrent: INFRASTRUCTURE_CODES,
+  infraPlanned: INFRASTRUCTURE_CODES,
+};
+
+/** The concern codes that make a profile sovereignty-sensitive. */
 export const SOVEREIGNTY_CONCERNS = ["privacy_sovereignty", "compliance"] as const;
-const CONCERNS_QUESTION = "concerns";
 
 /** Segment thresholds: share of respondents choosing an option for it to count. */
 export const AGGREGATE_MULTI_THRESHOLD = 0.4;
 export const AGGREGATE_SOVEREIGNTY_THRESHOLD = 0.35;
 
-/** The option ids of a question in the instrument's order (empty for an unknown question). */
-export function optionIdsOf(questionId: string): readonly string[] {
-  const question = findQuestion(instrumentV1, questionId);
-  return question ? optionsOf(instrumentV1, question).map((option) => option.id) : [];
-}
-
-/** The instrument's label for an option, or the id itself when unknown. */
-export function optionLabel(questionId: string, optionId: string): string {
-  const question = findQuestion(instrumentV1, questionId);
-  const option = question ? optionsOf(instrumentV1, question).find((o) => o.id === optionId) : undefined;
-  return option?.label ?? optionId;
+/** The codes a profile field knows, in canonical order. */
+export function codesOf(field: SingleField | MultiField): readonly string[] {
+  return FIELD_CODES[field];
 }
 
 export function emptyProfile(): WorkloadProfile {
@@ -70,41 +83,37 @@ export function emptyProfile(): WorkloadProfile {
   };
 }
 
-function validSingle(questionId: string, value: unknown): string | null {
-  return typeof value === "string" && optionIdsOf(questionId).includes(value) ? value : null;
+function validSingle(field: SingleField, value: unknown): string | null {
+  return typeof value === "string" && codesOf(field).includes(value) ? value : null;
 }
 
-/** Known option ids from a value, deduplicated, in the instrument's order (input order never matters). */
-function validMulti(questionId: string, value: unknown): string[] {
+/** Known codes from a value, deduplicated, in canonical order (input order never matters). */
+function validMulti(field: MultiField, value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const chosen = new Set(value.filter((item): item is string => typeof item === "string"));
-  return optionIdsOf(questionId).filter((id) => chosen.has(id));
+  return codesOf(field).filter((code) => chosen.has(code));
 }
 
-/** Puts a profile's lists in canonical form: known ids only, no duplicates, instrument order. */
+/** Puts a profile's lists in canonical form: known codes only, no duplicates, canonical order. */
 export function normalizeProfile(profile: WorkloadProfile): WorkloadProfile {
   const out = emptyProfile();
-  for (const [field, questionId] of Object.entries(SINGLE_FIELDS) as [SingleField, string][]) {
-    out[field] = validSingle(questionId, profile[field]);
-  }
-  for (const [field, questionId] of Object.entries(MULTI_FIELDS) as [MultiField, string][]) {
-    out[field] = validMulti(questionId, profile[field]);
-  }
+  for (const field of Object.keys(SINGLE_FIELDS) as SingleField[]) out[field] = validSingle(field, profile[field]);
+  for (const field of Object.keys(MULTI_FIELDS) as MultiField[]) out[field] = validMulti(field, profile[field]);
   out.sovereignty = profile.sovereignty === true;
   return out;
 }
 
-/** One respondent's profile from answers keyed by question id. */
-export function profileFromAnswers(answers: Record<string, unknown>): WorkloadProfile {
+/** One respondent's profile from answers keyed by the instrument's question ids. */
+export function profileFromAnswers(instrument: Instrument, answers: Record<string, unknown>): WorkloadProfile {
   const source = answers !== null && typeof answers === "object" ? answers : {};
   const profile = emptyProfile();
-  for (const [field, questionId] of Object.entries(SINGLE_FIELDS) as [SingleField, string][]) {
-    profile[field] = validSingle(questionId, source[questionId]);
+  for (const [field, role] of Object.entries(SINGLE_FIELDS) as [SingleField, Role][]) {
+    profile[field] = validSingle(field, chosenCode(instrument, source, role));
   }
-  for (const [field, questionId] of Object.entries(MULTI_FIELDS) as [MultiField, string][]) {
-    profile[field] = validMulti(questionId, source[questionId]);
+  for (const [field, role] of Object.entries(MULTI_FIELDS) as [MultiField, Role][]) {
+    profile[field] = validMulti(field, chosenCodes(instrument, source, role));
   }
-  const concerns = validMulti(CONCERNS_QUESTION, source[CONCERNS_QUESTION]);
+  const concerns = chosenCodes(instrument, source, "concerns");
   profile.sovereignty = SOVEREIGNTY_CONCERNS.some((concern) => concerns.includes(concern));
   return profile;
 }
@@ -112,6 +121,7 @@ export function profileFromAnswers(answers: Record<string, unknown>): WorkloadPr
 export interface SegmentAggregate {
   /** Respondents in the segment. */
   n: number;
+  /** The segment's own region (an option id of the instrument's region question), if it is one region. */
   homeRegion: string | null;
   /** Counts per option for single-choice questions, keyed by question id then option id. */
   single: Record<string, Record<string, number>>;
@@ -121,7 +131,7 @@ export interface SegmentAggregate {
 
 /**
  * How ties between equally common single-choice options are broken: the more demanding option wins
- * (the tighter latency budget, the wider geography, the burstier traffic); regions by instrument order.
+ * (the tighter latency budget, the wider geography, the burstier traffic); regions by canonical order.
  */
 const TIE_PREFERENCE: Record<SingleField, "first" | "last"> = {
   homeRegion: "first",
@@ -134,49 +144,64 @@ function count(value: unknown): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-function modeOf(questionId: string, counts: unknown, prefer: "first" | "last"): string | null {
-  if (counts === null || typeof counts !== "object") return null;
-  const table = counts as Record<string, unknown>;
-  const ids = optionIdsOf(questionId);
-  const ordered = prefer === "first" ? ids : [...ids].reverse();
+/** A question's counts (keyed by option id) re-keyed by option code; codes the instrument lacks count 0. */
+function countsByCode(instrument: Instrument, role: Role, table: Record<string, unknown>): Record<string, number> {
+  const question = findQuestionByRole(instrument, role);
+  if (!question) return {};
+  const raw = table[question.id];
+  if (raw === null || typeof raw !== "object") return {};
+  const out: Record<string, number> = {};
+  for (const option of roleOptions(instrument, question)) {
+    const code = codeOfOptionId(instrument, question, option.id);
+    if (code !== undefined) out[code] = (out[code] ?? 0) + count((raw as Record<string, unknown>)[option.id]);
+  }
+  return out;
+}
+
+function modeOf(field: SingleField, counts: Record<string, number>, prefer: "first" | "last"): string | null {
+  const codes = codesOf(field);
+  const ordered = prefer === "first" ? codes : [...codes].reverse();
   let best: string | null = null;
   let bestCount = 0;
-  for (const id of ordered) {
-    const c = count(table[id]);
+  for (const code of ordered) {
+    const c = count(counts[code]);
     if (c > bestCount) {
-      best = id;
+      best = code;
       bestCount = c;
     }
   }
   return best;
 }
 
-function shareAtLeast(counts: unknown, optionId: string, n: number, threshold: number): boolean {
-  if (counts === null || typeof counts !== "object" || n <= 0) return false;
-  return count((counts as Record<string, unknown>)[optionId]) / n >= threshold;
+function shareAtLeast(counts: Record<string, number>, code: string, n: number, threshold: number): boolean {
+  if (n <= 0) return false;
+  return count(counts[code]) / n >= threshold;
 }
 
 /**
  * A segment's profile: single-choice fields take the most common option (ties go to the more
  * demanding option), multi-selects keep options chosen by at least 40% of n, and sovereignty holds
  * when privacy & sovereignty or compliance is chosen by at least 35%. The home region is the
- * segment's own when it is a known region, else the most common region in `single.region` if given.
+ * segment's own when it is a known region, else the most common region in the counts if given.
  */
-export function profileFromAggregate(agg: SegmentAggregate): WorkloadProfile {
+export function profileFromAggregate(instrument: Instrument, agg: SegmentAggregate): WorkloadProfile {
   const profile = emptyProfile();
   const n = count(agg.n);
   const single = agg.single !== null && typeof agg.single === "object" ? agg.single : {};
   const multi = agg.multi !== null && typeof agg.multi === "object" ? agg.multi : {};
-  for (const [field, questionId] of Object.entries(SINGLE_FIELDS) as [SingleField, string][]) {
-    profile[field] = modeOf(questionId, single[questionId], TIE_PREFERENCE[field]);
+  for (const [field, role] of Object.entries(SINGLE_FIELDS) as [SingleField, Role][]) {
+    profile[field] = modeOf(field, countsByCode(instrument, role, single), TIE_PREFERENCE[field]);
   }
-  profile.homeRegion = validSingle(SINGLE_FIELDS.homeRegion, agg.homeRegion) ?? profile.homeRegion;
-  for (const [field, questionId] of Object.entries(MULTI_FIELDS) as [MultiField, string][]) {
-    profile[field] = optionIdsOf(questionId).filter((id) => shareAtLeast(multi[questionId], id, n, AGGREGATE_MULTI_THRESHOLD));
+  const regionQuestion = findQuestionByRole(instrument, SINGLE_FIELDS.homeRegion);
+  const ownRegion =
+    regionQuestion && typeof agg.homeRegion === "string" ? codeOfOptionId(instrument, regionQuestion, agg.homeRegion) : undefined;
+  profile.homeRegion = validSingle("homeRegion", ownRegion) ?? profile.homeRegion;
+  for (const [field, role] of Object.entries(MULTI_FIELDS) as [MultiField, Role][]) {
+    const counts = countsByCode(instrument, role, multi);
+    profile[field] = codesOf(field).filter((code) => shareAtLeast(counts, code, n, AGGREGATE_MULTI_THRESHOLD));
   }
-  profile.sovereignty = SOVEREIGNTY_CONCERNS.some((concern) =>
-    shareAtLeast(multi[CONCERNS_QUESTION], concern, n, AGGREGATE_SOVEREIGNTY_THRESHOLD),
-  );
+  const concerns = countsByCode(instrument, "concerns", multi);
+  profile.sovereignty = SOVEREIGNTY_CONCERNS.some((concern) => shareAtLeast(concerns, concern, n, AGGREGATE_SOVEREIGNTY_THRESHOLD));
   return profile;
 }
 

@@ -8,13 +8,12 @@
 //
 // Deterministic: the profile is normalized first (known ids only, in instrument order), rules run in
 // array order, and ties in score fall back to the catalog order (ARCHITECTURE_IDS).
-import { instrumentV1 } from "@/lib/survey/instrument";
-import { findQuestion, optionsOf } from "@/lib/survey/instrument-schema";
 import {
   ACCESS_RTT_MS,
   HYBRID_ESCALATION_SHARE,
   MODEL_PARAMETER_RANGES,
   REGION_IDS,
+  REGION_NAMES,
   TIME_TO_FIRST_TOKEN_MS,
   nearestHub,
   regionRttMs,
@@ -30,16 +29,7 @@ import {
   worstRegion,
   type LatencyEstimate,
 } from "./latency";
-import {
-  MULTI_FIELDS,
-  SINGLE_FIELDS,
-  emptyProfile,
-  normalizeProfile,
-  optionIdsOf,
-  type MultiField,
-  type SingleField,
-  type WorkloadProfile,
-} from "./profile";
+import { codesOf, emptyProfile, normalizeProfile, type MultiField, type SingleField, type WorkloadProfile } from "./profile";
 
 // ---------------------------------------------------------------------------------------------
 // Conditions
@@ -106,11 +96,9 @@ export function interpolate(template: string, context: TemplateContext): string 
   );
 }
 
-/** The instrument's label for a region (e.g. "Southeast Asia & Oceania"). */
+/** A region code's display name (e.g. "Southeast Asia & Oceania"). */
 export function regionLabel(region: string): string {
-  const question = findQuestion(instrumentV1, SINGLE_FIELDS.homeRegion);
-  const option = question ? optionsOf(instrumentV1, question).find((o) => o.id === region) : undefined;
-  return option?.label ?? region;
+  return REGION_NAMES[region as RegionId] ?? region;
 }
 
 const BUDGET_PHRASE: Record<string, string> = {
@@ -409,12 +397,11 @@ export function validateRules(rules: readonly Rule[]): string[] {
     if ("any" in condition) return condition.any.forEach((c) => checkCondition(rule, c));
     if ("not" in condition) return checkCondition(rule, condition.not);
     if ("equals" in condition || "isNull" in condition || "isEmpty" in condition) return;
-    const questionId = "in" in condition ? SINGLE_FIELDS[condition.field] : MULTI_FIELDS[condition.field];
     const listed = "in" in condition ? condition.in : "includesAny" in condition ? condition.includesAny : condition.includesAll;
-    const known = optionIdsOf(questionId);
+    const known = codesOf(condition.field);
     if (listed.length === 0) problems.push(`${rule.id}: empty option list for ${condition.field}`);
-    for (const id of listed) {
-      if (!known.includes(id)) problems.push(`${rule.id}: ${id} is not an option of ${questionId}`);
+    for (const code of listed) {
+      if (!known.includes(code)) problems.push(`${rule.id}: ${code} is not an option code of ${condition.field}`);
     }
   };
   for (const rule of rules) {

@@ -222,10 +222,10 @@ export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scop
         d.filtered ? "" : "withheld",
       ]);
     for (const s of data.stages)
-      rows.push(["ai_stage", s.id, "share", s.n, fmt(s.share), fmt(s.interval?.lower), fmt(s.interval?.upper), withheld(s.n)]);
+      rows.push(["stage", s.id, "share", s.n, fmt(s.share), fmt(s.interval?.lower), fmt(s.interval?.upper), withheld(s.n)]);
     for (const c of data.concerns) {
       rows.push(["concerns_mentioned", c.id, "share", c.n, fmt(c.share), fmt(c.interval?.lower), fmt(c.interval?.upper), withheld(c.n)]);
-      rows.push(["concerns_top3", c.id, "share", c.top3, fmt(c.top3Share), null, null, withheld(c.top3)]);
+      rows.push(["top_concerns", c.id, "share", c.top3, fmt(c.top3Share), null, null, withheld(c.top3)]);
     }
     for (const r of data.infrastructure) {
       rows.push([

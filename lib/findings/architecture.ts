@@ -8,6 +8,7 @@
 import { getArchitecture, type ArchitectureId } from "@/lib/architecture/catalog";
 import { emptyProfile, profileFromAggregate, type WorkloadProfile } from "@/lib/architecture/profile";
 import { recommend, templateContext } from "@/lib/architecture/recommend";
+import type { Instrument } from "@/lib/survey/instrument-schema";
 import type { SegmentAggregate } from "./cells";
 import type { Finding, FindingKind } from "./engine";
 
@@ -132,42 +133,42 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   },
   {
     kind: "readiness",
-    subjects: ["dim_compute"],
+    subjects: ["compute"],
     direction: "lower",
     candidates: ["regional_cloud", "central_factory"],
     because: "cloud inference endpoints in their users' regions let them rent GPU capacity instead of building and running it",
   },
   {
     kind: "readiness",
-    subjects: ["dim_compute"],
+    subjects: ["compute"],
     direction: "higher",
     candidates: ["sovereign_onprem", "hybrid_split"],
     because: "GPU capacity they already run well is the cheapest per token when it is kept busy",
   },
   {
     kind: "readiness",
-    subjects: ["dim_network"],
+    subjects: ["network"],
     direction: "lower",
     candidates: ["central_factory", "regional_cloud"],
     because: "fewer, larger sites ask the least of the network, while edge and hybrid designs depend on fast paths to many sites",
   },
   {
     kind: "readiness",
-    subjects: ["dim_network"],
+    subjects: ["network"],
     direction: "higher",
     candidates: ["distributed_edge", "hybrid_split"],
     because: "low-latency paths to many sites are what serving at the edge depends on",
   },
   {
     kind: "readiness",
-    subjects: ["dim_talent"],
+    subjects: ["talent"],
     direction: "higher",
     candidates: ["hybrid_split", "distributed_edge"],
     because: "a team that already operates AI in production can run the two tiers and the router a hybrid split needs",
   },
   {
     kind: "readiness",
-    subjects: ["dim_governance"],
+    subjects: ["governance"],
     direction: "lower",
     candidates: ["regional_cloud", "central_factory"],
     because:
@@ -175,14 +176,14 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   },
   {
     kind: "readiness",
-    subjects: ["dim_governance"],
+    subjects: ["governance"],
     direction: "higher",
     candidates: ["sovereign_onprem", "regional_cloud"],
     because: "they already have the policies, audit and access control that running inference on their own infrastructure demands",
   },
   {
     kind: "readiness",
-    subjects: ["dim_talent"],
+    subjects: ["talent"],
     direction: "lower",
     candidates: ["central_factory", "regional_cloud"],
     because: "one deployment in one region is the least to operate with a thin team",
@@ -261,8 +262,8 @@ function focusReason(rule: SubjectRule, profile: WorkloadProfile, chosen: Archit
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 /** The architectures a finding links to, and why, in the finding's own figures. */
-export function linkArchitectures(finding: Finding, aggregate: SegmentAggregate): ArchitectureLink {
-  const segmentProfile = profileFromAggregate({
+export function linkArchitectures(finding: Finding, aggregate: SegmentAggregate, instrument: Instrument): ArchitectureLink {
+  const segmentProfile = profileFromAggregate(instrument, {
     n: aggregate.n,
     homeRegion: finding.segment.region,
     single: aggregate.single,

@@ -4,6 +4,7 @@ import type { Filters } from "@/lib/analytics/filters";
 import { analyticsDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allQuestions, type Instrument } from "@/lib/survey/instrument-schema";
+import { idOfRole, optionIdByCode, type Role } from "@/lib/survey/roles";
 import { chosenOptions, momentsAt, questionList, scaleMoments } from "@/lib/analytics/sql";
 import type { CellAggregate } from "./cells";
 
@@ -56,19 +57,37 @@ export async function loadCells(waveId: string, instrument: Instrument, filters:
   return [...cells.values()];
 }
 
+/** Option codes of the mismatch finding: budgets under 250 ms, users in several regions or worldwide, central-only plans. */
+export const MISMATCH = {
+  tightBudgets: ["lt_100ms", "100_250ms"],
+  spreadUsers: ["several_regions", "global"],
+  central: ["central_cloud"],
+  distributed: ["distributed_edge", "hybrid", "on_device"],
+} as const;
+
 /** Respondents whose needs clash with a centralized-only plan, for the mismatch finding. */
 export async function loadMismatch(
   waveId: string,
+  instrument: Instrument,
   filters: Filters,
 ): Promise<{ atRisk: number; centralOnly: number; others: number; othersCentralOnly: number }> {
   const where = whereFor(waveId, filters);
+  // The question ids and option ids come from the wave's instrument, by role and option code.
+  const ids = (role: Role, codes: readonly string[]) => codes.flatMap((code) => optionIdByCode(instrument, role, code) ?? []);
+  const budget = idOfRole(instrument, "latency_budget");
+  const geography = idOfRole(instrument, "user_geography");
+  const planned = idOfRole(instrument, "infra_planned");
+  const tight = ids("latency_budget", MISMATCH.tightBudgets);
+  const spread = ids("user_geography", MISMATCH.spreadUsers);
+  const central = ids("infra_planned", MISMATCH.central);
+  const distributed = ids("infra_planned", MISMATCH.distributed);
   const rows = await analyticsDb().$queryRaw<
     { at_risk: number; central_only: number; others: number; others_central_only: number }[]
   >(Prisma.sql`
     WITH classified AS (
       SELECT
-        (answers->>'latency_budget' IN ('lt_100ms', '100_250ms') AND answers->>'user_geography' IN ('several_regions', 'global')) AS at_risk,
-        (answers->'infra_planned' ? 'central_cloud' AND NOT (answers->'infra_planned' ?| ARRAY['distributed_edge', 'hybrid', 'on_device'])) AS central_only
+        (answers->>${budget} = ANY(${tight}::text[]) AND answers->>${geography} = ANY(${spread}::text[])) AS at_risk,
+        ((answers->${planned}) ?| ${central}::text[] AND NOT ((answers->${planned}) ?| ${distributed}::text[])) AS central_only
       FROM response WHERE ${where}
     )
     SELECT count(*) FILTER (WHERE at_risk)::int AS at_risk,

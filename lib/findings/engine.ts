@@ -16,7 +16,7 @@ import {
   type Interval,
 } from "@/lib/stats/tests";
 import type { Instrument } from "@/lib/survey/instrument-schema";
-import { optionLabelOf, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
+import { codeOf, optionByCode, optionLabelOf, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
 import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
 
 export type FindingKind = "concern" | "stage" | "readiness" | "mismatch";
@@ -31,7 +31,7 @@ export interface Segment {
 export interface Finding {
   id: string;
   kind: FindingKind;
-  /** What the finding is about: the concern's option id, "production", the dimension's question id, or "central_only". */
+  /** What the finding is about: the concern's option code, "production", the readiness dimension's code, or "central_only". */
   subject: string;
   segment: Segment;
   headline: string;
@@ -76,11 +76,8 @@ export const DEFAULT_FINDING_OPTIONS: FindingOptions = {
   alpha: 0.05,
 };
 
-export const FINDING_QUESTIONS = {
-  topConcerns: "concerns_top3",
-  stage: "ai_stage",
-  productionStages: ["limited_production", "scaled_production"],
-} as const;
+/** The stage option codes that count as running AI in production. */
+export const PRODUCTION_STAGES = ["limited_production", "scaled_production"] as const;
 
 export interface MismatchCounts {
   atRisk: number;
@@ -141,7 +138,10 @@ export function computeFindings(
   const { k, minSegment } = options;
   const total = combine(cells);
   const candidates: Candidate[] = [];
-  const concernOptions = roleOptions(instrument, questionByRole(instrument, "top_concerns"));
+  const topConcerns = questionByRole(instrument, "top_concerns");
+  const concernOptions = roleOptions(instrument, topConcerns);
+  const stage = questionByRole(instrument, "stage");
+  const productionIds = PRODUCTION_STAGES.flatMap((code) => optionByCode(instrument, stage, code)?.id ?? []);
 
   for (const { segment, cells: members } of segmentsOf(cells, instrument)) {
     const seg = combine(members);
@@ -181,11 +181,11 @@ export function computeFindings(
       });
     };
     for (const option of concernOptions) {
-      const x1 = seg.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
-      const x2 = rest.multi[FINDING_QUESTIONS.topConcerns]?.[option.id] ?? 0;
+      const x1 = seg.multi[topConcerns.id]?.[option.id] ?? 0;
+      const x2 = rest.multi[topConcerns.id]?.[option.id] ?? 0;
       shareCandidate(
         "concern",
-        option.id,
+        codeOf(option),
         `${option.label} in top 3 concerns`,
         x1,
         x2,
@@ -195,8 +195,7 @@ export function computeFindings(
           `${seg.n.toLocaleString("en")}).`,
       );
     }
-    const production = (agg: SegmentAggregate) =>
-      FINDING_QUESTIONS.productionStages.reduce((s, id) => s + (agg.single[FINDING_QUESTIONS.stage]?.[id] ?? 0), 0);
+    const production = (agg: SegmentAggregate) => productionIds.reduce((s, id) => s + (agg.single[stage.id]?.[id] ?? 0), 0);
     shareCandidate(
       "stage",
       "production",
@@ -219,9 +218,9 @@ export function computeFindings(
       const b = scaleMeanInterval(m2, LIKERT, SCALE_0_100).mean;
       const difference = a - b;
       candidates.push({
-        id: `readiness.${dimension.question.id}.${idBase}`,
+        id: `readiness.${dimension.code}.${idBase}`,
         kind: "readiness",
-        subject: dimension.question.id,
+        subject: dimension.code,
         segment,
         measure: `${dimension.label} readiness (0-100)`,
         unit: "points",

@@ -29,7 +29,7 @@ export async function getFindings(waveId: string, instrument: Instrument, filter
   const k = getEnv().SUPPRESSION_K;
   const [cells, mismatch, risks] = await Promise.all([
     loadCells(waveId, instrument, filters),
-    loadMismatch(waveId, filters),
+    loadMismatch(waveId, instrument, filters),
     differencingRisks(waveId, filters, k),
   ]);
   const population = cells.reduce((s, c) => s + c.n, 0);
@@ -54,7 +54,7 @@ export async function getFindings(waveId: string, instrument: Instrument, filter
         finding.kind === "mismatch"
           ? `/dashboard?${filtersToQuery(filters)}#latency-geography-title`
           : `/dashboard/compare?${filtersToQuery(segmentFilters, "a_")}&b=rest&${filtersToQuery(filters, "b_")}`;
-      const link = linkArchitectures({ ...finding, aggregate }, aggregate);
+      const link = linkArchitectures({ ...finding, aggregate }, aggregate, instrument);
       return { ...finding, evidenceUrl, architectureBasis: link.basis, architectures: link.architectures, architectureNote: link.note };
     }),
   };

@@ -9,7 +9,7 @@ export const findingSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["concern", "stage", "readiness", "mismatch"]),
-    subject: z.string().describe("What the finding is about: a concern, production, a readiness dimension, or central_only."),
+    subject: z.string().describe("What the finding is about: a concern code, production, a readiness dimension code, or central_only."),
     segment: z
       .object({ industry: z.string().nullable(), region: z.string().nullable(), role: z.string().nullable(), label: z.string() })
       .strict(),

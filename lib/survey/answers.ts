@@ -178,7 +178,7 @@ function buildCompleteAnswersSchema(instrument: Instrument) {
     .superRefine((answers, ctx) => checkRankRules(instrument, questions, answers, ctx, true));
 }
 
-/** zod issues as field paths under a prefix ("answers.concerns_top3.1"), for 400 bodies and forms. */
+/** zod issues as field paths under a prefix ("answers.<question id>.1"), for 400 bodies and forms. */
 export function toFieldIssues(error: z.ZodError, prefix: string[] = [], unknownKey = "is not a question in this survey"): FieldIssue[] {
   // A path that would be empty (the body itself, or a top-level key named "") names the body.
   const join = (parts: PropertyKey[]) => parts.map(String).join(".") || "body";

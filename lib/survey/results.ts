@@ -173,7 +173,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
         regionShare: region.stageShares[i] ?? null,
       })),
     },
-    recommendation: recommend(profileFromAnswers(own.answers)).ranked,
+    recommendation: recommend(profileFromAnswers(instrument, own.answers)).ranked,
     topConcerns: topConcerns.map((c, i) => ({
       optionId: c,
       label: optionLabelOf(instrument, "top_concerns", c),
@@ -262,7 +262,7 @@ export async function getShareSummary(wave: OpenWave, token: string): Promise<Sh
       WHERE resume_token_hash = ${hashResumeToken(token)} AND wave_id = ${wave.waveId}::uuid AND status = 'complete'`
   )[0];
   if (!own) return null;
-  const top = recommend(profileFromAnswers(own.answers)).ranked[0];
+  const top = recommend(profileFromAnswers(wave.instrument, own.answers)).ranked[0];
   return {
     surveyTitle: wave.surveyTitle,
     waveTitle: wave.waveTitle,

@@ -2,6 +2,8 @@
 // production build: session checked, suppression, statistics, JSON) against PostgreSQL running
 // equivalent hand-written GROUP BY queries directly, in the same run. Target: at most 3x.
 import pg from "pg";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import { idOfRole, readinessDimensions } from "@/lib/survey/roles";
 import type { BenchResult } from "./report";
 import { round2 } from "./report";
 import { median } from "./setup";
@@ -9,7 +11,11 @@ import { median } from "./setup";
 /** The same figures as the overview, written by hand the way a DBA would. */
 function baselineQueries(waveId: string, filter: string): [string, unknown[]][] {
   const where = `wave_id = $1 AND status = 'complete' ${filter}`;
-  const dims = ["dim_strategy", "dim_compute", "dim_network", "dim_data", "dim_governance", "dim_talent", "dim_culture"];
+  // The bench wave carries the bundled instrument; its question ids are found by role.
+  const dims = readinessDimensions(instrumentV1).map((d) => d.question.id);
+  const [concerns, topConcerns, infraCurrent, infraPlanned, latency, geography] = (
+    ["concerns", "top_concerns", "infra_current", "infra_planned", "latency_budget", "user_geography"] as const
+  ).map((role) => idOfRole(instrumentV1, role));
   const sums = dims.map((d) => `sum((answers->>'${d}')::int), sum(((answers->>'${d}')::int)^2)`).join(", ");
   const queries: [string, unknown[]][] = [
     [
@@ -22,11 +28,11 @@ function baselineQueries(waveId: string, filter: string): [string, unknown[]][] 
     [`SELECT count(*), ${sums} FROM response WHERE wave_id = $1 AND status = 'complete'`, [waveId]],
     [`SELECT stage, count(*) FROM response WHERE ${where} GROUP BY 1`, [waveId]],
     [
-      `SELECT q, v, count(*) FROM response, LATERAL (VALUES ('concerns'), ('concerns_top3'), ('infra_current'), ` +
-        `('infra_planned')) AS s(q), jsonb_array_elements_text(answers->q) AS v WHERE ${where} GROUP BY 1, 2`,
+      `SELECT q, v, count(*) FROM response, LATERAL (VALUES ('${concerns}'), ('${topConcerns}'), ('${infraCurrent}'), ` +
+        `('${infraPlanned}')) AS s(q), jsonb_array_elements_text(answers->q) AS v WHERE ${where} GROUP BY 1, 2`,
       [waveId],
     ],
-    [`SELECT answers->>'latency_budget', answers->>'user_geography', count(*) FROM response WHERE ${where} GROUP BY 1, 2`, [waveId]],
+    [`SELECT answers->>'${latency}', answers->>'${geography}', count(*) FROM response WHERE ${where} GROUP BY 1, 2`, [waveId]],
   ];
   if (filter)
     queries.push([

@@ -32,7 +32,10 @@ export interface IngestBenchInput {
 const BODIES = 1000;
 
 function makeBodies(): { bodies: string[]; answers: Record<string, unknown>[] } {
-  const answers = Array.from({ length: BODIES }, (_, i) => generateAnswers(createRandom(0x5eed + i)) as Record<string, unknown>);
+  const answers = Array.from(
+    { length: BODIES },
+    (_, i) => generateAnswers(createRandom(0x5eed + i), instrumentV1) as Record<string, unknown>,
+  );
   return { answers, bodies: answers.map((a) => JSON.stringify({ answers: a })) };
 }
 

@@ -9,6 +9,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { withClient } from "../lib/database";
 import { progressReporter } from "../lib/progress";
 import { copySeedSql, insertDemoResponses, seedCsvStream, seedNow } from "../lib/seed-insert";
+import { instrumentV1 } from "@/lib/survey/instrument";
 import type { BenchResult } from "./report";
 import { round2 } from "./report";
 import type { BenchDatabase } from "./setup";
@@ -41,7 +42,7 @@ export async function seedAndMeasure(db: BenchDatabase, waveId: string, response
   const dir = mkdtempSync(path.join(tmpdir(), "rr-bench-seed-"));
   try {
     const file = path.join(dir, "rows.csv");
-    await pipeline(seedCsvStream(waveId, { waveId, responses, seed: 42, now }), createWriteStream(file));
+    await pipeline(seedCsvStream(waveId, { waveId, responses, seed: 42, now, instrument: instrumentV1 }), createWriteStream(file));
     const copySeconds = await withClient(db.url, async (client) => {
       await client.query(`CREATE TABLE response_copy (LIKE response INCLUDING ALL)`);
       try {

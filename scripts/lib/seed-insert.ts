@@ -7,6 +7,8 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { generateRow, type SeedRow } from "@/lib/seed/generate";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseStoredDefinition } from "@/lib/survey/instruments";
 
 export interface SeedOptions {
   waveId: string;
@@ -17,6 +19,17 @@ export interface SeedOptions {
   batchSize?: number;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** The wave's instrument; read from the wave when not given. */
+  instrument?: Instrument;
+}
+
+type ResolvedSeedOptions = SeedOptions & { instrument: Instrument };
+
+/** A wave's own frozen instrument: answers are generated under its question and option ids. */
+async function waveInstrument(client: pg.ClientBase, waveId: string): Promise<Instrument> {
+  const { rows } = await client.query<{ definition: unknown }>(`SELECT definition FROM wave WHERE id = $1`, [waveId]);
+  if (!rows[0]) throw new Error(`wave ${waveId} not found`);
+  return parseStoredDefinition(rows[0].definition);
 }
 
 /** The columns both methods write, in COPY order. */
@@ -43,7 +56,8 @@ export const seedNow = () => new Date(new Date().toISOString().slice(0, 10) + "T
 
 /** Inserts rows 0..responses-1 of the seed; rows already present are kept. Returns rows added. */
 export async function insertDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
-  return options.method === "copy" ? copyDemoResponses(client, options) : insertBatches(client, options);
+  const resolved = { ...options, instrument: options.instrument ?? (await waveInstrument(client, options.waveId)) };
+  return options.method === "copy" ? copyDemoResponses(client, resolved) : insertBatches(client, resolved);
 }
 
 // A field of COPY's CSV input: unquoted empty is NULL, everything else quoted with "" escapes.
@@ -76,7 +90,7 @@ export function seedCsvLine(waveId: string, row: SeedRow): string {
 }
 
 /** Streams generated rows as COPY input, in chunks of about 256 rows, skipping `skip` keys. */
-export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<string> = new Set()): Readable {
+export function seedCsvStream(waveId: string, options: ResolvedSeedOptions, skip: Set<string> = new Set()): Readable {
   const now = options.now ?? seedNow();
   let index = 0;
   return new Readable({
@@ -84,7 +98,7 @@ export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<st
       let chunk = "";
       let lines = 0;
       while (index < options.responses && lines < 256) {
-        const row = generateRow(options.seed, index++, now);
+        const row = generateRow(options.seed, index++, now, options.instrument);
         if (row.submissionKey && skip.has(row.submissionKey)) continue;
         chunk += seedCsvLine(waveId, row);
         lines++;
@@ -98,7 +112,7 @@ export function seedCsvStream(waveId: string, options: SeedOptions, skip: Set<st
 
 export const copySeedSql = (table: string) => `COPY ${table} (${SEED_COLUMNS.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
 
-async function copyDemoResponses(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+async function copyDemoResponses(client: pg.ClientBase, options: ResolvedSeedOptions): Promise<number> {
   // COPY has no ON CONFLICT: leave out the rows of this seed that are already there.
   const existing = await client.query<{ k: string }>(
     `SELECT submission_key AS k FROM response WHERE wave_id = $1 AND source = 'seed' AND submission_key LIKE $2`,
@@ -110,13 +124,15 @@ async function copyDemoResponses(client: pg.ClientBase, options: SeedOptions): P
   return copy.rowCount ?? 0;
 }
 
-async function insertBatches(client: pg.ClientBase, options: SeedOptions): Promise<number> {
+async function insertBatches(client: pg.ClientBase, options: ResolvedSeedOptions): Promise<number> {
   const { waveId, responses, seed } = options;
   const batchSize = options.batchSize ?? 2000;
   const now = options.now ?? seedNow();
   let inserted = 0;
   for (let start = 0; start < responses; start += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) => generateRow(seed, start + i, now));
+    const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) =>
+      generateRow(seed, start + i, now, options.instrument),
+    );
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
     const result = await client.query(
       `INSERT INTO response (${SEED_COLUMNS.join(", ")})

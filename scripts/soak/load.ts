@@ -2,38 +2,48 @@
 // Idempotency-Key, and retry the same key and body until acknowledged: after a 503 (waiting its
 // Retry-After) and after no answer at all (the app was killed). Every attempt is recorded.
 
+import { instrumentV1 } from "@/lib/survey/instrument";
+import { idOfRole, optionIdByCode, readinessDimensions, type Role } from "@/lib/survey/roles";
+
 export const SURVEY_SLUG = "ai-readiness";
+
+/** Option ids of a role's question for the given codes (the soak runs against the bundled instrument). */
+const ids = (role: Role, codes: string[]) => codes.flatMap((code) => optionIdByCode(instrumentV1, role, code) ?? []);
+const id = (role: Role, code: string) => ids(role, [code])[0] ?? "";
 
 /** A complete, valid response; `marker` goes into the free-text answer so each one is unique. */
 export function soakAnswers(marker: string, n: number): Record<string, unknown> {
   const scale = (k: number) => ((n + k) % 5) + 1;
+  const dimensionRatings: Record<string, number> = {
+    strategy: scale(3),
+    compute: scale(4),
+    network: 2,
+    data: 3,
+    governance: 3,
+    talent: 2,
+    culture: 4,
+  };
   return {
-    industry: ["telecom", "healthcare", "financial_services", "retail_ecommerce"][n % 4],
-    region: ["western_europe", "east_asia", "north_america"][n % 3],
-    company_size: "1000_9999",
-    role: "platform_infra",
-    ready_self: scale(0),
-    ready_team: scale(1),
-    ready_org: scale(2),
-    ai_stage: "pilots",
-    dim_strategy: scale(3),
-    dim_compute: scale(4),
-    dim_network: 2,
-    dim_data: 3,
-    dim_governance: 3,
-    dim_talent: 2,
-    dim_culture: 4,
-    excitements: ["productivity"],
-    concerns: ["latency", "cost"],
-    concerns_top3: ["latency", "cost"],
-    workloads: ["realtime_chat"],
-    latency_budget: "100_250ms",
-    user_geography: "several_regions",
-    traffic_shape: "bursty",
-    model_sizes: ["small_domain"],
-    infra_current: ["central_cloud"],
-    infra_planned: ["hybrid"],
-    distributed_help: marker,
+    [idOfRole(instrumentV1, "industry")]: id("industry", ["telecom", "healthcare", "financial_services", "retail_ecommerce"][n % 4] ?? ""),
+    [idOfRole(instrumentV1, "region")]: id("region", ["western_europe", "east_asia", "north_america"][n % 3] ?? ""),
+    [idOfRole(instrumentV1, "company_size")]: id("company_size", "1000_9999"),
+    [idOfRole(instrumentV1, "role")]: id("role", "platform_infra"),
+    [idOfRole(instrumentV1, "readiness_self")]: scale(0),
+    [idOfRole(instrumentV1, "readiness_team")]: scale(1),
+    [idOfRole(instrumentV1, "readiness_org")]: scale(2),
+    [idOfRole(instrumentV1, "stage")]: id("stage", "pilots"),
+    ...Object.fromEntries(readinessDimensions(instrumentV1).map((d) => [d.question.id, dimensionRatings[d.code] ?? 3])),
+    [idOfRole(instrumentV1, "excitements")]: ids("excitements", ["productivity"]),
+    [idOfRole(instrumentV1, "concerns")]: ids("concerns", ["latency", "cost"]),
+    [idOfRole(instrumentV1, "top_concerns")]: ids("concerns", ["latency", "cost"]),
+    [idOfRole(instrumentV1, "workloads")]: ids("workloads", ["realtime_chat"]),
+    [idOfRole(instrumentV1, "latency_budget")]: id("latency_budget", "100_250ms"),
+    [idOfRole(instrumentV1, "user_geography")]: id("user_geography", "several_regions"),
+    [idOfRole(instrumentV1, "traffic_shape")]: id("traffic_shape", "bursty"),
+    [idOfRole(instrumentV1, "model_sizes")]: ids("model_sizes", ["small_domain"]),
+    [idOfRole(instrumentV1, "infra_current")]: ids("infra_current", ["central_cloud"]),
+    [idOfRole(instrumentV1, "infra_planned")]: ids("infra_planned", ["hybrid"]),
+    [idOfRole(instrumentV1, "free_text")]: marker,
   };
 }
 

@@ -2,6 +2,8 @@
 // under its key, with the answers sent and the id returned; nothing else of this run is stored;
 // and no response anywhere is half-written.
 import { isDeepStrictEqual } from "node:util";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import { idOfRole } from "@/lib/survey/roles";
 import { withClient } from "../lib/database";
 import type { Submission } from "./load";
 
@@ -51,9 +53,9 @@ export async function verifySubmissions(databaseUrl: string, runId: string, subm
         status: string;
         answers: Record<string, unknown>;
       }>(
-        `SELECT id, submission_key, answers->>'distributed_help' AS marker, status::text AS status, answers FROM response
-         WHERE submission_key LIKE $1 OR answers->>'distributed_help' LIKE $2`,
-        [`api:${prefix}%`, `soak ${runId} %`],
+        `SELECT id, submission_key, answers->>$3 AS marker, status::text AS status, answers FROM response
+         WHERE submission_key LIKE $1 OR answers->>$3 LIKE $2`,
+        [`api:${prefix}%`, `soak ${runId} %`, idOfRole(instrumentV1, "free_text")],
       )
     ).rows;
     const halfWritten = (await client.query<{ n: number }>(HALF_WRITTEN_SQL)).rows[0]?.n ?? 0;

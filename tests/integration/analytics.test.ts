@@ -357,14 +357,14 @@ describe("aggregate exports at full precision", () => {
     const { body } = await overview(`?wave=${FIXTURE_WAVE}`);
     const rows = await csv(`/api/v1/exports/overview.csv?wave=${FIXTURE_WAVE}`);
     for (const stage of body.stages) {
-      const line = rows.find((l) => l.table === "ai_stage" && l.category === stage.id)!;
+      const line = rows.find((l) => l.table === "stage" && l.category === stage.id)!;
       expect([Number(line.value), Number(line.ci_lower), Number(line.ci_upper)]).toEqual([
         stage.share,
         stage.interval!.lower,
         stage.interval!.upper,
       ]);
     }
-    expect(rows.some((l) => l.table === "ai_stage" && (l.value ?? "").replace(/^0\./, "").length > 4)).toBe(true);
+    expect(rows.some((l) => l.table === "stage" && (l.value ?? "").replace(/^0\./, "").length > 4)).toBe(true);
   });
 });
 

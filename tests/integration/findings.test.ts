@@ -96,7 +96,7 @@ describe("findings under filters (the fixture wave)", () => {
   });
 
   it("links to an evidence view comparing the same two groups as the finding (everyone else under the same filters)", async () => {
-    const finding = filtered.findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    const finding = filtered.findings.find((f) => f.id === "readiness.strategy.technology.any.any")!;
     expect([finding.n, finding.othersN]).toEqual([30, 60]);
     const evidence = await api<Comparison>(`/api/v1/analytics/compare?${finding.evidenceUrl.split("?")[1]}`, { cookie });
     expect(evidence.status).toBe(200);
@@ -111,7 +111,7 @@ describe("findings under filters (the fixture wave)", () => {
   });
 
   it("states readiness findings with a formatted q-value", () => {
-    const finding = filtered.findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    const finding = filtered.findings.find((f) => f.id === "readiness.strategy.technology.any.any")!;
     expect(finding.headline).toMatch(/7 vs 63 on 0–100, -56 points, q < 0\.001, n = 30\)/);
   });
 });

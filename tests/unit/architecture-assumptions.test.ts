@@ -13,6 +13,8 @@ import {
   TIME_TO_FIRST_TOKEN_MS,
   TRAFFIC_SHAPE_IDS,
   USER_GEOGRAPHY_IDS,
+  WORKLOAD_CODES,
+  INFRASTRUCTURE_CODES,
   inRegionCloudRttMs,
   nearestHub,
   regionsByDistance,
@@ -20,15 +22,19 @@ import {
   userRegionsFor,
 } from "@/lib/architecture/assumptions";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
-import { optionIdsOf } from "@/lib/architecture/profile";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import { codesOfRole } from "@/lib/survey/roles";
 
 describe("latency assumptions", () => {
-  it("uses the instrument's option ids", () => {
-    expect([...REGION_IDS]).toEqual(optionIdsOf("region"));
-    expect([...MODEL_SIZE_IDS]).toEqual(optionIdsOf("model_sizes"));
-    expect([...TRAFFIC_SHAPE_IDS]).toEqual(optionIdsOf("traffic_shape"));
-    expect([...LATENCY_BUDGET_IDS]).toEqual(optionIdsOf("latency_budget"));
-    expect([...USER_GEOGRAPHY_IDS]).toEqual(optionIdsOf("user_geography"));
+  it("uses the option codes the bundled instrument carries", () => {
+    expect([...REGION_IDS]).toEqual(codesOfRole(instrumentV1, "region"));
+    expect([...MODEL_SIZE_IDS]).toEqual(codesOfRole(instrumentV1, "model_sizes"));
+    expect([...TRAFFIC_SHAPE_IDS]).toEqual(codesOfRole(instrumentV1, "traffic_shape"));
+    expect([...LATENCY_BUDGET_IDS]).toEqual(codesOfRole(instrumentV1, "latency_budget"));
+    expect([...USER_GEOGRAPHY_IDS]).toEqual(codesOfRole(instrumentV1, "user_geography"));
+    expect([...WORKLOAD_CODES]).toEqual(codesOfRole(instrumentV1, "workloads"));
+    expect([...INFRASTRUCTURE_CODES]).toEqual(codesOfRole(instrumentV1, "infra_current"));
+    expect([...INFRASTRUCTURE_CODES]).toEqual(codesOfRole(instrumentV1, "infra_planned"));
   });
 
   it("has a symmetric 8x8 round-trip table with all 64 entries", () => {

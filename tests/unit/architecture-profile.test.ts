@@ -7,6 +7,7 @@ import {
   profileFromAnswers,
   type SegmentAggregate,
 } from "@/lib/architecture/profile";
+import { instrumentV1 } from "@/lib/survey/instrument";
 
 const fullAnswers = {
   industry: "retail_ecommerce",
@@ -24,7 +25,7 @@ const fullAnswers = {
 
 describe("profileFromAnswers", () => {
   it("reads the instrument's questions into a profile, lists in instrument order", () => {
-    expect(profileFromAnswers(fullAnswers)).toEqual({
+    expect(profileFromAnswers(instrumentV1, fullAnswers)).toEqual({
       homeRegion: "southeast_asia_oceania",
       workloads: ["realtime_chat", "search_rag"],
       latencyBudget: "100_250ms",
@@ -38,14 +39,14 @@ describe("profileFromAnswers", () => {
   });
 
   it("sets sovereignty from privacy & sovereignty or compliance only", () => {
-    expect(profileFromAnswers({ concerns: ["privacy_sovereignty"] }).sovereignty).toBe(true);
-    expect(profileFromAnswers({ concerns: ["compliance"] }).sovereignty).toBe(true);
-    expect(profileFromAnswers({ concerns: ["security", "cost"] }).sovereignty).toBe(false);
-    expect(profileFromAnswers({ concerns: "compliance" }).sovereignty).toBe(false);
+    expect(profileFromAnswers(instrumentV1, { concerns: ["privacy_sovereignty"] }).sovereignty).toBe(true);
+    expect(profileFromAnswers(instrumentV1, { concerns: ["compliance"] }).sovereignty).toBe(true);
+    expect(profileFromAnswers(instrumentV1, { concerns: ["security", "cost"] }).sovereignty).toBe(false);
+    expect(profileFromAnswers(instrumentV1, { concerns: "compliance" }).sovereignty).toBe(false);
   });
 
   it("ignores unknown and malformed values", () => {
-    const profile = profileFromAnswers({
+    const profile = profileFromAnswers(instrumentV1, {
       region: "atlantis",
       workloads: ["realtime_chat", "teleportation", 7, null, "realtime_chat"],
       latency_budget: 100,
@@ -56,10 +57,10 @@ describe("profileFromAnswers", () => {
       infra_planned: [],
     });
     expect(profile).toEqual({ ...emptyProfile(), workloads: ["realtime_chat"] });
-    expect(profileFromAnswers({})).toEqual(emptyProfile());
-    expect(isEmptyProfile(profileFromAnswers({}))).toBe(true);
-    expect(isEmptyProfile(profileFromAnswers({ region: "east_asia" }))).toBe(true);
-    expect(isEmptyProfile(profileFromAnswers({ traffic_shape: "steady" }))).toBe(false);
+    expect(profileFromAnswers(instrumentV1, {})).toEqual(emptyProfile());
+    expect(isEmptyProfile(profileFromAnswers(instrumentV1, {}))).toBe(true);
+    expect(isEmptyProfile(profileFromAnswers(instrumentV1, { region: "east_asia" }))).toBe(true);
+    expect(isEmptyProfile(profileFromAnswers(instrumentV1, { traffic_shape: "steady" }))).toBe(false);
   });
 
   it("normalizes a hand-built profile the same way", () => {
@@ -79,6 +80,7 @@ const aggregate = (overrides: Partial<SegmentAggregate>): SegmentAggregate => ({
 describe("profileFromAggregate", () => {
   it("takes the most common single choice and options chosen by at least 40%", () => {
     const profile = profileFromAggregate(
+      instrumentV1,
       aggregate({
         homeRegion: "western_europe",
         single: {
@@ -110,6 +112,7 @@ describe("profileFromAggregate", () => {
 
   it("breaks ties toward the tighter budget, the wider geography and the burstier traffic", () => {
     const profile = profileFromAggregate(
+      instrumentV1,
       aggregate({
         single: {
           latency_budget: { gt_1s: 30, "100_250ms": 30, lt_100ms: 10 },
@@ -124,13 +127,18 @@ describe("profileFromAggregate", () => {
   });
 
   it("marks sovereignty at 35% for either concern", () => {
-    expect(profileFromAggregate(aggregate({ multi: { concerns: { compliance: 35 } } })).sovereignty).toBe(true);
-    expect(profileFromAggregate(aggregate({ multi: { concerns: { privacy_sovereignty: 36, compliance: 1 } } })).sovereignty).toBe(true);
-    expect(profileFromAggregate(aggregate({ multi: { concerns: { privacy_sovereignty: 34, compliance: 34 } } })).sovereignty).toBe(false);
+    expect(profileFromAggregate(instrumentV1, aggregate({ multi: { concerns: { compliance: 35 } } })).sovereignty).toBe(true);
+    expect(
+      profileFromAggregate(instrumentV1, aggregate({ multi: { concerns: { privacy_sovereignty: 36, compliance: 1 } } })).sovereignty,
+    ).toBe(true);
+    expect(
+      profileFromAggregate(instrumentV1, aggregate({ multi: { concerns: { privacy_sovereignty: 34, compliance: 34 } } })).sovereignty,
+    ).toBe(false);
   });
 
   it("falls back to the segment's most common region and ignores garbage", () => {
     const profile = profileFromAggregate(
+      instrumentV1,
       aggregate({
         homeRegion: "nowhere",
         single: {
@@ -148,7 +156,10 @@ describe("profileFromAggregate", () => {
   });
 
   it("gives an empty profile for an empty segment", () => {
-    expect(profileFromAggregate(aggregate({ n: 0, multi: { workloads: { realtime_chat: 0 } } }))).toEqual(emptyProfile());
-    expect(profileFromAggregate(aggregate({ n: 0, homeRegion: "east_asia" }))).toEqual({ ...emptyProfile(), homeRegion: "east_asia" });
+    expect(profileFromAggregate(instrumentV1, aggregate({ n: 0, multi: { workloads: { realtime_chat: 0 } } }))).toEqual(emptyProfile());
+    expect(profileFromAggregate(instrumentV1, aggregate({ n: 0, homeRegion: "east_asia" }))).toEqual({
+      ...emptyProfile(),
+      homeRegion: "east_asia",
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ARCHITECTURE_IDS, getArchitecture } from "@/lib/architecture/catalog";
 import { estimateLatency } from "@/lib/architecture/latency";
-import { emptyProfile, normalizeProfile, optionIdsOf, type WorkloadProfile } from "@/lib/architecture/profile";
+import { codesOf, emptyProfile, normalizeProfile, type WorkloadProfile } from "@/lib/architecture/profile";
 import {
   RULES,
   evaluateCondition,
@@ -68,10 +68,10 @@ describe("recommendation rules", () => {
       { id: "typo", when: { field: "latencyBudget", in: ["fast"] }, scores: { mainframe: 1 } as Rule["scores"], reason: "ok" },
     ] satisfies Rule[];
     const problems = validateRules(bad);
-    expect(problems).toContain("typo: chat is not an option of workloads");
+    expect(problems).toContain("typo: chat is not an option code of workloads");
     expect(problems).toContain("typo: unknown placeholder {nope}");
     expect(problems).toContain("typo: duplicate rule id");
-    expect(problems).toContain("typo: fast is not an option of latency_budget");
+    expect(problems).toContain("typo: fast is not an option code of latencyBudget");
     expect(problems).toContain("typo: unknown architecture mainframe");
   });
 
@@ -204,15 +204,15 @@ describe("recommend", () => {
     const subset = (ids: readonly string[]) => ids.filter(() => next() < 0.4);
     for (let i = 0; i < 200; i++) {
       const p = profile({
-        homeRegion: choose(optionIdsOf("region")),
-        workloads: subset(optionIdsOf("workloads")),
-        latencyBudget: choose(optionIdsOf("latency_budget")),
-        userGeography: choose(optionIdsOf("user_geography")),
-        trafficShape: choose(optionIdsOf("traffic_shape")),
-        modelSizes: subset(optionIdsOf("model_sizes")),
+        homeRegion: choose(codesOf("homeRegion")),
+        workloads: subset(codesOf("workloads")),
+        latencyBudget: choose(codesOf("latencyBudget")),
+        userGeography: choose(codesOf("userGeography")),
+        trafficShape: choose(codesOf("trafficShape")),
+        modelSizes: subset(codesOf("modelSizes")),
         sovereignty: next() < 0.3,
-        infraCurrent: subset(optionIdsOf("infra_current")),
-        infraPlanned: subset(optionIdsOf("infra_planned")),
+        infraCurrent: subset(codesOf("infraCurrent")),
+        infraPlanned: subset(codesOf("infraPlanned")),
       });
       const reversed = {
         ...p,

@@ -3,9 +3,8 @@ import type { CellAggregate } from "@/lib/findings/cells";
 import { linkArchitectures, SUBJECT_RULES } from "@/lib/findings/architecture";
 import { computeFindings } from "@/lib/findings/engine";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
-import { optionIdsOf } from "@/lib/architecture/profile";
 import { instrumentV1 } from "@/lib/survey/instrument";
-import { readinessDimensions } from "@/lib/survey/roles";
+import { codesOfRole, readinessDimensions } from "@/lib/survey/roles";
 
 /** Ratings spread 1 around the mean (variance 1), as sums SQL would return. */
 const scale = (n: number, mean: number) => ({ n, sum: mean * n, sumSquares: n * (mean * mean + 1) });
@@ -58,14 +57,14 @@ const world = [
 
 describe("architectures linked to findings", () => {
   const findings = computeFindings(world, instrumentV1, null).filter((f) => f.segment.industry === "public_sector" && !f.segment.region);
-  const linked = new Map(findings.map((f) => [f.id, linkArchitectures(f, f.aggregate)]));
+  const linked = new Map(findings.map((f) => [f.id, linkArchitectures(f, f.aggregate, instrumentV1)]));
   const first = (id: string) => linked.get(id)?.architectures[0]?.id;
 
   it("point somewhere different for different subjects of one segment", () => {
     expect(first("concern.privacy_sovereignty.public_sector.any.any")).toBe("sovereign_onprem");
     expect(["distributed_edge", "hybrid_split"]).toContain(first("concern.latency.public_sector.any.any"));
     expect(first("stage.production.public_sector.any.any")).toBe("central_factory");
-    expect(first("readiness.dim_compute.public_sector.any.any")).toBe("regional_cloud");
+    expect(first("readiness.compute.public_sector.any.any")).toBe("regional_cloud");
     // Before, every finding of the segment linked the architecture of its overall workload mix.
     const ids = [...linked.values()].map((l) => l.architectures[0]?.id).filter(Boolean);
     expect(new Set(ids).size).toBe(4);
@@ -81,7 +80,7 @@ describe("architectures linked to findings", () => {
     expect(production.architectures[0]!.reasons[0]).toMatch(
       /^10% of respondents in Public sector run AI in production, against 50% of others \(-40 points\)/,
     );
-    const compute = linked.get("readiness.dim_compute.public_sector.any.any")!;
+    const compute = linked.get("readiness.compute.public_sector.any.any")!;
     expect(compute.architectures[0]!.reasons[0]).toMatch(
       /^Respondents in Public sector rate their compute readiness 25 on 0–100, against 50 for others \(-25 points\)/,
     );
@@ -93,7 +92,7 @@ describe("architectures linked to findings", () => {
       c.industry === "public_sector" ? { ...c, single: { ...c.single, user_geography: { global: c.n } } } : c,
     );
     const f = computeFindings(global, instrumentV1, null).find((x) => x.id === "concern.privacy_sovereignty.public_sector.any.any")!;
-    const link = linkArchitectures(f, f.aggregate).architectures[0]!;
+    const link = linkArchitectures(f, f.aggregate, instrumentV1).architectures[0]!;
     expect(link.id).toBe("regional_cloud");
     expect(link.reasons[1]).toBe(
       "With users worldwide, the recommender ranks Regional cloud inference first among Regional cloud inference, On-premises / sovereign inference.",
@@ -105,7 +104,7 @@ describe("architectures linked to findings", () => {
   it("link nothing, and say why, where the subject points to no architecture", () => {
     const f = findings.find((x) => x.id === "stage.production.public_sector.any.any")!;
     const up = { ...f, difference: 40, segmentValue: 0.9, othersValue: 0.5 }; // a high production share
-    const link = linkArchitectures(up, f.aggregate);
+    const link = linkArchitectures(up, f.aggregate, instrumentV1);
     expect(link).toMatchObject({ basis: "none", architectures: [] });
     expect(link.note).toMatch(
       /^90% of respondents in Public sector run AI in production, against 50% of others \(\+40 points\); this does not point/,
@@ -113,8 +112,8 @@ describe("architectures linked to findings", () => {
   });
 
   it("name only known architectures, concern options and readiness dimensions", () => {
-    const concerns = optionIdsOf("concerns");
-    const dimensions = readinessDimensions(instrumentV1).map((d) => d.question.id);
+    const concerns = codesOfRole(instrumentV1, "concerns");
+    const dimensions = readinessDimensions(instrumentV1).map((d) => d.code);
     for (const rule of SUBJECT_RULES) {
       for (const id of rule.candidates) expect(ARCHITECTURE_IDS).toContain(id);
       for (const subject of rule.subjects) {

@@ -107,14 +107,14 @@ describe("findings engine", () => {
 
   it("gives readiness the same interval as every other view of a rating (t, cut at the scale), and a formatted q", () => {
     const findings = computeFindings(world([cell("technology", "east_asia", 400, 120, 360, 4.2)]), instrumentV1, null);
-    const strategy = findings.find((f) => f.id === "readiness.dim_strategy.technology.any.any")!;
+    const strategy = findings.find((f) => f.id === "readiness.strategy.technology.any.any")!;
     const expected = scaleMeanInterval({ n: 400, sum: 4.2 * 400, sumSquares: 400 * (4.2 * 4.2 + 1) }, LIKERT, SCALE_0_100);
     expect(strategy.interval.lower).toBeCloseTo(expected.lower, 12);
     expect(strategy.interval.upper).toBeCloseTo(expected.upper, 12);
     expect(strategy.headline).toMatch(/\+30 points, q < 0\.001, n = 400\)\.$/);
     // Near the bottom of the scale at n = 30 the t interval runs below 0 and is cut there.
     const low = computeFindings(world([cell("education", "south_asia", 30, 9, 15, 1.2)]), instrumentV1, null);
-    expect(low.find((f) => f.id === "readiness.dim_strategy.education.any.any")!.interval.lower).toBe(0);
+    expect(low.find((f) => f.id === "readiness.strategy.education.any.any")!.interval.lower).toBe(0);
   });
 
   it("is deterministic", () => {

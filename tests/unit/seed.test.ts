@@ -5,12 +5,12 @@ import { generateRow } from "@/lib/seed/generate";
 import { createRandom } from "@/lib/seed/random";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
-const rows = Array.from({ length: 4000 }, (_, i) => generateRow(42, i, NOW));
+const rows = Array.from({ length: 4000 }, (_, i) => generateRow(42, i, NOW, instrumentV1));
 
 describe("demo data generator", () => {
   it("is deterministic: same seed and index, same row; another seed differs", () => {
-    expect(generateRow(42, 123, NOW)).toEqual(generateRow(42, 123, NOW));
-    expect(generateRow(43, 123, NOW)).not.toEqual(generateRow(42, 123, NOW));
+    expect(generateRow(42, 123, NOW, instrumentV1)).toEqual(generateRow(42, 123, NOW, instrumentV1));
+    expect(generateRow(43, 123, NOW, instrumentV1)).not.toEqual(generateRow(42, 123, NOW, instrumentV1));
     const a = createRandom(1);
     const b = createRandom(1);
     expect(Array.from({ length: 5 }, a.next)).toEqual(Array.from({ length: 5 }, b.next));
