@@ -37,7 +37,7 @@ function Change({ step, series }: { step: TrendStep; series: TrendSeries }) {
     <span data-significant={step.significant ? "true" : undefined} className={step.significant ? "font-semibold text-brand-900" : ""}>
       {sign}
       {step.difference.toFixed(1)}
-      {unit} <span className="text-xs font-normal text-slate-600">q={step.q < 0.001 ? "<0.001" : step.q.toFixed(3)}</span>
+      {unit} <span className="text-xs font-normal text-slate-600">{step.q < 0.001 ? "q<0.001" : `q=${step.q.toFixed(3)}`}</span>
       {step.significant && <span className="sr-only"> (significant)</span>}
       {step.significant && <span aria-hidden="true"> *</span>}
     </span>
