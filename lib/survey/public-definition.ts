@@ -1,6 +1,7 @@
 // The open wave's definition as the JSON API publishes it: questions, types, option ids and the
 // rules a submission must satisfy, so an agent can build a valid response without reading docs.
 import { allQuestions, optionsOf, type Instrument, type Question } from "./instrument-schema";
+import { codeOf } from "./roles";
 import type { OpenWave } from "./waves";
 
 function rulesOf(instrument: Instrument, question: Question): Record<string, unknown> {
@@ -40,13 +41,14 @@ export function publicDefinition(wave: OpenWave) {
       questions: section.questions.map((question) => ({
         id: question.id,
         type: question.type,
+        role: question.role,
         label: question.label,
         help: question.help,
         required: question.required,
         options:
           question.type === "likert"
             ? question.scale.map((label, i) => ({ value: i + 1, label }))
-            : optionsOf(instrument, question).map((o) => ({ id: o.id, label: o.label })),
+            : optionsOf(instrument, question).map((o) => ({ id: o.id, code: codeOf(o), label: o.label })),
         rules: rulesOf(instrument, question),
       })),
     })),

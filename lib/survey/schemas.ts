@@ -3,16 +3,30 @@ import { z } from "zod";
 import type { Fits, Same } from "@/lib/api/types";
 import type { publicDefinition } from "./public-definition";
 import type { DraftView } from "./responses";
+import { ROLES } from "./roles";
 
 const questionSchema = z
   .object({
     id: z.string(),
     type: z.enum(["single", "multi", "likert", "rank", "text"]),
+    role: z
+      .enum(ROLES)
+      .optional()
+      .describe("The question's semantic role, the same across waves whatever its id (absent for questions only shown and exported)."),
     label: z.string(),
     help: z.string().optional(),
     required: z.boolean(),
     options: z.array(
-      z.union([z.object({ value: z.number(), label: z.string() }).strict(), z.object({ id: z.string(), label: z.string() }).strict()]),
+      z.union([
+        z.object({ value: z.number(), label: z.string() }).strict(),
+        z
+          .object({
+            id: z.string(),
+            code: z.string().describe("The option's semantic code, the same across waves whatever its id."),
+            label: z.string(),
+          })
+          .strict(),
+      ]),
     ),
     rules: z.record(z.string(), z.unknown()).describe("What a valid answer looks like."),
   })
