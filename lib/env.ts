@@ -35,6 +35,13 @@ const envSchema = z.object({
   DATABASE_REPLICA_URL: postgresUrl.optional(),
   /** Connections per app process to PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Longest an analyst read (dashboards, comparisons, findings, the explorer) may run; past it the
+   * database cancels the statement. Bounds what an analyst who reloads or aborts leaves running.
+   */
+  /** A responses export whose client stops reading for this long is cancelled (its connection freed). */
+  EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Unfinished responses are deleted this many days after their last activity. */
   PARTIAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**

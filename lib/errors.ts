@@ -106,12 +106,19 @@ export class CrossSiteRequestError extends AppError {
   }
 }
 
-/** A respondent-only action without the respondent's resume cookie. */
+/**
+ * A respondent-only action without the respondent's resume cookie. A 401 must name how to
+ * authenticate (RFC 9110 §11.6.1): here, the survey's own cookie, which only this browser has.
+ */
 export class NoRespondentError extends AppError {
   constructor() {
-    super(401, "no_response_in_this_browser", "There is no survey response from this browser.", [
-      { path: "cookie", message: "no resume cookie for this survey" },
-    ]);
+    super(
+      401,
+      "no_response_in_this_browser",
+      "There is no survey response from this browser.",
+      [{ path: "cookie", message: "no resume cookie for this survey" }],
+      { "WWW-Authenticate": 'Cookie realm="survey response"' },
+    );
   }
 }
 

@@ -9,7 +9,8 @@ import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
 import { serveWatchingDatabase } from "@/lib/db/outage";
-import { getEnv } from "@/lib/env";
+import { appUrl, getEnv } from "@/lib/env";
+import { transportSecurityHeaders } from "@/lib/http/security";
 import { fastRoute, sendError } from "@/lib/server/fast-routes";
 import { routerStateProblem } from "@/lib/server/request-guards";
 
@@ -19,7 +20,11 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
+  // HSTS on every response, static files and Next's own answers included (proxy.ts does not see
+  // /_next/static or public files, and next.config.ts headers are fixed at build time).
+  const transport = Object.entries(transportSecurityHeaders(appUrl(env)));
   const server = http.createServer((req, res) => {
+    for (const [name, value] of transport) res.setHeader(name, value);
     const refused = routerStateProblem(req.headers["next-router-state-tree"]);
     if (refused) return void sendError(res, refused);
     const route = fastRoute(req);

@@ -70,7 +70,11 @@ export function CompareView({ data, labelA, labelB }: { data: Comparison; labelA
         where they would run past the scale (marked “cut”). Each row has its own test: two-proportion z per answer option (Fisher&apos;s
         exact test where an expected count is under 5), Welch&apos;s t per scale. Each single-choice question is also tested as a whole
         (chi-square; a Monte Carlo p-value where an expected count is under 5). q-values are Benjamini–Hochberg adjusted across all{" "}
-        {data.family.tests} tests in one family. Sorted by the size of the difference.
+        {data.family.tests} planned tests in one family
+        {data.family.stated < data.family.tests
+          ? ` (${data.family.tests - data.family.stated} with withheld figures count as p = 1, so the correction does not depend on which cells are small)`
+          : ""}
+        . Sorted by the size of the difference.
       </p>
       <p className="font-medium text-brand-900" data-testid="significant-count">
         {significant.length} significant difference{significant.length === 1 ? "" : "s"} at q &lt; 0.05

@@ -24,7 +24,8 @@ export function DeleteResponse({ slug }: { slug: string }) {
     try {
       response = await fetch(`/api/v1/surveys/${slug}/response`, { method: "DELETE", credentials: "same-origin" });
     } catch {
-      setState({ error: "You appear to be offline; nothing was deleted. Please try again." });
+      // The request may have reached the server before the connection failed: say what is known.
+      setState({ error: "We could not reach the server, so we cannot tell whether your response was deleted. Reload this page to check." });
       return;
     }
     if (response.ok || response.status === 404) {
@@ -33,7 +34,10 @@ export function DeleteResponse({ slug }: { slug: string }) {
       return;
     }
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    setState({ error: body?.error?.message ?? `The server answered ${response.status}; nothing was deleted.` });
+    // Our API's errors say what happened; anything else (a proxy's page) does not, so claim nothing.
+    setState({
+      error: body?.error?.message ?? `The server answered ${response.status}; we cannot confirm the deletion. Reload this page to check.`,
+    });
   }
 
   return (

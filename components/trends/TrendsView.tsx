@@ -174,8 +174,8 @@ export function TrendsView({ data }: { data: Trends }) {
       )}
       <p className="text-sm text-slate-600">
         Each figure has its 95% interval; each wave is tested against the one before (Welch&apos;s t for means, a two-proportion z or
-        Fisher&apos;s exact test for shares), and all {data.family.tests} tests are adjusted together (Benjamini-Hochberg). * marks q &lt;
-        0.05.
+        Fisher&apos;s exact test for shares), and all {data.family.tests} tests are adjusted together (Benjamini-Hochberg; a test whose
+        figures are withheld counts with p = 1). * marks q &lt; 0.05.
       </p>
       <MeasurePanel
         data={data}

@@ -89,7 +89,7 @@ export interface Comparison {
   rows: ComparisonRow[];
   questions: QuestionTest[];
   /** Every p-value shown (rows and questions) is adjusted in this one Benjamini-Hochberg family. */
-  family: { correction: "Benjamini-Hochberg"; tests: number };
+  family: { correction: "Benjamini-Hochberg"; tests: number; stated: number };
   /** B from another wave: what its instrument lacks of A's (questions and options not compared). */
   notes: string[];
 }
@@ -199,7 +199,7 @@ export async function compareSegments(
     reportable: false,
     rows: [],
     questions: [],
-    family: { correction: "Benjamini-Hochberg", tests: 0 },
+    family: { correction: "Benjamini-Hochberg", tests: 0, stated: 0 },
     notes: [],
     ...fields,
   });
@@ -220,7 +220,8 @@ export async function compareSegments(
   const differencing = [...new Set([...risksA, ...risksB])];
   if (A.n < k || B.n < k || differencing.length > 0) {
     // Refused views reveal no counts at all (nA against a broader view would undo the refusal).
-    const withhold = differencing.length > 0;
+    // With B = everyone else, nA + nB is the group's public size: withholding one withholds both.
+    const withhold = differencing.length > 0 || (rest !== null && (A.n < k || B.n < k));
     return refused({ differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n });
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
@@ -347,11 +348,14 @@ export async function compareSegments(
       });
     }
   }
-  // One family: every row's test and every question's test.
+  // One family: every planned test, i.e. every row's and every question's. A test whose figures
+  // are withheld (or that cannot be run) enters with p = 1: the family's size must not depend on
+  // which cells happen to be small, and its real p must not either (BH's q-values of the others
+  // could give it away).
   const pValues = [...rows.map((r) => r.p), ...questions.map((x) => x.p)];
   const tested = pValues.flatMap((p, i) => (p === null ? [] : [{ p, i }]));
-  const adjusted = benjaminiHochberg(tested.map((t) => t.p));
-  const qAt = new Map(tested.map((t, j) => [t.i, adjusted[j] ?? 1]));
+  const adjustedAll = benjaminiHochberg(pValues.map((p) => p ?? 1));
+  const qAt = new Map(tested.map((t) => [t.i, adjustedAll[t.i] ?? 1]));
   const withQ = <T extends { p: number | null }>(item: T, i: number) => {
     const qv = item.p === null ? null : (qAt.get(i) ?? null);
     return { ...item, q: qv, significant: qv !== null && qv < 0.05 };
@@ -369,7 +373,7 @@ export async function compareSegments(
     reportable: true,
     rows: finalRows,
     questions: finalQuestions,
-    family: { correction: "Benjamini-Hochberg", tests: tested.length },
+    family: { correction: "Benjamini-Hochberg", tests: pValues.length, stated: tested.length },
     notes,
   };
 }

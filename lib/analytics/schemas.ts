@@ -123,7 +123,11 @@ export const comparisonSchema = z
         .strict(),
     ),
     family: z
-      .object({ correction: z.literal("Benjamini-Hochberg"), tests: z.number().int() })
+      .object({
+        correction: z.literal("Benjamini-Hochberg"),
+        tests: z.number().int().describe("Every planned test, rows and questions; withheld ones enter with p = 1."),
+        stated: z.number().int().describe("Tests whose p and q are shown."),
+      })
       .strict()
       .describe("Every p-value shown (rows and questions) is adjusted in this one family."),
     notes: z.array(z.string()).describe("B from another wave: questions and options not compared because the waves differ."),
@@ -189,7 +193,11 @@ export const trendsSchema = z
     ),
     notes: z.array(z.string()),
     family: z
-      .object({ correction: z.literal("Benjamini-Hochberg"), tests: z.number().int() })
+      .object({
+        correction: z.literal("Benjamini-Hochberg"),
+        tests: z.number().int().describe("Every planned wave-over-wave test (both waves asked it); withheld ones enter with p = 1."),
+        stated: z.number().int().describe("Tests whose p and q are shown."),
+      })
       .strict()
       .describe("Every wave-over-wave p-value is adjusted in this one family."),
   })

@@ -94,7 +94,8 @@ export interface Trends {
   series: TrendSeries[];
   /** What differs between the waves' instruments and how the comparison deals with it. */
   notes: string[];
-  family: { correction: "Benjamini-Hochberg"; tests: number };
+  /** tests: every planned wave-over-wave test (withheld ones enter with p = 1); stated: those shown. */
+  family: { correction: "Benjamini-Hochberg"; tests: number; stated: number };
 }
 
 interface WaveAggregate {
@@ -345,13 +346,17 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
   optionSeries("top_concern", (x) => x.topConcerns);
   optionSeries("planned_infrastructure", (x) => x.planned);
 
-  // Every wave-over-wave test in one family.
+  // Every wave-over-wave test in one family. A planned test (both waves asked it) whose figures are
+  // withheld enters with p = 1, as in the comparison: the family's size, and so the others' q-values,
+  // must not depend on which cells happen to be small. Unasked pairs are no test (the instruments say so).
   const steps = drafts.map(({ series, raw }) =>
     series.points.slice(1).map((to, j) => step(series.points[j] as TrendPoint, to, raw[j] ?? null, raw[j + 1] ?? null)),
   );
-  const tested = steps.flatMap((list, s) => list.flatMap((x, j) => (x.p === null ? [] : [{ s, j, p: x.p }])));
-  const adjusted = benjaminiHochberg(tested.map((t) => t.p));
-  const qAt = new Map(tested.map((t, i) => [`${t.s}:${t.j}`, adjusted[i] ?? 1]));
+  const planned = steps.flatMap((list, s) =>
+    list.flatMap((x, j) => (drafts[s]?.series.points[j]?.offered && drafts[s]?.series.points[j + 1]?.offered ? [{ s, j, p: x.p }] : [])),
+  );
+  const adjusted = benjaminiHochberg(planned.map((t) => t.p ?? 1));
+  const qAt = new Map(planned.map((t, i) => [`${t.s}:${t.j}`, adjusted[i] ?? 1]));
   const series = drafts.map(({ series: s }, i) => ({
     ...s,
     steps: (steps[i] ?? []).map((x, j) => {
@@ -359,7 +364,8 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
       return { ...x, q: qv, significant: qv !== null && qv < 0.05 };
     }),
   }));
-  return { k, waves: trendWaves, series, notes, family: { correction: "Benjamini-Hochberg", tests: tested.length } };
+  const stated = planned.filter((t) => t.p !== null).length;
+  return { k, waves: trendWaves, series, notes, family: { correction: "Benjamini-Hochberg", tests: planned.length, stated } };
 }
 
 /** Every key of the lists, the newest wave's order first, then keys only older waves have. */

@@ -5,11 +5,12 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "./index";
-import { createAnalystSchema, fieldErrors, keptValues, setupAdminSchema, type FormState } from "./schemas";
+import { createAnalystSchema, fieldErrors, isForm, keptValues, setupAdminSchema, UNREADABLE_FORM, type FormState } from "./schemas";
 import { requireAnalystAction } from "./session";
 import { createFirstAdmin } from "./setup";
 
 export async function setupAdminAction(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!isForm(form)) return UNREADABLE_FORM;
   const parsed = setupAdminSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
@@ -21,6 +22,7 @@ export async function setupAdminAction(_previous: FormState, form: FormData): Pr
 
 export async function createAnalystAction(_previous: FormState, form: FormData): Promise<FormState> {
   await requireAnalystAction("admin");
+  if (!isForm(form)) return UNREADABLE_FORM;
   const parsed = createAnalystSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };

@@ -40,3 +40,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * What a server action was sent is whatever the caller encoded, not necessarily the form's
+ * FormData (a script can call the action with `[null, 1]`). Anything else is refused as a form
+ * that could not be read, rather than crashing into a 500.
+ */
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export const UNREADABLE_FORM: FormState = { ok: false, message: "This form could not be read. Reload the page and try again.", fields: {} };

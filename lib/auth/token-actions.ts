@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAnalystAction } from "./session";
+import { isForm } from "./schemas";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 export type TokenState = { ok: boolean; message: string; token?: string } | null;
@@ -10,6 +11,7 @@ const nameSchema = z.string().trim().min(1, "Give the token a name, e.g. the scr
 
 export async function createTokenAction(_previous: TokenState, form: FormData): Promise<TokenState> {
   const analyst = await requireAnalystAction();
+  if (!isForm(form)) return { ok: false, message: "This form could not be read. Reload the page and try again." };
   const parsed = nameSchema.safeParse(form.get("name"));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid name" };
   const { token } = await createApiToken(analyst.id, parsed.data);
@@ -19,6 +21,7 @@ export async function createTokenAction(_previous: TokenState, form: FormData): 
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const analyst = await requireAnalystAction();
+  if (!isForm(form)) return;
   const id = z.uuid().safeParse(form.get("id"));
   if (id.success) await revokeApiToken(analyst.id, id.data);
   revalidatePath("/dashboard/tokens");

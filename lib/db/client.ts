@@ -2,11 +2,15 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { primaryPool, replicaPool } from "./pg";
+import { analystReadsPool, primaryPool, replicaPool } from "./pg";
 
 // One client per database per process. Next.js may evaluate this module more than once in
 // development, so the instances are kept on globalThis rather than in module variables.
-const globalForPrisma = globalThis as unknown as { readinessPrisma?: PrismaClient; readinessReplica?: PrismaClient };
+const globalForPrisma = globalThis as unknown as {
+  readinessPrisma?: PrismaClient;
+  readinessReplica?: PrismaClient;
+  readinessAnalystReads?: PrismaClient;
+};
 
 function createClient(adapter: PrismaPg): PrismaClient {
   // Requests queue for a connection rather than fail at once when a burst exceeds the pool.
@@ -25,12 +29,18 @@ export function db(): PrismaClient {
 
 /**
  * Analyst reads (aggregates, the explorer): the read replica when DATABASE_REPLICA_URL is set,
- * else the primary. A replica may lag by a moment, which an aggregate over thousands of responses
- * tolerates; a respondent's own result and anything just written read from db().
+ * else the primary through a pool of their own (lib/db/pg.ts analystReadsPool), with a statement
+ * timeout either way. A replica may lag by a moment, which an aggregate over thousands of
+ * responses tolerates; a respondent's own result and anything just written read from db().
  */
 export function analyticsDb(): PrismaClient {
   const replica = getEnv().DATABASE_REPLICA_URL;
-  if (!replica) return db();
-  globalForPrisma.readinessReplica ??= createClient(new PrismaPg(replicaPool(replica)));
-  return globalForPrisma.readinessReplica;
+  if (replica) {
+    globalForPrisma.readinessReplica ??= createClient(new PrismaPg(replicaPool(replica)));
+    return globalForPrisma.readinessReplica;
+  }
+  const pool = analystReadsPool();
+  if (!pool) return db();
+  globalForPrisma.readinessAnalystReads ??= createClient(new PrismaPg(pool));
+  return globalForPrisma.readinessAnalystReads;
 }

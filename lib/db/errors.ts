@@ -19,7 +19,10 @@ const UNREACHABLE_CODES = new Set([
   "ENETUNREACH",
 ]);
 const INTERRUPTED_CODES = new Set(["P1002", "P1008", "P1017", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
-const INTERRUPTED_SQLSTATE = /^(08|53|57P)/; // connection exceptions, insufficient resources, shutdown
+// Connection exceptions, insufficient resources, shutdown, and a statement cancelled (57014: a
+// statement timeout, or an operator's pg_cancel_backend) — an analyst read cut at its timeout is a
+// 503 to retry, not a 500.
+const INTERRUPTED_SQLSTATE = /^(08|53|57P|57014$)/;
 const UNREACHABLE_TEXT = new RegExp(
   [
     "ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|DatabaseNotReachable|TooManyConnections|too many clients already",

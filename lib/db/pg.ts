@@ -7,10 +7,29 @@ import { noteDatabaseError } from "./outage";
 // few statements a submission burst runs thousands of times a second (Prisma's query compiler
 // costs about half a millisecond of CPU per query, more than the statement itself). Prisma's
 // clients run on pools from here too, so every statement the app sends passes watchFailures().
-const globalForPg = globalThis as unknown as { readinessPrimaryPg?: pg.Pool; readinessAnalyticsPg?: pg.Pool; readinessReplicaPg?: pg.Pool };
+const globalForPg = globalThis as unknown as {
+  readinessPrimaryPg?: pg.Pool;
+  readinessAnalyticsPg?: pg.Pool;
+  readinessReplicaPg?: pg.Pool;
+  readinessAnalystReadsPg?: pg.Pool;
+};
 
-function createPool(connectionString: string, max: number, role: string, connectionTimeoutMillis: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000 });
+function createPool(
+  connectionString: string,
+  max: number,
+  role: string,
+  connectionTimeoutMillis: number,
+  options: { statementTimeoutMs?: number } = {},
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis,
+    idleTimeoutMillis: 30_000,
+    // Named in pg_stat_activity, so an operator (and a test) can tell whose connection is whose.
+    application_name: `readiness-radar:${role}`,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported
   // here. Unhandled, the 'error' event becomes an uncaught exception (Next logs it and carries on;
   // another host would crash). The pool discards the connection and opens a fresh one on next use.
@@ -50,8 +69,33 @@ export function primaryPool(): pg.Pool {
 
 /** The read replica for Prisma's analyticsDb(), when DATABASE_REPLICA_URL is set. */
 export function replicaPool(replicaUrl: string): pg.Pool {
-  globalForPg.readinessReplicaPg ??= createPool(replicaUrl, getEnv().DB_POOL_SIZE, "replica", 5_000);
+  const env = getEnv();
+  globalForPg.readinessReplicaPg ??= createPool(replicaUrl, env.DB_POOL_SIZE, "replica", 5_000, {
+    statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
+  });
   return globalForPg.readinessReplicaPg;
+}
+
+/**
+ * Analyst reads on the primary when there is no replica: a pool of their own (half of
+ * DB_POOL_SIZE more), so dashboards reloaded or abandoned mid-query cannot take the connections
+ * respondents' saves and submissions need; each statement is cut at ANALYTICS_STATEMENT_TIMEOUT_MS.
+ * None with a one-connection pool (the embedded database runs every connection in one session,
+ * where a second pool could interleave with a transaction): analytics then share db().
+ */
+export function analystReadsPool(): pg.Pool | null {
+  const env = getEnv();
+  if (env.DB_POOL_SIZE < 2) return null;
+  globalForPg.readinessAnalystReadsPg ??= createPool(
+    requireDatabaseUrl(env),
+    Math.max(1, Math.floor(env.DB_POOL_SIZE / 2)),
+    "analytics",
+    5_000,
+    {
+      statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
+    },
+  );
+  return globalForPg.readinessAnalystReadsPg;
 }
 
 /**

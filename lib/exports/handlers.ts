@@ -11,6 +11,7 @@ import { getFindings } from "@/lib/findings";
 import { completeExport, finishExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
 import { streamResponsesCsv, streamWavesCsv, type ExportWave } from "./responses-csv";
+import { getEnv } from "@/lib/env";
 
 const csvHeaders = (filename: string) => ({
   "Content-Type": "text/csv; charset=utf-8",
@@ -51,6 +52,7 @@ export async function responsesCsv(
     bom,
     signal,
     onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
+    idleMs: getEnv().EXPORT_IDLE_SECONDS * 1000,
   });
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
 }

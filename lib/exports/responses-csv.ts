@@ -34,7 +34,15 @@ export interface StreamOptions {
    * client left while it waited for a connection, or none came). Rows only when it completed.
    */
   onEnd: (outcome: ExportOutcome, rows: number | null) => void;
+  /**
+   * A reader that keeps its connection open but stops reading for this long is treated as gone:
+   * its COPY is cancelled and the connection given back (default 60 s). An open socket that is
+   * never read would otherwise hold one of the few export connections for good.
+   */
+  idleMs?: number;
 }
+
+const DEFAULT_IDLE_MS = 60_000;
 
 /**
  * Streams the responses as CSV straight from PostgreSQL's COPY (its CSV writer quotes per
@@ -117,15 +125,25 @@ const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
  * the stream cancelled) or the connection failed. A connection whose reader stopped reading is
  * never left checked out: its paused socket would not even notice the server going away.
  */
-function copyToStream(client: pg.PoolClient, sql: string, { bom, signal, onEnd }: StreamOptions): ReadableStream<Uint8Array> {
+function copyToStream(
+  client: pg.PoolClient,
+  sql: string,
+  { bom, signal, onEnd, idleMs = DEFAULT_IDLE_MS }: StreamOptions,
+): ReadableStream<Uint8Array> {
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let ended = false;
+  let idle: NodeJS.Timeout | undefined;
+  const watchIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => cancel(), idleMs).unref();
+  };
   let delivered = false; // every byte of COPY's output is in the stream
   let statementDone = false; // PostgreSQL reported the statement's end (its row count is known)
 
   const end = (outcome: ExportOutcome, error?: Error) => {
     if (ended) return;
     ended = true;
+    clearTimeout(idle);
     signal.removeEventListener("abort", cancel);
     client.removeListener("drain", onStatementDone);
     if (!error) client.removeListener("error", fail); // a broken connection keeps it: late errors stay handled
@@ -165,6 +183,7 @@ function copyToStream(client: pg.PoolClient, sql: string, { bom, signal, onEnd }
         if (bom) c.enqueue(BOM);
       },
       async pull(c) {
+        clearTimeout(idle); // reading: not idle while COPY produces the next chunk
         let next: IteratorResult<Buffer>;
         try {
           next = await chunks.next();
@@ -178,13 +197,19 @@ function copyToStream(client: pg.PoolClient, sql: string, { bom, signal, onEnd }
           c.close();
           if (statementDone) end("completed");
           else setTimeout(() => fail(new Error("COPY sent its data but never its end")), 10_000).unref();
-        } else c.enqueue(next.value);
+        } else {
+          c.enqueue(next.value);
+          watchIdle(); // until the reader asks for the next chunk
+        }
       },
       cancel,
     },
     { highWaterMark: 0 },
   );
   if (signal.aborted) cancel();
-  else signal.addEventListener("abort", cancel, { once: true });
+  else {
+    signal.addEventListener("abort", cancel, { once: true });
+    watchIdle(); // a reader that never starts reading is idle too
+  }
   return stream;
 }

@@ -3,6 +3,7 @@ import "server-only";
 // exports plus the download options; the work (audit, tables, COPY) is in ./handlers.ts.
 import { comparisonQuery, multiWaveQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
 import { defineRoute, type Caller, type ResponseSpec } from "@/lib/api/route";
+import { appUrl } from "@/lib/env";
 import { explorerShape } from "@/lib/responses/params";
 import {
   codebookCsv,
@@ -85,7 +86,8 @@ export const findingsCsvRoute = defineRoute({
   access: "analyst",
   query: scopedQuery({ ...downloadShape }),
   responses: { 200: csv("The findings") },
-  handler: async ({ request, caller, query: { scope, extra } }) => findingsCsv(download(caller, extra), scope, new URL(request.url).origin),
+  // Links from APP_URL, like every other absolute link: behind a proxy the request's own host is internal.
+  handler: async ({ caller, query: { scope, extra } }) => findingsCsv(download(caller, extra), scope, appUrl()),
 });
 
 export const responsesWavesCsvRoute = defineRoute({

@@ -90,7 +90,9 @@ interface Candidate extends Omit<Finding, "q" | "score" | "headline"> {
   headlineFor: (q: number) => string;
 }
 
-const fmtQ = (q: number) => (q < 0.001 ? "q < 0.001" : q < 0.01 ? "q < 0.01" : `q = ${q.toFixed(2)}`);
+// Findings are stated at q < 0.05, so q is never rounded up to (or past) that line: 0.047 reads
+// "q = 0.047", not "q = 0.05"; three decimals, truncated, below 0.01 a bound.
+export const formatQ = (q: number) => (q < 0.001 ? "q < 0.001" : q < 0.01 ? "q < 0.01" : `q = ${(Math.floor(q * 1000) / 1000).toFixed(3)}`);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const signed = (v: number) => `${v > 0 ? "+" : ""}${Math.round(v)}`;
 
@@ -138,6 +140,9 @@ export function computeFindings(
   const { k, minSegment } = options;
   const total = combine(cells);
   const candidates: Candidate[] = [];
+  // Planned tests whose counts are too small to state (a cell under k): they still count in the
+  // correction, as p = 1, so how many tests it corrects for does not depend on the outcomes.
+  let withheldTests = 0;
   const topConcerns = questionByRole(instrument, "top_concerns");
   const concernOptions = roleOptions(instrument, topConcerns);
   const stage = questionByRole(instrument, "stage");
@@ -158,7 +163,10 @@ export function computeFindings(
       x2: number,
       headline: (a: string, b: string, d: string, q: string) => string,
     ) => {
-      if (x1 < k || x2 < k || seg.n - x1 < k || rest.n - x2 < k) return;
+      if (x1 < k || x2 < k || seg.n - x1 < k || rest.n - x2 < k) {
+        withheldTests++;
+        return;
+      }
       const a = x1 / seg.n;
       const b = x2 / rest.n;
       const difference = (a - b) * 100;
@@ -177,7 +185,7 @@ export function computeFindings(
         n: seg.n,
         othersN: rest.n,
         aggregate: seg,
-        headlineFor: (q) => headline(pct(a), pct(b), signed(difference), fmtQ(q)),
+        headlineFor: (q) => headline(pct(a), pct(b), signed(difference), formatQ(q)),
       });
     };
     for (const option of concernOptions) {
@@ -235,7 +243,7 @@ export function computeFindings(
         headlineFor: (q) =>
           `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ` +
           `${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ` +
-          `${signed(difference)} points, ${fmtQ(q)}, n = ${m1.n.toLocaleString("en")}).`,
+          `${signed(difference)} points, ${formatQ(q)}, n = ${m1.n.toLocaleString("en")}).`,
       });
     }
   }
@@ -243,15 +251,15 @@ export function computeFindings(
   // Mismatch: do respondents with tight budgets and far-flung users plan centralized cloud only more
   // (or less) often than everyone else? Tested like every other finding: a margin test entering the
   // same correction, stated by the direction of the difference.
-  if (
-    mismatch &&
-    mismatch.atRisk >= minSegment &&
-    mismatch.others >= minSegment &&
+  const mismatchPlanned = mismatch !== null && mismatch !== undefined && mismatch.atRisk >= minSegment && mismatch.others >= minSegment;
+  const mismatchStatable =
+    mismatchPlanned &&
     mismatch.centralOnly >= k &&
     mismatch.atRisk - mismatch.centralOnly >= k &&
     mismatch.othersCentralOnly >= k &&
-    mismatch.others - mismatch.othersCentralOnly >= k
-  ) {
+    mismatch.others - mismatch.othersCentralOnly >= k;
+  if (mismatchPlanned && !mismatchStatable) withheldTests++;
+  if (mismatchStatable) {
     const a = mismatch.centralOnly / mismatch.atRisk;
     const b = mismatch.othersCentralOnly / mismatch.others;
     const difference = (a - b) * 100;
@@ -280,15 +288,15 @@ export function computeFindings(
       headlineFor: (q) =>
         difference > 0
           ? `${pct(a)} of ${group} plan centralized cloud inference only, more often than others (${pct(b)}, ${signed(difference)} ` +
-            `points, ${fmtQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}): a plan that keeps distant users far from the model.`
+            `points, ${formatQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}): a plan that keeps distant users far from the model.`
           : `${pct(a)} of ${group} plan centralized cloud inference only, less often than others (${pct(b)}, ${signed(difference)} ` +
-            `points, ${fmtQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}).`,
+            `points, ${formatQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}).`,
     });
   }
 
   // Every test enters the correction; the size threshold applies only afterwards, since choosing
   // tests by their observed effect first would let noise through the correction.
-  const q = benjaminiHochberg(candidates.map((c) => c.p));
+  const q = benjaminiHochberg([...candidates.map((c) => c.p), ...Array<number>(withheldTests).fill(1)]);
   const kept: Finding[] = [];
   candidates.forEach((candidate, i) => {
     const qValue = q[i] ?? 1;

@@ -43,14 +43,14 @@ export interface RoleRule {
   answerRequired: boolean;
 }
 
-const rule = (type: QuestionType, mandatory = true, answerRequired = false, many = false): RoleRule => ({
+const rule = <T extends QuestionType>(type: T, mandatory = true, answerRequired = false, many = false) => ({
   type,
   mandatory,
   many,
   answerRequired,
 });
 
-export const ROLE_RULES: Readonly<Record<Role, RoleRule>> = {
+export const ROLE_RULES = {
   industry: rule("single", true, true),
   region: rule("single", true, true),
   company_size: rule("single", true, true),
@@ -71,7 +71,7 @@ export const ROLE_RULES: Readonly<Record<Role, RoleRule>> = {
   infra_current: rule("multi"),
   infra_planned: rule("multi"),
   free_text: rule("text", false),
-};
+} as const satisfies Record<Role, RoleRule>;
 
 /** Roles every definition must carry. */
 export const MANDATORY_ROLES: readonly Role[] = ROLES.filter((role) => ROLE_RULES[role].mandatory);
@@ -87,22 +87,8 @@ export const PROFILE_ROLES = {
 export type ProfileField = keyof typeof PROFILE_ROLES;
 export const PROFILE_FIELDS = Object.keys(PROFILE_ROLES) as ProfileField[];
 
-type QuestionOfType<T extends QuestionType> = Extract<Question, { type: T }>;
-type RoleType = { [R in Role]: (typeof ROLE_RULES)[R]["type"] };
 /** The question type a role implies, e.g. QuestionFor<"concerns"> is a multi-select question. */
-export type QuestionFor<R extends Role> = QuestionOfType<
-  R extends "readiness_dimension" | "readiness_self" | "readiness_team" | "readiness_org"
-    ? "likert"
-    : R extends "excitements" | "concerns" | "workloads" | "model_sizes" | "infra_current" | "infra_planned"
-      ? "multi"
-      : R extends "top_concerns"
-        ? "rank"
-        : R extends "free_text"
-          ? "text"
-          : "single"
->;
-// Compile-time check that QuestionFor agrees with ROLE_RULES.
-export type _RoleTypesAgree = { [R in Role]: QuestionFor<R>["type"] extends RoleType[R] ? true : never };
+export type QuestionFor<R extends Role> = Extract<Question, { type: (typeof ROLE_RULES)[R]["type"] }>;
 
 /** A definition lacks a question with a role the code needs (refused at validation; thrown if bypassed). */
 export class MissingRoleError extends Error {

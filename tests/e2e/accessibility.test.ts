@@ -190,6 +190,12 @@ describe("accessibility in Chromium", () => {
     expect(await sidewaysOverflow(page)).toEqual({ document: expect.any(Number), scrollers: [] });
     expect((await sidewaysOverflow(page)).document).toBeLessThanOrEqual(0);
 
+    // The connection fails: the page does not claim to know whether anything was deleted.
+    await page.route("**/api/v1/surveys/ai-readiness/response", (route) => route.abort("connectionreset"));
+    await control.getByRole("button", { name: "Yes, delete my response", exact: true }).click();
+    await control.getByText("cannot tell whether your response was deleted", { exact: false }).waitFor();
+    await page.unroute("**/api/v1/surveys/ai-readiness/response");
+
     await control.getByRole("button", { name: "Yes, delete my response", exact: true }).click();
     await page.waitForURL(/\/result\?deleted=1$/);
     await page.getByTestId("response-deleted").waitFor();

@@ -161,7 +161,8 @@ describe("comparison API", () => {
     for (const row of stage) expect(["two-proportion z", "Fisher's exact"]).toContain(row.test);
     const whole = r.body.questions.find((x) => x.questionId === "ai_stage")!;
     expect(whole.test).toMatch(/^chi-square/);
-    expect(r.body.family.tests).toBe(r.body.rows.filter((x) => x.p !== null).length + r.body.questions.filter((x) => x.p !== null).length);
+    expect(r.body.family.tests).toBe(r.body.rows.length + r.body.questions.length);
+    expect(r.body.family.stated).toBe(r.body.rows.filter((x) => x.p !== null).length + r.body.questions.filter((x) => x.p !== null).length);
   });
 
   it("refuses to compare a segment smaller than k, and names bad parameters", async () => {
@@ -242,6 +243,9 @@ describe("everyone else is the true complement of A", () => {
       });
       expect(r.problem).toMatch(reason);
     }
+    // A smaller than k against everyone else: nB would give nA away (nA + nB is the group's size).
+    const tiny = await compare("a_industry=technology&a_stage=scaled_production&a_to=2020-01-12&b=rest");
+    expect([tiny.reportable, tiny.nA, tiny.nB]).toEqual([false, null, null]);
     // Separate custom segments compare as before.
     const separate = await compare("a_industry=technology&b=custom&b_industry=healthcare");
     expect([separate.reportable, separate.nA, separate.nB, separate.problem]).toEqual([true, 30, 60, null]);
@@ -297,11 +301,14 @@ describe("tests per option and per question, bounded intervals, small expected c
     expect(scaled.note).toMatch(/Fisher's exact/);
   });
 
-  it("adjusts every row and question test in one Benjamini-Hochberg family", () => {
-    const all = [...r.rows, ...r.questions].filter((x) => x.p !== null);
+  it("adjusts every planned row and question test in one Benjamini-Hochberg family, withheld ones as p = 1", () => {
+    // The rows are sorted by difference: BH does not care about order, only about the set.
+    const all = [...r.rows, ...r.questions];
     expect(r.family.tests).toBe(all.length);
-    const q = benjaminiHochberg(all.map((x) => x.p!));
+    expect(r.family.stated).toBe(all.filter((x) => x.p !== null).length);
+    const q = benjaminiHochberg(all.map((x) => x.p ?? 1));
     all.forEach((x, i) => {
+      if (x.p === null) return expect(x.q).toBeNull();
       expect(x.q).toBeCloseTo(q[i]!, 12);
       expect(x.significant).toBe(x.q! < 0.05);
     });

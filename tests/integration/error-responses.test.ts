@@ -256,6 +256,24 @@ describe("error responses carry no internals", () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expectNoLeak(text, `server action with body ${body.slice(0, 10)}`);
     }
+    // Arguments that decode but are not the form: the action refuses them itself, no 500.
+    for (const body of ["[null,1]", '["x",{"name":"y"}]', "[]"]) {
+      const response = await fetch(`${testEnv.baseUrl}/dashboard/tokens`, {
+        method: "POST",
+        body,
+        redirect: "manual",
+        headers: {
+          cookie: analystCookie,
+          origin: new URL(testEnv.baseUrl).origin,
+          "next-action": actionId!,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
+      });
+      const text = await response.text();
+      expect(response.status, `${body}: ${text.slice(0, 200)}`).toBeLessThan(500);
+      expectNoLeak(text, `server action with arguments ${body}`);
+    }
     const unknown = await api<string>("/dashboard/tokens", {
       method: "POST",
       body: "[]",

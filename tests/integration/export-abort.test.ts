@@ -24,6 +24,7 @@ const BULK_ROWS = 60_000; // about 35 MB of CSV (7 MB gzipped), in east_asia
 const FEW_ROWS = 40; // in western_europe: the quick export that shows the pool serving
 const BULK = "/api/v1/exports/responses.csv?status=all&region=east_asia";
 const FEW = "/api/v1/exports/responses.csv?status=all&region=western_europe";
+const IDLE_SECONDS = 2; // a reader that stops reading this long is treated as gone
 // The embedded database (PGlite) is one process with one backend: it has no COPY backends to
 // inspect, and it ignores cancel requests (its socket server drops a gone client's queries).
 const realPostgres = !testEnv.embeddedDatabase;
@@ -93,7 +94,12 @@ beforeAll(async () => {
 
   // One connection per pool: two stuck exports would already be an outage. An admin of its own,
   // so this file's audit rows are told apart from other files' exports.
-  server = await startTestServer({ DATABASE_URL: testEnv.databaseUrl, DATABASE_REPLICA_URL: exportDb.url, DB_POOL_SIZE: "1" });
+  server = await startTestServer({
+    DATABASE_URL: testEnv.databaseUrl,
+    DATABASE_REPLICA_URL: exportDb.url,
+    DB_POOL_SIZE: "1",
+    EXPORT_IDLE_SECONDS: String(IDLE_SECONDS),
+  });
   const email = `export-abort-${randomBytes(4).toString("hex")}@radar.test`;
   const password = randomBytes(18).toString("base64url");
   await ensureAdmin(testEnv.databaseUrl, testEnv.authSecret, server.baseUrl, email, password, "Export abort test");
@@ -269,6 +275,16 @@ describe("a client that goes away from a responses export", () => {
     },
     60_000,
   );
+
+  it("that keeps its connection open but stops reading has its COPY cancelled after the idle time", async () => {
+    const since = await dbNow();
+    const stalled = download(BULK);
+    await stalled.firstBytes(); // and never reads again, nor closes its socket
+    await expect.poll(() => outcomes(since), { timeout: (IDLE_SECONDS + 8) * 1000 }).toEqual(["cancelled"]);
+    if (realPostgres) await expectNoCopyBackend();
+    await expectServing();
+    stalled.abort();
+  }, 60_000);
 
   it("many clients going away at different moments at once leave the pool serving", async () => {
     const since = await dbNow();

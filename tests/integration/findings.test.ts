@@ -1,3 +1,4 @@
+import http from "node:http";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "@/lib/analytics/compare";
@@ -73,6 +74,24 @@ describe("findings on the seeded data", () => {
     expect(parsed.data).toHaveLength(report.findings.length);
     expect(parsed.data[0]!.headline).toBe(report.findings[0]!.headline);
     expect(Number(parsed.data[0]!.n)).toBe(report.findings[0]!.n);
+  });
+
+  it("links evidence from APP_URL, not from the Host the request came in with (behind a proxy, that host is internal)", async () => {
+    const text = await new Promise<string>((resolve, reject) => {
+      const request = http.get(`${process.env.APP_BASE_URL}/api/v1/exports/findings.csv`, {
+        headers: { cookie, host: "internal.lan:8080" },
+      });
+      request.on("error", reject);
+      request.on("response", (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${response.statusCode}: ${body}`))));
+      });
+    });
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.evidence_url?.startsWith(`${process.env.APP_URL}/dashboard`), row.evidence_url).toBe(true);
   });
 
   it("refuses anonymous access and bad filters", async () => {

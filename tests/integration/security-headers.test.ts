@@ -196,6 +196,8 @@ describe("transport security (HSTS) and the resume cookie's Secure flag follow A
     { name: "analyst API without a session", url: "/api/v1/analytics/overview" },
     { name: "bearer 401", url: "/api/v1/responses", init: { headers: { authorization: "Bearer nonsense" } } },
     { name: "not-found page", url: "/no-such-page" },
+    { name: "public file", url: "/favicon.ico" },
+    { name: "Next's static files", url: "/_next/static/chunks/no-such-chunk.js" },
     { name: "malformed path", url: "/survey/%C0%AF" },
     { name: "better-auth endpoint", url: "/api/auth/get-session" },
     {

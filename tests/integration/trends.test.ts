@@ -143,16 +143,23 @@ describe("trends API across three waves", () => {
     });
   });
 
-  it("adjusts every wave-over-wave p-value in one Benjamini-Hochberg family", async () => {
-    const t = await trends();
-    const steps = t.series.flatMap((s) => s.steps).filter((s) => s.p !== null);
-    expect(t.family).toEqual({ correction: "Benjamini-Hochberg", tests: steps.length });
-    const q = bh(steps.map((s) => s.p!));
-    steps.forEach((s, i) => {
-      expect(s.q).toBeCloseTo(q[i]!, 12);
-      expect(s.significant).toBe(s.q! < 0.05);
-    });
-    expect(t.series.flatMap((s) => s.steps).filter((s) => s.p === null && s.q !== null)).toEqual([]);
+  it("adjusts every planned wave-over-wave test in one Benjamini-Hochberg family, withheld ones at p = 1", async () => {
+    for (const t of [await trends(), await trends("&industry=education")]) {
+      // Planned: both waves asked it. Withheld figures enter with p = 1; unasked pairs are no test.
+      const planned = t.series.flatMap((s) => s.steps.filter((_, j) => s.points[j]!.offered && s.points[j + 1]!.offered));
+      expect(t.family).toEqual({
+        correction: "Benjamini-Hochberg",
+        tests: planned.length,
+        stated: planned.filter((s) => s.p !== null).length,
+      });
+      const q = bh(planned.map((s) => s.p ?? 1));
+      planned.forEach((s, i) => {
+        if (s.p === null) return expect([s.q, s.significant]).toEqual([null, false]);
+        expect(s.q).toBeCloseTo(q[i]!, 12);
+        expect(s.significant).toBe(s.q! < 0.05);
+      });
+      expect(t.series.flatMap((s) => s.steps).filter((s) => s.p === null && s.q !== null)).toEqual([]);
+    }
   });
 
   it("withholds small cells: a wave under k under the filters, and options chosen by fewer than k", async () => {

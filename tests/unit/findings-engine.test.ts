@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellAggregate } from "@/lib/findings/cells";
-import { computeFindings, DEFAULT_FINDING_OPTIONS } from "@/lib/findings/engine";
+import { computeFindings, DEFAULT_FINDING_OPTIONS, formatQ } from "@/lib/findings/engine";
 import { LIKERT, SCALE_0_100, proportionDifferenceBeyond, scaleMeanInterval } from "@/lib/stats/tests";
 import { instrumentV1 } from "@/lib/survey/instrument";
 
@@ -120,5 +120,15 @@ describe("findings engine", () => {
   it("is deterministic", () => {
     const input = world([cell("financial_services", "east_asia", 300, 180)]);
     expect(computeFindings(input, instrumentV1, null)).toEqual(computeFindings(structuredClone(input), instrumentV1, null));
+  });
+});
+
+describe("q in a headline", () => {
+  it("is never rounded up to the 0.05 a finding is stated at, nor shown as 0", () => {
+    expect(formatQ(0.0499)).toBe("q = 0.049");
+    expect(formatQ(0.047)).toBe("q = 0.047");
+    expect(formatQ(0.0123)).toBe("q = 0.012");
+    expect(formatQ(0.0099)).toBe("q < 0.01");
+    expect(formatQ(0.0004)).toBe("q < 0.001");
   });
 });
