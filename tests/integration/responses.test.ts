@@ -126,9 +126,12 @@ describe("responses CSV", () => {
     const text = await response.text();
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
+    // The export covers the dashboards' wave (the open one); earlier waves hold rows of their own.
     const { rows: dbRows } = await testPool().query(
-      `SELECT id, status::text, industry, region, readiness_index, answers FROM response WHERE industry = 'other' AND ` +
-        `region = 'latin_america' AND status = 'complete'`,
+      `SELECT r.id, r.status::text, r.industry, r.region, r.readiness_index, r.answers FROM response r ` +
+        `JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id ` +
+        `WHERE s.slug = 'ai-readiness' AND w.code = $1 AND r.industry = 'other' AND r.region = 'latin_america' AND r.status = 'complete'`,
+      [CURRENT_WAVE.code],
     );
     expect(parsed.data).toHaveLength(dbRows.length);
     const byId = new Map(parsed.data.map((row) => [row.response_id, row]));
