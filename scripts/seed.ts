@@ -1,4 +1,5 @@
-// npm run seed -- --responses N [--seed S]: deterministic demo data into the app's database
+// npm run seed -- --responses N [--seed S]: deterministic demo data into the app's database, N rows
+// in each wave of the demo history that exists (2026-Q2, Q3, Q4; others are left alone)
 // (DATABASE_URL, or the embedded one when unset; stop `npm start` first, PGlite allows one process).
 import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/env";
@@ -6,7 +7,9 @@ import { ensureSurvey } from "./lib/bootstrap";
 import { openDatabase, withClient } from "./lib/database";
 import { migrateDeploy } from "./lib/migrate";
 import { progressReporter } from "./lib/progress";
-import { insertDemoResponses } from "./lib/seed-insert";
+import { insertDemoWaves } from "./lib/seed-insert";
+import { DEMO_WAVES } from "@/lib/seed/waves";
+import { SURVEY_SLUG } from "@/lib/survey/instrument";
 
 const { values } = parseArgs({
   options: { responses: { type: "string", default: "3000" }, seed: { type: "string", default: "42" } },
@@ -27,10 +30,14 @@ const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
 try {
   await migrateDeploy(database.url);
   await withClient(database.url, async (client) => {
-    const { waveId } = await ensureSurvey(client);
+    await ensureSurvey(client);
+    const { rows } = await client.query<{ id: string; code: string }>(
+      `SELECT w.id, w.code FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.code = ANY($2)`,
+      [SURVEY_SLUG, DEMO_WAVES.map((w) => w.code)],
+    );
+    const waves = DEMO_WAVES.flatMap((wave) => rows.filter((r) => r.code === wave.code).map((r) => ({ ...wave, id: r.id })));
     const started = Date.now();
-    const inserted = await insertDemoResponses(client, {
-      waveId,
+    const inserted = await insertDemoWaves(client, waves, {
       responses,
       seed,
       method: database.embedded ? "insert" : "copy",

@@ -14,7 +14,7 @@ import { ROOT, start, stop, waitForHttp } from "./lib/proc";
 import { startAppServer } from "./lib/app-server";
 import { progressReporter } from "./lib/progress";
 import { authSecret } from "./lib/secret";
-import { insertDemoResponses } from "./lib/seed-insert";
+import { insertDemoWaves } from "./lib/seed-insert";
 import { describePurge, purgeExpired } from "@/lib/retention/purge";
 
 async function main() {
@@ -59,8 +59,8 @@ async function main() {
       const survey = await ensureSurvey(client);
       // Demo data only on the embedded database's first run: never into a real database unasked.
       if (database.embedded && survey.surveyCreated && env.SEED_RESPONSES > 0) {
-        await insertDemoResponses(client, {
-          waveId: survey.waveId,
+        // Each demo wave gets SEED_RESPONSES rows, drifting from 2026-Q2 to the open 2026-Q4.
+        await insertDemoWaves(client, survey.demoWaves, {
           responses: env.SEED_RESPONSES,
           seed: 42,
           onProgress: progressReporter("• Seeding demo data"),

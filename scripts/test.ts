@@ -16,7 +16,7 @@ import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "./lib/embedded-postgr
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
 import { ROOT, bin, freePort, run, stop, waitForHttp } from "./lib/proc";
 import { startAppServer } from "./lib/app-server";
-import { insertDemoResponses } from "./lib/seed-insert";
+import { insertDemoWaves } from "./lib/seed-insert";
 
 const cleanups: (() => Promise<void>)[] = [];
 const step = (name: string) => console.log(`\n▶ ${name}`);
@@ -66,7 +66,13 @@ async function main(): Promise<number> {
   await withClient(url, async (client) => {
     const survey = await ensureSurvey(client);
     // Peers for the end-to-end result page: enough for every industry and region to pass k.
-    await insertDemoResponses(client, { waveId: survey.waveId, responses: 1500, seed: 7, method: env.DATABASE_URL ? "copy" : "insert" });
+    // Three waves (2026-Q2, Q3 closed; Q4 open on v2); the open one holds the most.
+    await insertDemoWaves(client, survey.demoWaves, {
+      responses: 1500,
+      olderResponses: 600,
+      seed: 7,
+      method: env.DATABASE_URL ? "copy" : "insert",
+    });
   });
 
   const port = await freePort();

@@ -37,6 +37,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </Link>
           )}
           {analyst.role === "admin" && (
+            <Link href="/dashboard/waves" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
+              Waves
+            </Link>
+          )}
+          {analyst.role === "admin" && (
             <Link href="/dashboard/audit" className="rounded-lg px-3 py-1.5 hover:bg-brand-50">
               Audit log
             </Link>

@@ -17,7 +17,8 @@ export interface WaveInfo {
 /** The survey's waves, newest first, with their frozen instruments (once per request). */
 export const listWaves = cache(async (slug: string = SURVEY_SLUG): Promise<WaveInfo[]> => {
   const waves = await db().wave.findMany({
-    where: { survey: { slug } },
+    // Drafts were never shown to respondents: not a wave to analyse (nor the dashboards' default).
+    where: { survey: { slug }, status: { not: "draft" } },
     orderBy: { opensAt: "desc" },
     select: { id: true, code: true, title: true, definition: true, definitionHash: true },
   });

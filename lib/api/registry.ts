@@ -10,6 +10,7 @@ import { listResponsesRoute } from "@/lib/responses/routes";
 import { surveyRoutes } from "@/lib/survey/routes";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { getOpenWave } from "@/lib/survey/waves";
+import { waveRoutes } from "@/lib/waves/routes";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { NotFoundError } from "@/lib/errors";
 import { z } from "zod";
@@ -71,6 +72,7 @@ export const API_ROUTES: AnyRoute[] = [
   findingsRoute,
   listResponsesRoute,
   ...exportRoutes,
+  ...waveRoutes,
   healthRoute,
   openApiRoute,
 ];

@@ -42,29 +42,42 @@ export function parseDefinition(hash: string, definition: unknown): Instrument {
 const OPEN_WAVE_TTL_MS = 3000;
 const openWaves = new Map<string, { wave: OpenWave; until: number }>();
 
-/** The wave that currently takes responses for a survey: the newest open one. */
+/**
+ * The wave that currently takes responses for a survey: the one open wave (a partial unique index
+ * allows one per survey), once its opening time has come and before its close date, if any.
+ */
 export async function getOpenWave(slug: string): Promise<OpenWave> {
   const hit = openWaves.get(slug);
   if (hit && hit.until > Date.now()) return hit.wave;
-  const wave = await findOpenWave(slug);
-  openWaves.set(slug, { wave, until: Date.now() + OPEN_WAVE_TTL_MS });
+  const { wave, closesAt } = await findOpenWave(slug);
+  // Never serve a cached wave past its close date.
+  openWaves.set(slug, { wave, until: Math.min(Date.now() + OPEN_WAVE_TTL_MS, closesAt?.getTime() ?? Infinity) });
   return wave;
 }
 
-async function findOpenWave(slug: string): Promise<OpenWave> {
+/** Drops the cached open wave after this process opened or closed one (other processes wait out the TTL). */
+export function forgetOpenWave(slug: string): void {
+  openWaves.delete(slug);
+}
+
+async function findOpenWave(slug: string): Promise<{ wave: OpenWave; closesAt: Date | null }> {
+  const now = new Date();
   const wave = await db().wave.findFirst({
-    where: { status: "open", survey: { slug }, opensAt: { lte: new Date() } },
+    where: { status: "open", survey: { slug }, opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
     orderBy: { opensAt: "desc" },
-    select: waveSelect,
+    select: { ...waveSelect, closesAt: true },
   });
   if (!wave) throw new NotFoundError(`Open survey "${slug}"`);
   return {
-    surveyId: wave.survey.id,
-    slug: wave.survey.slug,
-    surveyTitle: wave.survey.title,
-    waveId: wave.id,
-    waveCode: wave.code,
-    waveTitle: wave.title,
-    instrument: parseDefinition(wave.definitionHash, wave.definition),
+    closesAt: wave.closesAt,
+    wave: {
+      surveyId: wave.survey.id,
+      slug: wave.survey.slug,
+      surveyTitle: wave.survey.title,
+      waveId: wave.id,
+      waveCode: wave.code,
+      waveTitle: wave.title,
+      instrument: parseDefinition(wave.definitionHash, wave.definition),
+    },
   };
 }

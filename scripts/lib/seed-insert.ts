@@ -9,6 +9,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { generateRow, type SeedRow } from "@/lib/seed/generate";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { parseStoredDefinition } from "@/lib/survey/instruments";
+import type { DemoWave } from "@/lib/seed/waves";
 
 export interface SeedOptions {
   waveId: string;
@@ -21,6 +22,9 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
   /** The wave's instrument; read from the wave when not given. */
   instrument?: Instrument;
+  /** Where the wave lies along the demo drift (1, the default: the newest) and how many days its rows span (60). */
+  drift?: number;
+  windowDays?: number;
 }
 
 type ResolvedSeedOptions = SeedOptions & { instrument: Instrument };
@@ -98,7 +102,7 @@ export function seedCsvStream(waveId: string, options: ResolvedSeedOptions, skip
       let chunk = "";
       let lines = 0;
       while (index < options.responses && lines < 256) {
-        const row = generateRow(options.seed, index++, now, options.instrument);
+        const row = generateRow(options.seed, index++, now, options.instrument, options.drift, options.windowDays);
         if (row.submissionKey && skip.has(row.submissionKey)) continue;
         chunk += seedCsvLine(waveId, row);
         lines++;
@@ -131,7 +135,7 @@ async function insertBatches(client: pg.ClientBase, options: ResolvedSeedOptions
   let inserted = 0;
   for (let start = 0; start < responses; start += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, responses - start) }, (_, i) =>
-      generateRow(seed, start + i, now, options.instrument),
+      generateRow(seed, start + i, now, options.instrument, options.drift, options.windowDays),
     );
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
     const result = await client.query(
@@ -161,4 +165,33 @@ async function insertBatches(client: pg.ClientBase, options: ResolvedSeedOptions
     options.onProgress?.(start + rows.length, responses);
   }
   return inserted;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Demo rows for each wave of the demo history (ensureSurvey's demoWaves): `responses` in the open
+ * wave, `olderResponses` (default the same) in each earlier one, each wave with its instrument,
+ * drift, dates and a seed of its own. Returns rows added.
+ */
+export async function insertDemoWaves(
+  client: pg.ClientBase,
+  waves: (DemoWave & { id: string })[],
+  options: Omit<SeedOptions, "waveId" | "instrument" | "drift" | "windowDays"> & { olderResponses?: number },
+): Promise<number> {
+  const now = options.now ?? seedNow();
+  let added = 0;
+  for (const wave of waves) {
+    added += await insertDemoResponses(client, {
+      ...options,
+      waveId: wave.id,
+      instrument: wave.instrument,
+      drift: wave.drift,
+      windowDays: wave.windowDays,
+      seed: options.seed + wave.seedOffset,
+      responses: wave.endsDaysAgo === 0 ? options.responses : (options.olderResponses ?? options.responses),
+      now: new Date(now.getTime() - wave.endsDaysAgo * DAY),
+    });
+  }
+  return added;
 }

@@ -13,22 +13,32 @@ beforeAll(async () => {
 afterAll(closeTestPool);
 
 describe("database guarantees", () => {
-  it("lets a wave's definition change while it has no responses", async () => {
+  it("lets a wave's definition change while it has no responses; a later start leaves the waves alone", async () => {
     await testPool().query(`UPDATE wave SET definition = definition WHERE id = $1`, [waveId]);
     const { rowCount } = await testPool().query(
       `UPDATE wave SET definition = jsonb_set(definition, '{title}', '"Renamed"'), definition_hash = 'older' WHERE id = $1`,
       [waveId],
     );
     expect(rowCount).toBe(1);
-    // ensureSurvey puts the code's definition back (no responses yet, so it may).
+    // A later start leaves existing waves alone: new questions arrive by publishing a new wave.
     const client = await testPool().connect();
     try {
-      await ensureSurvey(client, slug);
+      const again = await ensureSurvey(client, slug);
+      expect(again).toMatchObject({ surveyCreated: false, waveId, demoWaves: [] });
     } finally {
       client.release();
     }
     const { rows } = await testPool().query(`SELECT definition->>'title' AS title FROM wave WHERE id = $1`, [waveId]);
-    expect(rows[0].title).toBe("AI Inference Readiness Survey");
+    expect(rows[0].title).toBe("Renamed");
+    const waves = await testPool().query(
+      `SELECT w.code, w.status::text FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 ORDER BY w.opens_at`,
+      [slug],
+    );
+    expect(waves.rows).toEqual([
+      { code: "2026-Q2", status: "closed" },
+      { code: "2026-Q3", status: "closed" },
+      { code: "2026-Q4", status: "open" },
+    ]);
   });
 
   it("freezes a wave's definition once it has responses", async () => {

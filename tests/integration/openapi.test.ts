@@ -187,6 +187,37 @@ describe("every endpoint's real answers match the document", () => {
     await call("GET", "/api/v1/responses", `/api/v1/responses?limit=25&cursor=${next}`, { headers: analyst() });
   });
 
+  it("waves: list, check (200, 400), publish (201, 409), open, close, replace (200, 409), 401", async () => {
+    const { createTestSurvey } = await import("../helpers/db");
+    const { instrumentV1 } = await import("@/lib/survey/instrument");
+    const { slug } = await createTestSurvey("oa");
+    const base = `/api/v1/surveys/${slug}/waves`;
+    const headers = { ...analyst(), "content-type": "application/json" };
+    const send = (method: string, template: string, url: string, body: unknown) =>
+      call(method, template, url, { headers, body: JSON.stringify(body) });
+    expect((await call("GET", "/api/v1/surveys/{slug}/waves", base, { headers: analyst() })).status).toBe(200);
+    expect((await call("GET", "/api/v1/surveys/{slug}/waves", base)).status).toBe(401);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/check", `${base}/check`, { definition: instrumentV1 })).status).toBe(200);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/check", `${base}/check`, { definition: "{" })).status).toBe(400);
+    const draft = { code: "oa-draft", title: "Draft", definition: instrumentV1, status: "draft" };
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves", base, draft)).status).toBe(201);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves", base, draft)).status).toBe(409);
+    const replace = "/api/v1/surveys/{slug}/waves/{code}/definition";
+    expect((await send("PUT", replace, `${base}/oa-draft/definition`, { definition: instrumentV1 })).status).toBe(200);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/{code}/open", `${base}/oa-draft/open`, {})).status).toBe(200);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/{code}/open", `${base}/oa-draft/open`, {})).status).toBe(409);
+    const answered = await fetch(`${testEnv.baseUrl}/api/v1/surveys/${slug}/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify({ answers: validAnswers() }),
+    });
+    expect(answered.status).toBe(201);
+    const changed = { ...instrumentV1, title: "Changed" };
+    expect((await send("PUT", replace, `${base}/oa-draft/definition`, { definition: changed })).status).toBe(409);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/{code}/close", `${base}/oa-draft/close`, {})).status).toBe(200);
+    expect((await send("POST", "/api/v1/surveys/{slug}/waves/{code}/close", `${base}/missing/close`, {})).status).toBe(404);
+  });
+
   it("system: health and the document itself", async () => {
     await call("GET", "/api/health", "/api/health");
     await call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");

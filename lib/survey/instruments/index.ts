@@ -2,12 +2,16 @@
 // the upgrade that gives a wave stored before roles existed the roles of its bundled twin.
 import { instrumentSchema, type Instrument } from "../instrument-schema";
 import v1 from "./v1.json";
+import v2 from "./v2.json";
 
 /** The bundled v1 instrument, validated when this module loads so a bad edit fails every test. */
 export const bundledV1: Instrument = instrumentSchema.parse(v1);
 
+/** v2 (the demo's 2026-Q4 wave): v1 plus one question (edge_timeline, optional) and one option (infra_planned: regional_cloud). */
+export const bundledV2: Instrument = instrumentSchema.parse(v2);
+
 /** Every bundled instrument. */
-export const bundledInstruments: readonly Instrument[] = [bundledV1];
+export const bundledInstruments: readonly Instrument[] = [bundledV1, bundledV2];
 
 type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,0 +1,62 @@
+// The survey's waves with their status, dates and response counts; open a draft, close the open wave.
+import { closeWaveAction, openWaveAction } from "@/lib/waves/actions";
+import type { WaveSummary } from "@/lib/waves/schemas";
+
+const BADGE: Record<WaveSummary["status"], string> = {
+  draft: "bg-amber-100 text-amber-900",
+  open: "bg-green-100 text-green-900",
+  closed: "bg-slate-200 text-slate-700",
+};
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
+
+export function WaveList({ survey, waves }: { survey: string; waves: WaveSummary[] }) {
+  return (
+    <ul className="grid gap-3" data-testid="wave-list">
+      {waves.map((w) => (
+        <li key={w.code} data-wave={w.code} className="rounded-2xl border border-slate-200 bg-white p-4">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h2 className="font-semibold text-brand-900">{w.code}</h2>
+            <span className="text-sm text-slate-600">{w.title}</span>
+            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${BADGE[w.status]}`} data-testid="wave-status">
+              {w.status}
+            </span>
+          </div>
+          <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5">
+            <div>
+              <dt className="text-slate-500">{w.status === "draft" ? "Created" : "Opened"}</dt>
+              <dd>{day(w.opensAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Closes</dt>
+              <dd>{day(w.closesAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Instrument</dt>
+              <dd>
+                v{w.instrumentVersion}, {w.questions} questions
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Complete</dt>
+              <dd>{w.complete.toLocaleString("en")}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Partial</dt>
+              <dd>{w.partial.toLocaleString("en")}</dd>
+            </div>
+          </dl>
+          {w.status !== "closed" && (
+            <form action={w.status === "draft" ? openWaveAction : closeWaveAction} className="mt-3">
+              <input type="hidden" name="code" value={w.code} />
+              <input type="hidden" name="survey" value={survey} />
+              <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+                {w.status === "draft" ? `Open ${w.code} (closes the open wave)` : `Close ${w.code} now`}
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
