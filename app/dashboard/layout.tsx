@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
           <NavLink href="/dashboard">Overview</NavLink>
           <NavLink href="/dashboard/compare">Compare segments</NavLink>
+          <NavLink href="/dashboard/trends">Trends</NavLink>
           <NavLink href="/dashboard/findings">Findings</NavLink>
           <NavLink href="/dashboard/responses">Responses</NavLink>
           <NavLink href="/dashboard/tokens">API tokens</NavLink>

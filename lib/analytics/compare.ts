@@ -18,8 +18,8 @@ import {
   type Moments,
   type ProportionTestName,
 } from "@/lib/stats/tests";
-import { allQuestions, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
-import { PROFILE_ROLES, findQuestionByRole } from "@/lib/survey/roles";
+import { allQuestions, findQuestion, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
+import { PROFILE_ROLES, codeOf, findQuestionByRole } from "@/lib/survey/roles";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
@@ -94,6 +94,22 @@ export interface Comparison {
   questions: QuestionTest[];
   /** Every p-value shown (rows and questions) is adjusted in this one Benjamini-Hochberg family. */
   family: { correction: "Benjamini-Hochberg"; tests: number; stated: number };
+  /** B from another wave: what its instrument lacks of A's (questions and options not compared). */
+  notes: string[];
+}
+
+/** Segment B's wave, as compareSegments takes it (ignored unless B is a custom segment of another wave). */
+export const otherWave = (b: { wave: { id: string; code: string; instrument: Instrument } }): OtherWave => ({
+  waveId: b.wave.id,
+  code: b.wave.code,
+  instrument: b.wave.instrument,
+});
+
+/** Segment B's wave when it is not A's (b=custom with b_wave). */
+export interface OtherWave {
+  waveId: string;
+  code: string;
+  instrument: Instrument;
 }
 
 const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
@@ -175,6 +191,7 @@ export async function compareSegments(
   instrument: Instrument,
   a: Filters,
   b: Filters | { within: Filters },
+  other: OtherWave | null = null,
 ): Promise<Comparison> {
   const k = getEnv().SUPPRESSION_K;
   const rest = "within" in b ? b.within : null;
@@ -189,18 +206,22 @@ export async function compareSegments(
     rows: [],
     questions: [],
     family: { correction: "Benjamini-Hochberg", tests: 0, stated: 0 },
+    notes: [],
     ...fields,
   });
   const problem = comparisonProblem(a, b);
   if (problem) return refused({ problem });
-  const whereB = rest ? complementWhere(waveId, a, rest) : whereFor(waveId, b as Filters);
+  // B from another wave (only as a segment of its own): its rows, read with its own instrument.
+  const waveB = !rest && other && other.waveId !== waveId ? other : null;
+  const instrumentB = waveB?.instrument ?? instrument;
+  const whereB = rest ? complementWhere(waveId, a, rest) : whereFor(waveB?.waveId ?? waveId, b as Filters);
   // With B = everyone else in a group, nA + nB is that group's size: the group must pass the same check.
   const groupB = rest ? (hasConditions(rest) ? rest : null) : (b as Filters);
   const [A, B, risksA, risksB] = await Promise.all([
     aggregate(whereFor(waveId, a), instrument),
-    aggregate(whereB, instrument),
+    aggregate(whereB, instrumentB),
     differencingRisks(waveId, a, k),
-    groupB ? differencingRisks(waveId, groupB, k) : Promise.resolve([]),
+    groupB ? differencingRisks(waveB?.waveId ?? waveId, groupB, k) : Promise.resolve([]),
   ]);
   const differencing = [...new Set([...risksA, ...risksB])];
   if (A.n < k || B.n < k || differencing.length > 0) {
@@ -211,11 +232,27 @@ export async function compareSegments(
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
   const questions: Omit<QuestionTest, "q" | "significant">[] = [];
-  const pushProportions = (question: Question, kind: "single" | "multi") => {
-    const options = optionsOf(instrument, question);
+  const notes: string[] = [];
+  const pushProportions = (question: Question, kind: "single" | "multi", questionB: Question) => {
+    // Across waves only the options both instruments offer are compared.
+    // Across waves options are matched by their semantic code; B's counts are keyed by B's own ids.
+    const idInB = new Map(optionsOf(instrumentB, questionB).map((o) => [codeOf(o), o.id]));
+    const all = optionsOf(instrument, question);
+    const options = all.filter((o) => idInB.has(codeOf(o)));
+    const unshared = [
+      ...all.filter((o) => !idInB.has(codeOf(o))).map((o) => o.label),
+      ...optionsOf(instrumentB, questionB)
+        .filter((o) => !all.some((x) => codeOf(x) === codeOf(o)))
+        .map((o) => o.label),
+    ];
+    if (unshared.length)
+      notes.push(
+        `"${question.label}": ${unshared.map((l) => `"${l}"`).join(", ")} ${unshared.length === 1 ? "is" : "are"} not offered in both waves; ` +
+          "only the options both offered are compared, and the question is not tested as a whole.",
+      );
     const source = kind === "single" ? "single" : "multi";
     const countsA = options.map((o) => A[source].get(question.id)?.get(o.id) ?? 0);
-    const countsB = options.map((o) => B[source].get(question.id)?.get(o.id) ?? 0);
+    const countsB = options.map((o) => B[source].get(questionB.id)?.get(idInB.get(codeOf(o)) ?? o.id) ?? 0);
     // A and B are suppressed together: with B = everyone else, A = total - B, so a cell hidden on
     // one side must be hidden on the other too (and every column total is public).
     let shownA: (number | null)[];
@@ -230,7 +267,7 @@ export async function compareSegments(
     }
     if (kind === "single") {
       // A test over a table with withheld cells could be solved for them: no p-value then.
-      const complete = [...shownA, ...shownB].every((v) => v !== null);
+      const complete = [...shownA, ...shownB].every((v) => v !== null) && unshared.length === 0;
       const whole = complete ? independenceTest([countsA, countsB]) : null;
       const tested = whole !== null && whole.df > 0;
       questions.push({
@@ -242,12 +279,14 @@ export async function compareSegments(
         p: tested ? whole.p : null,
         minExpected: tested ? whole.minExpected : null,
         simulations: tested ? whole.simulations : null,
-        note: !complete
-          ? "Not tested: some cells are withheld."
-          : whole?.simulations
-            ? `An expected count is under 5 (smallest ${round2(whole.minExpected ?? 0)}): p-value simulated from ` +
-              `${whole.simulations.toLocaleString("en")} tables with the same margins.`
-            : null,
+        note: unshared.length
+          ? "Not tested as a whole: its options differ between the waves."
+          : !complete
+            ? "Not tested: some cells are withheld."
+            : whole?.simulations
+              ? `An expected count is under 5 (smallest ${round2(whole.minExpected ?? 0)}): p-value simulated from ` +
+                `${whole.simulations.toLocaleString("en")} tables with the same margins.`
+              : null,
       });
     }
     options.forEach((option, i) => {
@@ -289,8 +328,14 @@ export async function compareSegments(
   );
   for (const question of allQuestions(instrument)) {
     if (defining.has(question.id)) continue;
-    if (question.type === "single") pushProportions(question, "single");
-    else if (question.type === "multi" || question.type === "rank") pushProportions(question, "multi");
+    // Across waves a question is matched by id and role; one B's wave lacks is left out, with a note.
+    const questionB = waveB ? findQuestion(instrumentB, question.id) : question;
+    if (!questionB || questionB.type !== question.type || questionB.role !== question.role) {
+      notes.push(`"${question.label}" is not asked the same way in wave ${waveB?.code}: not compared.`);
+      continue;
+    }
+    if (question.type === "single") pushProportions(question, "single", questionB);
+    else if (question.type === "multi" || question.type === "rank") pushProportions(question, "multi", questionB);
     else if (question.type === "likert") {
       const ma = A.moments.get(question.id) ?? { n: 0, sum: 0, sumSquares: 0 };
       const mb = B.moments.get(question.id) ?? { n: 0, sum: 0, sumSquares: 0 };
@@ -342,5 +387,6 @@ export async function compareSegments(
     rows: finalRows,
     questions: finalQuestions,
     family: { correction: "Benjamini-Hochberg", tests: pValues.length, stated: tested.length },
+    notes,
   };
 }

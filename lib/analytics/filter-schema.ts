@@ -35,18 +35,24 @@ const oneOf = (ids: string[], what: string) =>
 export function filterShape(instrument: Instrument, waveCodes: string[]) {
   return {
     wave: oneOf(waveCodes, "a wave of this survey").optional().describe("Wave code, e.g. 2026-Q4 (default: the newest)."),
+    ...datesAndSegmentsShape([instrument]),
+  };
+}
+
+/**
+ * The date and segment filters without a wave: segment values are the option ids any of the
+ * instruments offers (views across waves accept what any of their waves asked).
+ */
+export function datesAndSegmentsShape(instruments: Instrument[]) {
+  const ids = (key: SegmentKey) => [...new Set(instruments.flatMap((instrument) => segmentOptions(instrument, key).map((o) => o.id)))];
+  return {
     from: daySchema.optional().describe("First submission day (inclusive, UTC), YYYY-MM-DD."),
     to: daySchema.optional().describe("Last submission day (inclusive, UTC), YYYY-MM-DD."),
     ...(Object.fromEntries(
       SEGMENT_KEYS.map((key) => [
         key,
         z
-          .array(
-            oneOf(
-              segmentOptions(instrument, key).map((o) => o.id),
-              `an option id of ${SEGMENT_FILTERS[key].label.toLowerCase()}`,
-            ),
-          )
+          .array(oneOf(ids(key), `an option id of ${SEGMENT_FILTERS[key].label.toLowerCase()}`))
           .optional()
           .describe(`${SEGMENT_FILTERS[key].label}: option ids (repeat the parameter, or separate them with commas).`),
       ]),

@@ -27,7 +27,9 @@ export function filtersDisjoint(a: Filters, b: Filters): boolean {
     return x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
   });
   const separateDates = Boolean((a.to && b.from && a.to < b.from) || (b.to && a.from && b.to < a.from));
-  return separateValues || separateDates;
+  // A response belongs to one wave: segments of two waves never share one.
+  const separateWaves = Boolean(a.wave && b.wave && a.wave !== b.wave);
+  return separateValues || separateDates || separateWaves;
 }
 
 /**

@@ -6,13 +6,15 @@ import { cache } from "react";
 import type { QuerySpec } from "@/lib/api/route";
 import type { FieldIssue } from "@/lib/errors";
 import { toSearchParams, type SearchParamsInput } from "@/lib/http/params";
-import { compareSegments } from "./compare";
+import { compareSegments, otherWave } from "./compare";
 import type { AnalyticsScope } from "./context";
-import { segmentOptionsByKey } from "./filters";
-import { comparisonQuery, scopedQuery } from "./queries";
+import { SEGMENT_KEYS, segmentOptionsByKey, type SegmentKey } from "./filters";
+import { getTrends } from "./trends";
+import { comparisonQuery, multiWaveQuery, scopedQuery } from "./queries";
 
 export const overviewQuery = scopedQuery({});
 export const compareQuery = comparisonQuery({});
+export const trendsQuery = multiWaveQuery({});
 
 /** Parses a page's query once per request (keyed by the query spec and the query string). */
 export const parsePageQuery = cache(async <T>(spec: QuerySpec<T>, query: string) => spec.parse(new URLSearchParams(query)));
@@ -35,6 +37,25 @@ export function filterChoices(scope: AnalyticsScope) {
 export async function loadComparison(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(compareQuery, params);
   const { a, b, rest } = value;
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
-  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a) };
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
+  // B's filters are its own wave's option ids (b_wave may name another wave when b=custom).
+  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a), optionsB: filterChoices(b).options };
+}
+
+/** The Trends page: the waves covered (oldest first), the figures, and the choices its form offers. */
+export async function loadTrends(params: SearchParamsInput) {
+  const { value, problems } = await pageQuery(trendsQuery, params);
+  const { all, waves, filters } = value;
+  const data = await getTrends(waves, filters);
+  const covered = new Set(waves.map((w) => w.code));
+  // Segment values any covered wave offers (newest wave's labels first).
+  const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, [] as { id: string; label: string }[]])) as Record<
+    SegmentKey,
+    { id: string; label: string }[]
+  >;
+  for (const wave of [...waves].reverse())
+    for (const [key, list] of Object.entries(segmentOptionsByKey(wave.instrument)) as [SegmentKey, { id: string; label: string }[]][])
+      for (const option of list) if (!options[key].some((o) => o.id === option.id)) options[key].push(option);
+  const choices = all.map((w) => ({ code: w.code, title: w.title, covered: covered.has(w.code) }));
+  return { data, filters, waves, choices, options, problems };
 }

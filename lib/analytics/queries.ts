@@ -7,7 +7,8 @@ import type { DocContext, QuerySpec } from "@/lib/api/route";
 import type { FieldIssue } from "@/lib/errors";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { listWaves, pickWave, type AnalyticsScope, type WaveInfo } from "./context";
-import { dateOrderProblems, filterShape, toFilters, type FilterShape } from "./filter-schema";
+import { dateOrderProblems, datesAndSegmentsShape, filterShape, toFilters, type FilterShape } from "./filter-schema";
+import type { Filters } from "./filters";
 import { SEGMENT_KEYS } from "./filters";
 
 const FILTER_KEYS = ["wave", "from", "to", ...SEGMENT_KEYS];
@@ -65,25 +66,75 @@ const modeSchema = z
   .default("rest")
   .describe("Segment B: rest (everyone else not in A, within the b_ filters if any; the default) or custom (the b_ filters).");
 
-/** Segment A's filters as a_*, `b` (rest or custom) and, for custom, segment B's as b_*. */
+/**
+ * Segment A's filters as a_*, `b` (rest or custom) and, for custom, segment B's as b_*. B may come
+ * from another wave (b_wave, with b=custom): its filters are then that wave's option ids.
+ */
 export function comparisonQuery<E extends QueryShape>(extra: E): WaveQuerySpec<ComparisonQuery<QueryValue<E>>> {
   return withWaves(
     (waves, params) => {
       const waveA = pickWave(waves, params.getAll("a_wave"));
-      const filters = filterShape(waveA.instrument, codesOf(waves));
-      const shape = { ...prefixShape(filters, "a_"), b: modeSchema, ...prefixShape(filters, "b_"), ...extra };
+      const bGiven = params.getAll("b_wave");
+      const waveB = bGiven.length === 1 ? (waves.find((w) => w.code === bGiven[0]?.trim()) ?? waveA) : waveA;
+      const shape = {
+        ...prefixShape(filterShape(waveA.instrument, codesOf(waves)), "a_"),
+        b: modeSchema,
+        ...prefixShape(filterShape(waveB.instrument, codesOf(waves)), "b_"),
+        ...extra,
+      };
       const { value, problems } = parseQuery(shape, params);
+      const rest = value.b !== "custom";
+      // "Everyone else" is the rest of A's own wave; another wave is a segment of its own (b=custom).
+      const bWave = rest ? waveA : waveB;
+      if (rest && waveB !== waveA)
+        problems.push({ path: "b_wave", message: "must be segment A's wave with b=rest; choose b=custom to compare with another wave" });
       const a: AnalyticsScope = { waves, wave: waveA, filters: toFilters(unprefix(value, "a_", FILTER_KEYS), waveA.code) };
-      const b: AnalyticsScope = { waves, wave: waveA, filters: toFilters(unprefix(value, "b_", FILTER_KEYS), waveA.code) };
-      const bWave = value.b_wave as string | undefined;
-      if (bWave !== undefined && bWave !== waveA.code)
-        problems.push({ path: "b_wave", message: "must be segment A's wave: both segments come from one wave" });
+      const b: AnalyticsScope = { waves, wave: bWave, filters: toFilters(unprefix(value, "b_", FILTER_KEYS), bWave.code) };
       return {
-        value: { a, rest: value.b !== "custom", b, extra: pick(extra, value) },
+        value: { a, rest, b, extra: pick(extra, value) },
         problems: [...problems, ...dateOrderProblems(a.filters, "a_"), ...dateOrderProblems(b.filters, "b_")],
       };
     },
     (doc) => ({ ...prefixShape(documentedFilters(doc), "a_"), b: modeSchema, ...prefixShape(documentedFilters(doc), "b_"), ...extra }),
+  );
+}
+
+export interface MultiWaveQuery<E> {
+  /** Every wave of the survey, newest first. */
+  all: WaveInfo[];
+  /** The waves asked for (all when none is named), oldest first. */
+  waves: WaveInfo[];
+  /** Date and segment filters, applied in every wave (wave: null). */
+  filters: Filters;
+  extra: E;
+}
+
+const wavesParameter = (codes: string[]) =>
+  z
+    .array(z.enum(codes as [string, ...string[]], { error: "is not a wave of this survey" }))
+    .optional()
+    .describe("Waves to cover, by code (repeat the parameter, or separate them with commas); default: every wave. Reported oldest first.");
+
+/**
+ * Views across waves: `waves` (codes) plus the date and segment filters of any of those waves
+ * (`withFilters: false`: the waves alone, e.g. codebooks).
+ */
+export function multiWaveQuery<E extends QueryShape>(extra: E, withFilters = true): WaveQuerySpec<MultiWaveQuery<QueryValue<E>>> {
+  return withWaves(
+    (all, params) => {
+      const named = new Set(params.getAll("waves").flatMap((v) => v.split(",").map((x) => x.trim())));
+      const chosen = all.filter((w) => named.has(w.code));
+      const waves = [...(chosen.length ? chosen : all)].reverse();
+      const filterParameters = withFilters ? datesAndSegmentsShape(waves.map((w) => w.instrument)) : {};
+      const shape = { waves: wavesParameter(codesOf(all)), ...filterParameters, ...extra };
+      const { value, problems } = parseQuery(shape, params);
+      const filters = toFilters(value as unknown as QueryValue<FilterShape>, null);
+      return { value: { all, waves, filters, extra: pick(extra, value) }, problems: [...problems, ...dateOrderProblems(filters)] };
+    },
+    (doc) => {
+      const { wave: _wave, ...rest } = documentedFilters(doc);
+      return { waves: wavesParameter(doc.waveCodes.length ? doc.waveCodes : ["2026-Q4"]), ...(withFilters ? rest : {}), ...extra };
+    },
   );
 }
 

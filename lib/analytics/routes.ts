@@ -1,10 +1,11 @@
 import "server-only";
 // The analytics APIs, declared once (lib/api/route.ts); pages parse the same queries (./pages.ts).
 import { defineRoute } from "@/lib/api/route";
-import { compareSegments } from "./compare";
+import { compareSegments, otherWave } from "./compare";
 import { getOverview } from "./overview";
-import { compareQuery, overviewQuery } from "./pages";
-import { comparisonResponseSchema, overviewResponseSchema } from "./schemas";
+import { compareQuery, overviewQuery, trendsQuery } from "./pages";
+import { comparisonResponseSchema, overviewResponseSchema, trendsResponseSchema } from "./schemas";
+import { getTrends } from "./trends";
 
 const TAG = "Analytics";
 
@@ -35,7 +36,21 @@ export const compareRoute = defineRoute({
   query: compareQuery,
   responses: { 200: { description: "Comparison", json: comparisonResponseSchema } },
   handler: async ({ query: { a, b, rest } }) => {
-    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
-    return { wave: a.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };
+    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
+    return { wave: a.wave.code, bWave: b.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };
   },
+});
+
+export const trendsRoute = defineRoute({
+  id: "getTrends",
+  method: "GET",
+  path: "/api/v1/analytics/trends",
+  summary:
+    "Readiness index and dimensions, share in production, top concerns and planned infrastructure wave by wave, with 95% " +
+    "intervals and wave-over-wave tests (Benjamini-Hochberg), small cells withheld",
+  tag: TAG,
+  access: "analyst",
+  query: trendsQuery,
+  responses: { 200: { description: "Trends", json: trendsResponseSchema } },
+  handler: async ({ query: { waves, filters } }) => ({ ...(await getTrends(waves, filters)), filters }),
 });

@@ -6,6 +6,7 @@ import type { Same } from "@/lib/api/types";
 import type { Comparison } from "./compare";
 import type { Filters } from "./filters";
 import type { Overview } from "./overview";
+import type { Trends } from "./trends";
 
 export const intervalSchema = z.object({ lower: z.number(), upper: z.number() }).strict().meta({ id: "Interval" });
 
@@ -130,19 +131,83 @@ export const comparisonSchema = z
       })
       .strict()
       .describe("Every p-value shown (rows and questions) is adjusted in this one family."),
+    notes: z.array(z.string()).describe("B from another wave: questions and options not compared because the waves differ."),
   })
   .strict();
 
 export const comparisonResponseSchema = comparisonSchema
   .extend({
     wave: z.string(),
+    bWave: z.string().describe("Segment B's wave (A's unless b=custom names another with b_wave)."),
     a: filtersSchema,
     b: z.union([filtersSchema, z.literal("everyone else")]),
   })
   .strict()
   .meta({ id: "Comparison" });
 
+const trendPointSchema = z
+  .object({
+    wave: z.string(),
+    offered: z.boolean().describe("Whether this wave asked the question (and offered the option)."),
+    n: count,
+    value: z.number().nullable().describe("Mean on 0-100, or a share from 0 to 1; null when withheld or not offered."),
+    interval: intervalSchema.nullable(),
+    clamped: z.boolean(),
+  })
+  .strict();
+
+const trendStepSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    test: z.enum(["two-proportion z", "Fisher's exact", "Welch t"]).nullable(),
+    difference: z.number().nullable().describe("Later minus earlier: scale points (means) or percentage points (shares)."),
+    p: z.number().nullable(),
+    q: z.number().nullable(),
+    significant: z.boolean(),
+    note: z.string().nullable(),
+  })
+  .strict();
+
+export const trendsSchema = z
+  .object({
+    k: z.number().int(),
+    waves: z
+      .array(
+        z.object({ code: z.string(), title: z.string(), n: count, reportable: z.boolean(), differencing: z.array(z.string()) }).strict(),
+      )
+      .describe("The waves covered, oldest first."),
+    series: z.array(
+      z
+        .object({
+          id: z.string(),
+          measure: z.enum(["index", "dimension", "production", "top_concern", "planned_infrastructure"]),
+          questionId: z.string().nullable(),
+          optionId: z.string().nullable(),
+          label: z.string(),
+          kind: z.enum(["mean", "proportion"]),
+          shared: z.boolean().describe("Offered in every wave covered; otherwise only waves that both offered it are compared."),
+          points: z.array(trendPointSchema),
+          steps: z.array(trendStepSchema).describe("Each wave against the one before."),
+        })
+        .strict(),
+    ),
+    notes: z.array(z.string()),
+    family: z
+      .object({
+        correction: z.literal("Benjamini-Hochberg"),
+        tests: z.number().int().describe("Every planned wave-over-wave test (both waves asked it); withheld ones enter with p = 1."),
+        stated: z.number().int().describe("Tests whose p and q are shown."),
+      })
+      .strict()
+      .describe("Every wave-over-wave p-value is adjusted in this one family."),
+  })
+  .strict();
+
+export const trendsResponseSchema = trendsSchema.extend({ filters: filtersSchema }).strict().meta({ id: "Trends" });
+
+const _trends: Same<z.infer<typeof trendsSchema>, Trends> = true;
 const _overview: Same<z.infer<typeof overviewSchema>, Overview> = true;
 const _comparison: Same<z.infer<typeof comparisonSchema>, Comparison> = true;
 const _filters: Same<z.infer<typeof filtersSchema>, Filters> = true;
-void [_overview, _comparison, _filters];
+void [_overview, _comparison, _filters, _trends];

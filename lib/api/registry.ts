@@ -1,7 +1,7 @@
 import "server-only";
 // Every API endpoint the app declares, in one list: the OpenAPI document is generated from it,
 // and the tests check that every route file under app/api serves one of these declarations.
-import { compareRoute, overviewRoute } from "@/lib/analytics/routes";
+import { compareRoute, overviewRoute, trendsRoute } from "@/lib/analytics/routes";
 import { listWaves } from "@/lib/analytics/context";
 import { checkDatabase } from "@/lib/db/health";
 import { exportRoutes } from "@/lib/exports/routes";
@@ -68,6 +68,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...surveyRoutes,
   overviewRoute,
   compareRoute,
+  trendsRoute,
   findingsRoute,
   listResponsesRoute,
   ...exportRoutes,

@@ -1,7 +1,9 @@
-// Stable export columns derived from the instrument: question ids for single answers and scales,
-// one 0/1 column per option of a multi-select ("concerns__latency"), rank columns for rankings
-// ("concerns_top3__rank1"), the text itself for free text. Shared by the CSV and its codebook.
-import { allQuestions, optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+// Stable export columns derived from the instrument: the wave's code, question ids for single
+// answers and scales, one 0/1 column per option of a multi-select ("concerns__latency"), rank
+// columns for rankings ("concerns_top3__rank1"), the text itself for free text. Shared by the CSV
+// and its codebook, which also names each column's section and question text (a label like
+// "Strategy" means little without "How mature is your organization in each area…?").
+import { optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
 
 export interface ExportColumn {
   name: string;
@@ -12,10 +14,17 @@ export interface ExportColumn {
   values?: { value: string; label: string }[];
   /** SQL expression producing the cell (column names only; inputs are validated ids). */
   sql: string;
+  /** The section the question is in (its title and introduction), for the codebook. */
+  section?: { id: string; title: string; description: string };
+  /** The question as asked (its stem), its help text and its semantic role. */
+  questionText?: string;
+  help?: string;
+  role?: string;
 }
 
 const META: ExportColumn[] = [
   { name: "response_id", question: "", label: "Response id", kind: "meta", sql: "id::text" },
+  { name: "wave", question: "", label: "Wave code", kind: "meta", sql: "" },
   { name: "status", question: "", label: "complete or partial", kind: "meta", sql: "status::text" },
   { name: "source", question: "", label: "web, api or seed", kind: "meta", sql: "source::text" },
   {
@@ -44,68 +53,86 @@ const lit = (id: string) => {
 /** A cell a spreadsheet would evaluate (= + - @ tab CR first) gets a leading apostrophe. */
 const neutralized = (expr: string) => `CASE WHEN ${expr} ~ '^[=+@\\t\\r-]' THEN '''' || ${expr} ELSE ${expr} END`;
 
-export function exportColumns(instrument: Instrument): ExportColumn[] {
-  const columns = [...META];
-  for (const question of allQuestions(instrument)) {
-    const q = lit(question.id);
-    switch (question.type) {
-      case "single":
-        columns.push({
-          name: question.id,
-          question: question.id,
-          label: question.label,
-          kind: "single",
-          values: question.options.map((o) => ({ value: o.id, label: o.label })),
-          sql: `answers->>${q}`,
-        });
-        break;
-      case "likert":
-        columns.push({
-          name: question.id,
-          question: question.id,
-          label: question.label,
-          kind: "likert",
-          values: question.scale.map((label, i) => ({ value: String(i + 1), label })),
-          sql: `(answers->>${q})::int`,
-        });
-        break;
-      case "multi":
-        for (const option of question.options) {
-          columns.push({
-            name: `${question.id}__${option.id}`,
-            question: question.id,
-            label: `${question.label}: ${option.label}`,
-            kind: "multi",
-            values: [
-              { value: "1", label: "chosen" },
-              { value: "0", label: "not chosen" },
-            ],
-            sql: `CASE WHEN answers ? ${q} THEN (answers->${q} ? ${lit(option.id)})::int END`,
-          });
-        }
-        break;
-      case "rank":
-        for (let slot = 1; slot <= question.slots; slot++) {
-          columns.push({
-            name: `${question.id}__rank${slot}`,
-            question: question.id,
-            label: `${question.label}: rank ${slot}`,
-            kind: "rank",
-            values: optionsOf(instrument, question).map((o) => ({ value: o.id, label: o.label })),
-            sql: `answers->${q}->>${slot - 1}`,
-          });
-        }
-        break;
-      case "text":
-        columns.push({
-          name: question.id,
-          question: question.id,
-          label: question.label,
-          kind: "text",
-          sql: neutralized(`(answers->>${q})`),
-        });
-        break;
+/** A text literal for SQL (a wave code is data: quotes doubled). */
+export const textLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** The columns of a wave's responses export: `wave` holds the wave's code on every row. */
+export function exportColumns(instrument: Instrument, waveCode: string): ExportColumn[] {
+  const columns = META.map((c) => (c.name === "wave" ? { ...c, sql: textLiteral(waveCode) } : c));
+  for (const section of instrument.sections) {
+    const start = columns.length;
+    for (const question of section.questions) {
+      const before = columns.length;
+      questionColumns(instrument, question, columns);
+      for (const column of columns.slice(before))
+        Object.assign(column, { questionText: question.label, help: question.help ?? "", role: question.role ?? "" });
     }
+    const info = { id: section.id, title: section.title, description: section.description ?? "" };
+    for (const column of columns.slice(start)) column.section = info;
   }
   return columns;
+}
+
+type Question = Instrument["sections"][number]["questions"][number];
+
+function questionColumns(instrument: Instrument, question: Question, columns: ExportColumn[]): void {
+  const q = lit(question.id);
+  switch (question.type) {
+    case "single":
+      columns.push({
+        name: question.id,
+        question: question.id,
+        label: question.label,
+        kind: "single",
+        values: question.options.map((o) => ({ value: o.id, label: o.label })),
+        sql: `answers->>${q}`,
+      });
+      break;
+    case "likert":
+      columns.push({
+        name: question.id,
+        question: question.id,
+        label: question.label,
+        kind: "likert",
+        values: question.scale.map((label, i) => ({ value: String(i + 1), label })),
+        sql: `(answers->>${q})::int`,
+      });
+      break;
+    case "multi":
+      for (const option of question.options) {
+        columns.push({
+          name: `${question.id}__${option.id}`,
+          question: question.id,
+          label: `${question.label}: ${option.label}`,
+          kind: "multi",
+          values: [
+            { value: "1", label: "chosen" },
+            { value: "0", label: "not chosen" },
+          ],
+          sql: `CASE WHEN answers ? ${q} THEN (answers->${q} ? ${lit(option.id)})::int END`,
+        });
+      }
+      break;
+    case "rank":
+      for (let slot = 1; slot <= question.slots; slot++) {
+        columns.push({
+          name: `${question.id}__rank${slot}`,
+          question: question.id,
+          label: `${question.label}: rank ${slot}`,
+          kind: "rank",
+          values: optionsOf(instrument, question).map((o) => ({ value: o.id, label: o.label })),
+          sql: `answers->${q}->>${slot - 1}`,
+        });
+      }
+      break;
+    case "text":
+      columns.push({
+        name: question.id,
+        question: question.id,
+        label: question.label,
+        kind: "text",
+        sql: neutralized(`(answers->>${q})`),
+      });
+      break;
+  }
 }

@@ -1,14 +1,16 @@
 import "server-only";
 // The exports' work once their route (./routes.ts) has checked the caller and parameters: audit, build, stream.
-import { compareSegments } from "@/lib/analytics/compare";
-import type { AnalyticsScope } from "@/lib/analytics/context";
+import { compareSegments, otherWave } from "@/lib/analytics/compare";
+import type { AnalyticsScope, WaveInfo } from "@/lib/analytics/context";
+import type { Filters } from "@/lib/analytics/filters";
+import { getTrends } from "@/lib/analytics/trends";
 import { getOverview } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
 import { toCsv } from "@/lib/csv/safe";
 import { getFindings } from "@/lib/findings";
 import { completeExport, finishExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
-import { streamResponsesCsv } from "./responses-csv";
+import { streamResponsesCsv, streamWavesCsv, type ExportWave } from "./responses-csv";
 import { getEnv } from "@/lib/env";
 
 const csvHeaders = (filename: string) => ({
@@ -46,7 +48,7 @@ export async function responsesCsv(
   const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: requested }, analyst.via);
   // The request's signal aborts when the client goes away: the stream then cancels its COPY and
   // releases the connection, and the audit row is closed as cancelled (lib/exports/responses-csv.ts).
-  const stream = await streamResponsesCsv(scope.wave.id, scope.wave.instrument, scope.filters, status, {
+  const stream = await streamResponsesCsv(scope.wave, scope.filters, status, {
     bom,
     signal,
     onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
@@ -55,19 +57,134 @@ export async function responsesCsv(
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
 }
 
+const CODEBOOK_HEADER = [
+  "wave",
+  "column",
+  "section_id",
+  "section_title",
+  "section_text",
+  "question_id",
+  "role",
+  "question_text",
+  "question_help",
+  "kind",
+  "label",
+  "value",
+  "value_label",
+];
+
+/** A wave's codebook rows: each column with its section, question text and role, one row per value. */
+function codebookRows(wave: ExportWave): unknown[][] {
+  return exportColumns(wave.instrument, wave.code).flatMap((c) => {
+    const head = [
+      wave.code,
+      c.name,
+      c.section?.id ?? "",
+      c.section?.title ?? "",
+      c.section?.description ?? "",
+      c.question,
+      c.role ?? "",
+      c.questionText ?? "",
+      c.help ?? "",
+      c.kind,
+      c.label,
+    ];
+    return c.values?.length ? c.values.map((v) => [...head, v.value, v.label]) : [[...head, "", ""]];
+  });
+}
+
 export async function codebookCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
-  const rows = exportColumns(scope.wave.instrument).flatMap((c) =>
-    c.values?.length
-      ? c.values.map((v) => [c.name, c.question, c.kind, c.label, v.value, v.label])
-      : [[c.name, c.question, c.kind, c.label, "", ""]],
-  );
+  const rows = codebookRows(scope.wave);
   const auditId = await startExport(analyst.id, "codebook.csv", { wave: scope.wave.code }, analyst.via);
   await completeExport(auditId, rows.length);
-  return csvResponse(
-    toCsv(["column", "question_id", "kind", "label", "value", "value_label"], rows, { bom }),
-    `codebook-${scope.wave.code}.csv`,
-    gzip,
+  return csvResponse(toCsv(CODEBOOK_HEADER, rows, { bom }), `codebook-${scope.wave.code}.csv`, gzip);
+}
+
+const wavesName = (waves: ExportWave[]) => `${waves[0]?.code ?? "none"}_to_${waves[waves.length - 1]?.code ?? "none"}`;
+
+/** The codebooks of several waves, one after the other (oldest first), each row naming its wave. */
+export async function codebookWavesCsv({ caller: analyst, bom, gzip }: Download, waves: ExportWave[]): Promise<Response> {
+  const rows = waves.flatMap(codebookRows);
+  const auditId = await startExport(analyst.id, "codebook-waves.csv", { waves: waves.map((w) => w.code) }, analyst.via);
+  await completeExport(auditId, rows.length);
+  return csvResponse(toCsv(CODEBOOK_HEADER, rows, { bom }), `codebook-${wavesName(waves)}.csv`, gzip);
+}
+
+/** Several waves' responses in one CSV (the union of their columns, a wave column on every row). */
+export async function responsesWavesCsv(
+  { caller: analyst, bom, gzip }: Download,
+  waves: ExportWave[],
+  filters: Filters,
+  requested: "complete" | "partial" | "all",
+  signal: AbortSignal,
+): Promise<Response> {
+  const status = requested === "all" ? "any" : requested;
+  const audited = { ...filters, waves: waves.map((w) => w.code), status: requested };
+  const auditId = await startExport(analyst.id, "responses-waves.csv", audited, analyst.via);
+  const stream = await streamWavesCsv(waves, filters, status, {
+    bom,
+    signal,
+    onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
+  });
+  return csvResponse(stream, `responses-${wavesName(waves)}.csv`, gzip);
+}
+
+/** The trends as a long table: one row per measure and wave, with the change from the wave before. */
+export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves: WaveInfo[], filters: Filters): Promise<Response> {
+  const data = await getTrends(waves, filters);
+  const rows = data.series.flatMap((s) =>
+    s.points.map((p, i) => {
+      const change = i > 0 ? s.steps[i - 1] : undefined;
+      const wave = data.waves[i];
+      return [
+        s.measure,
+        s.id,
+        s.questionId ?? "",
+        s.optionId ?? "",
+        s.label,
+        s.kind,
+        p.wave,
+        wave?.n ?? null,
+        p.offered ? 1 : 0,
+        p.n,
+        fmt(p.value),
+        fmt(p.interval?.lower),
+        fmt(p.interval?.upper),
+        change?.from ?? "",
+        fmt(change?.difference),
+        change?.test ?? "",
+        fmt(change?.p),
+        fmt(change?.q),
+        change ? (change.significant ? 1 : 0) : null,
+        [p.offered && p.value === null ? "withheld" : "", change?.note ?? ""].filter(Boolean).join(" "),
+      ];
+    }),
   );
+  const auditId = await startExport(analyst.id, "trends.csv", { ...filters, waves: waves.map((w) => w.code) }, analyst.via);
+  await completeExport(auditId, rows.length);
+  const header = [
+    "measure",
+    "series",
+    "question_id",
+    "option_code",
+    "label",
+    "kind",
+    "wave",
+    "wave_n",
+    "offered",
+    "n",
+    "value",
+    "ci_lower",
+    "ci_upper",
+    "change_from",
+    "difference",
+    "test",
+    "p",
+    "q",
+    "significant",
+    "note",
+  ];
+  return csvResponse(toCsv(header, rows, { bom }), `trends-${wavesName(waves)}.csv`, gzip);
 }
 
 // Figures go out at full precision (as in findings.csv): rounding made small p- and q-values read 0.
@@ -156,7 +273,7 @@ export async function compareCsv(
   b: AnalyticsScope,
   rest: boolean,
 ): Promise<Response> {
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters);
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
   const rows = data.rows.map((r) => [
     r.questionId,
     r.optionId ?? "",

@@ -50,18 +50,62 @@ const DEFAULT_IDLE_MS = 60_000;
  * field is quoted so that a spreadsheet using ";" as separator cannot split a cell into a formula.
  */
 export async function streamResponsesCsv(
-  waveId: string,
-  instrument: Instrument,
+  wave: ExportWave,
   filters: Filters,
   status: "complete" | "partial" | "any",
   options: StreamOptions,
 ): Promise<ReadableStream<Uint8Array>> {
-  const columns = exportColumns(instrument);
+  const columns = exportColumns(wave.instrument, wave.code);
   const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
-  const where = inlineSql(whereFor(waveId, filters, status));
+  const where = inlineSql(whereFor(wave.id, filters, status));
   const sql =
     `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT ` +
     `WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
+  return runCopy(sql, options);
+}
+
+export interface ExportWave {
+  id: string;
+  code: string;
+  instrument: Instrument;
+}
+
+/**
+ * The columns of several waves' exports together: every column any wave has, by name, the newest
+ * wave's order first; a wave without a column leaves it empty.
+ */
+export function unionColumns(waves: ExportWave[]): { name: string; perWave: (string | null)[] }[] {
+  const perWave = waves.map((w) => new Map(exportColumns(w.instrument, w.code).map((c) => [c.name, c.sql])));
+  const names: string[] = [];
+  for (const columns of [...perWave].reverse()) for (const name of columns.keys()) if (!names.includes(name)) names.push(name);
+  return names.map((name) => ({ name, perWave: perWave.map((columns) => columns.get(name) ?? null) }));
+}
+
+/**
+ * The responses of several waves (oldest first) in one CSV, one COPY: each wave's rows read with its
+ * own instrument, the union of their columns, a `wave` column on every row; rows by wave, then time.
+ */
+export async function streamWavesCsv(
+  waves: ExportWave[],
+  filters: Filters,
+  status: "complete" | "partial" | "any",
+  options: StreamOptions,
+): Promise<ReadableStream<Uint8Array>> {
+  const columns = unionColumns(waves);
+  const parts = waves.map((wave, i) => {
+    // Cells are cast to text so columns of different types (and NULL) line up in the union.
+    const select = columns.map((c, j) => `(${c.perWave[i] ?? "NULL"})::text AS c${j}`).join(", ");
+    const where = inlineSql(whereFor(wave.id, filters, status));
+    return `SELECT ${i} AS wave_order, coalesce(submitted_at, started_at) AS sort_at, id AS sort_id, ${select} FROM response WHERE ${where}`;
+  });
+  const outer = columns.map((c, j) => `c${j} AS "${c.name}"`).join(", ");
+  const sql =
+    `COPY (SELECT ${outer} FROM (${parts.map((p) => `(${p})`).join(" UNION ALL ")}) u ` +
+    `ORDER BY wave_order, sort_at, sort_id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
+  return runCopy(sql, options);
+}
+
+async function runCopy(sql: string, options: StreamOptions): Promise<ReadableStream<Uint8Array>> {
   let client: pg.PoolClient;
   try {
     client = await connectUnlessAborted(analyticsPool(), options.signal);

@@ -1,11 +1,20 @@
 import "server-only";
 // The CSV exports, declared once (lib/api/route.ts). Each takes the filters of the view it
 // exports plus the download options; the work (audit, tables, COPY) is in ./handlers.ts.
-import { comparisonQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
+import { comparisonQuery, multiWaveQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
 import { defineRoute, type Caller, type ResponseSpec } from "@/lib/api/route";
 import { appUrl } from "@/lib/env";
 import { explorerShape } from "@/lib/responses/params";
-import { codebookCsv, compareCsv, findingsCsv, overviewCsv, responsesCsv } from "./handlers";
+import {
+  codebookCsv,
+  codebookWavesCsv,
+  compareCsv,
+  findingsCsv,
+  overviewCsv,
+  responsesCsv,
+  responsesWavesCsv,
+  trendsCsv,
+} from "./handlers";
 import { downloadShape } from "./options";
 
 const TAG = "Exports";
@@ -81,4 +90,52 @@ export const findingsCsvRoute = defineRoute({
   handler: async ({ caller, query: { scope, extra } }) => findingsCsv(download(caller, extra), scope, appUrl()),
 });
 
-export const exportRoutes = [responsesCsvRoute, codebookCsvRoute, overviewCsvRoute, compareCsvRoute, findingsCsvRoute];
+export const responsesWavesCsvRoute = defineRoute({
+  id: "exportResponsesAcrossWaves",
+  method: "GET",
+  path: "/api/v1/exports/responses-waves.csv",
+  summary:
+    "The responses of several waves in one CSV (streamed by COPY): a wave column on every row, the union of the waves' columns " +
+    "(empty where a wave did not ask), rows by wave oldest first",
+  tag: TAG,
+  access: "analyst",
+  query: multiWaveQuery({ status: explorerShape.status, ...downloadShape }),
+  responses: { 200: csv("The responses of the waves") },
+  handler: async ({ request, caller, query: { waves, filters, extra } }) =>
+    responsesWavesCsv(download(caller, extra), waves, filters, extra.status, request.signal),
+});
+
+export const codebookWavesCsvRoute = defineRoute({
+  id: "exportCodebookAcrossWaves",
+  method: "GET",
+  path: "/api/v1/exports/codebook-waves.csv",
+  summary: "The codebooks of several waves (oldest first): each column with its wave, section, question text, role and values",
+  tag: TAG,
+  access: "analyst",
+  query: multiWaveQuery({ ...downloadShape }, false),
+  responses: { 200: csv("The codebooks") },
+  handler: async ({ caller, query: { waves, extra } }) => codebookWavesCsv(download(caller, extra), waves),
+});
+
+export const trendsCsvRoute = defineRoute({
+  id: "exportTrends",
+  method: "GET",
+  path: "/api/v1/exports/trends.csv",
+  summary: "The trends: every measure per wave with its interval and the BH-adjusted change from the wave before",
+  tag: TAG,
+  access: "analyst",
+  query: multiWaveQuery({ ...downloadShape }),
+  responses: { 200: csv("The trends") },
+  handler: async ({ caller, query: { waves, filters, extra } }) => trendsCsv(download(caller, extra), waves, filters),
+});
+
+export const exportRoutes = [
+  responsesCsvRoute,
+  codebookCsvRoute,
+  overviewCsvRoute,
+  compareCsvRoute,
+  findingsCsvRoute,
+  responsesWavesCsvRoute,
+  codebookWavesCsvRoute,
+  trendsCsvRoute,
+];

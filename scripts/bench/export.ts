@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { exportColumns } from "@/lib/exports/columns";
-import { instrumentV1 } from "@/lib/survey/instrument";
+import { CURRENT_WAVE, instrumentV1 } from "@/lib/survey/instrument";
 import type { BenchResult } from "./report";
 import { round2 } from "./report";
 import { median } from "./setup";
@@ -66,7 +66,7 @@ export interface ExportBenchInput {
 }
 
 export async function benchExport({ url, waveId, baseUrl, cookie, serverPid, runs }: ExportBenchInput): Promise<BenchResult[]> {
-  const columns = exportColumns(instrumentV1);
+  const columns = exportColumns(instrumentV1, CURRENT_WAVE.code);
   const sql =
     `COPY (SELECT ${columns.map((c) => `${c.sql} AS "${c.name}"`).join(", ")} FROM response WHERE wave_id = ` +
     `'${waveId}' ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT WITH (FORMAT csv, HEADER true, ` +

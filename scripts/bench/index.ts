@@ -1,4 +1,4 @@
-// npm run bench -- [--only seed,dashboard,table,export,weight,ingest,instances] [--responses 1000000]
+// npm run bench -- [--only seed,dashboard,table,export,trends,weight,ingest,instances] [--responses 1000000]
 //                  [--seconds 30] [--connections 64] [--runs 5]
 // Prepares what it needs (a database of its own on DATABASE_URL's server or an embedded one, a
 // production build, seeded data, the production server), runs each benchmark against PostgreSQL doing the
@@ -16,9 +16,10 @@ import { printResults, writeResults, type BenchResult } from "./report";
 import { seedAndMeasure } from "./seeding";
 import { createBenchDatabase, createCredentials, prepareSurvey, signIn, startApp, type AppServer, type Cleanup } from "./setup";
 import { benchTable } from "./table";
+import { benchTrends, splitIntoWaves } from "./trends";
 import { benchWeight } from "./weight";
 
-const ALL = ["seed", "dashboard", "table", "export", "weight", "ingest", "instances"] as const;
+const ALL = ["seed", "dashboard", "table", "export", "trends", "weight", "ingest", "instances"] as const;
 type Benchmark = (typeof ALL)[number];
 
 const { values } = parseArgs({
@@ -64,7 +65,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   const { waveId, slug } = await prepareSurvey(db.url);
   const results: BenchResult[] = [];
 
-  const needsData = ["seed", "dashboard", "table", "export"].some((b) => selected.has(b as Benchmark));
+  const needsData = ["seed", "dashboard", "table", "export", "trends"].some((b) => selected.has(b as Benchmark));
   if (needsData) {
     const seeded = await seedAndMeasure(db, waveId, responses);
     if (selected.has("seed")) results.push(...seeded);
@@ -92,6 +93,12 @@ async function main(cleanups: Cleanup[]): Promise<number> {
     results.push(
       ...(await benchExport({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, serverPid: app.process.pid, runs: Math.min(runs, 3) })),
     );
+  }
+  if (selected.has("trends")) {
+    // Last of the benchmarks that read the seeded rows: it moves two thirds of them into two older waves.
+    console.log("• trends (splitting the rows into three waves)");
+    const waves = await splitIntoWaves(db.url, waveId);
+    results.push(...(await benchTrends({ url: db.url, waves, baseUrl: app.baseUrl, cookie, poolSize, runs })));
   }
   if (selected.has("weight")) {
     console.log("• page weight");

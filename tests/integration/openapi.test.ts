@@ -157,6 +157,7 @@ describe("every endpoint's real answers match the document", () => {
     const reads = [
       ["/api/v1/analytics/overview", "industry=technology"],
       ["/api/v1/analytics/compare", "a_industry=technology&b=rest"],
+      ["/api/v1/analytics/trends", "industry=technology"],
       ["/api/v1/analytics/findings", "region=east_asia"],
       ["/api/v1/responses", "status=complete&limit=25"],
       ["/api/v1/exports/responses.csv", "region=east_asia&status=complete"],
@@ -164,6 +165,9 @@ describe("every endpoint's real answers match the document", () => {
       ["/api/v1/exports/overview.csv", ""],
       ["/api/v1/exports/compare.csv", "a_region=south_asia&b=custom&b_region=east_asia"],
       ["/api/v1/exports/findings.csv", "bom=1"],
+      ["/api/v1/exports/responses-waves.csv", "region=east_asia&status=complete"],
+      ["/api/v1/exports/codebook-waves.csv", ""],
+      ["/api/v1/exports/trends.csv", "industry=technology"],
     ] as const;
     for (const [path, query] of reads) {
       expect((await call("GET", path, `${path}?${query}`, { headers: analyst() })).status, path).toBe(200);

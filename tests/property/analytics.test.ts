@@ -35,6 +35,7 @@ const goodValue = (prefixed: string): fc.Arbitrary<string> => {
     : [];
   switch (key) {
     case "wave":
+    case "waves":
       return fc.constant(CURRENT_WAVE.code);
     case "from":
     case "to":
@@ -224,9 +225,10 @@ describe("CSV exports under generated hostile query strings", () => {
       "/api/v1/analytics/compare",
       "/api/v1/analytics/findings",
       "/api/v1/analytics/overview",
+      "/api/v1/analytics/trends",
       "/api/v1/responses",
     ]);
-    expect(exportEndpoints).toHaveLength(5);
+    expect(exportEndpoints).toHaveLength(8);
     expect(acknowledged).toBeGreaterThan(50);
     expect(exportsAcknowledged).toBeGreaterThan(10);
     // Other test files export in parallel: at least ours are there.

@@ -11,7 +11,7 @@ export const metadata = { title: "Compare segments" };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   await requireAnalystPage(pathWithQuery("/dashboard/compare", params));
-  const { a, b, rest, within, data, problems, options, waves } = await loadComparison(params);
+  const { a, b, rest, within, data, problems, options, optionsB, waves } = await loadComparison(params);
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();
   // With b=rest, the b_* filters are the group "everyone else" is taken from.
@@ -21,10 +21,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const keepForA = new URLSearchParams([...(rest ? [["b", "rest"], ...withinQuery] : [["b", "custom"], ...bQuery])]).toString();
   const keepForB = new URLSearchParams([["b", "custom"], ...aQuery]).toString();
   const keepForWithin = new URLSearchParams([["b", "rest"], ...aQuery]).toString();
-  const labelA = describeFilters(a.filters, options);
+  const otherWave = b !== null && b.wave.code !== a.wave.code;
+  const labelA = `${describeFilters(a.filters, options)}${otherWave ? ` in ${a.wave.title}` : ""}`;
   const labelB = rest
     ? `everyone else in ${withinNarrowed && withinFilters ? describeFilters(withinFilters, options) : `wave ${a.wave.title}`} (not in A)`
-    : describeFilters(b?.filters ?? a.filters, options);
+    : `${describeFilters(b?.filters ?? a.filters, optionsB)}${otherWave && b ? ` in ${b.wave.title}` : ""}`;
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -75,17 +76,24 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </>
         )}
         {!rest && b && (
-          <FilterBar
-            filters={b.filters}
-            waves={waves.filter((w) => w.code === a.filters.wave)}
-            options={options}
-            prefix="b_"
-            keep={keepForB}
-            legend="Segment B filters"
-          />
+          <FilterBar filters={b.filters} waves={waves} options={optionsB} prefix="b_" keep={keepForB} legend="Segment B filters" />
         )}
       </section>
       <Notices problems={problems} />
+      {data.notes.length > 0 && (
+        <div
+          role="note"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="compare-notes"
+        >
+          Segment B is from another wave, whose questionnaire differs:
+          <ul className="mt-1 list-disc pl-5">
+            {data.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <CompareView data={data} labelA={labelA} labelB={labelB} />
     </div>
   );

@@ -1,0 +1,37 @@
+import { Notices } from "@/components/dashboard/Notices";
+import { TrendsFilters } from "@/components/trends/TrendsFilters";
+import { TrendsView } from "@/components/trends/TrendsView";
+import { filtersToQuery } from "@/lib/analytics/filters";
+import { loadTrends } from "@/lib/analytics/pages";
+import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
+
+export const metadata = { title: "Trends" };
+
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  await requireAnalystPage(pathWithQuery("/dashboard/trends", params));
+  const { data, filters, waves, choices, options, problems } = await loadTrends(params);
+  const query = new URLSearchParams([...waves.map((w) => ["waves", w.code]), ...filtersToQuery(filters)]);
+  const first = waves[0];
+  const last = waves[waves.length - 1];
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold text-brand-900">
+          Trends · {first?.title}
+          {last && last !== first ? ` to ${last.title}` : ""}
+        </h1>
+        <a
+          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+          href={`/api/v1/exports/trends.csv?${query}`}
+          download
+        >
+          Download trends (CSV)
+        </a>
+      </div>
+      <TrendsFilters filters={filters} waves={choices} options={options} />
+      <Notices problems={problems} />
+      <TrendsView data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,391 @@
+import "server-only";
+// Trends: the readiness index and each dimension, the share in production, the top concerns and
+// the planned infrastructure, wave by wave under the usual filters, with 95% intervals and a test
+// of each wave against the one before (one Benjamini-Hochberg family). Aggregated in SQL per wave
+// (n, sums, sums of squares, counts), suppressed per wave exactly like the overview.
+import { analyticsDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  LIKERT,
+  SCALE_0_100,
+  benjaminiHochberg,
+  compareProportions,
+  scaleMeanInterval,
+  welchTTest,
+  wilsonInterval,
+  type Interval,
+  type Moments,
+  type ProportionTestName,
+} from "@/lib/stats/tests";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { optionsOf } from "@/lib/survey/questions";
+import type { WaveInfo } from "./context";
+import { differencingRisks } from "./differencing";
+import type { Filters } from "./filters";
+import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
+import { suppressIndependent } from "./suppression";
+import {
+  dimensionQuestions,
+  optionKey,
+  plannedInfrastructureQuestion,
+  productionOptions,
+  stageQuestion,
+  topConcernsQuestion,
+  type TrendQuestion,
+} from "./trend-questions";
+import { whereFor } from "./where";
+
+export type TrendMeasure = "index" | "dimension" | "production" | "top_concern" | "planned_infrastructure";
+
+export interface TrendWave {
+  code: string;
+  title: string;
+  /** Complete responses under the filters; null when withheld (1..k-1, or the view would single people out). */
+  n: number | null;
+  reportable: boolean;
+  /** Filters whose removal would differ from this wave's view by fewer than k respondents. */
+  differencing: string[];
+}
+
+export interface TrendPoint {
+  wave: string;
+  /** Whether this wave asked the question (and offered the option). */
+  offered: boolean;
+  /** Respondents behind a mean, or respondents choosing the option; null when withheld or not offered. */
+  n: number | null;
+  /** Mean on 0-100, or a share from 0 to 1. */
+  value: number | null;
+  interval: Interval | null;
+  /** Means only: the t interval ran past an end of the 0-100 scale and was cut there. */
+  clamped: boolean;
+}
+
+export interface TrendStep {
+  from: string;
+  to: string;
+  test: ProportionTestName | "Welch t" | null;
+  /** Later minus earlier: 0-100 scale points (means) or percentage points (shares). */
+  difference: number | null;
+  p: number | null;
+  q: number | null;
+  significant: boolean;
+  note: string | null;
+}
+
+export interface TrendSeries {
+  id: string;
+  measure: TrendMeasure;
+  questionId: string | null;
+  optionId: string | null;
+  label: string;
+  kind: "mean" | "proportion";
+  /** Offered in every wave covered; otherwise compared only between waves that both offered it. */
+  shared: boolean;
+  points: TrendPoint[];
+  /** Each wave against the one before, in wave order. */
+  steps: TrendStep[];
+}
+
+export interface Trends {
+  k: number;
+  /** The waves covered, oldest first. */
+  waves: TrendWave[];
+  series: TrendSeries[];
+  /** What differs between the waves' instruments and how the comparison deals with it. */
+  notes: string[];
+  /** tests: every planned wave-over-wave test (withheld ones enter with p = 1); stated: those shown. */
+  family: { correction: "Benjamini-Hochberg"; tests: number; stated: number };
+}
+
+interface WaveAggregate {
+  n: number;
+  index: Moments;
+  production: number;
+  dimensions: Map<string, Moments>;
+  options: Map<string, Map<string, number>>;
+}
+
+interface WaveQuestions {
+  dimensions: TrendQuestion[];
+  production: string[];
+  topConcerns: TrendQuestion | null;
+  planned: TrendQuestion | null;
+}
+
+const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
+
+function questionsOf(instrument: Instrument): WaveQuestions {
+  return {
+    dimensions: dimensionQuestions(instrument),
+    production: productionOptions(instrument).map((o) => o.id),
+    topConcerns: topConcernsQuestion(instrument),
+    planned: plannedInfrastructureQuestion(instrument),
+  };
+}
+
+/** Two statements over the wave's filtered complete rows: moments and production, then option counts. */
+async function aggregateWave(waveId: string, questions: WaveQuestions, filters: Filters): Promise<WaveAggregate> {
+  const where = whereFor(waveId, filters);
+  const dimIds = questions.dimensions.map((d) => d.id);
+  const multiIds = [questions.topConcerns?.id, questions.planned?.id].filter((id): id is string => Boolean(id));
+  const [totals, optionRows] = await Promise.all([
+    q<Record<string, number>>(Prisma.sql`
+      SELECT count(*)::int AS n, sum(readiness_index::float8)::float8 AS index_sum,
+        sum(readiness_index::float8 ^ 2)::float8 AS index_squares,
+        count(*) FILTER (WHERE stage = ANY(${questions.production}::text[]))::int AS production, ${scaleMoments(dimIds)}
+      FROM response WHERE ${where}`),
+    multiIds.length
+      ? q<{ question: string; option: string; n: number }>(Prisma.sql`
+          SELECT src.question, o.value AS option, count(*)::int AS n
+          FROM response r CROSS JOIN ${questionList(multiIds)} AS src(question)
+          CROSS JOIN LATERAL ${chosenOptions} AS o(value)
+          WHERE ${where} GROUP BY 1, 2`)
+      : Promise.resolve([]),
+  ]);
+  const row = totals[0] ?? {};
+  const n = Number(row.n ?? 0);
+  const options = new Map<string, Map<string, number>>();
+  for (const r of optionRows) {
+    const inner = options.get(r.question) ?? new Map<string, number>();
+    inner.set(r.option, r.n);
+    options.set(r.question, inner);
+  }
+  return {
+    n,
+    index: { n, sum: Number(row.index_sum ?? 0), sumSquares: Number(row.index_squares ?? 0) },
+    production: Number(row.production ?? 0),
+    dimensions: new Map(dimIds.map((id, i) => [id, momentsAt(row, i)])),
+    options,
+  };
+}
+
+const NONE: Moments = { n: 0, sum: 0, sumSquares: 0 };
+const EMPTY: WaveAggregate = { n: 0, index: NONE, production: 0, dimensions: new Map(), options: new Map() };
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const absent = (wave: string, offered: boolean): TrendPoint => ({ wave, offered, n: null, value: null, interval: null, clamped: false });
+
+/** A mean on 0-100 from moments on `scale`, withheld under k. */
+function meanPoint(wave: string, m: Moments, scale: typeof LIKERT, k: number): TrendPoint {
+  if (m.n < k) return absent(wave, true);
+  const i = scaleMeanInterval(m, scale, SCALE_0_100);
+  return { wave, offered: true, n: m.n, value: i.mean, interval: { lower: i.lower, upper: i.upper }, clamped: i.clamped };
+}
+
+function sharePoint(wave: string, x: number | null, total: number): TrendPoint {
+  if (x === null || total === 0) return absent(wave, true);
+  return { wave, offered: true, n: x, value: x / total, interval: wilsonInterval(x, total), clamped: false };
+}
+
+type Raw = { mean: Moments } | { count: number; total: number } | null;
+
+/** Wave-over-wave test of two raw figures whose shown points are both visible. */
+function step(from: TrendPoint, to: TrendPoint, a: Raw, b: Raw): Omit<TrendStep, "q" | "significant"> {
+  const base = { from: from.wave, to: to.wave };
+  if (!from.offered || !to.offered) {
+    const missing = [from, to].filter((x) => !x.offered).map((x) => x.wave);
+    return { ...base, test: null, difference: null, p: null, note: `Not asked or not offered in ${missing.join(" and ")}: not compared.` };
+  }
+  if (from.value === null || to.value === null || !a || !b)
+    return { ...base, test: null, difference: null, p: null, note: "A figure is withheld: not compared." };
+  if ("mean" in a && "mean" in b) {
+    return { ...base, test: "Welch t", difference: to.value - from.value, p: welchTTest(b.mean, a.mean).p, note: null };
+  }
+  if ("count" in a && "count" in b) {
+    const test = compareProportions(b.count, b.total, a.count, a.total);
+    return {
+      ...base,
+      test: test.test,
+      difference: (to.value - from.value) * 100,
+      p: test.p,
+      note:
+        test.test === "Fisher's exact"
+          ? `An expected count is under 5 (smallest ${round2(test.minExpected)}): Fisher's exact test instead of z.`
+          : null,
+    };
+  }
+  return { ...base, test: null, difference: null, p: null, note: null };
+}
+
+interface SeriesDraft {
+  series: Omit<TrendSeries, "steps">;
+  raw: Raw[];
+}
+
+/**
+ * The trends over `waves` (oldest first) under `filters`. Questions are found in each wave's own
+ * instrument; options are matched by key, and an option (or question) missing from a wave is
+ * compared only between waves that both have it, with a note saying so.
+ */
+export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Trends> {
+  const k = getEnv().SUPPRESSION_K;
+  const questions = waves.map((w) => questionsOf(w.instrument));
+  const [aggregates, risks] = await Promise.all([
+    Promise.all(waves.map((w, i) => aggregateWave(w.id, questions[i] as WaveQuestions, filters))),
+    Promise.all(waves.map((w) => differencingRisks(w.id, filters, k))),
+  ]);
+  const at = (i: number): WaveAggregate => aggregates[i] ?? EMPTY;
+  const trendWaves: TrendWave[] = waves.map((w, i) => {
+    const total = aggregates[i]?.n ?? 0;
+    const differencing = risks[i] ?? [];
+    const reportable = total >= k && differencing.length === 0;
+    return { code: w.code, title: w.title, n: reportable ? total : total === 0 ? 0 : null, reportable, differencing };
+  });
+  const drafts: SeriesDraft[] = [];
+  const notes: string[] = [];
+  const codes = waves.map((w) => w.code);
+
+  // The readiness index (stored per response, 0-100).
+  drafts.push({
+    series: {
+      id: "index",
+      measure: "index",
+      questionId: null,
+      optionId: null,
+      label: "Readiness index",
+      kind: "mean",
+      shared: true,
+      points: waves.map((w, i) => (trendWaves[i]?.reportable ? meanPoint(w.code, at(i).index, SCALE_0_100, k) : absent(w.code, true))),
+    },
+    raw: aggregates.map((a, i) => (trendWaves[i]?.reportable ? { mean: a.index } : null)),
+  });
+  const dimensionSets = questions.map((x) => x.dimensions.map((d) => d.id).join(","));
+  if (new Set(dimensionSets).size > 1)
+    notes.push("The readiness index averages different dimensions in some waves: compare its changes with care.");
+
+  // Each dimension, matched by question id among each wave's readiness dimensions.
+  const dimensionIds = unionInOrder(questions.map((x) => x.dimensions.map((d) => d.id)));
+  for (const id of dimensionIds) {
+    const label = latest(questions.map((x) => x.dimensions.find((d) => d.id === id)?.label)) ?? id;
+    const offered = questions.map((x) => x.dimensions.some((d) => d.id === id));
+    if (offered.some((o) => !o)) notes.push(missingNote(`The dimension "${label}"`, codes, offered));
+    drafts.push({
+      series: {
+        id: `dimension:${id}`,
+        measure: "dimension",
+        questionId: id,
+        optionId: null,
+        label,
+        kind: "mean",
+        shared: offered.every(Boolean),
+        points: waves.map((w, i) =>
+          !offered[i]
+            ? absent(w.code, false)
+            : trendWaves[i]?.reportable
+              ? meanPoint(w.code, at(i).dimensions.get(id) ?? NONE, LIKERT, k)
+              : absent(w.code, true),
+        ),
+      },
+      raw: aggregates.map((a, i) => (offered[i] && trendWaves[i]?.reportable ? { mean: a.dimensions.get(id) ?? NONE } : null)),
+    });
+  }
+
+  // The share in production (limited or scaled), from the stage profile column.
+  const productionOffered = questions.map((x) => x.production.length > 0);
+  const production = aggregates.map((a, i) =>
+    productionOffered[i] && trendWaves[i]?.reportable ? (suppressIndependent([a.production], k, a.n)[0] ?? null) : null,
+  );
+  drafts.push({
+    series: {
+      id: "production",
+      measure: "production",
+      questionId: latest(waves.map((w) => stageQuestion(w.instrument)?.id)) ?? null,
+      optionId: null,
+      label: "In production (limited or scaled)",
+      kind: "proportion",
+      shared: productionOffered.every(Boolean),
+      points: waves.map((w, i) => (productionOffered[i] ? sharePoint(w.code, production[i] ?? null, at(i).n) : absent(w.code, false))),
+    },
+    raw: aggregates.map((a, i) => (production[i] === null || production[i] === undefined ? null : { count: a.production, total: a.n })),
+  });
+
+  // Options of the top concerns and the planned infrastructure, matched by key.
+  const optionSeries = (measure: "top_concern" | "planned_infrastructure", pick: (x: WaveQuestions) => TrendQuestion | null) => {
+    const perWave = waves.map((w, i) => {
+      const question = pick(questions[i] as WaveQuestions);
+      return question ? { question, options: optionsOf(w.instrument, question.question) } : null;
+    });
+    const keys = unionInOrder(perWave.map((x) => (x ? x.options.map(optionKey) : [])));
+    // Each wave's counts of its own options, suppressed together against the wave's total.
+    const shown = perWave.map((x, i) => {
+      const agg = at(i);
+      if (!x || !trendWaves[i]?.reportable) return new Map<string, number | null>();
+      const counts = x.options.map((o) => agg.options.get(x.question.id)?.get(o.id) ?? 0);
+      const visible = suppressIndependent(counts, k, agg.n);
+      return new Map(x.options.map((o, j) => [optionKey(o), visible[j] ?? null]));
+    });
+    const questionLabel = latest(perWave.map((x) => x?.question.label)) ?? measure;
+    for (const key of keys) {
+      const option = latest(perWave.map((x) => x?.options.find((o) => optionKey(o) === key)));
+      const offered = perWave.map((x) => Boolean(x?.options.some((o) => optionKey(o) === key)));
+      const label = option?.label ?? key;
+      if (offered.some((o) => !o)) notes.push(missingNote(`"${label}" (${questionLabel})`, codes, offered));
+      drafts.push({
+        series: {
+          id: `${measure}:${key}`,
+          measure,
+          questionId: latest(perWave.map((x) => x?.question.id)) ?? null,
+          optionId: key,
+          label,
+          kind: "proportion",
+          shared: offered.every(Boolean),
+          points: waves.map((w, i) => {
+            if (!offered[i]) return absent(w.code, false);
+            if (!trendWaves[i]?.reportable) return absent(w.code, true);
+            return sharePoint(w.code, shown[i]?.get(key) ?? null, at(i).n);
+          }),
+        },
+        raw: perWave.map((x, i) => {
+          const own = x?.options.find((o) => optionKey(o) === key);
+          if (!x || !own || shown[i]?.get(key) === null || !trendWaves[i]?.reportable) return null;
+          return { count: at(i).options.get(x.question.id)?.get(own.id) ?? 0, total: at(i).n };
+        }),
+      });
+    }
+  };
+  optionSeries("top_concern", (x) => x.topConcerns);
+  optionSeries("planned_infrastructure", (x) => x.planned);
+
+  // Every wave-over-wave test in one family. A planned test (both waves asked it) whose figures are
+  // withheld enters with p = 1, as in the comparison: the family's size, and so the others' q-values,
+  // must not depend on which cells happen to be small. Unasked pairs are no test (the instruments say so).
+  const steps = drafts.map(({ series, raw }) =>
+    series.points.slice(1).map((to, j) => step(series.points[j] as TrendPoint, to, raw[j] ?? null, raw[j + 1] ?? null)),
+  );
+  const planned = steps.flatMap((list, s) =>
+    list.flatMap((x, j) => (drafts[s]?.series.points[j]?.offered && drafts[s]?.series.points[j + 1]?.offered ? [{ s, j, p: x.p }] : [])),
+  );
+  const adjusted = benjaminiHochberg(planned.map((t) => t.p ?? 1));
+  const qAt = new Map(planned.map((t, i) => [`${t.s}:${t.j}`, adjusted[i] ?? 1]));
+  const series = drafts.map(({ series: s }, i) => ({
+    ...s,
+    steps: (steps[i] ?? []).map((x, j) => {
+      const qv = x.p === null ? null : (qAt.get(`${i}:${j}`) ?? null);
+      return { ...x, q: qv, significant: qv !== null && qv < 0.05 };
+    }),
+  }));
+  const stated = planned.filter((t) => t.p !== null).length;
+  return { k, waves: trendWaves, series, notes, family: { correction: "Benjamini-Hochberg", tests: planned.length, stated } };
+}
+
+/** Every key of the lists, the newest wave's order first, then keys only older waves have. */
+function unionInOrder(lists: string[][]): string[] {
+  const out: string[] = [];
+  for (const list of [...lists].reverse()) for (const key of list) if (!out.includes(key)) out.push(key);
+  return out;
+}
+
+/** The newest wave's value (waves are oldest first). */
+function latest<T>(values: (T | undefined)[]): T | undefined {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== undefined) return values[i];
+  return undefined;
+}
+
+function missingNote(what: string, codes: string[], offered: boolean[]): string {
+  const inWaves = codes.filter((_, i) => offered[i]);
+  const notIn = codes.filter((_, i) => !offered[i]);
+  return (
+    `${what} is not in every wave (not in ${notIn.join(", ")}; in ${inWaves.join(", ") || "none"}): ` +
+    "only waves that both have it are compared."
+  );
+}
