@@ -165,24 +165,6 @@ export const instrumentSchema = z
     );
   });
 
-export interface DefinitionProblem {
-  /** Dotted path into the definition, e.g. "sections.2.questions.0.role" or "roles". */
-  path: string;
-  message: string;
-}
-
-/** Validates a definition document, naming every problem by path. */
-export function validateDefinition(
-  definition: unknown,
-): { ok: true; instrument: Instrument; problems: [] } | { ok: false; problems: DefinitionProblem[] } {
-  const result = instrumentSchema.safeParse(definition);
-  if (result.success) return { ok: true, instrument: result.data, problems: [] };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message })),
-  };
-}
-
 export type Option = z.infer<typeof optionSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Section = z.infer<typeof sectionSchema>;

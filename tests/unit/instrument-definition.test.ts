@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { instrumentV1 } from "@/lib/survey/instrument";
-import { instrumentSchema, validateDefinition } from "@/lib/survey/instrument-schema";
+import { instrumentSchema } from "@/lib/survey/instrument-schema";
 import { parseStoredDefinition, withBundledRoles } from "@/lib/survey/instruments";
 import {
   MANDATORY_ROLES,
@@ -19,6 +19,7 @@ import {
   questionsByRole,
   readinessDimensions,
 } from "@/lib/survey/roles";
+import { checkDefinition } from "@/lib/waves/definition";
 import { validAnswers } from "../helpers/answers";
 import { renameAnswers, renamedV1 } from "../helpers/renamed-instrument";
 
@@ -26,14 +27,14 @@ const v1Document = () => JSON.parse(readFileSync(path.resolve(__dirname, "../../
 
 type Doc = { sections: { id: string; title: string; questions: Record<string, unknown>[] }[]; [key: string]: unknown };
 const problemsOf = (definition: unknown) => {
-  const result = validateDefinition(definition);
-  return result.ok ? [] : result.problems;
+  const result = checkDefinition(definition);
+  return result.ok ? [] : result.issues;
 };
 const paths = (definition: unknown) => problemsOf(definition).map((p) => p.path);
 
 describe("the bundled v1 definition", () => {
   it("is a JSON document that validates, with every mandatory role", () => {
-    expect(validateDefinition(v1Document())).toMatchObject({ ok: true, problems: [] });
+    expect(checkDefinition(v1Document())).toMatchObject({ ok: true });
     for (const role of MANDATORY_ROLES) expect(questionsByRole(instrumentV1, role).length).toBeGreaterThan(0);
     expect(readinessDimensions(instrumentV1).map((d) => d.code)).toEqual([
       "strategy",
@@ -60,12 +61,12 @@ describe("a malformed definition", () => {
     expect(paths(doc)).toEqual(
       expect.arrayContaining([
         "version",
-        "sections.0.title",
-        "sections.0.questions.0.id",
-        "sections.0.questions.1.type",
-        "sections.1.questions.0.scale",
-        "sections.3.questions.1.role",
-        "sections.4.questions.0.options.0.code",
+        "sections[0].title",
+        "sections[0].questions[0].id",
+        "sections[0].questions[1].type",
+        "sections[1].questions[0].scale",
+        "sections[3].questions[1].role",
+        "sections[4].questions[0].options[0].code",
       ]),
     );
     expect(problemsOf(doc)).toHaveLength(7);
@@ -82,11 +83,11 @@ describe("a malformed definition", () => {
     doc.sections[3]!.questions[2]!.optionsFrom = "excitements"; // top concerns must rank the concerns
     expect(problemsOf(doc)).toEqual(
       expect.arrayContaining([
-        { path: "sections.0.questions.1.role", message: "role industry is already carried by question industry" },
-        { path: "sections.0.questions.2.required", message: "a question with role company_size must be required" },
-        { path: "sections.1.questions.0.role", message: "role concerns needs a multi question, not likert" },
-        { path: "sections.2.questions.1.dimension", message: "duplicate dimension code strategy" },
-        { path: "sections.3.questions.2.optionsFrom", message: "the top_concerns question must rank the concerns question's options" },
+        { path: "sections[0].questions[1].role", message: "role industry is already carried by question industry" },
+        { path: "sections[0].questions[2].required", message: "a question with role company_size must be required" },
+        { path: "sections[1].questions[0].role", message: "role concerns needs a multi question, not likert" },
+        { path: "sections[2].questions[1].dimension", message: "duplicate dimension code strategy" },
+        { path: "sections[3].questions[2].optionsFrom", message: "the top_concerns question must rank the concerns question's options" },
         { path: "roles", message: "missing required role region" },
         { path: "roles", message: "missing required role readiness_self" },
       ]),
@@ -101,7 +102,7 @@ describe("a malformed definition", () => {
     }
     const noFreeText: Doc = v1Document();
     for (const section of noFreeText.sections) section.questions = section.questions.filter((q) => q.role !== "free_text");
-    expect(validateDefinition(noFreeText).ok).toBe(true); // free text is optional
+    expect(checkDefinition(noFreeText).ok).toBe(true); // free text is optional
   });
 });
 
