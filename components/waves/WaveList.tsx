@@ -1,6 +1,6 @@
 // The survey's waves with their status, dates and response counts; open a draft, close the open wave.
-import { closeWaveAction, openWaveAction } from "@/lib/waves/actions";
 import type { WaveSummary } from "@/lib/waves/schemas";
+import { WaveStatusAction } from "./WaveStatusAction";
 
 const BADGE: Record<WaveSummary["status"], string> = {
   draft: "bg-amber-100 text-amber-900",
@@ -46,15 +46,7 @@ export function WaveList({ survey, waves }: { survey: string; waves: WaveSummary
               <dd>{w.partial.toLocaleString("en")}</dd>
             </div>
           </dl>
-          {w.status !== "closed" && (
-            <form action={w.status === "draft" ? openWaveAction : closeWaveAction} className="mt-3">
-              <input type="hidden" name="code" value={w.code} />
-              <input type="hidden" name="survey" value={survey} />
-              <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-                {w.status === "draft" ? `Open ${w.code} (closes the open wave)` : `Close ${w.code} now`}
-              </button>
-            </form>
-          )}
+          <WaveStatusAction survey={survey} code={w.code} status={w.status} />
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 // The dashboard's wave actions (admin): check a pasted or uploaded definition, publish it, open a
 // draft, close a wave. Same rules and schemas as the API (lib/waves/routes.ts).
 import { revalidatePath } from "next/cache";
+import { isForm } from "@/lib/auth/schemas";
 import { requireAnalystAction } from "@/lib/auth/session";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import type { Instrument } from "@/lib/survey/instrument-schema";
@@ -61,14 +62,28 @@ export async function publishWaveAction(
   }
 }
 
-export async function openWaveAction(form: FormData): Promise<void> {
+/** What the list's open/close buttons show after acting: done, or why not. */
+export type WaveActionState = { ok: boolean; message: string } | null;
+
+async function changeStatus(form: unknown, change: "open" | "close"): Promise<WaveActionState> {
   await requireAnalystAction("admin");
-  await openWave(String(form.get("code")), null, surveyOf(form.get("survey"))).catch((error: unknown) => refusal(error));
+  if (!isForm(form)) return { ok: false, message: "This form could not be read. Reload the page and try again." };
+  const code = String(form.get("code") ?? "");
+  try {
+    if (change === "open") await openWave(code, null, surveyOf(form.get("survey")));
+    else await closeWave(code, null, surveyOf(form.get("survey")));
+  } catch (error) {
+    const refused = refusal(error);
+    return { ok: false, message: refused.issues[0] ? `${refused.message} (${refused.issues[0].message})` : refused.message };
+  }
   revalidatePath("/dashboard/waves");
+  return { ok: true, message: change === "open" ? `${code} is open.` : `${code} is closed.` };
 }
 
-export async function closeWaveAction(form: FormData): Promise<void> {
-  await requireAnalystAction("admin");
-  await closeWave(String(form.get("code")), null, surveyOf(form.get("survey"))).catch((error: unknown) => refusal(error));
-  revalidatePath("/dashboard/waves");
+export async function openWaveAction(_previous: WaveActionState, form: FormData): Promise<WaveActionState> {
+  return changeStatus(form, "open");
+}
+
+export async function closeWaveAction(_previous: WaveActionState, form: FormData): Promise<WaveActionState> {
+  return changeStatus(form, "close");
 }

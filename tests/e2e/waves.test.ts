@@ -189,5 +189,20 @@ describe("publishing a wave from the dashboard", () => {
       code: "2027-Q1",
       answers: expect.objectContaining({ gpu_sourcing: "neocloud", ai_stage: "agents_in_production" }),
     });
+
+    // Closing asks first (Cancel changes nothing), then says what it did.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/dashboard/waves?survey=${slug}`);
+    const open = page.locator('[data-wave="2027-Q1"]');
+    await open.getByRole("button", { name: "Close 2027-Q1…" }).click();
+    await open.getByText("Respondents can no longer answer 2027-Q1").waitFor();
+    await open.getByRole("button", { name: "Cancel" }).click();
+    expect(await status("2027-Q1")).toBe("open");
+    await open.getByRole("button", { name: "Close 2027-Q1…" }).click();
+    await expectAccessible(page, "close confirmation");
+    await open.getByRole("button", { name: "Yes, close 2027-Q1" }).click();
+    await open.getByRole("status").filter({ hasText: "2027-Q1 is closed." }).waitFor();
+    await expect.poll(() => status("2027-Q1")).toBe("closed");
+    await screenshot(page, "waves", "07-closed");
   });
 });
