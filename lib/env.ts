@@ -33,6 +33,14 @@ const envSchema = z.object({
    * exports). Respondents, sign-in and every write use DATABASE_URL.
    */
   DATABASE_REPLICA_URL: postgresUrl.optional(),
+  /**
+   * How this instance's connections are named in pg_stat_activity ("<name>:primary", ":analytics",
+   * ":export", ":replica"): set one per instance to tell several apart.
+   */
+  DB_APPLICATION_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, "letters, digits, '.', '_' or '-', at most 40")
+    .default("readiness-radar"),
   /** Connections per app process to PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**

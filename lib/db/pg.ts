@@ -27,7 +27,7 @@ function createPool(
     connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
     // Named in pg_stat_activity, so an operator (and a test) can tell whose connection is whose.
-    application_name: `readiness-radar:${role}`,
+    application_name: `${getEnv().DB_APPLICATION_NAME}:${role}`,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   // An idle connection the server drops (a restart, an admin's pg_terminate_backend) is reported

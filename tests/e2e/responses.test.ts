@@ -73,7 +73,16 @@ describe("responses explorer in Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const file = await download.path();
     const parsed = Papa.parse<Record<string, string>>(readFileSync(file, "utf8"), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields?.slice(0, 6)).toEqual(["response_id", "status", "source", "started_at", "submitted_at", "readiness_index"]);
+    expect(parsed.meta.fields?.slice(0, 7)).toEqual([
+      "response_id",
+      "wave",
+      "status",
+      "source",
+      "started_at",
+      "submitted_at",
+      "readiness_index",
+    ]);
+    expect(parsed.data.every((row) => row.wave === "2026-Q4")).toBe(true);
     expect(parsed.meta.fields).toContain("concerns__latency");
     expect(parsed.data).toHaveLength(filteredTotal);
     expect(parsed.data.every((row) => row.region === "east_asia")).toBe(true);

@@ -12,10 +12,17 @@ import { api } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
+const NAME = `rr-pool-test-${process.pid}`;
 let cookie: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ DATABASE_URL: testEnv.databaseUrl, DB_POOL_SIZE: "4", ANALYTICS_STATEMENT_TIMEOUT_MS: "1500" });
+  server = await startTestServer({
+    DATABASE_URL: testEnv.databaseUrl,
+    DB_POOL_SIZE: "4",
+    ANALYTICS_STATEMENT_TIMEOUT_MS: "1500",
+    // Its own name: other servers of the suite use the same database, with analytics pools of their own.
+    DB_APPLICATION_NAME: NAME,
+  });
   cookie = await signIn();
 }, 90_000);
 afterAll(async () => {
@@ -31,8 +38,8 @@ describe("analyst reads", () => {
     expect(overview.status).toBe(200);
     const { rows } = await testPool().query<{ n: number; queries: string[] }>(
       `SELECT count(*)::int AS n, array_agg(query) AS queries FROM pg_stat_activity
-       WHERE datname = $1 AND application_name = 'readiness-radar:analytics'`,
-      [database()],
+       WHERE datname = $1 AND application_name = $2`,
+      [database(), `${NAME}:analytics`],
     );
     expect(rows[0]?.n).toBeGreaterThanOrEqual(1);
     expect(rows[0]?.n).toBeLessThanOrEqual(2);

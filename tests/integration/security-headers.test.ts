@@ -17,6 +17,7 @@ const VALUES: Record<string, () => string> = {
   slug: () => SURVEY_SLUG,
   id: () => responseId,
   all: () => "get-session",
+  code: () => "2026-Q4",
 };
 const urlFor = (pattern: string) =>
   expand(pattern, (p, param) => [param === "id" && p.startsWith("/architectures") ? ARCHITECTURE_IDS[0] : (VALUES[param]?.() ?? "")])[0]!;
