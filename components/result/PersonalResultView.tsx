@@ -57,7 +57,7 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
               data-testid={`standing-${peer.group}`}
               data-standing={peer.standing.kind}
             >
-              {describeStanding(peer, k)}
+              {describeStanding(peer, k, result.peerMinimum)}
             </li>
           ))}
         </ul>
@@ -87,8 +87,8 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
 
       {withheld && (
         <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Peer figures are shown only when at least {k} peers have answered, so that no one can be singled out. Some figures below are
-          hidden for now.
+          Peer figures are shown only when at least {result.peerMinimum} peers have answered, and rounded, so that no one can be singled
+          out. Some figures below are hidden for now.
         </p>
       )}
 
@@ -154,7 +154,9 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
               ))}
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-slate-600">95% intervals in brackets. — : fewer than {k} peers, withheld.</p>
+          <p className="mt-1 text-xs text-slate-600">
+            95% intervals in brackets. — : fewer than {result.peerMinimum} peers (or fewer than {k} giving an answer), withheld.
+          </p>
         </details>
       </section>
 

@@ -13,9 +13,9 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-export function describeStanding(peer: Pick<PeerFigure, "label" | "n" | "standing">, k: number): string {
+export function describeStanding(peer: Pick<PeerFigure, "label" | "n" | "standing">, k: number, minimum: number = k): string {
   const { label, n, standing } = peer;
-  if (n === null || standing.kind === "too_few") return `Not enough peers in ${label} yet to compare: fewer than ${k} peers so far.`;
+  if (n === null || standing.kind === "too_few") return `Not enough peers in ${label} yet to compare: fewer than ${minimum} peers so far.`;
   switch (standing.kind) {
     case "share":
       if (standing.shareBelow === 0) return `None of your ${count(n)} peers in ${label} scores lower than you.`;

@@ -4,6 +4,7 @@ import { recommend } from "@/lib/architecture/recommend";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { suppressDistribution } from "@/lib/analytics/suppression";
 import { meanInterval } from "@/lib/stats/tests";
 import type { Answers, Instrument } from "./instrument-schema";
 import { optionLabelOf, questionByRole, readinessDimensions } from "./roles";
@@ -74,6 +75,8 @@ export interface PersonalResult {
   readinessIndex: number;
   readinessStage: ReadinessStage;
   suppressionK: number;
+  /** Peer groups smaller than this show no figures (see peerMinimum). */
+  peerMinimum: number;
   peers: PeerFigure[];
   dimensions: DimensionRow[];
   stage: { optionId: string; label: string; rows: ShareRow[] };
@@ -166,6 +169,7 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
     readinessIndex: own.readiness_index,
     readinessStage: readinessStage(instrument, own.readiness_index),
     suppressionK: k,
+    peerMinimum: peerMinimum(k),
     peers: [
       { group: "industry", label: optionLabelOf(instrument, "industry", own.industry), n: industry.n, standing: industry.standing },
       { group: "region", label: optionLabelOf(instrument, "region", own.region), n: region.n, standing: region.standing },
@@ -205,10 +209,32 @@ interface Unpacked {
   concernShares: (number | null)[];
 }
 
-/** Reads the aliased columns of a peer row, withholding everything when n < k. */
+/**
+ * The smallest peer group whose figures the result page shows. The snapshot stops passive
+ * differencing, but anyone may submit responses: k-1 made-up peers in one snapshot step would
+ * leave one real newcomer to subtract. Figures therefore come only from groups where one person
+ * cannot move what is shown: means to 0.1 on 1-5 over 50 or more peers shift by at most 0.08 per
+ * person, and shares are rounded to steps of k/n (see coarse()).
+ */
+export function peerMinimum(k: number): number {
+  return Math.max(10 * k, 50);
+}
+
+/** A share rounded to steps of max(1%, k/n): one person is a fifth of a step or less, and a count of k or more never shows as 0%. */
+export function coarseShare(count: number, n: number, k: number): number {
+  const step = Math.max(0.01, k / n);
+  if (count <= 0 || count >= n) return count <= 0 ? 0 : 1;
+  // Some but not all: never shown as none or all (a count of k or more is at least one step).
+  return Math.min(1 - step, Math.max(step, Math.round(count / n / step) * step));
+}
+
+const down = (v: number) => Math.floor(v * 10) / 10;
+const up = (v: number) => Math.ceil(v * 10) / 10;
+
+/** Reads the aliased columns of a peer row, withholding everything below the peer minimum. */
 function unpack(row: Record<string, unknown> | undefined, dims: number, stages: number, concerns: number, k: number): Unpacked {
   const n = Number(row?.n ?? 0);
-  if (n < k) {
+  if (n < peerMinimum(k)) {
     return {
       n: null,
       standing: { kind: "too_few" },
@@ -219,18 +245,25 @@ function unpack(row: Record<string, unknown> | undefined, dims: number, stages: 
   }
   const at = (name: string) => Number(row?.[name]);
   // A share of n reveals its count: withhold it when the count, or the rest, is 1..k-1.
-  const share = (count: number) => ((count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : count / n);
+  const share = (count: number) => ((count > 0 && count < k) || (n - count > 0 && n - count < k) ? null : coarseShare(count, n, k));
   const mean = (i: number): PeerMean | null => {
     const moments = { n: at(`d${i}n`), sum: at(`d${i}s`), sumSquares: at(`d${i}q`) };
-    if (moments.n < k) return null;
+    if (moments.n < peerMinimum(k)) return null;
     const interval = meanInterval(moments);
-    return { mean: interval.mean, lower: Math.max(1, interval.lower), upper: Math.min(5, interval.upper) };
+    // To 0.1, the interval rounded outwards so it still covers what it covered.
+    return { mean: Math.round(interval.mean * 10) / 10, lower: Math.max(1, down(interval.lower)), upper: Math.min(5, up(interval.upper)) };
   };
+  // Stages are one distribution: a withheld stage must not be n minus the others (complementary).
+  const stageCounts = suppressDistribution(
+    Array.from({ length: stages }, (_, i) => at(`s${i}`)),
+    k,
+  );
+  const standing = standingOf(at("below"), n, k);
   return {
     n,
-    standing: standingOf(at("below"), n, k),
+    standing: standing.kind === "share" ? { kind: "share", shareBelow: coarseShare(at("below"), n, k) } : standing,
     means: Array.from({ length: dims }, (_, i) => mean(i)),
-    stageShares: Array.from({ length: stages }, (_, i) => share(at(`s${i}`))),
+    stageShares: stageCounts.map((count) => (count === null ? null : share(count))),
     concernShares: Array.from({ length: concerns }, (_, i) => share(at(`c${i}`))),
   };
 }

@@ -11,12 +11,10 @@ import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import type { Answers } from "@/lib/survey/instrument-schema";
 import { validAnswers } from "../helpers/answers";
-import { authHeaders } from "../helpers/auth";
 import { describeViolations, seriousViolations } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
-import { backdateResponses, closeTestPool, createTestSurvey } from "../helpers/db";
+import { closeTestPool, createTestSurvey, insertCompleteResponses } from "../helpers/db";
 import { testEnv } from "../helpers/env";
-import { api } from "../helpers/http";
 import { readinessDimensions } from "@/lib/survey/roles";
 
 const dims = (rating: number) => Object.fromEntries(readinessDimensions(instrumentV1).map((d) => [d.question.id, rating]));
@@ -26,30 +24,22 @@ const WIDTHS = [
 ] as const;
 
 /**
- * A survey of its own for each test, with peers chosen so that a respondent scoring 25 (every
- * dimension rated 2) is in the lowest group of East Asia (2 of its 12 peers score 0, fewer than
- * k = 5, and 10 score 50) and has only 2 peers in Healthcare (fewer than k).
+ * A survey of its own for each test, with peers (yesterday: the result page compares with days that
+ * are over) chosen so that a respondent scoring 25 (every dimension rated 2) is in the lowest group
+ * of East Asia (2 of its 50 peers score 0, fewer than k = 5, and 48 score 50) and has only 2 peers
+ * in Healthcare (fewer than the 50 a group needs for figures).
  */
 async function surveyWithPeers(): Promise<string> {
-  const { slug } = await createTestSurvey("result-e2e");
-  const peers = [
-    ...Array.from({ length: 2 }, () => validAnswers({ industry: "telecom", region: "east_asia", ...dims(1) })),
-    ...Array.from({ length: 10 }, () => validAnswers({ industry: "telecom", region: "east_asia", ...dims(3) })),
-    ...Array.from({ length: 2 }, () => validAnswers({ industry: "healthcare", region: "north_america", ...dims(4) })),
-  ];
-  const ip = authHeaders()["x-forwarded-for"];
-  const ids: string[] = [];
-  for (const answers of peers) {
-    const r = await api<{ id: string }>(`/api/v1/surveys/${slug}/responses`, {
-      method: "POST",
-      body: { answers },
-      headers: { "Idempotency-Key": randomUUID(), "x-forwarded-for": ip },
-    });
-    expect(r.status).toBe(201);
-    ids.push(r.body.id);
-  }
-  // Yesterday: the result page compares with a snapshot of days that are over.
-  await backdateResponses(ids, 1);
+  const { slug, waveId } = await createTestSurvey("result-e2e");
+  await insertCompleteResponses(
+    waveId,
+    [
+      ...Array.from({ length: 2 }, () => validAnswers({ industry: "telecom", region: "east_asia", ...dims(1) })),
+      ...Array.from({ length: 48 }, () => validAnswers({ industry: "telecom", region: "east_asia", ...dims(3) })),
+      ...Array.from({ length: 2 }, () => validAnswers({ industry: "healthcare", region: "north_america", ...dims(4) })),
+    ],
+    1,
+  );
   return slug;
 }
 const RESPONDENT = validAnswers({ industry: "healthcare", region: "east_asia", ...dims(2) });
@@ -107,12 +97,12 @@ describe("personal result in Chromium", () => {
     const { page } = browser;
     await openResult(browser);
     expect(await page.getByTestId("readiness-index").textContent()).toBe("25");
-    // Fewer than k peers score lower: the true statement, not "not enough peers" for a group of 12.
+    // Fewer than k peers score lower: the true statement, not "not enough peers" for a group of 50.
     expect(await page.getByTestId("standing-region").textContent()).toBe(
-      "You score in the lowest group of your 12 peers in East Asia: fewer than 5 of them score lower.",
+      "You score in the lowest group of your 50 peers in East Asia: fewer than 5 of them score lower.",
     );
     expect(await page.getByTestId("standing-industry").textContent()).toBe(
-      "Not enough peers in Healthcare & life sciences yet to compare: fewer than 5 peers so far.",
+      "Not enough peers in Healthcare & life sciences yet to compare: fewer than 50 peers so far.",
     );
     expect(await page.getByTestId("readiness-stage").textContent()).toBe("Stage of readiness: Ad hoc (2 of 5)");
     await page
@@ -124,14 +114,14 @@ describe("personal result in Chromium", () => {
     browser = await openBrowser(viewport);
     const { page } = browser;
     await openResult(browser);
-    // Region: 2 peers rate 1 and 10 rate 3: mean 2.67, 95% t interval 2.17..3.16. The industry's
-    // 2 peers are withheld. The respondent's 2 lies below the interval on every dimension.
+    // Region: 2 peers rate 1 and 48 rate 3: mean 2.92, 95% t interval 2.81..3.03, shown to 0.1
+    // (outwards). The industry's 2 peers are withheld. The respondent's 2 lies below it everywhere.
     const chart = page.getByTestId("dimension-chart");
     await chart.waitFor({ timeout: 5000 });
     expect(await chart.locator("[data-you]").count()).toBe(7);
     await page.getByText("Show as a table").click();
     const strategy = page.getByTestId("dimension-table").getByRole("row", { name: /^Strategy/ });
-    expect((await strategy.getByRole("cell").allTextContents()).map((t) => t.trim())).toEqual(["2", "—", "2.7[2.2–3.2]"]);
+    expect((await strategy.getByRole("cell").allTextContents()).map((t) => t.trim())).toEqual(["2", "—", "2.9[2.8–3.1]"]);
     expect(await page.getByTestId("dimension-differences").textContent()).toContain(
       "Behind peers in East Asia: Strategy, Compute, Network, Data, Governance & security, Talent, Culture",
     );

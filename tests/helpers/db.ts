@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { ensureSurvey } from "@/scripts/lib/bootstrap";
-import { SURVEY_SLUG } from "@/lib/survey/instrument";
+import { SURVEY_SLUG, instrumentV1 } from "@/lib/survey/instrument";
+import type { Answers } from "@/lib/survey/instrument-schema";
+import { profileOf, readinessIndex } from "@/lib/survey/scoring";
 import { testEnv } from "./env";
 
 let pool: pg.Pool | undefined;
@@ -34,6 +36,39 @@ export async function createTestSurvey(prefix = "t"): Promise<{ slug: string; wa
  */
 export async function backdateResponses(ids: string[], daysAgo: number): Promise<void> {
   await testPool().query(`UPDATE response SET submitted_at = now() - make_interval(days => $2) WHERE id = ANY($1::uuid[])`, [ids, daysAgo]);
+}
+
+/**
+ * Stores complete responses straight in the database, submitted `daysAgo` days back (no API, no
+ * rate limit): peer groups of the size the result page needs, in a few statements.
+ */
+export async function insertCompleteResponses(waveId: string, answersList: Answers[], daysAgo: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (const answers of answersList) {
+    const profile = profileOf(instrumentV1, answers);
+    const { rows } = await testPool().query<{ id: string }>(
+      `INSERT INTO response (wave_id, status, source, submission_key, started_at, updated_at, submitted_at, current_step,
+         industry, region, company_size, role, stage, readiness_index, answers)
+       VALUES ($1, 'complete', 'seed', $2, now() - make_interval(days => $3), now() - make_interval(days => $3),
+         now() - make_interval(days => $3), $4, $5, $6, $7, $8, $9, $10, $11)
+       RETURNING id`,
+      [
+        waveId,
+        `test:${randomBytes(8).toString("hex")}`,
+        daysAgo,
+        instrumentV1.sections.length,
+        profile.industry,
+        profile.region,
+        profile.companySize,
+        profile.role,
+        profile.stage,
+        readinessIndex(instrumentV1, answers),
+        JSON.stringify(answers),
+      ],
+    );
+    ids.push(rows[0]!.id);
+  }
+  return ids;
 }
 
 export async function countResponses(waveId: string): Promise<{ partial: number; complete: number }> {

@@ -2,6 +2,7 @@
 // their stage of readiness.
 import { describe, expect, it } from "vitest";
 import { describeStanding, percent } from "@/components/result/standing";
+import { coarseShare, peerMinimum } from "@/lib/survey/results";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { publishedResultsUrl, readinessStage, standingOf } from "@/lib/survey/results";
 
@@ -83,5 +84,25 @@ describe("readinessStage", () => {
 describe("publishedResultsUrl", () => {
   it("is null while no published results pages exist, so the result page shows no link to a 404", () => {
     expect(publishedResultsUrl({ slug: "ai-readiness", waveCode: "2026-Q4" })).toBeNull();
+  });
+});
+
+describe("peer figures on the result page", () => {
+  it("say how many peers a group needs before it is compared", () => {
+    expect(describeStanding({ label: "Retail", n: null, standing: { kind: "too_few" } }, 5, 50)).toBe(
+      "Not enough peers in Retail yet to compare: fewer than 50 peers so far.",
+    );
+  });
+
+  it("round shares to steps of k/n, so one person moves nothing shown, and never to a false 0% or 100%", () => {
+    expect(peerMinimum(5)).toBe(50);
+    expect(peerMinimum(10)).toBe(100);
+    expect(coarseShare(23, 50, 5)).toBeCloseTo(0.5, 10); // steps of 10%
+    expect(coarseShare(24, 50, 5)).toBeCloseTo(0.5, 10);
+    expect(coarseShare(5, 50, 5)).toBeCloseTo(0.1, 10);
+    expect(coarseShare(5, 1000, 5)).toBeCloseTo(0.01, 10); // steps of 1%: 0.5% shows as 1%, not 0%
+    expect(coarseShare(995, 1000, 5)).toBeCloseTo(0.99, 10);
+    expect(coarseShare(0, 80, 5)).toBe(0);
+    expect(coarseShare(80, 80, 5)).toBe(1);
   });
 });
