@@ -72,4 +72,21 @@ describe("Trends view in Chromium", () => {
       expect(new URL(page.url()).searchParams.getAll("waves").sort()).toEqual([...TREND_WAVES]);
     });
   }
+
+  it("shows the demo's three waves, the newest on a newer questionnaire (1280 px)", async () => {
+    browser = await openBrowser({ width: 1280, height: 900 });
+    const { page } = browser;
+    await logIn(browser, "/dashboard/trends?waves=2026-Q2,2026-Q3,2026-Q4");
+    await page.getByTestId("trends").waitFor();
+    expect(await page.locator("[data-wave]").evaluateAll((els) => els.map((el) => el.getAttribute("data-wave")))).toEqual([
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+    ]);
+    await expect.poll(() => page.locator(".recharts-line").count()).toBeGreaterThan(3);
+    await page.mouse.move(0, 0);
+    await screenshot(page, "trends", "demo-waves");
+    const problems = await seriousViolations(page);
+    expect(problems, describeViolations("trends (demo waves)", problems)).toEqual([]);
+  });
 });
