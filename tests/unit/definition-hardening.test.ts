@@ -6,7 +6,10 @@ import { exportColumns } from "@/lib/exports/columns";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { checkDefinition } from "@/lib/waves/definition";
 
-type Doc = { sections: { id: string; title: string; description?: string; questions: Record<string, unknown>[] }[]; [key: string]: unknown };
+type Doc = {
+  sections: { id: string; title: string; description?: string; questions: Record<string, unknown>[] }[];
+  [key: string]: unknown;
+};
 const v1 = (): Doc => JSON.parse(JSON.stringify(instrumentV1)) as Doc;
 const problemsOf = (definition: unknown) => {
   const result = checkDefinition(definition);
