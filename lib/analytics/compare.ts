@@ -257,7 +257,21 @@ export async function compareSegments(
     // one side must be hidden on the other too (and every column total is public).
     let shownA: (number | null)[];
     let shownB: (number | null)[];
-    if (kind === "single") {
+    if (kind === "single" && unshared.length) {
+      // nA and nB are published, so the respondents outside the shared options (an option only one
+      // wave offered, or no answer) are n minus the shown counts: they are a cell of the table too,
+      // suppressed with the others (and never shown), so a small one withholds a shared cell with it.
+      const other = (counts: number[], n: number) => n - counts.reduce((sum, c) => sum + c, 0);
+      const [withOtherA = [], withOtherB = []] = suppressTable(
+        [
+          [...countsA, other(countsA, A.n)],
+          [...countsB, other(countsB, B.n)],
+        ],
+        k,
+      );
+      shownA = withOtherA.slice(0, options.length);
+      shownB = withOtherB.slice(0, options.length);
+    } else if (kind === "single") {
       [shownA = [], shownB = []] = suppressTable([countsA, countsB], k);
     } else {
       const a1 = suppressIndependent(countsA, k, A.n);

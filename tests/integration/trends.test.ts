@@ -4,10 +4,13 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "@/lib/analytics/compare";
 import type { Trends, TrendSeries } from "@/lib/analytics/trends";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import type { Instrument } from "@/lib/survey/instrument-schema";
 import { normalUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "@/lib/stats/distributions";
 import { signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { api, type ErrorBody } from "../helpers/http";
+import { validAnswers } from "../helpers/answers";
 import { TREND_WAVES, ensureWaves, trendWaveSpecs } from "../helpers/waves";
 
 let cookie: string;
@@ -260,6 +263,36 @@ describe("comparison between waves", () => {
     expect(unknown.body.error.fields.map((f) => f.path)).toEqual(["c_wave"]);
     const bad = await api<ErrorBody>(`/api/v1/analytics/compare?a_wave=2019-Q4&b=custom&b_wave=1999-Q1`, { cookie });
     expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b_wave"]);
+  });
+
+  it("withholds a shared option when an option only one wave offers was chosen by 1..k-1 (n minus the rest would show it)", async () => {
+    // Traffic shape: wave P2 offers "seasonal" besides v1's options, chosen by 2 of its 20.
+    const withSeasonal = structuredClone(instrumentV1);
+    for (const question of withSeasonal.sections.flatMap((x) => x.questions))
+      if (question.id === "traffic_shape" && question.type === "single") question.options.push({ id: "seasonal", label: "Seasonal" });
+    const shapes = (counts: Record<string, number>) =>
+      Object.entries(counts).flatMap(([shape, n]) => Array.from({ length: n }, () => shape));
+    const spec = (code: string, instrument: Instrument, traffic: string[]) => ({
+      code,
+      title: code,
+      opensAt: "2018-03-01T00:00:00Z",
+      instrument,
+      rows: traffic.map((traffic_shape) => ({ day: "2018-03-15", answers: validAnswers({ industry: "technology", traffic_shape }) })),
+    });
+    await ensureWaves([
+      spec("2018-P1", instrumentV1, shapes({ steady: 7, daily_peaks: 7, bursty: 6 })),
+      spec("2018-P2", withSeasonal, shapes({ steady: 6, daily_peaks: 6, bursty: 6, seasonal: 2 })),
+    ]);
+    const r = await compare("a_wave=2018-P1&a_industry=technology&b=custom&b_wave=2018-P2&b_industry=technology");
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    expect([r.body.nA, r.body.nB, r.body.reportable]).toEqual([20, 20, true]);
+    const traffic = r.body.rows.filter((x) => x.questionId === "traffic_shape");
+    expect(traffic.map((x) => x.optionId).sort()).toEqual(["bursty", "daily_peaks", "steady", "unpredictable"]);
+    // Had every shared count of B been shown, 20 - (6 + 6 + 6 + 0) = 2 would be the seasonal count.
+    expect(traffic.some((x) => x.b.n === null)).toBe(true);
+    const shownB = traffic.reduce((sum, x) => sum + (x.b.n ?? 0), 0);
+    expect(r.body.nB! - shownB).toBeGreaterThanOrEqual(K);
+    expect(r.body.notes.some((n) => n.includes("Seasonal"))).toBe(true);
   });
 });
 
