@@ -296,6 +296,71 @@ describe("comparison between waves", () => {
   });
 });
 
+describe("waves whose instrument renamed a dimension question and an option (roles and codes kept)", () => {
+  /** v1 with dim_strategy renamed (dimension code strategy kept) and traffic_shape's question and "steady" renamed (code kept). */
+  const renamed = (): Instrument => {
+    const copy = structuredClone(instrumentV1);
+    for (const question of copy.sections.flatMap((x) => x.questions)) {
+      if (question.id === "dim_strategy") question.id = "dim_strategy_v2";
+      if (question.id === "traffic_shape" && question.type === "single") {
+        question.id = "traffic_pattern";
+        question.options = question.options.map((o) => (o.id === "steady" ? { ...o, id: "constant", code: "steady" } : o));
+      }
+    }
+    return copy;
+  };
+  const rows = (rename: boolean) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const answers = validAnswers({ industry: "technology", dim_strategy: 1 + (i % 5), traffic_shape: i % 2 ? "steady" : "bursty" });
+      if (!rename) return { day: "2018-06-15", answers };
+      const { dim_strategy, traffic_shape, ...rest } = answers;
+      return {
+        day: "2018-06-15",
+        answers: {
+          ...rest,
+          dim_strategy_v2: Math.min(5, Number(dim_strategy) + 1),
+          traffic_pattern: traffic_shape === "steady" ? "constant" : "bursty",
+        },
+      };
+    });
+
+  beforeAll(async () => {
+    await ensureWaves([
+      { code: "2018-R1", title: "R1", opensAt: "2018-06-01T00:00:00Z", instrument: instrumentV1, rows: rows(false) },
+      { code: "2018-R2", title: "R2", opensAt: "2018-06-02T00:00:00Z", instrument: renamed(), rows: rows(true) },
+    ]);
+  });
+
+  it("trends follow the dimension by its code across the rename", async () => {
+    const r = await api<Trends>(`/api/v1/analytics/trends?waves=2018-R1,2018-R2`, { cookie });
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const strategy = r.body.series.filter((x) => x.measure === "dimension" && x.label === "Strategy");
+    expect(strategy).toHaveLength(1);
+    expect(strategy[0]).toMatchObject({ questionId: "dim_strategy_v2", shared: true });
+    expect(strategy[0]!.points.map((p) => [p.offered, p.n])).toEqual([
+      [true, 20],
+      [true, 20],
+    ]);
+    // 1..5 cycling is 3 on average (50 on 0-100); one higher, capped at 5: 3.8 (70).
+    expect(strategy[0]!.points[0]!.value).toBeCloseTo(50, 9);
+    expect(strategy[0]!.points[1]!.value).toBeCloseTo(70, 9);
+  });
+
+  it("the comparison pairs the renamed question by role and the renamed option by code", async () => {
+    const r = await api<Comparison>(
+      `/api/v1/analytics/compare?a_wave=2018-R2&a_industry=technology&b=custom&b_wave=2018-R1&b_industry=technology`,
+      { cookie },
+    );
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const strategy = r.body.rows.find((x) => x.questionId === "dim_strategy_v2");
+    expect(strategy).toMatchObject({ a: { n: 20 }, b: { n: 20 } });
+    expect(strategy?.difference).toBeCloseTo(20, 9);
+    const constant = r.body.rows.find((x) => x.questionId === "traffic_pattern" && x.optionId === "constant");
+    expect(constant).toMatchObject({ a: { n: 10 }, b: { n: 10 }, difference: 0 });
+    expect(r.body.notes.filter((n) => n.includes("not asked the same way"))).toEqual([]);
+  });
+});
+
 describe("exports with waves", () => {
   const csv = async (path: string) => {
     const response = await fetch(`${process.env.APP_BASE_URL}${path}`, { headers: { cookie } });
