@@ -19,7 +19,7 @@ import {
   type ProportionTestName,
 } from "@/lib/stats/tests";
 import { allQuestions, findQuestion, optionsOf, type Instrument, type Question } from "@/lib/survey/instrument-schema";
-import { PROFILE_ROLES, codeOf, findQuestionByRole } from "@/lib/survey/roles";
+import { PROFILE_ROLES, ROLE_RULES, codeOf, findQuestionByRole, readinessDimensions } from "@/lib/survey/roles";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
@@ -174,6 +174,18 @@ function scaled(m: Moments, k: number): SideFigure {
 
 const scaleInterval = (i: Interval, factor: number): Interval => ({ lower: i.lower * factor, upper: i.upper * factor });
 
+/** A question's counterpart in another wave's instrument: same role (a dimension: same code), else same id. */
+function counterpart(instrumentB: Instrument, question: Question): Question | undefined {
+  const { role } = question;
+  if (role === "readiness_dimension") {
+    const code = question.dimension?.code ?? question.id;
+    return readinessDimensions(instrumentB).find((d) => d.code === code)?.question;
+  }
+  if (role && !ROLE_RULES[role].many) return findQuestionByRole(instrumentB, role);
+  const same = findQuestion(instrumentB, question.id);
+  return same && !same.role ? same : undefined;
+}
+
 const hasConditions = (f: Filters) => Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0));
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -257,7 +269,21 @@ export async function compareSegments(
     // one side must be hidden on the other too (and every column total is public).
     let shownA: (number | null)[];
     let shownB: (number | null)[];
-    if (kind === "single") {
+    if (kind === "single" && unshared.length) {
+      // nA and nB are published, so the respondents outside the shared options (an option only one
+      // wave offered, or no answer) are n minus the shown counts: they are a cell of the table too,
+      // suppressed with the others (and never shown), so a small one withholds a shared cell with it.
+      const other = (counts: number[], n: number) => n - counts.reduce((sum, c) => sum + c, 0);
+      const [withOtherA = [], withOtherB = []] = suppressTable(
+        [
+          [...countsA, other(countsA, A.n)],
+          [...countsB, other(countsB, B.n)],
+        ],
+        k,
+      );
+      shownA = withOtherA.slice(0, options.length);
+      shownB = withOtherB.slice(0, options.length);
+    } else if (kind === "single") {
       [shownA = [], shownB = []] = suppressTable([countsA, countsB], k);
     } else {
       const a1 = suppressIndependent(countsA, k, A.n);
@@ -328,8 +354,9 @@ export async function compareSegments(
   );
   for (const question of allQuestions(instrument)) {
     if (defining.has(question.id)) continue;
-    // Across waves a question is matched by id and role; one B's wave lacks is left out, with a note.
-    const questionB = waveB ? findQuestion(instrumentB, question.id) : question;
+    // Across waves a question is matched by role (a dimension by its code), one without a role by id,
+    // as the wave diff pairs them; one B's wave lacks is left out, with a note.
+    const questionB = waveB ? counterpart(instrumentB, question) : question;
     if (!questionB || questionB.type !== question.type || questionB.role !== question.role) {
       notes.push(`"${question.label}" is not asked the same way in wave ${waveB?.code}: not compared.`);
       continue;
@@ -338,7 +365,7 @@ export async function compareSegments(
     else if (question.type === "multi" || question.type === "rank") pushProportions(question, "multi", questionB);
     else if (question.type === "likert") {
       const ma = A.moments.get(question.id) ?? { n: 0, sum: 0, sumSquares: 0 };
-      const mb = B.moments.get(question.id) ?? { n: 0, sum: 0, sumSquares: 0 };
+      const mb = B.moments.get(questionB.id) ?? { n: 0, sum: 0, sumSquares: 0 };
       const fa = scaled(ma, k);
       const fb = scaled(mb, k);
       const visible = fa.value !== null && fb.value !== null;

@@ -9,6 +9,8 @@ export interface TrendQuestion {
   id: string;
   label: string;
   question: Question;
+  /** Readiness dimensions: the dimension's code, which pairs them across waves (ids may be renamed). */
+  code?: string;
 }
 
 /** The stage codes that mean AI runs in production. */
@@ -19,7 +21,7 @@ export const PRODUCTION_CODES = ["limited_production", "scaled_production"];
  * question id and role, with their display names.
  */
 export function dimensionQuestions(instrument: Instrument): TrendQuestion[] {
-  return readinessDimensions(instrument).map((d) => ({ id: d.question.id, label: d.label, question: d.question }));
+  return readinessDimensions(instrument).map((d) => ({ id: d.question.id, label: d.label, question: d.question, code: d.code }));
 }
 
 /** The AI stage question (a profile column). */

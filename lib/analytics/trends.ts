@@ -249,15 +249,20 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
     },
     raw: aggregates.map((a, i) => (trendWaves[i]?.reportable ? { mean: a.index } : null)),
   });
-  const dimensionSets = questions.map((x) => x.dimensions.map((d) => d.id).join(","));
+  const dimensionCode = (d: TrendQuestion) => d.code ?? d.id;
+  const dimensionSets = questions.map((x) => x.dimensions.map(dimensionCode).join(","));
   if (new Set(dimensionSets).size > 1)
     notes.push("The readiness index averages different dimensions in some waves: compare its changes with care.");
 
-  // Each dimension, matched by question id among each wave's readiness dimensions.
-  const dimensionIds = unionInOrder(questions.map((x) => x.dimensions.map((d) => d.id)));
-  for (const id of dimensionIds) {
-    const label = latest(questions.map((x) => x.dimensions.find((d) => d.id === id)?.label)) ?? id;
-    const offered = questions.map((x) => x.dimensions.some((d) => d.id === id));
+  // Each dimension, matched by its dimension code among each wave's readiness dimensions (a wave may
+  // have renamed the question), each wave's moments read under its own question id.
+  const dimensionCodes = unionInOrder(questions.map((x) => x.dimensions.map(dimensionCode)));
+  for (const code of dimensionCodes) {
+    const perWave = questions.map((x) => x.dimensions.find((d) => dimensionCode(d) === code));
+    const id = latest(perWave.map((d) => d?.id)) ?? code;
+    const label = latest(perWave.map((d) => d?.label)) ?? id;
+    const offered = perWave.map(Boolean);
+    const momentsOf = (a: WaveAggregate, i: number) => a.dimensions.get(perWave[i]?.id ?? id) ?? NONE;
     if (offered.some((o) => !o)) notes.push(missingNote(`The dimension "${label}"`, codes, offered));
     drafts.push({
       series: {
@@ -272,11 +277,11 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
           !offered[i]
             ? absent(w.code, false)
             : trendWaves[i]?.reportable
-              ? meanPoint(w.code, at(i).dimensions.get(id) ?? NONE, LIKERT, k)
+              ? meanPoint(w.code, momentsOf(at(i), i), LIKERT, k)
               : absent(w.code, true),
         ),
       },
-      raw: aggregates.map((a, i) => (offered[i] && trendWaves[i]?.reportable ? { mean: a.dimensions.get(id) ?? NONE } : null)),
+      raw: aggregates.map((a, i) => (offered[i] && trendWaves[i]?.reportable ? { mean: momentsOf(a, i) } : null)),
     });
   }
 

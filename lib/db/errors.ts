@@ -1,5 +1,5 @@
 // Classifies database failures. Kept free of "server-only" so tests can exercise it directly.
-import { ServiceUnavailableError, UNAVAILABLE_MESSAGES, type AppError } from "@/lib/errors";
+import { ServiceUnavailableError, UNAVAILABLE_MESSAGES, ValidationError, type AppError } from "@/lib/errors";
 
 // Markers of a database that could not be used, split by whether the failing statement can have
 // reached the server. "Unreachable": refused or timed-out connections, a pool with no free
@@ -79,6 +79,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return databaseFailure(error) !== undefined;
 }
 
+// Values PostgreSQL refuses to store: NUL in text (22P05 untranslatable_character), bytes that are
+// not UTF-8 (22021), input it cannot read (22P02, e.g. a lone surrogate in jsonb). The request's
+// own validation refuses these first, naming the field; this is the safety net: a 400, not a 500.
+const UNSTORABLE_VALUE_CODES = new Set(["22P05", "22021", "22P02"]);
+
+/** True when the database refused a value as unstorable text. */
+export function isUnstorableValue(error: unknown): boolean {
+  return collect(error).codes.some((code) => UNSTORABLE_VALUE_CODES.has(code));
+}
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
@@ -87,6 +97,11 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * when the method is unknown); "nothing was saved" for a write that never reached the database.
  */
 export function toAppError(error: unknown, method?: string): AppError | undefined {
+  if (isUnstorableValue(error)) {
+    return new ValidationError([
+      { path: "body", message: "contains text the database cannot store (a NUL or unpaired surrogate character)" },
+    ]);
+  }
   const failure = databaseFailure(error);
   if (!failure) return undefined;
   if (!method || !WRITE_METHODS.has(method.toUpperCase())) return new ServiceUnavailableError(UNAVAILABLE_MESSAGES.read);

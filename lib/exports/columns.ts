@@ -3,7 +3,9 @@
 // columns for rankings ("concerns_top3__rank1"), the text itself for free text. Shared by the CSV
 // and its codebook, which also names each column's section and question text (a label like
 // "Strategy" means little without "How mature is your organization in each area…?").
-import { optionsOf, type Instrument } from "@/lib/survey/instrument-schema";
+// optionsOf from the zod-free module: the instrument schema itself uses these columns to refuse colliding names.
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { optionsOf } from "@/lib/survey/questions";
 
 export interface ExportColumn {
   name: string;
@@ -43,6 +45,9 @@ const META: ExportColumn[] = [
   },
   { name: "readiness_index", question: "", label: "Readiness index (0-100)", kind: "meta", sql: "readiness_index" },
 ];
+
+/** Column names every export carries before the questions' columns: no question may take one. */
+export const META_COLUMN_NAMES: readonly string[] = META.map((column) => column.name);
 
 const ID = /^[a-z0-9_]+$/;
 const lit = (id: string) => {

@@ -3,6 +3,7 @@
 // always agree on what is valid.
 import { z } from "zod";
 import type { FieldIssue } from "@/lib/errors";
+import { isStorableText } from "./storable-text";
 import { allQuestions, optionsOf, type Answers, type Instrument, type Question, type RankQuestion } from "./instrument-schema";
 
 const MESSAGES = {
@@ -52,10 +53,11 @@ export function answerSchema(instrument: Instrument, question: Question): z.ZodT
   }
 }
 
-/** PostgreSQL text and jsonb cannot hold NUL, and an unpaired UTF-16 surrogate is not Unicode text. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
+export { isStorableText };
+
+/** An answer by question id, own properties only (an id like "constructor" must not read Object.prototype). */
+function own(answers: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(answers, key) ? answers[key] : undefined;
 }
 
 function isDistinct(values: string[]): boolean {
@@ -63,7 +65,8 @@ function isDistinct(values: string[]): boolean {
 }
 
 function shapeFor(instrument: Instrument, questions: Question[], mode: "draft" | "complete") {
-  const shape: Record<string, z.ZodType> = {};
+  // Null prototype: a question id never meets Object.prototype's members ("constructor", "__proto__").
+  const shape: Record<string, z.ZodType> = Object.create(null) as Record<string, z.ZodType>;
   for (const question of questions) {
     const schema = answerSchema(instrument, question);
     if (mode === "draft") {
@@ -102,9 +105,9 @@ function checkRankRules(
 ) {
   for (const question of questions) {
     if (question.type !== "rank") continue;
-    const ranked = answers[question.id];
+    const ranked = own(answers, question.id);
     if (!Array.isArray(ranked)) continue;
-    const source = answers[question.optionsFrom];
+    const source = own(answers, question.optionsFrom);
     const chosen = Array.isArray(source) ? source : [];
     ranked.forEach((value, index) => {
       if (!chosen.includes(value)) {

@@ -1,19 +1,35 @@
 // The shape of a survey instrument. Instruments are data: validated here once, stored frozen in
 // each wave, rendered by the form and turned into answer validators by ./answers.ts.
 import { z } from "zod";
+import { exportColumns, META_COLUMN_NAMES } from "@/lib/exports/columns";
 import { MANDATORY_ROLES, ROLE_RULES, ROLES, type Role } from "./roles";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 
-const id = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters");
+/** Names of Object.prototype's members ("constructor", "__proto__", "toString"...): answers are keyed by id. */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const notReserved = (value: string) => !PROTOTYPE_NAMES.has(value);
+const RESERVED_MESSAGE = "is a reserved name (a member of every JavaScript object)";
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,47}$/, "ids are lower_snake_case, start with a letter, at most 48 characters")
+  .refine(notReserved, RESERVED_MESSAGE);
 
 /** Option ids may start with a digit ("100_999"): they are values, never identifiers. */
-const optionId = z.string().regex(/^[a-z0-9][a-z0-9_]{0,47}$/, "option ids are lower_snake_case, at most 48 characters");
+const optionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_]{0,47}$/, "option ids are lower_snake_case, at most 48 characters")
+  .refine(notReserved, RESERVED_MESSAGE);
+
+/** Text shown to people and stored in PostgreSQL: no NUL, no unpaired surrogate. */
+const text = (max: number, min = 0) => z.string().min(min).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const optionSchema = z.object({
   id: optionId,
   /** Stable semantic code the logic reasons about ("production", "lt_100ms"); defaults to the id. */
   code: optionId.optional(),
-  label: z.string().min(1).max(120),
-  help: z.string().max(300).optional(),
+  label: text(120, 1),
+  help: text(300).optional(),
 });
 
 export const roleSchema = z.enum(ROLES);
@@ -23,9 +39,9 @@ const questionBase = {
   /** What the product reasons about this question as (see ./roles.ts); questions without a role are only shown and exported. */
   role: roleSchema.optional(),
   /** For role readiness_dimension: the dimension's stable code and short display name. */
-  dimension: z.object({ code: optionId, label: z.string().min(1).max(60) }).optional(),
-  label: z.string().min(1).max(300),
-  help: z.string().max(500).optional(),
+  dimension: z.object({ code: optionId, label: text(60, 1) }).optional(),
+  label: text(300, 1),
+  help: text(500).optional(),
   required: z.boolean().default(true),
 };
 
@@ -46,7 +62,7 @@ export const likertQuestionSchema = z.object({
   ...questionBase,
   type: z.literal("likert"),
   /** Labels for 1..5, lowest first. */
-  scale: z.array(z.string().min(1).max(40)).length(5),
+  scale: z.array(text(40, 1)).length(5),
 });
 
 export const rankQuestionSchema = z.object({
@@ -62,7 +78,7 @@ export const textQuestionSchema = z.object({
   ...questionBase,
   type: z.literal("text"),
   maxLength: z.number().int().min(1).max(5000),
-  placeholder: z.string().max(200).optional(),
+  placeholder: text(200).optional(),
 });
 
 export const questionSchema = z.discriminatedUnion("type", [
@@ -75,8 +91,8 @@ export const questionSchema = z.discriminatedUnion("type", [
 
 export const sectionSchema = z.object({
   id,
-  title: z.string().min(1).max(120),
-  description: z.string().max(600).optional(),
+  title: text(120, 1),
+  description: text(600).optional(),
   questions: z.array(questionSchema).min(1),
 });
 
@@ -84,8 +100,8 @@ export const instrumentSchema = z
   .object({
     id,
     version: z.number().int().min(1),
-    title: z.string().min(1).max(200),
-    intro: z.string().max(2000),
+    title: text(200, 1),
+    intro: text(2000),
     estimatedMinutes: z.number().int().min(1).max(120),
     sections: z.array(sectionSchema).min(1),
   })
@@ -96,6 +112,9 @@ export const instrumentSchema = z
     instrument.sections.forEach((section, s) =>
       section.questions.forEach((question, q) => {
         const at = (...rest: (string | number)[]) => ["sections", s, "questions", q, ...rest];
+        if (META_COLUMN_NAMES.includes(question.id)) {
+          ctx.addIssue({ code: "custom", path: at("id"), message: `${question.id} is reserved: exports carry a ${question.id} column` });
+        }
         if (byId.has(question.id)) {
           ctx.addIssue({ code: "custom", path: at("id"), message: `duplicate question id ${question.id}` });
         }
@@ -142,6 +161,7 @@ export const instrumentSchema = z
     if (new Set(sectionIds).size !== sectionIds.length) {
       ctx.addIssue({ code: "custom", path: ["sections"], message: "duplicate section id" });
     }
+    checkExportColumns(instrument, ctx);
     for (const role of MANDATORY_ROLES) {
       if (!byRole.has(role)) ctx.addIssue({ code: "custom", path: ["roles"], message: `missing required role ${role}` });
     }
@@ -154,6 +174,12 @@ export const instrumentSchema = z
             path: ["sections", s, "questions", q, "optionsFrom"],
             message: `${question.id}: optionsFrom must name a multi-select question`,
           });
+        } else if (question.required && !byId.get(question.optionsFrom)?.required) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", s, "questions", q, "required"],
+            message: `${question.id}: a required ranking cannot rank optional question ${question.optionsFrom} (left empty, nothing could be ranked)`,
+          });
         } else if (question.role === "top_concerns" && byRole.get("concerns")?.id !== question.optionsFrom) {
           ctx.addIssue({
             code: "custom",
@@ -164,6 +190,33 @@ export const instrumentSchema = z
       }),
     );
   });
+
+/** Two questions whose export columns share a name ("x__y": question x__y, and option y of multi-select x). */
+function checkExportColumns(instrument: Instrument, ctx: z.RefinementCtx): void {
+  const paths = new Map<string, [number, number]>();
+  instrument.sections.forEach((section, s) => section.questions.forEach((question, q) => paths.set(question.id, [s, q])));
+  let columns;
+  try {
+    columns = exportColumns(instrument, "");
+  } catch {
+    return; // an id the export refuses is already refused by the id patterns
+  }
+  const owner = new Map<string, string>();
+  for (const column of columns) {
+    if (column.kind === "meta") continue;
+    const first = owner.get(column.name);
+    if (first === undefined) owner.set(column.name, column.question);
+    // The same question twice is a duplicate option or question id, reported on its own.
+    else if (first !== column.question) {
+      const [s, q] = paths.get(column.question) ?? [0, 0];
+      ctx.addIssue({
+        code: "custom",
+        path: ["sections", s, "questions", q, "id"],
+        message: `export column ${column.name} of ${column.question} collides with one of question ${first}`,
+      });
+    }
+  }
+}
 
 export type Option = z.infer<typeof optionSchema>;
 export type Question = z.infer<typeof questionSchema>;

@@ -96,8 +96,10 @@ export const replaceDefinitionRoute = defineRoute({
   id: "replaceWaveDefinition",
   method: "PUT",
   path: "/api/v1/surveys/{slug}/waves/{code}/definition",
-  summary: "Replace a wave's definition while it has no responses",
-  description: "Once a wave has responses its definition is frozen (409 wave_frozen): what was answered is never rewritten.",
+  summary: "Replace a draft wave's definition",
+  description:
+    "Only a draft's definition can be replaced; once a wave was opened its definition is frozen (409 wave_frozen): " +
+    "what was or may be answered is never rewritten.",
   tag: TAG,
   access: "admin",
   params: codeParams,

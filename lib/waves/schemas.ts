@@ -2,6 +2,7 @@
 // actions, the CLI and the tests use these.
 import { z } from "zod";
 import type { Same } from "@/lib/api/types";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/survey/storable-text";
 import type { WaveDiff } from "./diff";
 
 /** A wave's code, e.g. 2027-Q1: letters, digits, dot, dash and underscore. */
@@ -9,6 +10,9 @@ export const waveCodeSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "1-32 letters, digits, '.', '-' or '_', starting with a letter or digit");
+
+/** A draft gets its close date when it is opened: the API, the dashboard and the CLI (via the store) say so. */
+export const DRAFT_CLOSES_AT_MESSAGE = "applies when the wave opens; a draft gets its close date when opened";
 
 const instant = z.iso.datetime({ offset: true }).describe("An ISO 8601 instant with a time zone, e.g. 2027-03-31T23:59:59Z.");
 
@@ -22,15 +26,19 @@ export const checkRequestSchema = z.object({ definition: definitionInputSchema }
 export const publishRequestSchema = z
   .object({
     code: waveCodeSchema,
-    title: z.string().trim().min(1).max(120),
+    title: z.string().trim().min(1).max(120).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
     definition: definitionInputSchema,
     status: z
       .enum(["draft", "open"])
       .default("open")
       .describe("draft: reviewed first; open: takes responses now and closes the open wave."),
-    closesAt: instant.nullish().describe("When the opened wave stops taking responses by itself."),
+    closesAt: instant.nullish().describe("When the opened wave stops taking responses by itself (status open only)."),
   })
-  .strict();
+  .strict()
+  .superRefine((request, ctx) => {
+    if (request.status === "draft" && request.closesAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: DRAFT_CLOSES_AT_MESSAGE });
+  });
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
 
 export const openRequestSchema = z.object({ closesAt: instant.nullish() }).strict();

@@ -4,8 +4,10 @@
 // - One open wave per survey (a partial unique index). Opening a wave closes the one open before it
 //   in the same transaction (the survey row locked), so respondents always find at most one.
 // - An open wave may carry a close date; past it the wave takes no responses and is listed closed.
-// - A definition can be replaced while the wave has no responses; once answered, the database's
-//   wave_definition_frozen trigger refuses (reported as 409 wave_frozen).
+// - Status changes re-check the status inside their transaction, the wave row locked: of two
+//   concurrent opens (or closes) exactly one succeeds, and a closed wave never reopens.
+// - Only a draft's definition can be replaced (409 wave_frozen otherwise: an open wave may be
+//   answered at any moment); the database's wave_definition_frozen trigger backs this for answered waves.
 import type pg from "pg";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { definitionHash } from "@/lib/survey/definition-hash";
@@ -13,7 +15,7 @@ import type { Instrument } from "@/lib/survey/instrument-schema";
 import { parseStoredDefinition } from "@/lib/survey/instruments";
 import { checkDefinition, checkDefinitionText } from "./definition";
 import { diffInstruments, type WaveDiff } from "./diff";
-import type { WaveSummary } from "./schemas";
+import { DRAFT_CLOSES_AT_MESSAGE, type WaveSummary } from "./schemas";
 
 export type WaveStatus = "draft" | "open" | "closed";
 
@@ -149,13 +151,32 @@ async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): 
   }
 }
 
-/** Inside a transaction: closes the survey's open wave and opens `waveId` from `now`. */
-async function openLocked(client: pg.ClientBase, surveyId: string, waveId: string, now: Date, closesAt: Date | null): Promise<void> {
-  // The survey row serializes two admins opening waves at once (the index would refuse the second).
+/** Inside a transaction: closes the survey's open wave and opens the draft `waveId` from `now`. */
+async function openLocked(
+  client: pg.ClientBase,
+  surveyId: string,
+  waveId: string,
+  now: Date,
+  closesAt: Date | null,
+  code: string,
+): Promise<void> {
+  // The survey row serializes two admins opening waves at once (the index would refuse the second);
+  // the wave row's status is read again under its lock, so only a draft opens, and only once.
   await client.query(`SELECT id FROM survey WHERE id = $1 FOR UPDATE`, [surveyId]);
+  const { rows } = await client.query<{ status: WaveStatus }>(`SELECT status FROM wave WHERE id = $1 FOR UPDATE`, [waveId]);
+  const status = rows[0]?.status;
+  if (status !== "draft") throw notDraft(code, status ?? "gone");
   await client.query(`UPDATE wave SET status = 'closed' WHERE survey_id = $1 AND status = 'open' AND id <> $2`, [surveyId, waveId]);
-  await client.query(`UPDATE wave SET status = 'open', opens_at = $2, closes_at = $3 WHERE id = $1`, [waveId, now, closesAt]);
+  const opened = await client.query(`UPDATE wave SET status = 'open', opens_at = $2, closes_at = $3 WHERE id = $1 AND status = 'draft'`, [
+    waveId,
+    now,
+    closesAt,
+  ]);
+  if (opened.rowCount !== 1) throw notDraft(code, "no longer a draft");
 }
+
+const notDraft = (code: string, status: string) =>
+  new ConflictError("wave_not_draft", `Wave ${code} is ${status}; only a draft can be opened (publish a new wave instead)`);
 
 export interface PublishInput {
   code: string;
@@ -170,6 +191,7 @@ export interface PublishInput {
 
 /** Creates a wave from a definition, as a draft or opened at once (closing the open wave). */
 export async function publishWave(client: pg.ClientBase, slug: string, input: PublishInput): Promise<{ summary: WaveSummary; id: string }> {
+  if (input.status === "draft" && input.closesAt !== undefined && input.closesAt !== null) throw draftWithCloseDate();
   const review = await reviewDefinition(client, slug, input.definition);
   const now = input.opensAt ?? new Date();
   const closesAt = input.status === "open" ? futureDate(input.closesAt, "closesAt", now) : null;
@@ -190,11 +212,13 @@ export async function publishWave(client: pg.ClientBase, slug: string, input: Pu
     }
     const waveId = inserted.rows[0]?.id;
     if (!waveId) throw new Error("wave insert returned nothing");
-    if (input.status === "open") await openLocked(client, surveyId, waveId, now, closesAt);
+    if (input.status === "open") await openLocked(client, surveyId, waveId, now, closesAt, input.code);
     return waveId;
   });
   return { id, summary: await summaryOf(client, slug, input.code) };
 }
+
+const draftWithCloseDate = () => new ValidationError([{ path: "closesAt", message: DRAFT_CLOSES_AT_MESSAGE }]);
 
 async function findWave(client: pg.ClientBase, slug: string, code: string): Promise<WaveRow> {
   const { rows } = await client.query<WaveRow>(
@@ -208,12 +232,10 @@ async function findWave(client: pg.ClientBase, slug: string, code: string): Prom
 /** Opens a draft (closing the open wave). A closed wave stays closed: publish a new wave instead. */
 export async function openWave(client: pg.ClientBase, slug: string, code: string, closesAtText?: string | null): Promise<WaveSummary> {
   const wave = await findWave(client, slug, code);
-  if (wave.status !== "draft") {
-    throw new ConflictError("wave_not_draft", `Wave ${code} is ${wave.status}; only a draft can be opened (publish a new wave instead)`);
-  }
+  if (wave.status !== "draft") throw notDraft(code, wave.status);
   const now = new Date();
   const closesAt = futureDate(closesAtText, "closesAt", now);
-  await inTransaction(client, () => openLocked(client, wave.survey_id, wave.id, now, closesAt));
+  await inTransaction(client, () => openLocked(client, wave.survey_id, wave.id, now, closesAt, code));
   return summaryOf(client, slug, code);
 }
 
@@ -221,28 +243,44 @@ export async function openWave(client: pg.ClientBase, slug: string, code: string
 export async function closeWave(client: pg.ClientBase, slug: string, code: string, atText?: string | null): Promise<WaveSummary> {
   const wave = await findWave(client, slug, code);
   const now = new Date();
-  if (effectiveStatus(wave.status, wave.closes_at, now) !== "open") throw new ConflictError("wave_not_open", `Wave ${code} is not open`);
+  const notOpen = () => new ConflictError("wave_not_open", `Wave ${code} is not open`);
+  if (effectiveStatus(wave.status, wave.closes_at, now) !== "open") throw notOpen();
   const at = futureDate(atText, "at", now);
-  if (at) await client.query(`UPDATE wave SET closes_at = $2 WHERE id = $1`, [wave.id, at]);
-  else await client.query(`UPDATE wave SET status = 'closed', closes_at = NULL WHERE id = $1`, [wave.id]);
+  await inTransaction(client, async () => {
+    // Read again under the row's lock: of two concurrent closes one wins, the other is told.
+    const { rows } = await client.query<Pick<WaveRow, "status" | "closes_at">>(
+      `SELECT status, closes_at FROM wave WHERE id = $1 FOR UPDATE`,
+      [wave.id],
+    );
+    const row = rows[0];
+    if (!row || effectiveStatus(row.status, row.closes_at, now) !== "open") throw notOpen();
+    const changed = at
+      ? await client.query(`UPDATE wave SET closes_at = $2 WHERE id = $1 AND status = 'open'`, [wave.id, at])
+      : await client.query(`UPDATE wave SET status = 'closed', closes_at = NULL WHERE id = $1 AND status = 'open'`, [wave.id]);
+    if (changed.rowCount !== 1) throw notOpen();
+  });
   return summaryOf(client, slug, code);
 }
 
-/** Replaces a wave's definition while it has no responses; refused (409 wave_frozen) once answered. */
+/** Replaces a draft's definition; refused (409 wave_frozen) once the wave was opened, answered or not. */
 export async function replaceDefinition(client: pg.ClientBase, slug: string, code: string, definition: unknown): Promise<WaveSummary> {
   const wave = await findWave(client, slug, code);
+  const frozen = (status: string) =>
+    new ConflictError("wave_frozen", `Wave ${code} is ${status}; only a draft's definition can be replaced. Publish a new wave instead.`);
+  if (wave.status !== "draft") throw frozen(wave.status);
   const review = await reviewDefinition(client, slug, definition, code);
+  let updated;
   try {
-    await client.query(`UPDATE wave SET definition = $2, definition_hash = $3 WHERE id = $1`, [
+    // "AND status = 'draft'": a wave opened since it was read keeps the definition it opened with.
+    updated = await client.query(`UPDATE wave SET definition = $2, definition_hash = $3 WHERE id = $1 AND status = 'draft'`, [
       wave.id,
       JSON.stringify(review.instrument),
       definitionHash(review.instrument),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === "23514") {
-      throw new ConflictError("wave_frozen", `Wave ${code} has responses; its definition is frozen. Publish a new wave instead.`);
-    }
+    if ((error as { code?: string }).code === "23514") throw frozen("answered");
     throw error;
   }
+  if (updated.rowCount !== 1) throw frozen("no longer a draft");
   return summaryOf(client, slug, code);
 }

@@ -4,10 +4,13 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "@/lib/analytics/compare";
 import type { Trends, TrendSeries } from "@/lib/analytics/trends";
+import { instrumentV1 } from "@/lib/survey/instrument";
+import type { Instrument } from "@/lib/survey/instrument-schema";
 import { normalUpperTail, studentTQuantileTwoSided, studentTTwoSided } from "@/lib/stats/distributions";
 import { signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { api, type ErrorBody } from "../helpers/http";
+import { validAnswers } from "../helpers/answers";
 import { TREND_WAVES, ensureWaves, trendWaveSpecs } from "../helpers/waves";
 
 let cookie: string;
@@ -260,6 +263,101 @@ describe("comparison between waves", () => {
     expect(unknown.body.error.fields.map((f) => f.path)).toEqual(["c_wave"]);
     const bad = await api<ErrorBody>(`/api/v1/analytics/compare?a_wave=2019-Q4&b=custom&b_wave=1999-Q1`, { cookie });
     expect(bad.body.error.fields.map((f) => f.path)).toEqual(["b_wave"]);
+  });
+
+  it("withholds a shared option when an option only one wave offers was chosen by 1..k-1 (n minus the rest would show it)", async () => {
+    // Traffic shape: wave P2 offers "seasonal" besides v1's options, chosen by 2 of its 20.
+    const withSeasonal = structuredClone(instrumentV1);
+    for (const question of withSeasonal.sections.flatMap((x) => x.questions))
+      if (question.id === "traffic_shape" && question.type === "single") question.options.push({ id: "seasonal", label: "Seasonal" });
+    const shapes = (counts: Record<string, number>) =>
+      Object.entries(counts).flatMap(([shape, n]) => Array.from({ length: n }, () => shape));
+    const spec = (code: string, instrument: Instrument, traffic: string[]) => ({
+      code,
+      title: code,
+      opensAt: "2018-03-01T00:00:00Z",
+      instrument,
+      rows: traffic.map((traffic_shape) => ({ day: "2018-03-15", answers: validAnswers({ industry: "technology", traffic_shape }) })),
+    });
+    await ensureWaves([
+      spec("2018-P1", instrumentV1, shapes({ steady: 7, daily_peaks: 7, bursty: 6 })),
+      spec("2018-P2", withSeasonal, shapes({ steady: 6, daily_peaks: 6, bursty: 6, seasonal: 2 })),
+    ]);
+    const r = await compare("a_wave=2018-P1&a_industry=technology&b=custom&b_wave=2018-P2&b_industry=technology");
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    expect([r.body.nA, r.body.nB, r.body.reportable]).toEqual([20, 20, true]);
+    const traffic = r.body.rows.filter((x) => x.questionId === "traffic_shape");
+    expect(traffic.map((x) => x.optionId).sort()).toEqual(["bursty", "daily_peaks", "steady", "unpredictable"]);
+    // Had every shared count of B been shown, 20 - (6 + 6 + 6 + 0) = 2 would be the seasonal count.
+    expect(traffic.some((x) => x.b.n === null)).toBe(true);
+    const shownB = traffic.reduce((sum, x) => sum + (x.b.n ?? 0), 0);
+    expect(r.body.nB! - shownB).toBeGreaterThanOrEqual(K);
+    expect(r.body.notes.some((n) => n.includes("Seasonal"))).toBe(true);
+  });
+});
+
+describe("waves whose instrument renamed a dimension question and an option (roles and codes kept)", () => {
+  /** v1 with dim_strategy renamed (dimension code strategy kept) and traffic_shape's question and "steady" renamed (code kept). */
+  const renamed = (): Instrument => {
+    const copy = structuredClone(instrumentV1);
+    for (const question of copy.sections.flatMap((x) => x.questions)) {
+      if (question.id === "dim_strategy") question.id = "dim_strategy_v2";
+      if (question.id === "traffic_shape" && question.type === "single") {
+        question.id = "traffic_pattern";
+        question.options = question.options.map((o) => (o.id === "steady" ? { ...o, id: "constant", code: "steady" } : o));
+      }
+    }
+    return copy;
+  };
+  const rows = (rename: boolean) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const answers = validAnswers({ industry: "technology", dim_strategy: 1 + (i % 5), traffic_shape: i % 2 ? "steady" : "bursty" });
+      if (!rename) return { day: "2018-06-15", answers };
+      const { dim_strategy, traffic_shape, ...rest } = answers;
+      return {
+        day: "2018-06-15",
+        answers: {
+          ...rest,
+          dim_strategy_v2: Math.min(5, Number(dim_strategy) + 1),
+          traffic_pattern: traffic_shape === "steady" ? "constant" : "bursty",
+        },
+      };
+    });
+
+  beforeAll(async () => {
+    await ensureWaves([
+      { code: "2018-R1", title: "R1", opensAt: "2018-06-01T00:00:00Z", instrument: instrumentV1, rows: rows(false) },
+      { code: "2018-R2", title: "R2", opensAt: "2018-06-02T00:00:00Z", instrument: renamed(), rows: rows(true) },
+    ]);
+  });
+
+  it("trends follow the dimension by its code across the rename", async () => {
+    const r = await api<Trends>(`/api/v1/analytics/trends?waves=2018-R1,2018-R2`, { cookie });
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const strategy = r.body.series.filter((x) => x.measure === "dimension" && x.label === "Strategy");
+    expect(strategy).toHaveLength(1);
+    expect(strategy[0]).toMatchObject({ questionId: "dim_strategy_v2", shared: true });
+    expect(strategy[0]!.points.map((p) => [p.offered, p.n])).toEqual([
+      [true, 20],
+      [true, 20],
+    ]);
+    // 1..5 cycling is 3 on average (50 on 0-100); one higher, capped at 5: 3.8 (70).
+    expect(strategy[0]!.points[0]!.value).toBeCloseTo(50, 9);
+    expect(strategy[0]!.points[1]!.value).toBeCloseTo(70, 9);
+  });
+
+  it("the comparison pairs the renamed question by role and the renamed option by code", async () => {
+    const r = await api<Comparison>(
+      `/api/v1/analytics/compare?a_wave=2018-R2&a_industry=technology&b=custom&b_wave=2018-R1&b_industry=technology`,
+      { cookie },
+    );
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const strategy = r.body.rows.find((x) => x.questionId === "dim_strategy_v2");
+    expect(strategy).toMatchObject({ a: { n: 20 }, b: { n: 20 } });
+    expect(strategy?.difference).toBeCloseTo(20, 9);
+    const constant = r.body.rows.find((x) => x.questionId === "traffic_pattern" && x.optionId === "constant");
+    expect(constant).toMatchObject({ a: { n: 10 }, b: { n: 10 }, difference: 0 });
+    expect(r.body.notes.filter((n) => n.includes("not asked the same way"))).toEqual([]);
   });
 });
 

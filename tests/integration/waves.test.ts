@@ -275,3 +275,92 @@ describe("npm run wave:publish", () => {
     expect(await openCode(slug)).toEqual(["2027-Q1"]);
   });
 });
+
+describe("the waves API, hardened", () => {
+  it("refuses text PostgreSQL cannot store, naming the field, in check and publish alike (400, not 500)", async () => {
+    const { slug } = await createTestSurvey("wv");
+    const withNul = structuredClone(instrumentV1) as unknown as { sections: { title: string; questions: { label: string }[] }[] };
+    withNul.sections[0]!.questions[0]!.label = "Industry\u0000";
+    withNul.sections[2]!.title = "Dimensions \ud800";
+    const fields = ["definition.sections[0].questions[0].label", "definition.sections[2].title"];
+    for (const [url, body] of [
+      [`/api/v1/surveys/${slug}/waves/check`, { definition: withNul }],
+      [`/api/v1/surveys/${slug}/waves/check`, { definition: JSON.stringify(withNul) }],
+      [`/api/v1/surveys/${slug}/waves`, { code: "nul-1", title: "NUL", definition: withNul }],
+    ] as const) {
+      const response = await api<ErrorBody>(url, admin(body));
+      expect(response.status, url).toBe(400);
+      expect(response.body.error.fields.map((f) => f.path)).toEqual(fields);
+    }
+    for (const title of ["Q1\u0000", "Q1 \udc00"]) {
+      const response = await api<ErrorBody>(`/api/v1/surveys/${slug}/waves`, admin({ code: "nul-2", title, definition: nextInstrument() }));
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields).toEqual([{ path: "title", message: "must not contain NUL or unpaired surrogate characters" }]);
+    }
+    const waves = await api<{ waves: WaveSummary[] }>(`/api/v1/surveys/${slug}/waves`, admin());
+    expect(waves.body.waves.map((w) => w.code).filter((code) => code.startsWith("nul-"))).toEqual([]);
+  });
+
+  it("refuses a close date on a draft, naming closesAt (it gets one when opened)", async () => {
+    const { slug } = await createTestSurvey("wv");
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    const refused = await api<ErrorBody>(
+      `/api/v1/surveys/${slug}/waves`,
+      admin({ code: "d-close", title: "D", definition: nextInstrument(), status: "draft", closesAt }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual([
+      { path: "closesAt", message: "applies when the wave opens; a draft gets its close date when opened" },
+    ]);
+    const listed = await api<{ waves: WaveSummary[] }>(`/api/v1/surveys/${slug}/waves`, admin());
+    expect(listed.body.waves.map((w) => w.code)).not.toContain("d-close");
+  });
+
+  it("replaces only a draft's definition: an open wave is frozen even before its first response", async () => {
+    const { slug } = await createTestSurvey("wv");
+    const [open] = await openCode(slug);
+    const hash = () =>
+      testPool().query<{ definition_hash: string }>(
+        `SELECT w.definition_hash FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.code = $2`,
+        [slug, open],
+      );
+    const before = (await hash()).rows[0]?.definition_hash;
+    await testPool().query(`DELETE FROM response r USING wave w, survey s WHERE r.wave_id = w.id AND w.survey_id = s.id AND s.slug = $1`, [
+      slug,
+    ]);
+    const changed = { ...nextInstrument(), title: "Changed while open" };
+    const frozen = await api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${open}/definition`, admin({ definition: changed }, "PUT"));
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.error.code).toBe("wave_frozen");
+    expect((await hash()).rows[0]?.definition_hash).toBe(before);
+  });
+
+  it("of two concurrent opens or closes of one wave exactly one succeeds, and a closed wave never reopens", async () => {
+    const { slug } = await createTestSurvey("wv");
+    for (let round = 0; round < 3; round++) {
+      const code = `race-${round}`;
+      const draft = await api(`/api/v1/surveys/${slug}/waves`, admin({ code, title: code, definition: nextInstrument(), status: "draft" }));
+      expect(draft.status).toBe(201);
+      const opens = await Promise.all([1, 2].map(() => api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${code}/open`, admin({}))));
+      expect(opens.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(opens.find((r) => r.status === 409)?.body.error.code).toBe("wave_not_draft");
+      expect(await openCode(slug)).toEqual([code]);
+
+      const closes = await Promise.all([1, 2].map(() => api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${code}/close`, admin({}))));
+      expect(closes.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(closes.find((r) => r.status === 409)?.body.error.code).toBe("wave_not_open");
+
+      const [reopen, close] = await Promise.all([
+        api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${code}/open`, admin({})),
+        api<ErrorBody>(`/api/v1/surveys/${slug}/waves/${code}/close`, admin({})),
+      ]);
+      expect([reopen.status, close.status]).toEqual([409, 409]);
+      expect(await openCode(slug)).toEqual([]);
+      const { rows } = await testPool().query<{ status: string }>(
+        `SELECT w.status FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.code = $2`,
+        [slug, code],
+      );
+      expect(rows[0]?.status).toBe("closed");
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { databaseFailure, isDatabaseUnavailable, isUniqueViolation, toAppError } from "@/lib/db/errors";
 import { EnvError, parseEnv } from "@/lib/env";
-import { ServiceUnavailableError, UNAVAILABLE_MESSAGES } from "@/lib/errors";
+import { ServiceUnavailableError, UNAVAILABLE_MESSAGES, ValidationError } from "@/lib/errors";
 
 describe("environment", () => {
   it("applies defaults and treats empty strings as unset", () => {
@@ -29,6 +29,18 @@ describe("environment", () => {
 });
 
 describe("database error classification", () => {
+  it("maps a value PostgreSQL cannot store (NUL, bad encoding, unreadable input) to a 400, not a 500", () => {
+    for (const code of ["22P05", "22021", "22P02"]) {
+      const driver = Object.assign(new Error("unsupported Unicode escape sequence"), { code });
+      const wrapped = Object.assign(new Error("Invalid invocation"), { cause: driver });
+      const mapped = toAppError(wrapped, "POST");
+      expect(mapped, code).toBeInstanceOf(ValidationError);
+      expect(mapped?.status).toBe(400);
+      expect(mapped?.fields[0]?.message).toMatch(/cannot store/);
+    }
+    expect(toAppError(Object.assign(new Error("division by zero"), { code: "22012" }))).toBeUndefined();
+  });
+
   it("treats refused connections and shutdowns as unavailable (503)", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     const wrapped = Object.assign(new Error("Invalid invocation"), { cause: refused });

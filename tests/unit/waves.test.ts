@@ -4,6 +4,7 @@ import type { Instrument } from "@/lib/survey/instrument-schema";
 import { checkDefinitionText, formatPath } from "@/lib/waves/definition";
 import { describeDiff } from "@/lib/waves/describe";
 import { diffInstruments } from "@/lib/waves/diff";
+import { DRAFT_CLOSES_AT_MESSAGE, publishRequestSchema } from "@/lib/waves/schemas";
 
 const clone = (): Instrument => structuredClone(instrumentV1);
 const questionIn = (instrument: Instrument, id: string) => instrument.sections.flatMap((s) => s.questions).find((q) => q.id === id)!;
@@ -140,5 +141,18 @@ describe("diff between waves", () => {
     expect(diff.questionsChanged[0]).toMatchObject({ id: "traffic_pattern", previousId: "traffic_shape" });
     expect(diff.optionsChanged).toEqual([expect.objectContaining({ optionId: "flat", code: "steady", changes: ["id steady → flat"] })]);
     expect(diff.comparisons.find((c) => c.questionId === "traffic_pattern")).toMatchObject({ valid: true, note: "same options" });
+  });
+});
+
+describe("the publish request (API and dashboard alike)", () => {
+  it("refuses a close date on a draft, naming closesAt, and unstorable text in the title", () => {
+    const base = { code: "2027-Q1", title: "Q1", definition: "{}" };
+    const draft = publishRequestSchema.safeParse({ ...base, status: "draft", closesAt: "2027-03-31T23:59:59Z" });
+    expect(draft.success).toBe(false);
+    expect(draft.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["closesAt", DRAFT_CLOSES_AT_MESSAGE]]);
+    expect(publishRequestSchema.safeParse({ ...base, status: "open", closesAt: "2027-03-31T23:59:59Z" }).success).toBe(true);
+    expect(publishRequestSchema.safeParse({ ...base, status: "draft", closesAt: null }).success).toBe(true);
+    const title = publishRequestSchema.safeParse({ ...base, title: "Q1\u0000" });
+    expect(title.error?.issues.map((i) => i.path.join("."))).toEqual(["title"]);
   });
 });
