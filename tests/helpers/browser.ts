@@ -12,13 +12,13 @@ export interface Browser {
 }
 
 /** A fresh Chromium profile (no cookies) with the flags this offline machine needs. */
-export async function openBrowser(viewport: { width: number; height: number }): Promise<Browser> {
+export async function openBrowser(viewport: { width: number; height: number }, options: { baseUrl?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), "rr-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: testEnv.chromium,
     headless: true,
     viewport,
-    baseURL: testEnv.baseUrl,
+    baseURL: options.baseUrl ?? testEnv.baseUrl,
     // Each browser is a different visitor: its own address for the per-address login limit (the
     // suite signs in dozens of times a minute, which one real address never would).
     extraHTTPHeaders: { "x-forwarded-for": clientIp() },
