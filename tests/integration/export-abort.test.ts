@@ -13,10 +13,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAdmin } from "@/scripts/lib/admin";
 import { migrateDeploy } from "@/scripts/lib/migrate";
-import { bin, freePort, start, stop } from "@/scripts/lib/proc";
 import { validAnswers } from "../helpers/answers";
 import { clientIp } from "../helpers/auth";
 import { closeTestPool, copyDashboardWave, testPool } from "../helpers/db";
+import { createOwnDatabase } from "../helpers/own-database";
 import { testEnv } from "../helpers/env";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -37,43 +37,8 @@ let server: TestServer | undefined;
 let cookie = "";
 let userId = "";
 
-/**
- * A database of the test's own: on the suite's PostgreSQL server, or an embedded one (PGlite) in a
- * process of its own. PGlite runs each query to its end without yielding; in this process it would
- * stall the test's clients, and their aborts, for seconds.
- */
-async function createExportDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!realPostgres) {
-    const port = await freePort();
-    const child = start(bin("pglite-server"), ["--db=memory://", `--port=${port}`, "--max-connections=32"], { stdio: "ignore" });
-    const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-    for (let attempt = 0; ; attempt++) {
-      const client = new pg.Client({ connectionString: url });
-      try {
-        await client.connect();
-        await client.end();
-        break;
-      } catch (error) {
-        if (attempt >= 120 || child.exitCode !== null) throw error;
-        await sleep(250);
-      }
-    }
-    return { url, drop: () => stop(child) };
-  }
-  const name = `rr_export_abort_${process.pid}_${randomBytes(3).toString("hex")}`;
-  await testPool().query(`CREATE DATABASE "${name}"`);
-  const url = new URL(testEnv.databaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await testPool().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
-}
-
 beforeAll(async () => {
-  exportDb = await createExportDatabase();
+  exportDb = await createOwnDatabase("export_abort");
   await migrateDeploy(exportDb.url);
   monitor = new pg.Client({ connectionString: exportDb.url });
   await monitor.connect();
