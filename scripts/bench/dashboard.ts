@@ -5,8 +5,7 @@ import pg from "pg";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { idOfRole, readinessDimensions } from "@/lib/survey/roles";
 import type { BenchResult } from "./report";
-import { round2 } from "./report";
-import { median } from "./setup";
+import { timedAgainstBaseline } from "./setup";
 
 /** The same figures as the overview, written by hand the way a DBA would. */
 function baselineQueries(waveId: string, filter: string): [string, unknown[]][] {
@@ -77,27 +76,7 @@ export async function benchDashboard({ url, waveId, baseUrl, cookie, poolSize, r
         await Promise.all(baselineQueries(waveId, view.filter).map(([sql, params]) => pool.query(sql, params)));
         return performance.now() - t;
       };
-      await app();
-      await baseline();
-      const appTimes: number[] = [];
-      const baseTimes: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        // Alternate so drift on a shared machine hits both sides alike.
-        baseTimes.push(await baseline());
-        appTimes.push(await app());
-      }
-      const a = median(appTimes);
-      const b = median(baseTimes);
-      results.push({
-        benchmark: "dashboard",
-        metric: view.name,
-        unit: "ms",
-        app: Math.round(a),
-        baseline: Math.round(b),
-        ratio: round2(a / b),
-        target: "<= 3.00x",
-        pass: a / b <= 3,
-      });
+      results.push(await timedAgainstBaseline({ benchmark: "dashboard", metric: view.name }, app, baseline, runs));
     }
     return results;
   } finally {

@@ -13,6 +13,7 @@ import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../lib/embedded-postg
 import { migrateDeploy } from "../lib/migrate";
 import { freePort, stop, waitForHttp } from "../lib/proc";
 import { startAppServer } from "../lib/app-server";
+import { round2, type BenchResult } from "./report";
 
 export type Cleanup = () => Promise<void>;
 
@@ -135,4 +136,36 @@ export async function medianMs(runs: number, fn: () => Promise<unknown>): Promis
     times.push(performance.now() - t);
   }
   return median(times);
+}
+
+/**
+ * Times `app` against `baseline` (warmed once each, then `runs` times alternately, so drift on a
+ * shared machine hits both sides alike) and judges the medians' ratio against `maxRatio`.
+ */
+export async function timedAgainstBaseline(
+  names: { benchmark: string; metric: string },
+  app: () => Promise<number>,
+  baseline: () => Promise<number>,
+  runs: number,
+  maxRatio = 3,
+): Promise<BenchResult> {
+  await app();
+  await baseline();
+  const appTimes: number[] = [];
+  const baseTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    baseTimes.push(await baseline());
+    appTimes.push(await app());
+  }
+  const a = median(appTimes);
+  const b = median(baseTimes);
+  return {
+    ...names,
+    unit: "ms",
+    app: Math.round(a),
+    baseline: Math.round(b),
+    ratio: round2(a / b),
+    target: `<= ${maxRatio.toFixed(2)}x`,
+    pass: a / b <= maxRatio,
+  };
 }

@@ -9,8 +9,7 @@ import { instrumentV1 } from "@/lib/survey/instrument";
 import { idOfRole, readinessDimensions } from "@/lib/survey/roles";
 import { withClient } from "../lib/database";
 import type { BenchResult } from "./report";
-import { round2 } from "./report";
-import { median } from "./setup";
+import { timedAgainstBaseline } from "./setup";
 
 const WAVES = [
   { code: "bench-2026-Q2", title: "Bench Q2", opensAt: "2026-04-01T00:00:00Z", part: 1 },
@@ -104,27 +103,7 @@ export async function benchTrends({ url, waves, baseUrl, cookie, poolSize, runs 
         await Promise.all(waves.flatMap((w) => baselineQueries(w.id, view.filter).map(([sql, params]) => pool.query(sql, params))));
         return performance.now() - t;
       };
-      await app();
-      await baseline();
-      const appTimes: number[] = [];
-      const baseTimes: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        // Alternate so drift on a shared machine hits both sides alike.
-        baseTimes.push(await baseline());
-        appTimes.push(await app());
-      }
-      const a = median(appTimes);
-      const b = median(baseTimes);
-      results.push({
-        benchmark: "trends",
-        metric: view.name,
-        unit: "ms",
-        app: Math.round(a),
-        baseline: Math.round(b),
-        ratio: round2(a / b),
-        target: "<= 3.00x",
-        pass: a / b <= 3,
-      });
+      results.push(await timedAgainstBaseline({ benchmark: "trends", metric: view.name }, app, baseline, runs));
     }
     return results;
   } finally {
