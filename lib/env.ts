@@ -50,6 +50,16 @@ const envSchema = z.object({
   /** A responses export whose client stops reading for this long is cancelled (its connection freed). */
   EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /**
+   * Where analyst aggregates are computed: "columnar" (a DuckDB replica in this process, folded
+   * from PostgreSQL's change log before every read; the raw path answers while it warms up) or
+   * "raw" (PostgreSQL over the jsonb answers every time). Both give the same numbers.
+   */
+  ANALYTICS_ENGINE: z.enum(["columnar", "raw"]).default("columnar"),
+  /** Memory the columnar replica may use (DuckDB's buffer pool; its data spills to a temp file past it). */
+  ANALYTICS_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(128),
+  /** The replica also folds new changes in the background this often, so reads find little to do. */
+  ANALYTICS_SYNC_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   /** Unfinished responses are deleted this many days after their last activity. */
   PARTIAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**

@@ -9,6 +9,7 @@ import "next/dist/server/node-environment";
 import http from "node:http";
 import next from "next";
 import { serveWatchingDatabase } from "@/lib/db/outage";
+import { warmAggregates } from "@/lib/engine";
 import { appUrl, getEnv } from "@/lib/env";
 import { transportSecurityHeaders } from "@/lib/http/security";
 import { fastRoute, sendError } from "@/lib/server/fast-routes";
@@ -39,6 +40,8 @@ async function main() {
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
   server.listen(env.PORT, env.HOST, () => console.log(`▲ Readiness Radar server ready on http://${env.HOST}:${env.PORT}`));
+  // The analytics replica loads in the background; until it is ready, views read PostgreSQL.
+  warmAggregates();
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,6 @@
 import "server-only";
-import { analyticsDb } from "@/lib/db/client";
+import { aggregates, type AggregateReader, type Selection } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
 import {
   LIKERT,
   SCALE_0_100,
@@ -23,9 +22,7 @@ import { PROFILE_ROLES, ROLE_RULES, codeOf, findQuestionByRole, readinessDimensi
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
-import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
 import { comparisonProblem } from "./groups";
-import { complementWhere, whereFor } from "./where";
 
 export interface SideFigure {
   /** Respondents (mean) or respondents choosing the option (proportion); null when withheld. */
@@ -112,8 +109,6 @@ export interface OtherWave {
   instrument: Instrument;
 }
 
-const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
-
 interface SegmentAggregates {
   n: number;
   single: Map<string, Map<string, number>>;
@@ -121,43 +116,20 @@ interface SegmentAggregates {
   moments: Map<string, Moments>;
 }
 
-async function aggregate(where: Prisma.Sql, instrument: Instrument): Promise<SegmentAggregates> {
+/** A segment's size, option counts and scale moments: one tally. */
+async function aggregate(reader: AggregateReader, selection: Selection, instrument: Instrument): Promise<SegmentAggregates> {
   const questions = allQuestions(instrument);
   const singles = questions.filter((x) => x.type === "single").map((x) => x.id);
   const multis = questions.filter((x) => x.type === "multi" || x.type === "rank").map((x) => x.id);
   const likerts = questions.filter((x) => x.type === "likert").map((x) => x.id);
-  const likertSql = scaleMoments(likerts);
-  const [totals, singleRows, multiRows] = await Promise.all([
-    q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${likertSql} FROM response WHERE ${where}`),
-    singles.length
-      ? q<{ question: string; option: string; n: number }>(Prisma.sql`
-          SELECT src.question, r.answers->>src.question AS option, count(*)::int AS n
-          FROM response r CROSS JOIN ${questionList(singles)} AS src(question)
-          WHERE ${where} AND r.answers ? src.question GROUP BY 1, 2`)
-      : Promise.resolve([]),
-    multis.length
-      ? q<{ question: string; option: string; n: number }>(Prisma.sql`
-          SELECT src.question, o.value AS option, count(*)::int AS n
-          FROM response r CROSS JOIN ${questionList(multis)} AS src(question)
-          CROSS JOIN LATERAL ${chosenOptions} AS o(value)
-          WHERE ${where} GROUP BY 1, 2`)
-      : Promise.resolve([]),
-  ]);
-  const toMap = (rows: { question: string; option: string; n: number }[]) => {
-    const map = new Map<string, Map<string, number>>();
-    for (const row of rows) {
-      const inner = map.get(row.question) ?? new Map<string, number>();
-      inner.set(row.option, row.n);
-      map.set(row.question, inner);
-    }
-    return map;
-  };
-  const total = totals[0] ?? {};
+  const [row] = await reader.tally({ instrument, selection, measures: { scales: likerts, options: [...singles, ...multis] } });
+  const toMap = (ids: string[]) =>
+    new Map(ids.map((id) => [id, new Map(Object.entries(row?.options[id] ?? {}))] as [string, Map<string, number>]));
   return {
-    n: Number(total.n ?? 0),
-    single: toMap(singleRows),
-    multi: toMap(multiRows),
-    moments: new Map(likerts.map((id, i) => [id, momentsAt(total, i)])),
+    n: row?.n ?? 0,
+    single: toMap(singles),
+    multi: toMap(multis),
+    moments: new Map(likerts.map((id) => [id, row?.scales[id] ?? { n: 0, sum: 0, sumSquares: 0 }])),
   };
 }
 
@@ -226,14 +198,18 @@ export async function compareSegments(
   // B from another wave (only as a segment of its own): its rows, read with its own instrument.
   const waveB = !rest && other && other.waveId !== waveId ? other : null;
   const instrumentB = waveB?.instrument ?? instrument;
-  const whereB = rest ? complementWhere(waveId, a, rest) : whereFor(waveB?.waveId ?? waveId, b as Filters);
+  const selectionA: Selection = { waveId, status: "complete", filters: a };
+  const selectionB: Selection = rest
+    ? { waveId, status: "complete", filters: rest, outside: a }
+    : { waveId: waveB?.waveId ?? waveId, status: "complete", filters: b as Filters };
+  const reader = await aggregates();
   // With B = everyone else in a group, nA + nB is that group's size: the group must pass the same check.
   const groupB = rest ? (hasConditions(rest) ? rest : null) : (b as Filters);
   const [A, B, risksA, risksB] = await Promise.all([
-    aggregate(whereFor(waveId, a), instrument),
-    aggregate(whereB, instrumentB),
-    differencingRisks(waveId, a, k),
-    groupB ? differencingRisks(waveB?.waveId ?? waveId, groupB, k) : Promise.resolve([]),
+    aggregate(reader, selectionA, instrument),
+    aggregate(reader, selectionB, instrumentB),
+    differencingRisks(reader, waveId, a, k),
+    groupB ? differencingRisks(reader, waveB?.waveId ?? waveId, groupB, k) : Promise.resolve([]),
   ]);
   const differencing = [...new Set([...risksA, ...risksB])];
   if (A.n < k || B.n < k || differencing.length > 0) {

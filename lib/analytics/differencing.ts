@@ -1,8 +1,6 @@
 import "server-only";
-import { analyticsDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { AggregateReader } from "@/lib/engine";
 import { SEGMENT_KEYS, type Filters } from "./filters";
-import { whereFor } from "./where";
 
 /** The day before or after a YYYY-MM-DD day. */
 function shiftDay(day: string, days: number): string {
@@ -47,20 +45,13 @@ export function relaxationsOf(filters: Filters): { name: string; filters: Filter
  * responses anyway, and published figures get their own protection. Returns the names of the
  * filters that would single people out.
  */
-export async function differencingRisks(waveId: string, filters: Filters, k: number): Promise<string[]> {
+export async function differencingRisks(reader: AggregateReader, waveId: string, filters: Filters, k: number): Promise<string[]> {
   const relaxations = relaxationsOf(filters);
   if (relaxations.length === 0) return [];
-  // One scan: the view's count and each neighbouring view's count, over the wave's complete rows.
-  const columns = [
-    Prisma.sql`count(*) FILTER (WHERE ${whereFor(waveId, filters)})::int AS view`,
-    ...relaxations.map((r, i) => Prisma.sql`count(*) FILTER (WHERE ${whereFor(waveId, r.filters)})::int AS ${Prisma.raw(`r${i}`)}`),
-  ];
-  const rows = await analyticsDb().$queryRaw<Record<string, number>[]>(Prisma.sql`
-    SELECT ${Prisma.join(columns, ", ")} FROM response WHERE wave_id = ${waveId}::uuid AND status = 'complete'`);
-  const row = rows[0] ?? {};
-  const view = Number(row.view ?? 0);
+  // One pass: the view's count and each neighbouring view's count, over the wave's complete rows.
+  const [view = 0, ...others] = await reader.countEach(waveId, [filters, ...relaxations.map((r) => r.filters)]);
   const risky = relaxations.filter((_, i) => {
-    const difference = Math.abs(Number(row[`r${i}`] ?? 0) - view);
+    const difference = Math.abs((others[i] ?? 0) - view);
     return difference > 0 && difference < k;
   });
   return [...new Set(risky.map((r) => r.name))];

@@ -1,15 +1,13 @@
 import "server-only";
-import { analyticsDb } from "@/lib/db/client";
+import { aggregates, type TallyRequest, type TallyRow } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { LIKERT, SCALE_0_100, scaleMeanInterval, wilsonInterval, type Interval, type ScaleInterval } from "@/lib/stats/tests";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { codeOf, idOfRole, optionByCode, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
 import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
-import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
-import { whereFor } from "./where";
+import { NO_MOMENTS, type Moments } from "@/lib/engine/types";
 
 /** Roles of the questions the overview charts are built on, found in each wave's own instrument. */
 export const OVERVIEW_ROLES = {
@@ -62,8 +60,6 @@ function share(id: string, label: string, n: number | null, total: number): Shar
   return { id, label, n, share: n / total, interval: wilsonInterval(n, total) };
 }
 
-const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
-
 /** The gate every part waits for: nothing is computed for display unless the view is reportable. */
 export interface OverviewGate {
   k: number;
@@ -99,59 +95,54 @@ function started<T>(promise: Promise<T>): Promise<T> {
  */
 export function startOverview(waveId: string, instrument: Instrument, filters: Filters): OverviewParts {
   const k = getEnv().SUPPRESSION_K;
-  const where = whereFor(waveId, filters);
-  const whereAny = whereFor(waveId, filters, "any");
+  const reader = started(aggregates());
+  const tally = (request: Omit<TallyRequest, "instrument">) => started(reader.then((r) => r.tally({ instrument, ...request })));
+  const complete = { waveId, status: "complete" as const, filters };
   // "All respondents in the wave": no segment and no date filter (with dates kept, a view filtered
   // by dates alone was compared with itself).
-  const whereWave = whereFor(waveId, emptyFilters());
+  const wholeWave = { waveId, status: "complete" as const, filters: emptyFilters() };
   const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 : Infinity;
   const unit: "day" | "week" = span <= 31 ? "day" : "week";
   const dims = readinessDimensions(instrument);
-  const dimSums = scaleMoments(dims.map((d) => d.question.id));
-
-  const differencingQuery = started(differencingRisks(waveId, filters, k));
-  const dimFiltered = started(q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${where}`));
-  const timelineRows = started(
-    q<{ bucket: Date; complete: number; partial: number }>(Prisma.sql`
-      SELECT date_trunc(${unit}, coalesce(submitted_at, updated_at)) AS bucket,
-        count(*) FILTER (WHERE status = 'complete')::int AS complete,
-        count(*) FILTER (WHERE status = 'partial')::int AS partial
-      FROM response WHERE ${whereAny} GROUP BY 1 ORDER BY 1`),
-  );
-  const heatRows = started(
-    q<{ industry: string; region: string; n: number; idx: number }>(Prisma.sql`
-      SELECT industry, region, count(*)::int AS n, avg(readiness_index)::float8 AS idx
-      FROM response WHERE ${where} GROUP BY 1, 2`),
-  );
-  const dimAll = started(q<Record<string, number>>(Prisma.sql`SELECT count(*)::int AS n, ${dimSums} FROM response WHERE ${whereWave}`));
-  const stageRows = started(
-    q<{ stage: string; n: number }>(Prisma.sql`SELECT stage, count(*)::int AS n FROM response WHERE ${where} GROUP BY 1`),
-  );
+  const dimIds = dims.map((d) => d.question.id);
   const ids = Object.fromEntries(Object.entries(OVERVIEW_ROLES).map(([key, role]) => [key, idOfRole(instrument, role)])) as Record<
     keyof typeof OVERVIEW_ROLES,
     string
   >;
   const multiIds = [ids.concerns, ids.topConcerns, ids.infraCurrent, ids.infraPlanned];
-  const multiRows = started(
-    q<{ question: string; option: string; n: number }>(Prisma.sql`
-      SELECT src.question, o.value AS option, count(*)::int AS n
-      FROM response r
-      CROSS JOIN ${questionList(multiIds)} AS src(question)
-      CROSS JOIN LATERAL ${chosenOptions} AS o(value)
-      WHERE ${where}
-      GROUP BY 1, 2`),
-  );
-  const crossRows = started(
-    q<{ latency: string; geography: string; n: number }>(Prisma.sql`
-      SELECT answers->>${ids.latency} AS latency, answers->>${ids.geography} AS geography,
-        count(*)::int AS n
-      FROM response WHERE ${where} GROUP BY 1, 2`),
-  );
+
+  const differencingQuery = started(reader.then((r) => differencingRisks(r, waveId, filters, k)));
+  // The view's size, its dimension moments and its multi-select counts: one pass.
+  const filtered = tally({ selection: complete, measures: { scales: dimIds, options: multiIds } }).then((rows) => rows[0]);
+  const timelineRows = tally({
+    selection: { waveId, status: "any", filters },
+    groupBy: [{ kind: "bucket", unit }],
+    measures: { complete: true },
+  }).then((rows) => rows.sort((a, b) => String(a.key[0]).localeCompare(String(b.key[0]))));
+  const heatRows = tally({
+    selection: complete,
+    groupBy: [
+      { kind: "segment", key: "industry" },
+      { kind: "segment", key: "region" },
+    ],
+    measures: { index: true },
+  });
+  const dimAll = tally({ selection: wholeWave, measures: { scales: dimIds } }).then((rows) => rows[0]);
+  const stageRows = tally({ selection: complete, groupBy: [{ kind: "segment", key: "stage" }] });
+  const crossRows = tally({
+    selection: complete,
+    groupBy: [
+      { kind: "answer", question: ids.latency },
+      { kind: "answer", question: ids.geography },
+    ],
+  });
+  const momentsOf = (row: TallyRow | undefined, id: string): Moments => row?.scales[id] ?? NO_MOMENTS;
+  const optionCount = (row: TallyRow | undefined, question: string, option: string) => row?.options[question]?.[option] ?? 0;
 
   const gate = started(
     (async (): Promise<OverviewGate & { total: number }> => {
-      const [differencing, filtered] = await Promise.all([differencingQuery, dimFiltered]);
-      const total = Number(filtered[0]?.n ?? 0);
+      const [differencing, view] = await Promise.all([differencingQuery, filtered]);
+      const total = view?.n ?? 0;
       const reportable = total >= k && differencing.length === 0;
       return { k, differencing, reportable, complete: reportable ? total : total === 0 ? 0 : null, total };
     })(),
@@ -164,8 +155,6 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const regions = segmentOptions(instrument, "region");
   const latency = optionList(instrument, OVERVIEW_ROLES.latency);
   const geography = optionList(instrument, OVERVIEW_ROLES.geography);
-  const multi = (rows: { question: string; option: string; n: number }[], question: string, option: string) =>
-    rows.find((r) => r.question === question && r.option === option)?.n ?? 0;
   const onScale = (m: { n: number; sum: number; sumSquares: number }) => (m.n < k ? null : scaleMeanInterval(m, LIKERT, SCALE_0_100));
 
   return {
@@ -178,15 +167,15 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
           k,
         );
         const partialSeries = suppressDistribution(
-          rows.map((r) => r.partial),
+          rows.map((r) => r.n - r.complete),
           k,
         );
-        const partialTotal = rows.reduce((sum, r) => sum + r.partial, 0);
+        const partialTotal = rows.reduce((sum, r) => sum + r.n - r.complete, 0);
         return {
           timelineUnit: unit,
           partial: partialTotal > 0 && partialTotal < k ? null : partialTotal,
           timeline: rows.map((r, i) => ({
-            bucket: r.bucket.toISOString().slice(0, 10),
+            bucket: String(r.key[0]),
             complete: completeSeries[i] ?? null,
             partial: partialSeries[i] ?? null,
           })),
@@ -197,7 +186,9 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     heatmap: part(
       async () => {
         const rows = await heatRows;
-        const counts = industries.map((i) => regions.map((r) => rows.find((h) => h.industry === i.id && h.region === r.id)?.n ?? 0));
+        const cell = (industry: string | undefined, region: string | undefined) =>
+          rows.find((h) => h.key[0] === industry && h.key[1] === region);
+        const counts = industries.map((i) => regions.map((r) => cell(i.id, r.id)?.n ?? 0));
         const shown = suppressTable(counts, k);
         return {
           heatmap: {
@@ -205,8 +196,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
             regions,
             cells: shown.map((row, i) =>
               row.map((n, j) => {
-                const hit = rows.find((h) => h.industry === industries[i]?.id && h.region === regions[j]?.id);
-                return { n, index: n === null || !hit ? null : hit.idx };
+                const hit = cell(industries[i]?.id, regions[j]?.id);
+                return { n, index: n === null || !hit || hit.index.n === 0 ? null : hit.index.sum / hit.index.n };
               }),
             ),
           },
@@ -216,13 +207,13 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     dimensions: part(
       async () => {
-        const [filtered, all] = await Promise.all([dimFiltered, dimAll]);
+        const [view, all] = await Promise.all([filtered, dimAll]);
         return {
-          dimensions: dims.map((d, i) => ({
+          dimensions: dims.map((d) => ({
             id: d.question.id,
             label: d.label,
-            filtered: onScale(momentsAt(filtered[0], i)),
-            all: onScale(momentsAt(all[0], i)),
+            filtered: onScale(momentsOf(view, d.question.id)),
+            all: onScale(momentsOf(all, d.question.id)),
           })),
         };
       },
@@ -233,7 +224,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
         const rows = await stageRows;
         const options = segmentOptions(instrument, "stage");
         const shown = suppressDistribution(
-          options.map((o) => rows.find((r) => r.stage === o.id)?.n ?? 0),
+          options.map((o) => rows.find((r) => r.key[0] === o.id)?.n ?? 0),
           k,
         );
         return { stages: options.map((o, i) => share(o.id, o.label, shown[i] ?? null, total)) };
@@ -242,15 +233,15 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     concerns: part(
       async (total) => {
-        const rows = await multiRows;
+        const row = await filtered;
         const options = optionList(instrument, OVERVIEW_ROLES.concerns);
         const mentioned = suppressIndependent(
-          options.map((o) => multi(rows, ids.concerns, o.id)),
+          options.map((o) => optionCount(row, ids.concerns, o.id)),
           k,
           total,
         );
         const top3 = suppressIndependent(
-          options.map((o) => multi(rows, ids.topConcerns, o.id)),
+          options.map((o) => optionCount(row, ids.topConcerns, o.id)),
           k,
           total,
         );
@@ -267,7 +258,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     infrastructure: part(
       async (total) => {
-        const rows = await multiRows;
+        const row = await filtered;
         const currentQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraCurrent);
         const plannedQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraPlanned);
         const options = optionList(instrument, OVERVIEW_ROLES.infraCurrent);
@@ -277,12 +268,12 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
           return current ? optionByCode(instrument, plannedQuestion, codeOf(current))?.id : undefined;
         };
         const current = suppressIndependent(
-          options.map((o) => multi(rows, ids.infraCurrent, o.id)),
+          options.map((o) => optionCount(row, ids.infraCurrent, o.id)),
           k,
           total,
         );
         const planned = suppressIndependent(
-          options.map((o) => multi(rows, ids.infraPlanned, plannedId(o) ?? "")),
+          options.map((o) => optionCount(row, ids.infraPlanned, plannedId(o) ?? "")),
           k,
           total,
         );
@@ -300,7 +291,7 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     latencyGeography: part(
       async () => {
         const rows = await crossRows;
-        const counts = latency.map((l) => geography.map((g) => rows.find((c) => c.latency === l.id && c.geography === g.id)?.n ?? 0));
+        const counts = latency.map((l) => geography.map((g) => rows.find((c) => c.key[0] === l.id && c.key[1] === g.id)?.n ?? 0));
         return { latencyGeography: { latency, geography, cells: suppressTable(counts, k) } };
       },
       { latencyGeography: { latency, geography, cells: [] } },

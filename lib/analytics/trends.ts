@@ -3,9 +3,8 @@ import "server-only";
 // the planned infrastructure, wave by wave under the usual filters, with 95% intervals and a test
 // of each wave against the one before (one Benjamini-Hochberg family). Aggregated in SQL per wave
 // (n, sums, sums of squares, counts), suppressed per wave exactly like the overview.
-import { analyticsDb } from "@/lib/db/client";
+import { aggregates as aggregateReader, type AggregateReader } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
 import {
   LIKERT,
   SCALE_0_100,
@@ -23,7 +22,6 @@ import { optionsOf } from "@/lib/survey/questions";
 import type { WaveInfo } from "./context";
 import { differencingRisks } from "./differencing";
 import type { Filters } from "./filters";
-import { chosenOptions, momentsAt, questionList, scaleMoments } from "./sql";
 import { suppressIndependent } from "./suppression";
 import {
   dimensionQuestions,
@@ -34,7 +32,6 @@ import {
   topConcernsQuestion,
   type TrendQuestion,
 } from "./trend-questions";
-import { whereFor } from "./where";
 
 export type TrendMeasure = "index" | "dimension" | "production" | "top_concern" | "planned_infrastructure";
 
@@ -113,8 +110,6 @@ interface WaveQuestions {
   planned: TrendQuestion | null;
 }
 
-const q = <T>(sql: Prisma.Sql) => analyticsDb().$queryRaw<T[]>(sql);
-
 function questionsOf(instrument: Instrument): WaveQuestions {
   return {
     dimensions: dimensionQuestions(instrument),
@@ -124,38 +119,21 @@ function questionsOf(instrument: Instrument): WaveQuestions {
   };
 }
 
-/** Two statements over the wave's filtered complete rows: moments and production, then option counts. */
-async function aggregateWave(waveId: string, questions: WaveQuestions, filters: Filters): Promise<WaveAggregate> {
-  const where = whereFor(waveId, filters);
+/** One tally over the wave's filtered complete rows: size, index and dimension moments, production, option counts. */
+async function aggregateWave(reader: AggregateReader, wave: WaveInfo, questions: WaveQuestions, filters: Filters): Promise<WaveAggregate> {
   const dimIds = questions.dimensions.map((d) => d.id);
   const multiIds = [questions.topConcerns?.id, questions.planned?.id].filter((id): id is string => Boolean(id));
-  const [totals, optionRows] = await Promise.all([
-    q<Record<string, number>>(Prisma.sql`
-      SELECT count(*)::int AS n, sum(readiness_index::float8)::float8 AS index_sum,
-        sum(readiness_index::float8 ^ 2)::float8 AS index_squares,
-        count(*) FILTER (WHERE stage = ANY(${questions.production}::text[]))::int AS production, ${scaleMoments(dimIds)}
-      FROM response WHERE ${where}`),
-    multiIds.length
-      ? q<{ question: string; option: string; n: number }>(Prisma.sql`
-          SELECT src.question, o.value AS option, count(*)::int AS n
-          FROM response r CROSS JOIN ${questionList(multiIds)} AS src(question)
-          CROSS JOIN LATERAL ${chosenOptions} AS o(value)
-          WHERE ${where} GROUP BY 1, 2`)
-      : Promise.resolve([]),
-  ]);
-  const row = totals[0] ?? {};
-  const n = Number(row.n ?? 0);
-  const options = new Map<string, Map<string, number>>();
-  for (const r of optionRows) {
-    const inner = options.get(r.question) ?? new Map<string, number>();
-    inner.set(r.option, r.n);
-    options.set(r.question, inner);
-  }
+  const [row] = await reader.tally({
+    instrument: wave.instrument,
+    selection: { waveId: wave.id, status: "complete", filters },
+    measures: { index: true, scales: dimIds, options: multiIds, values: [{ key: "stage", values: questions.production }] },
+  });
+  const options = new Map(multiIds.map((id) => [id, new Map(Object.entries(row?.options[id] ?? {}))] as [string, Map<string, number>]));
   return {
-    n,
-    index: { n, sum: Number(row.index_sum ?? 0), sumSquares: Number(row.index_squares ?? 0) },
-    production: Number(row.production ?? 0),
-    dimensions: new Map(dimIds.map((id, i) => [id, momentsAt(row, i)])),
+    n: row?.n ?? 0,
+    index: { n: row?.n ?? 0, sum: row?.index.sum ?? 0, sumSquares: row?.index.sumSquares ?? 0 },
+    production: Object.values(row?.values.stage ?? {}).reduce((sum, n) => sum + n, 0),
+    dimensions: new Map(dimIds.map((id) => [id, row?.scales[id] ?? NONE])),
     options,
   };
 }
@@ -220,9 +198,10 @@ interface SeriesDraft {
 export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Trends> {
   const k = getEnv().SUPPRESSION_K;
   const questions = waves.map((w) => questionsOf(w.instrument));
+  const reader = await aggregateReader();
   const [aggregates, risks] = await Promise.all([
-    Promise.all(waves.map((w, i) => aggregateWave(w.id, questions[i] as WaveQuestions, filters))),
-    Promise.all(waves.map((w) => differencingRisks(w.id, filters, k))),
+    Promise.all(waves.map((w, i) => aggregateWave(reader, w, questions[i] as WaveQuestions, filters))),
+    Promise.all(waves.map((w) => differencingRisks(reader, w.id, filters, k))),
   ]);
   const at = (i: number): WaveAggregate => aggregates[i] ?? EMPTY;
   const trendWaves: TrendWave[] = waves.map((w, i) => {

@@ -4,6 +4,7 @@ import "server-only";
 import { compareRoute, overviewRoute, trendsRoute } from "@/lib/analytics/routes";
 import { listWaves } from "@/lib/analytics/context";
 import { checkDatabase } from "@/lib/db/health";
+import { aggregatesInfo } from "@/lib/engine";
 import { exportRoutes } from "@/lib/exports/routes";
 import { findingsRoute } from "@/lib/findings/routes";
 import { listResponsesRoute } from "@/lib/responses/routes";
@@ -25,11 +26,15 @@ export const healthRoute = defineRoute({
   tag: "System",
   access: "public",
   responses: {
-    200: { description: "Up, database reachable", json: z.object({ status: z.literal("ok") }).strict() },
+    200: {
+      description: "Up, database reachable; `analytics` says whether the columnar replica answers the views yet (raw: PostgreSQL does)",
+      json: z.object({ status: z.literal("ok"), analytics: z.enum(["ready", "warming", "cold", "failed", "raw"]) }).strict(),
+    },
   },
   handler: async () => {
     await checkDatabase();
-    return { status: "ok" as const };
+    const info = aggregatesInfo();
+    return { status: "ok" as const, analytics: info.engine === "raw" ? ("raw" as const) : info.status };
   },
 });
 

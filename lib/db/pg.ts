@@ -98,6 +98,13 @@ export function analystReadsPool(): pg.Pool | null {
   return globalForPg.readinessAnalystReadsPg;
 }
 
+/** The pool analyst aggregates run on: the replica if any, else analyst reads, else the primary. */
+export function analyticsReadPool(): pg.Pool {
+  const replica = getEnv().DATABASE_REPLICA_URL;
+  if (replica) return replicaPool(replica);
+  return analystReadsPool() ?? primaryPool();
+}
+
 /**
  * Exports: analyst reads, so the read replica when there is one (see analyticsDb()). Small, since
  * each export holds one connection for its whole duration; exports take their connection with

@@ -1,6 +1,7 @@
 import "server-only";
 import { filtersToQuery, type Filters } from "@/lib/analytics/filters";
 import { differencingRisks } from "@/lib/analytics/differencing";
+import { aggregates } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { linkArchitectures, type ArchitectureLink } from "./architecture";
@@ -27,10 +28,11 @@ export interface FindingsReport {
 /** Findings under the current filters, each with its evidence view and recommended architectures. */
 export async function getFindings(waveId: string, instrument: Instrument, filters: Filters): Promise<FindingsReport> {
   const k = getEnv().SUPPRESSION_K;
+  const reader = await aggregates();
   const [cells, mismatch, risks] = await Promise.all([
-    loadCells(waveId, instrument, filters),
-    loadMismatch(waveId, instrument, filters),
-    differencingRisks(waveId, filters, k),
+    loadCells(reader, waveId, instrument, filters),
+    loadMismatch(reader, waveId, instrument, filters),
+    differencingRisks(reader, waveId, filters, k),
   ]);
   const population = cells.reduce((s, c) => s + c.n, 0);
   if (population < k || risks.length > 0) return { k, reportable: false, population: 0, findings: [] };

@@ -11,6 +11,7 @@ export interface Queryable {
 export interface PurgeResult {
   partialResponses: number;
   rateLimitRows: number;
+  changeLogRows: number;
 }
 
 /** Rate-limit counters are only needed for their window (a minute); a day is ample. */
@@ -24,12 +25,25 @@ export async function purgeExpired(client: Queryable, retentionDays: number, now
     [now.toISOString(), retentionDays],
   );
   const rateLimits = await client.query(`DELETE FROM auth_rate_limit WHERE last_request < $1`, [now.getTime() - RATE_LIMIT_ROW_MAX_AGE_MS]);
-  return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0 };
+  // The analytics change log is needed only until every replica has folded it (seconds); a day
+  // keeps it for replicas that were briefly away. The newest pruned transaction is recorded, so a
+  // replica whose watermark is not past it rebuilds instead of missing a change.
+  const changes = await client.query(
+    `WITH gone AS (DELETE FROM analytics_change WHERE at < $1::timestamptz - interval '1 day' RETURNING xid),
+       newest AS (SELECT xid FROM gone ORDER BY xid DESC LIMIT 1),
+       mark AS (
+         UPDATE analytics_prune p
+         SET pruned_through = CASE WHEN p.pruned_through IS NULL OR p.pruned_through < newest.xid THEN newest.xid ELSE p.pruned_through END
+         FROM newest WHERE p.id = 1 RETURNING 1)
+     SELECT 1 FROM gone`,
+    [now.toISOString()],
+  );
+  return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0, changeLogRows: changes.rowCount ?? 0 };
 }
 
 export function describePurge(result: PurgeResult, retentionDays: number): string {
   return (
     `Retention: deleted ${result.partialResponses} partial response(s) idle for over ${retentionDays} days and ` +
-    `${result.rateLimitRows} stale rate-limit row(s)`
+    `${result.rateLimitRows} stale rate-limit row(s) and ${result.changeLogRows} folded analytics change(s)`
   );
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { profileFromAnswers } from "@/lib/architecture/profile";
 import { recommend } from "@/lib/architecture/recommend";
 import { db } from "@/lib/db/client";
+import { aggregates } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { emptyFilters, type Filters } from "@/lib/analytics/filters";
 import { suppressDistribution } from "@/lib/analytics/suppression";
 import { meanInterval } from "@/lib/stats/tests";
 import type { Answers, Instrument } from "./instrument-schema";
@@ -113,55 +114,56 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
 
   // Peers are a snapshot that moves in steps of k people or more (./peer-snapshot.ts), never the
   // live group: live figures would let a respondent reload around one newcomer and subtract.
+  const reader = await aggregates();
+  const group = (column: "industry" | "region", value: string): Filters => ({
+    ...emptyFilters(),
+    segments: { ...emptyFilters().segments, [column]: [value] },
+  });
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const snapshotOf = async (column: "industry" | "region", value: string): Promise<Date | null> => {
-    const days = await db().$queryRaw<DailyCount[]>(Prisma.sql`
-      SELECT to_char((submitted_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS n
-      FROM response
-      WHERE wave_id = ${wave.waveId}::uuid AND status = 'complete' AND ${Prisma.raw(column)} = ${value}
-        AND submitted_at < date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
-      GROUP BY 1 ORDER BY 1`);
+    const rows = await reader.tally({
+      instrument,
+      selection: { waveId: wave.waveId, status: "complete", filters: group(column, value), before: today },
+      groupBy: [{ kind: "bucket", unit: "day" }],
+    });
+    const days: DailyCount[] = rows.map((r) => ({ day: String(r.key[0]), n: r.n })).sort((a, b) => a.day.localeCompare(b.day));
     const cutoff = snapshotCutoff(days, k);
     return cutoff === null ? null : snapshotEnd(cutoff);
   };
 
   // One pass per peer group: n, the moments of each dimension (for means and their intervals: on
-  // a 1-5 scale nearly every median is 3, which says little), stage counts and top-3 shares, all in
-  // SQL. The respondent is excluded from their own peer group. No snapshot yet: nobody (n = 0).
-  const peerQuery = (column: "industry" | "region", value: string, end: Date | null) => Prisma.sql`
-    SELECT count(*)::int AS n,
-      count(*) FILTER (WHERE readiness_index < ${own.readiness_index})::int AS below,
-      ${Prisma.join(
-        dims.map((d, i) => {
-          const rating = Prisma.sql`(answers->>${d.question.id})::int`;
-          return Prisma.sql`count(${rating})::int AS ${Prisma.raw(`d${i}n`)}, sum(${rating})::int AS ${Prisma.raw(`d${i}s`)},
-            sum(${rating} * ${rating})::int AS ${Prisma.raw(`d${i}q`)}`;
-        }),
-        ", ",
-      )}${dims.length ? Prisma.sql`,` : Prisma.empty}
-      ${Prisma.join(
-        stageOptions.map((o, i) => Prisma.sql`count(*) FILTER (WHERE stage = ${o.id})::int AS ${Prisma.raw(`s${i}`)}`),
-        ", ",
-      )}
-      ${
-        topConcerns.length
-          ? Prisma.sql`, ${Prisma.join(
-              topConcerns.map(
-                (c, i) => Prisma.sql`count(*) FILTER (WHERE (answers->${rankQuestion.id}) ? ${c})::int AS ${Prisma.raw(`c${i}`)}`,
-              ),
-              ", ",
-            )}`
-          : Prisma.empty
-      }
-    FROM response
-    WHERE wave_id = ${wave.waveId}::uuid AND status = 'complete'
-      AND ${Prisma.raw(column)} = ${value} AND id <> ${own.id}::uuid
-      AND ${end === null ? Prisma.sql`false` : Prisma.sql`submitted_at < ${end}`}`;
-
-  const peersOf = async (column: "industry" | "region", value: string) =>
-    db().$queryRaw<Record<string, unknown>[]>(peerQuery(column, value, await snapshotOf(column, value)));
+  // a 1-5 scale nearly every median is 3, which says little), stage counts and top-3 shares. The
+  // respondent is excluded from their own peer group. No snapshot yet: nobody (n = 0).
+  const peersOf = async (column: "industry" | "region", value: string): Promise<Record<string, number>> => {
+    const [row] = await reader.tally({
+      instrument,
+      selection: {
+        waveId: wave.waveId,
+        status: "complete",
+        filters: group(column, value),
+        before: await snapshotOf(column, value),
+        excludeId: own.id,
+      },
+      measures: {
+        below: own.readiness_index,
+        scales: dims.map((d) => d.question.id),
+        values: [{ key: "stage", values: stageOptions.map((o) => o.id) }],
+        options: topConcerns.length ? [rankQuestion.id] : [],
+      },
+    });
+    const out: Record<string, number> = { n: row?.n ?? 0, below: row?.below ?? 0 };
+    dims.forEach((d, i) => {
+      const m = row?.scales[d.question.id];
+      Object.assign(out, { [`d${i}n`]: m?.n ?? 0, [`d${i}s`]: m?.sum ?? 0, [`d${i}q`]: m?.sumSquares ?? 0 });
+    });
+    stageOptions.forEach((o, i) => (out[`s${i}`] = row?.values.stage?.[o.id] ?? 0));
+    topConcerns.forEach((c, i) => (out[`c${i}`] = row?.options[rankQuestion.id]?.[c] ?? 0));
+    return out;
+  };
   const [industryRow, regionRow] = await Promise.all([peersOf("industry", own.industry), peersOf("region", own.region)]);
-  const industry = unpack(industryRow[0], dims.length, stageOptions.length, topConcerns.length, k);
-  const region = unpack(regionRow[0], dims.length, stageOptions.length, topConcerns.length, k);
+  const industry = unpack(industryRow, dims.length, stageOptions.length, topConcerns.length, k);
+  const region = unpack(regionRow, dims.length, stageOptions.length, topConcerns.length, k);
 
   return {
     responseId: own.id,

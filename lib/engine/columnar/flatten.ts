@@ -1,0 +1,57 @@
+// The rows the replica loads: PostgreSQL flattens each response of a wave into the layout's
+// columns (the very expressions the raw backend aggregates), COPY writes them as CSV, DuckDB
+// reads the CSV. Pure SQL text builders.
+import { postgresDialect } from "../raw";
+import type { Layout } from "../layout";
+import { checkedUuid, literal } from "../sql";
+
+/** Fixed columns first, in this order, then the layout's question columns. */
+export const FIXED_COLUMNS = [
+  ["id", "VARCHAR"],
+  ["complete", "BOOLEAN"],
+  ["at", "TIMESTAMP"],
+  ["industry", "VARCHAR"],
+  ["region", "VARCHAR"],
+  ["company_size", "VARCHAR"],
+  ["role", "VARCHAR"],
+  ["stage", "VARCHAR"],
+  ["readiness_index", "FLOAT"],
+] as const;
+
+export function duckColumns(layout: Layout): [string, string][] {
+  return [
+    ...FIXED_COLUMNS.map(([name, type]) => [name, type] as [string, string]),
+    ...layout.columns.map((c) => [c.name, c.sqlType === "UTINYINT" ? "INTEGER" : c.sqlType] as [string, string]),
+  ];
+}
+
+/** SELECT of a wave's rows (all, or the given ids) in the replica's column order. */
+export function flattenSql(layout: Layout, waveId: string, ids?: readonly string[]): string {
+  const d = postgresDialect;
+  const questionColumns = layout.columns.map((c) => {
+    if (c.option !== undefined) return d.hasOption(layout, c.question, c.option);
+    return c.sqlType === "VARCHAR" ? d.single(layout, c.question) : d.scale(layout, c.question);
+  });
+  const select = [
+    "id",
+    "status = 'complete'",
+    `to_char(coalesce(submitted_at, updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')`,
+    "industry",
+    "region",
+    "company_size",
+    "role",
+    "stage",
+    "readiness_index",
+    ...questionColumns,
+  ];
+  const only = ids ? ` AND id IN (${ids.map((id) => `${literal(checkedUuid(id))}::uuid`).join(", ")})` : "";
+  return `SELECT ${select.join(", ")} FROM response WHERE wave_id = ${literal(checkedUuid(waveId))}::uuid${only}`;
+}
+
+/** DuckDB's read of such a CSV file. */
+export function readCsvSql(layout: Layout, file: string): string {
+  const columns = duckColumns(layout)
+    .map(([name, type]) => `${literal(name)}: ${literal(type)}`)
+    .join(", ");
+  return `SELECT * FROM read_csv(${literal(file)}, header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
+}

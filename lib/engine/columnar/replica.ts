@@ -1,0 +1,347 @@
+import "server-only";
+// The columnar replica: every wave's responses, flattened into a DuckDB table of this process,
+// kept equal to PostgreSQL by folding its change log (analytics_change, written by statement
+// triggers on response in the same transaction as every insert, update and delete).
+//
+// Watermark: the replica has applied every change of every transaction whose id is below
+// `watermark` (the xmin of the snapshot it last read in). Each fold reads, in one REPEATABLE READ
+// snapshot, the changes with xid >= watermark and the current rows of the responses they name,
+// applies them (delete, then insert what still exists: idempotent, so a change seen twice is
+// harmless), and moves the watermark to that snapshot's xmin. Transactions still running then
+// have ids >= xmin, so their changes are read again by the next fold whenever they commit.
+// A change log pruned past the watermark, a truncated or restored table (another relfilenode),
+// or a changed instrument make the replica rebuild instead.
+import { mkdtempSync, rmSync, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { analyticsReadPool } from "@/lib/db/pg";
+import { getEnv } from "@/lib/env";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseDefinition } from "@/lib/survey/waves";
+import { layoutOf, type Layout } from "../layout";
+import { readRows } from "../rows";
+import { countEachSql, literal, tallyPlan } from "../sql";
+import type { AggregateReader, TallyRequest, TallyRow } from "../types";
+import { duckDialect, tableOf } from "./dialect";
+import { duckColumns, flattenSql, readCsvSql } from "./flatten";
+
+interface WaveTable {
+  table: string;
+  layout: Layout;
+  rows: number;
+}
+
+interface Head {
+  xmin: string;
+  identity: string;
+  pruned: string | null;
+}
+
+const HEAD_SQL = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
+  'response'::regclass::oid::text || ':' || pg_relation_filenode('response')::text AS identity,
+  (SELECT pruned_through::text FROM analytics_prune WHERE id = 1) AS pruned`;
+
+/** Ids per DELETE / COPY statement when folding many changes. */
+const CHUNK = 5_000;
+
+export type ReplicaStatus = "cold" | "warming" | "ready" | "failed";
+
+export interface ReplicaInfo {
+  status: ReplicaStatus;
+  waves: number;
+  rows: number;
+  watermark: string | null;
+  builtAt: string | null;
+  lastFoldMs: number | null;
+  folds: number;
+  error: string | null;
+}
+
+export class ColumnarReplica {
+  status: ReplicaStatus = "cold";
+  private instance: DuckDBInstance | null = null;
+  private writer: DuckDBConnection | null = null;
+  private dir: string | null = null;
+  private waves = new Map<string, WaveTable>();
+  private stale = new Set<string>();
+  private watermark: string | null = null;
+  private identity: string | null = null;
+  private serial = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextFold: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private info = { builtAt: null as string | null, lastFoldMs: null as number | null, folds: 0, error: null as string | null };
+
+  constructor(
+    private readonly pool: () => pg.Pool = analyticsReadPool,
+    private readonly progress?: (done: number, total: number) => void,
+  ) {}
+
+  describe(): ReplicaInfo {
+    return {
+      status: this.status,
+      waves: this.waves.size,
+      rows: [...this.waves.values()].reduce((sum, w) => sum + w.rows, 0),
+      watermark: this.watermark,
+      ...this.info,
+    };
+  }
+
+  /** Builds the replica in the background (once); reads use the raw backend until it is ready. */
+  start(): void {
+    if (this.status !== "cold") return;
+    this.status = "warming";
+    void this.build().catch(() => undefined);
+  }
+
+  /** Builds (or rebuilds) everything now; resolves when ready. */
+  build(): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await this.withSnapshot(async (client, head) => this.buildAll(client, head));
+        this.status = "ready";
+        this.info.error = null;
+        this.scheduleFolds();
+      } catch (error) {
+        this.status = "failed";
+        this.info.error = error instanceof Error ? error.message : String(error);
+        throw error;
+      }
+    });
+  }
+
+  /** Resolves once a fold that started after this call has completed (freshness for a read). */
+  fresh(): Promise<void> {
+    if (!this.nextFold) {
+      const fold = this.queue.then(() => {
+        this.nextFold = null;
+        return this.fold();
+      });
+      this.nextFold = fold;
+      this.queue = fold.catch(() => undefined);
+    }
+    return this.nextFold;
+  }
+
+  /** Whether a wave's table matches the instrument a view reads it with. */
+  fits(waveId: string, instrument: Instrument): boolean {
+    const wave = this.waves.get(waveId);
+    if (wave && wave.layout.signature === layoutOf(instrument).signature) return true;
+    if (this.status === "ready") this.stale.add(waveId);
+    return false;
+  }
+
+  reader(fallback: AggregateReader): AggregateReader {
+    return {
+      backend: "columnar",
+      tally: async (request: TallyRequest): Promise<TallyRow[]> => {
+        const wave = this.waves.get(request.selection.waveId);
+        if (!wave || !this.fits(request.selection.waveId, request.instrument)) return fallback.tally(request);
+        const plan = tallyPlan(
+          duckDialect(() => wave.table),
+          wave.layout,
+          request,
+        );
+        return readRows(plan, await this.query(plan.sql));
+      },
+      countEach: async (waveId, filterSets) => {
+        const wave = this.waves.get(waveId);
+        if (!wave) return fallback.countEach(waveId, filterSets);
+        if (filterSets.length === 0) return [];
+        const rows = await this.query(
+          countEachSql(
+            duckDialect(() => wave.table),
+            waveId,
+            filterSets,
+          ),
+        );
+        return filterSets.map((_, i) => Number(rows[0]?.[`c${i}`] ?? 0));
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.queue.catch(() => undefined);
+    this.writer?.closeSync();
+    this.instance?.closeSync();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.instance = null;
+    this.writer = null;
+    this.status = "cold";
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private scheduleFolds(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.fresh().catch(() => undefined), getEnv().ANALYTICS_SYNC_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private async duck(): Promise<DuckDBConnection> {
+    if (this.writer) return this.writer;
+    this.dir = mkdtempSync(path.join(tmpdir(), "rr-analytics-"));
+    const dir = this.dir;
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    this.instance = await DuckDBInstance.create(path.join(this.dir, "replica.duckdb"), {
+      memory_limit: `${getEnv().ANALYTICS_MEMORY_MB}MB`,
+      threads: "2",
+      temp_directory: path.join(this.dir, "spill"),
+      preserve_insertion_order: "false",
+    });
+    this.writer = await this.instance.connect();
+    return this.writer;
+  }
+
+  private async query(sql: string): Promise<Record<string, unknown>[]> {
+    if (!this.instance) throw new Error("the columnar replica is not open");
+    const connection = await this.instance.connect();
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  private async withSnapshot<T>(work: (client: pg.PoolClient, head: Head) => Promise<T>): Promise<T> {
+    const client = await this.pool().connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const head = (await client.query<Head>(HEAD_SQL)).rows[0] as Head;
+      const result = await work(client, head);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async waveDefinitions(client: pg.PoolClient): Promise<Map<string, Instrument>> {
+    const { rows } = await client.query<{ id: string; hash: string; definition: unknown }>(
+      "SELECT id::text AS id, definition_hash AS hash, definition FROM wave",
+    );
+    return new Map(rows.map((r) => [r.id, parseDefinition(r.hash, r.definition)]));
+  }
+
+  private async buildAll(client: pg.PoolClient, head: Head): Promise<void> {
+    const definitions = await this.waveDefinitions(client);
+    const counts = await client.query<{ wave_id: string; n: string }>("SELECT wave_id::text, count(*)::text AS n FROM response GROUP BY 1");
+    const total = counts.rows.reduce((sum, r) => sum + Number(r.n), 0);
+    let done = 0;
+    const built = new Map<string, WaveTable>();
+    for (const [waveId, instrument] of definitions) {
+      const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
+      built.set(waveId, table);
+      done += table.rows;
+      this.progress?.(done, total);
+    }
+    const old = [...this.waves.values()];
+    this.waves = built;
+    this.stale.clear();
+    this.watermark = head.xmin;
+    this.identity = head.identity;
+    this.info.builtAt = new Date().toISOString();
+    for (const wave of old) await (await this.duck()).run(`DROP TABLE IF EXISTS ${wave.table}`);
+  }
+
+  /** Creates a wave's table from PostgreSQL (all its rows, as of the snapshot). */
+  private async loadWave(client: pg.PoolClient, waveId: string, layout: Layout, serial: number): Promise<WaveTable> {
+    const duck = await this.duck();
+    const table = tableOf(waveId, serial);
+    const columns = duckColumns(layout)
+      .map(([name, type]) => `${name} ${type}`)
+      .join(", ");
+    await duck.run(`DROP TABLE IF EXISTS ${table}`);
+    await duck.run(`CREATE TABLE ${table} (${columns})`);
+    const rows = await this.copyInto(client, table, layout, flattenSql(layout, waveId));
+    return { table, layout, rows };
+  }
+
+  private async copyInto(client: pg.PoolClient, table: string, layout: Layout, select: string): Promise<number> {
+    const file = path.join(this.dir as string, `${table}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    try {
+      const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
+      await pipeline(stream, createWriteStream(file));
+      const duck = await this.duck();
+      const result = await duck.run(`INSERT INTO ${table} ${readCsvSql(layout, file)}`);
+      return Number(result.rowsChanged);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+
+  private async fold(): Promise<void> {
+    if (this.status !== "ready") return;
+    const started = performance.now();
+    await this.withSnapshot(async (client, head) => {
+      const pruned = head.pruned !== null && this.watermark !== null && BigInt(head.pruned) >= BigInt(this.watermark);
+      if (head.identity !== this.identity || pruned || this.watermark === null) return this.buildAll(client, head);
+      const { rows } = await client.query<{ wave_id: string; response_id: string }>(
+        "SELECT DISTINCT wave_id::text, response_id::text FROM analytics_change WHERE xid >= $1::xid8",
+        [this.watermark],
+      );
+      const byWave = new Map<string, string[]>();
+      for (const row of rows) byWave.set(row.wave_id, [...(byWave.get(row.wave_id) ?? []), row.response_id]);
+      for (const waveId of this.stale) byWave.set(waveId, byWave.get(waveId) ?? []);
+      let definitions: Map<string, Instrument> | null = null;
+      for (const [waveId, ids] of byWave) {
+        const known = this.waves.get(waveId);
+        if (!known || this.stale.has(waveId)) {
+          // A wave first seen (or whose instrument changed): load it whole, in this snapshot.
+          definitions ??= await this.waveDefinitions(client);
+          const instrument = definitions.get(waveId);
+          if (!instrument) continue;
+          const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
+          if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
+          this.waves.set(waveId, table);
+          this.stale.delete(waveId);
+          continue;
+        }
+        await this.apply(client, known, waveId, ids);
+      }
+      this.watermark = head.xmin;
+    });
+    this.info.folds += 1;
+    this.info.lastFoldMs = Math.round(performance.now() - started);
+  }
+
+  /** Deletes the named rows and inserts their current versions, in one DuckDB transaction. */
+  private async apply(client: pg.PoolClient, wave: WaveTable, waveId: string, ids: string[]): Promise<void> {
+    const duck = await this.duck();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const file = path.join(this.dir as string, `fold-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+      try {
+        const stream = client.query(copyTo(`COPY (${flattenSql(wave.layout, waveId, chunk)}) TO STDOUT WITH (FORMAT csv)`));
+        await pipeline(stream, createWriteStream(file));
+        await duck.run("BEGIN TRANSACTION");
+        try {
+          const removed = await duck.run(`DELETE FROM ${wave.table} WHERE id IN (${chunk.map(literal).join(", ")})`);
+          const added = await duck.run(`INSERT INTO ${wave.table} ${readCsvSql(wave.layout, file)}`);
+          await duck.run("COMMIT");
+          wave.rows += Number(added.rowsChanged) - Number(removed.rowsChanged);
+        } catch (error) {
+          await duck.run("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        rmSync(file, { force: true });
+      }
+    }
+  }
+}

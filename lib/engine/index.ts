@@ -1,0 +1,55 @@
+import "server-only";
+// The aggregate engine every analyst view and the respondents' peer figures read through:
+// `aggregates()` gives a reader that is fresh as of this call (the replica folds the changes
+// committed before it) and answers from the columnar replica, or from PostgreSQL while the
+// replica warms up, for a wave it has not loaded yet, or when ANALYTICS_ENGINE=raw.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { getEnv } from "@/lib/env";
+import { ColumnarReplica, type ReplicaInfo } from "./columnar/replica";
+import { rawReader } from "./raw";
+import type { AggregateReader } from "./types";
+
+export type { AggregateReader, Dimension, Measures, Moments, Predicate, Selection, TallyRequest, TallyRow } from "./types";
+
+const globalForEngine = globalThis as unknown as { readinessReplica?: ColumnarReplica };
+const forced = new AsyncLocalStorage<"raw" | "columnar">();
+
+/** The process's replica (kept on globalThis: Next.js may load this module in several bundles). */
+export function replica(): ColumnarReplica {
+  globalForEngine.readinessReplica ??= new ColumnarReplica();
+  return globalForEngine.readinessReplica;
+}
+
+/** Starts building the replica in the background (at boot). */
+export function warmAggregates(): void {
+  if (getEnv().ANALYTICS_ENGINE === "columnar") replica().start();
+}
+
+export function aggregatesInfo(): ReplicaInfo & { engine: "columnar" | "raw" } {
+  return { engine: getEnv().ANALYTICS_ENGINE, ...replica().describe() };
+}
+
+/** Runs `work` with every read inside it on the given backend (tests, analytics:verify). */
+export function withBackend<T>(backend: "raw" | "columnar", work: () => Promise<T>): Promise<T> {
+  return forced.run(backend, work);
+}
+
+/** A reader for one view: fresh as of now. */
+export async function aggregates(): Promise<AggregateReader> {
+  const want = forced.getStore() ?? getEnv().ANALYTICS_ENGINE;
+  if (want === "raw") return rawReader;
+  const columnar = replica();
+  if (forced.getStore() === "columnar" && columnar.status !== "ready") await columnar.build();
+  columnar.start();
+  if (columnar.status !== "ready") return rawReader;
+  try {
+    await columnar.fresh();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    // The replica could not fold (a DuckDB problem): answer from PostgreSQL and rebuild later.
+    console.error("analytics replica fold failed; reading from PostgreSQL", error);
+    return rawReader;
+  }
+  return columnar.reader(rawReader);
+}

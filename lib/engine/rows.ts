@@ -1,0 +1,50 @@
+// Result rows of a tally plan back into TallyRow objects (both backends; numbers arrive as
+// strings from pg's int8, as bigint from DuckDB).
+import type { TallyPlan } from "./sql";
+import type { TallyRow } from "./types";
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+function keyValue(value: unknown): string | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value;
+  return String(value);
+}
+
+export function readRows(plan: TallyPlan, rows: Record<string, unknown>[]): TallyRow[] {
+  return rows.map((row) => {
+    const out: TallyRow = {
+      key: Array.from({ length: plan.groups }, (_, i) => keyValue(row[`g${i}`])),
+      n: 0,
+      complete: 0,
+      below: 0,
+      index: { n: 0, sum: 0, sumSquares: 0 },
+      scales: {},
+      options: {},
+      values: {},
+    };
+    for (const r of plan.readings) {
+      const value = num(row[r.alias]);
+      switch (r.into) {
+        case "n":
+        case "complete":
+        case "below":
+          out[r.into] = value;
+          break;
+        case "index":
+          out.index[r.part] = value;
+          break;
+        case "scale":
+          (out.scales[r.question] ??= { n: 0, sum: 0, sumSquares: 0 })[r.part] = value;
+          break;
+        case "option":
+          (out.options[r.question] ??= {})[r.option] = value;
+          break;
+        case "value":
+          (out.values[r.key] ??= {})[r.value] = value;
+          break;
+      }
+    }
+    return out;
+  });
+}
