@@ -1,5 +1,6 @@
 import "server-only";
 import type { AggregateReader } from "@/lib/engine";
+import { isValidDay } from "./filter-schema";
 import { SEGMENT_KEYS, type Filters } from "./filters";
 
 /** The day before or after a YYYY-MM-DD day. */
@@ -30,10 +31,13 @@ export function relaxationsOf(filters: Filters): { name: string; filters: Filter
     out.push({ name: "dates", filters: { ...filters, from: null } });
     out.push({ name: "dates", filters: { ...filters, to: null } });
   } else if (filters.from || filters.to) out.push({ name: "dates", filters: { ...filters, from: null, to: null } });
-  if (filters.from && (!filters.to || filters.from < filters.to))
-    out.push({ name: "dates", filters: { ...filters, from: shiftDay(filters.from, 1) } });
-  if (filters.to && (!filters.from || filters.from < filters.to))
-    out.push({ name: "dates", filters: { ...filters, to: shiftDay(filters.to, -1) } });
+  // A step past the last (or before the first) day filters accept is no view anyone can ask for.
+  const later = filters.from ? shiftDay(filters.from, 1) : null;
+  const earlier = filters.to ? shiftDay(filters.to, -1) : null;
+  if (later && isValidDay(later) && (!filters.to || (filters.from ?? "") < filters.to))
+    out.push({ name: "dates", filters: { ...filters, from: later } });
+  if (earlier && isValidDay(earlier) && (!filters.from || filters.from < (filters.to ?? "")))
+    out.push({ name: "dates", filters: { ...filters, to: earlier } });
   return out;
 }
 

@@ -14,6 +14,13 @@ describe("the views a differencing attack would subtract", () => {
     expect(new Set(views.map((v) => v.name))).toEqual(new Set(["industry"]));
   });
 
+  it("never step past the last or before the first day a filter accepts (no invalid date reaches SQL)", () => {
+    const last = relaxationsOf(filters({ from: "9999-12-31" }));
+    expect(last.map((v) => v.filters.from)).toEqual([null]);
+    const first = relaxationsOf(filters({ to: "1900-01-01" }));
+    expect(first.map((v) => v.filters.to)).toEqual([null]);
+  });
+
   it("include either date bound dropped and the range one day shorter at either end", () => {
     const views = relaxationsOf(filters({ from: "2026-10-01", to: "2026-10-31" }));
     expect(views.map((v) => [v.filters.from, v.filters.to])).toEqual([

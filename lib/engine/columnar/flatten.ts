@@ -9,7 +9,7 @@ import { checkedUuid, literal } from "../sql";
 export const FIXED_COLUMNS = [
   ["id", "VARCHAR"],
   ["complete", "BOOLEAN"],
-  ["at", "TIMESTAMP"],
+  ["ts", "TIMESTAMP"],
   ["industry", "VARCHAR"],
   ["region", "VARCHAR"],
   ["company_size", "VARCHAR"],

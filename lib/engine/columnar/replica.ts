@@ -58,6 +58,8 @@ export interface ReplicaInfo {
   builtAt: string | null;
   lastFoldMs: number | null;
   folds: number;
+  /** Tallies answered by the replica (not by the fallback). */
+  queries: number;
   error: string | null;
 }
 
@@ -74,7 +76,7 @@ export class ColumnarReplica {
   private queue: Promise<unknown> = Promise.resolve();
   private nextFold: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private info = { builtAt: null as string | null, lastFoldMs: null as number | null, folds: 0, error: null as string | null };
+  private info = { builtAt: null as string | null, lastFoldMs: null as number | null, folds: 0, queries: 0, error: null as string | null };
 
   constructor(
     private readonly pool: () => pg.Pool = analyticsReadPool,
@@ -207,6 +209,7 @@ export class ColumnarReplica {
   private async query(sql: string): Promise<Record<string, unknown>[]> {
     if (!this.instance) throw new Error("the columnar replica is not open");
     const connection = await this.instance.connect();
+    this.info.queries += 1;
     try {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
