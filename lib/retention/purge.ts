@@ -25,9 +25,16 @@ export async function purgeExpired(client: Queryable, retentionDays: number, now
     [now.toISOString(), retentionDays],
   );
   const rateLimits = await client.query(`DELETE FROM auth_rate_limit WHERE last_request < $1`, [now.getTime() - RATE_LIMIT_ROW_MAX_AGE_MS]);
-  // The analytics change log is needed only until every replica has folded it (seconds); a day
-  // keeps it for replicas that were briefly away. The newest pruned transaction is recorded, so a
-  // replica whose watermark is not past it rebuilds instead of missing a change.
+  const changes = await pruneChangeLog(client, now);
+  return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0, changeLogRows: changes };
+}
+
+/**
+ * The analytics change log is needed only until every replica has folded it (seconds); a day
+ * keeps it for replicas that were briefly away. The newest pruned transaction is recorded, so a
+ * replica whose watermark is not past it rebuilds instead of missing a change.
+ */
+export async function pruneChangeLog(client: Queryable, now = new Date()): Promise<number> {
   const changes = await client.query(
     `WITH gone AS (DELETE FROM analytics_change WHERE at < $1::timestamptz - interval '1 day' RETURNING xid),
        newest AS (SELECT xid FROM gone ORDER BY xid DESC LIMIT 1),
@@ -38,7 +45,7 @@ export async function purgeExpired(client: Queryable, retentionDays: number, now
      SELECT 1 FROM gone`,
     [now.toISOString()],
   );
-  return { partialResponses: partial.rowCount ?? 0, rateLimitRows: rateLimits.rowCount ?? 0, changeLogRows: changes.rowCount ?? 0 };
+  return changes.rowCount ?? 0;
 }
 
 export function describePurge(result: PurgeResult, retentionDays: number): string {
