@@ -2,6 +2,7 @@ import "server-only";
 // The raw backend: every tally computed by PostgreSQL over `response` and its jsonb answers. It is
 // the source of truth, the engine's fallback while the replica warms up, the oracle the tests hold
 // the replica to, and the baseline of `npm run bench`.
+import type pg from "pg";
 import { analyticsReadPool } from "@/lib/db/pg";
 import { layoutOf, type Layout } from "./layout";
 import { readRows } from "./rows";
@@ -30,14 +31,15 @@ export const postgresDialect: Dialect = {
   double: (expr) => `(${expr})::float8`,
 };
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const result = await analyticsReadPool().query<Record<string, unknown>>(sql);
+async function query(sql: string, pool: pg.Pool = analyticsReadPool()): Promise<Record<string, unknown>[]> {
+  const result = await pool.query<Record<string, unknown>>(sql);
   return result.rows;
 }
 
-export function tallyOnPostgres(layout: Layout, request: TallyRequest) {
+/** A tally computed by PostgreSQL (on the analytics pool, or the given one: scripts). */
+export function tallyOnPostgres(layout: Layout, request: TallyRequest, pool?: pg.Pool) {
   const plan = tallyPlan(postgresDialect, layout, request);
-  return query(plan.sql).then((rows) => readRows(plan, rows));
+  return query(plan.sql, pool).then((rows) => readRows(plan, rows));
 }
 
 /** The reader computing every figure in PostgreSQL. */
