@@ -1,6 +1,7 @@
 // Dashboard benchmark: the overview's server-side data (GET /api/v1/analytics/overview on a
 // production build: session checked, suppression, statistics, JSON) against PostgreSQL running
-// equivalent hand-written GROUP BY queries directly, in the same run. Target: at most 3x.
+// equivalent hand-written GROUP BY queries directly, in the same run. Target: at most 0.05x (the
+// overview reads the columnar replica; these are the scans it ran before).
 import pg from "pg";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { idOfRole, readinessDimensions } from "@/lib/survey/roles";
@@ -76,7 +77,7 @@ export async function benchDashboard({ url, waveId, baseUrl, cookie, poolSize, r
         await Promise.all(baselineQueries(waveId, view.filter).map(([sql, params]) => pool.query(sql, params)));
         return performance.now() - t;
       };
-      results.push(await timedAgainstBaseline({ benchmark: "dashboard", metric: view.name }, app, baseline, runs));
+      results.push(await timedAgainstBaseline({ benchmark: "dashboard", metric: view.name }, app, baseline, runs, 0.05));
     }
     return results;
   } finally {

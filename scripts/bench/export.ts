@@ -38,8 +38,8 @@ export function resetPeakRss(pid: number): void {
   }
 }
 
-/** Peak resident memory (VmHWM) of a process and its descendants, in MB. */
-export function peakRssMb(pid: number): number {
+/** Resident memory of a process and its descendants, in MB: the peak (VmHWM) or now (VmRSS). */
+function treeMemoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
   const status = (p: number) => {
     try {
       return readFileSync(`/proc/${p}/status`, "utf8");
@@ -47,7 +47,21 @@ export function peakRssMb(pid: number): number {
       return "";
     }
   };
-  return processTree(pid).reduce((sum, p) => sum + Number(status(p).match(/VmHWM:\s+(\d+)/)?.[1] ?? 0), 0) / 1024;
+  const pattern = new RegExp(`${field}:\\s+(\\d+)`);
+  return processTree(pid).reduce((sum, p) => sum + Number(status(p).match(pattern)?.[1] ?? 0), 0) / 1024;
+}
+
+export const peakRssMb = (pid: number) => treeMemoryMb(pid, "VmHWM");
+
+/** Samples a process tree's resident memory until stopped; returns the highest seen, in MB. */
+export function sampleRss(pid: number, everyMs = 200): () => number {
+  let highest = treeMemoryMb(pid, "VmRSS");
+  const timer = setInterval(() => (highest = Math.max(highest, treeMemoryMb(pid, "VmRSS"))), everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return Math.max(highest, treeMemoryMb(pid, "VmRSS"));
+  };
 }
 
 const countLines = (buffer: Uint8Array) => {

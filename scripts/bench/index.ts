@@ -1,4 +1,4 @@
-// npm run bench -- [--only seed,dashboard,table,export,trends,weight,ingest,instances] [--responses 1000000]
+// npm run bench -- [--only seed,dashboard,views,table,export,trends,weight,ingest,instances] [--responses 1000000]
 //                  [--seconds 30] [--connections 64] [--runs 5]
 // Prepares what it needs (a database of its own on DATABASE_URL's server or an embedded one, a
 // production build, seeded data, the production server), runs each benchmark against PostgreSQL doing the
@@ -9,7 +9,9 @@ import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/env";
 import { withClient } from "../lib/database";
 import { benchDashboard } from "./dashboard";
-import { benchExport } from "./export";
+import { benchExport, sampleRss } from "./export";
+import { benchViews, waitForReplica } from "./views";
+import { stop } from "../lib/proc";
 import { LOAD_TEST_APP_ENV } from "../lib/load-env";
 import { benchIngest } from "./ingest";
 import { printResults, writeResults, type BenchResult } from "./report";
@@ -19,7 +21,7 @@ import { benchTable } from "./table";
 import { benchTrends, splitIntoWaves } from "./trends";
 import { benchWeight } from "./weight";
 
-const ALL = ["seed", "dashboard", "table", "export", "trends", "weight", "ingest", "instances"] as const;
+const ALL = ["seed", "dashboard", "views", "table", "export", "trends", "weight", "ingest", "instances"] as const;
 type Benchmark = (typeof ALL)[number];
 
 const { values } = parseArgs({
@@ -65,7 +67,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   const { waveId, slug } = await prepareSurvey(db.url);
   const results: BenchResult[] = [];
 
-  const needsData = ["seed", "dashboard", "table", "export", "trends"].some((b) => selected.has(b as Benchmark));
+  const needsData = ["seed", "dashboard", "views", "table", "export", "trends"].some((b) => selected.has(b as Benchmark));
   if (needsData) {
     const seeded = await seedAndMeasure(db, waveId, responses);
     if (selected.has("seed")) results.push(...seeded);
@@ -76,9 +78,33 @@ async function main(cleanups: Cleanup[]): Promise<number> {
 
   const credentials = await createCredentials(db.url);
   const app = await startApp(db, credentials, cleanups, LOAD_TEST_APP_ENV);
+  // The server starts loading its replica as it starts listening (after the build, which startApp waits for).
+  const booted = performance.now();
   const servers: AppServer[] = [app];
   const cookie = await signIn(app.baseUrl, credentials.admin);
   const poolSize = db.embedded ? 1 : env.DB_POOL_SIZE;
+  // The app server's memory through the whole bench, replica load included.
+  const peakRss = app.process.pid ? sampleRss(app.process.pid) : () => NaN;
+  // Every view is measured on the columnar replica: wait until it has loaded.
+  const loadMs = await waitForReplica(app.baseUrl, booted);
+  results.push({
+    benchmark: "views",
+    metric: "replica load at boot (views answer from PostgreSQL meanwhile)",
+    unit: "s",
+    app: Math.round(loadMs / 100) / 10,
+    baseline: null,
+    ratio: null,
+    target: "reported",
+    pass: null,
+  });
+
+  if (selected.has("views")) {
+    console.log("• views (columnar replica against the raw engine)");
+    const raw = await startApp(db, credentials, cleanups, { ...LOAD_TEST_APP_ENV, ANALYTICS_ENGINE: "raw" });
+    const rawCookie = await signIn(raw.baseUrl, credentials.admin);
+    results.push(...(await benchViews({ url: db.url, waveId, slug, app: app.baseUrl, raw: raw.baseUrl, cookie, rawCookie, runs })));
+    await stop(raw.process);
+  }
 
   if (selected.has("dashboard")) {
     console.log("• dashboard");
@@ -115,6 +141,17 @@ async function main(cleanups: Cleanup[]): Promise<number> {
     );
   }
 
+  const peak = peakRss();
+  results.push({
+    benchmark: "memory",
+    metric: "app server peak RSS through the whole bench",
+    unit: "MB",
+    app: Math.round(peak),
+    baseline: null,
+    ratio: null,
+    target: "< 300 MB",
+    pass: Number.isNaN(peak) ? null : peak < 300,
+  });
   printResults(results);
   const file = writeResults(
     { responses, seconds, connections, runs, cores: cpus().length, database: db.embedded ? "embedded (PGlite)" : "PostgreSQL server" },

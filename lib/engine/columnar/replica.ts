@@ -295,11 +295,13 @@ export class ColumnarReplica {
       const pruned = head.pruned !== null && this.watermark !== null && BigInt(head.pruned) >= BigInt(this.watermark);
       if (head.identity !== this.identity || pruned || this.watermark === null) return this.buildAll(client, head);
       const { rows } = await client.query<{ wave_id: string; response_id: string }>(
-        "SELECT DISTINCT wave_id::text, response_id::text FROM analytics_change WHERE xid >= $1::xid8",
+        "SELECT wave_id::text, response_id::text FROM analytics_change WHERE xid >= $1::xid8",
         [this.watermark],
       );
       const byWave = new Map<string, string[]>();
-      for (const row of rows) byWave.set(row.wave_id, [...(byWave.get(row.wave_id) ?? []), row.response_id]);
+      const seen = new Map<string, Set<string>>();
+      for (const row of rows) seen.set(row.wave_id, (seen.get(row.wave_id) ?? new Set()).add(row.response_id));
+      for (const [wave, ids] of seen) byWave.set(wave, [...ids]);
       for (const waveId of this.stale) byWave.set(waveId, byWave.get(waveId) ?? []);
       let definitions: Map<string, Instrument> | null = null;
       for (const [waveId, ids] of byWave) {

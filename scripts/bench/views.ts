@@ -1,0 +1,86 @@
+// Views benchmark: every analyst view over HTTP on the app (columnar replica), against the same
+// request to a second app server on the same database with ANALYTICS_ENGINE=raw, i.e. PostgreSQL
+// running the GROUP BY scans over response's jsonb answers that every view ran before the engine.
+// Both are the whole request (session, tallies, statistics, suppression, JSON or HTML).
+// Targets (issue: one aggregate engine): <= 0.05x for the overview, compare and findings, <= 0.2x
+// for a respondent's result page. The replica's load at boot is reported in absolute time.
+import { createHash, randomBytes } from "node:crypto";
+import { resumeCookieName } from "@/lib/survey/resume-token";
+import { withClient } from "../lib/database";
+import type { BenchResult } from "./report";
+import { timedAgainstBaseline } from "./setup";
+
+export interface ViewsBenchInput {
+  url: string;
+  waveId: string;
+  slug: string;
+  /** The app under test (columnar) and the raw-engine app used as the baseline. */
+  app: string;
+  raw: string;
+  cookie: string;
+  rawCookie: string;
+  runs: number;
+}
+
+/** Waits until the app's replica serves; returns how long that took, in ms. */
+export async function waitForReplica(baseUrl: string, started: number, timeoutMs = 15 * 60_000): Promise<number> {
+  for (;;) {
+    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { analytics?: string };
+    if (health.analytics === "ready") return performance.now() - started;
+    if (health.analytics === "failed") throw new Error("the analytics replica failed to load");
+    if (performance.now() - started > timeoutMs) throw new Error("the analytics replica did not load in time");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** A respondent of the seeded wave who can open their result page (a token set on a seeded row). */
+async function respondentCookie(url: string, waveId: string, slug: string): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  await withClient(url, (c) =>
+    c.query(
+      `UPDATE response SET resume_token_hash = $2
+       WHERE id = (SELECT id FROM response WHERE wave_id = $1 AND status = 'complete' AND resume_token_hash IS NULL LIMIT 1)`,
+      [waveId, createHash("sha256").update(token).digest("hex")],
+    ),
+  );
+  return `${resumeCookieName(slug)}=${token}`;
+}
+
+export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCookie, runs }: ViewsBenchInput): Promise<BenchResult[]> {
+  const respondent = await respondentCookie(url, waveId, slug);
+  const a = "a_industry=technology";
+  // The last 30 days that are over: the seeded rows span the 60 days before today.
+  const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+  const dates = `from=${day(30)}&to=${day(1)}`;
+  const views: { metric: string; path: string; respondent?: boolean; target: number }[] = [
+    { metric: "overview, unfiltered", path: "/api/v1/analytics/overview", target: 0.05 },
+    {
+      metric: "overview, 1 industry + 2 regions + dates",
+      path: `/api/v1/analytics/overview?industry=financial_services&region=east_asia&region=south_asia&${dates}`,
+      target: 0.05,
+    },
+    { metric: "compare technology vs everyone else", path: `/api/v1/analytics/compare?${a}&b=rest`, target: 0.05 },
+    { metric: "compare technology vs healthcare", path: `/api/v1/analytics/compare?${a}&b=custom&b_industry=healthcare`, target: 0.05 },
+    { metric: "findings, unfiltered", path: "/api/v1/analytics/findings", target: 0.05 },
+    {
+      metric: "findings, 2 regions + dates",
+      path: `/api/v1/analytics/findings?region=western_europe&region=north_america&${dates}`,
+      target: 0.05,
+    },
+    { metric: "respondent result page (peer figures)", path: `/survey/${slug}/result`, respondent: true, target: 0.2 },
+  ];
+  const results: BenchResult[] = [];
+  for (const view of views) {
+    const call = (base: string, session: string) => async () => {
+      const t = performance.now();
+      const response = await fetch(`${base}${view.path}`, { headers: { cookie: view.respondent ? respondent : session } });
+      if (!response.ok) throw new Error(`${view.path} answered ${response.status}`);
+      await response.arrayBuffer();
+      return performance.now() - t;
+    };
+    results.push(
+      await timedAgainstBaseline({ benchmark: "views", metric: view.metric }, call(app, cookie), call(raw, rawCookie), runs, view.target),
+    );
+  }
+  return results;
+}
