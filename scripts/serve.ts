@@ -13,7 +13,8 @@ import { warmAggregates } from "@/lib/engine";
 import { appUrl, getEnv } from "@/lib/env";
 import { transportSecurityHeaders } from "@/lib/http/security";
 import { fastRoute, sendError } from "@/lib/server/fast-routes";
-import { routerStateProblem } from "@/lib/server/request-guards";
+import { guardServerAction } from "@/lib/server/action-guard";
+import { routerStateProblem, serverActionKind } from "@/lib/server/request-guards";
 
 async function main() {
   const env = getEnv();
@@ -29,8 +30,12 @@ async function main() {
     const refused = routerStateProblem(req.headers["next-router-state-tree"]);
     if (refused) return void sendError(res, refused);
     const route = fastRoute(req);
-    if (route) void route(req, res);
-    else void serveWatchingDatabase(req, res, nextHandler);
+    if (route) return void route(req, res);
+    const serve = (request: http.IncomingMessage, response: http.ServerResponse) => serveWatchingDatabase(request, response, nextHandler);
+    // Server-action bodies Next's decoder cannot read are refused here (it would answer 500).
+    const action = serverActionKind(req.method, req.url, req.headers);
+    if (action) void guardServerAction(req, res, action, serve);
+    else void serve(req, res);
   });
   const shutdown = () => {
     server.close();

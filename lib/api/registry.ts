@@ -6,7 +6,7 @@ import { listWaves } from "@/lib/analytics/context";
 import { checkDatabase } from "@/lib/db/health";
 import { aggregatesInfo } from "@/lib/engine";
 import { exportRoutes } from "@/lib/exports/routes";
-import { findingsRoute } from "@/lib/findings/routes";
+import { findingsReportPdfRoute, findingsRoute } from "@/lib/findings/routes";
 import { listResponsesRoute } from "@/lib/responses/routes";
 import { surveyRoutes } from "@/lib/survey/routes";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
@@ -75,6 +75,7 @@ export const API_ROUTES: AnyRoute[] = [
   compareRoute,
   trendsRoute,
   findingsRoute,
+  findingsReportPdfRoute,
   listResponsesRoute,
   ...exportRoutes,
   ...waveRoutes,

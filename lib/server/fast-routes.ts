@@ -13,6 +13,7 @@ import { errorResponse } from "@/lib/http/respond";
 import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { submitResponseRoute } from "@/lib/survey/routes";
 import { submissionSlug } from "./fast-route-paths";
+import { readCapped } from "./node-body";
 
 export type FastRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -51,10 +52,10 @@ async function serveSubmission(req: IncomingMessage, res: ServerResponse, slug: 
 }
 
 /** Answers a refusal the server makes before Next.js or any route runs (lib/server/request-guards.ts). */
-export async function sendError(res: ServerResponse, error: AppError): Promise<void> {
+export async function sendError(res: ServerResponse, error: AppError, closeConnection = false): Promise<void> {
   const response = errorResponse(error, "GET");
   for (const [name, value] of Object.entries(apiSecurityHeaders())) response.headers.set(name, value);
-  await send(res, response, false);
+  await send(res, response, closeConnection);
 }
 
 /**
@@ -69,32 +70,6 @@ function requestHeaders(req: IncomingMessage): Headers {
   }
   if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
   return headers;
-}
-
-/**
- * The body, read until it passes `limit` bytes (then the route's body reader answers 413 and the
- * connection is closed rather than the rest read).
- */
-function readCapped(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.byteLength;
-      if (size > limit) {
-        req.off("data", onData);
-        req.pause();
-        resolve(Buffer.concat(chunks, size));
-      }
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks, size)));
-    req.once("error", reject);
-    req.once("close", () => {
-      if (!req.complete) reject(new Error("the client closed the connection before sending its whole body"));
-    });
-  });
 }
 
 async function send(res: ServerResponse, response: Response, closeConnection: boolean): Promise<void> {

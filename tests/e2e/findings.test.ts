@@ -53,8 +53,18 @@ describe("findings in Chromium", () => {
     expect(await page.getByRole("heading", { name: "When it fits" }).count()).toBe(1);
     await screenshot(page, "findings", "01-architecture");
 
-    await page.goto("/dashboard/findings/report");
+    await page.goto("/dashboard/findings/report?industry=technology");
     await page.getByRole("heading", { name: "AI inference readiness: findings" }).waitFor();
+    // The generated PDF of the same report, filters included, downloaded with the browser's session.
+    const pdfLink = page.getByRole("link", { name: "Download PDF" });
+    await screenshot(page, "findings", "02-report-downloads", false);
+    expect(await pdfLink.getAttribute("href")).toBe("/api/v1/findings/report.pdf?wave=2026-Q4&industry=technology");
+    const [download] = await Promise.all([page.waitForEvent("download"), pdfLink.click()]);
+    expect(download.suggestedFilename()).toBe("findings-2026-Q4.pdf");
+    const pdf = await page.request.get((await pdfLink.getAttribute("href"))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await page.emulateMedia({ media: "print" });
     await screenshot(page, "findings", "02-printable-report");
   });

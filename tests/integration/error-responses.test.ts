@@ -2,11 +2,17 @@
 // server actions, a page whose database is gone) and checks that no answer carries a stack
 // trace, a source path or SQL/driver details: errors name the offending field, nothing more.
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { deadDatabaseServerForSuite } from "../helpers/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, signIn } from "../helpers/auth";
 import { testEnv } from "../helpers/env";
-import { api } from "../helpers/http";
+import { api, type ErrorBody } from "../helpers/http";
+
+// React's own reply encoder, as Next's client calls it for a server action (no type declarations).
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node") as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 
 const LEAKS: [string, RegExp][] = [
   ["stack frame", /\n\s+at [^\n]+[(:]\d+/],
@@ -235,12 +241,15 @@ describe("error responses carry no internals", () => {
     }
   });
 
-  it("a server action that fails answers a digest only, never the error", async () => {
+  it("a server action whose body Next cannot decode answers 4xx naming the problem; valid calls still run", async () => {
+    // The "Create token" form's action (useActionState): its id is in the form's bound-action
+    // descriptor, rendered for browsers without JavaScript (the page's $ACTION_ID_ is sign-out).
     const page = await api<string>("/dashboard/tokens", { cookie: analystCookie });
-    const actionId = page.body.match(/name="\$ACTION_ID_([0-9a-f]+)"/)?.[1];
+    const descriptor = page.body.match(/name="(\$ACTION_\d+):0" value="([^"]+)"/);
+    const actionId = descriptor?.[2]?.replaceAll("&quot;", '"').match(/^\{"id":"([0-9a-f]+)"/)?.[1];
     expect(actionId).toBeTruthy();
-    for (const body of ["[[[[", '{"0":"$Q-1"}', "x".repeat(10_000)]) {
-      const response = await fetch(`${testEnv.baseUrl}/dashboard/tokens`, {
+    const call = (body: BodyInit, contentType?: string) =>
+      fetch(`${testEnv.baseUrl}/dashboard/tokens`, {
         method: "POST",
         body,
         redirect: "manual",
@@ -248,32 +257,94 @@ describe("error responses carry no internals", () => {
           cookie: analystCookie,
           origin: new URL(testEnv.baseUrl).origin,
           "next-action": actionId!,
-          "content-type": "text/plain;charset=UTF-8",
           accept: "text/x-component",
+          ...(contentType ? { "content-type": contentType } : {}),
         },
       });
+    const TEXT = "text/plain;charset=UTF-8";
+    const halfWritten = `half-written ${randomUUID()}`;
+    const part = (name: string, value: string) => `--B\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const multipart = `${part("_1_name", halfWritten)}${part("0", '[null,"$K1"]')}--B--\r\n`;
+    const hostile: [string, BodyInit, string | undefined, number, string][] = [
+      ["not JSON", "[[[[", TEXT, 400, "body"],
+      ["an object, not the arguments", '{"0":"$Q-1"}', TEXT, 400, "body"],
+      ["junk text", "x".repeat(10_000), TEXT, 400, "body"],
+      ["huge nested arrays", deep, TEXT, 400, "body"],
+      ["a reference to a part it lacks", '[null,"$Q1"]', TEXT, 400, "body[1]"],
+      ["more arguments than Next takes", JSON.stringify(Array.from({ length: 1001 }, () => 0)), TEXT, 400, "body"],
+      ["truncated multipart", multipart.slice(0, multipart.length - 20), "multipart/form-data; boundary=B", 400, "body"],
+      ["multipart without its arguments", `${part("_1_name", halfWritten)}--B--\r\n`, "multipart/form-data; boundary=B", 400, "body.0"],
+      ["multipart without a boundary", multipart, "multipart/form-data", 400, "Content-Type"],
+      ["a JSON content type", "[]", "application/json", 415, "Content-Type"],
+      ["a form-encoded body", "name=x", "application/x-www-form-urlencoded", 415, "Content-Type"],
+      ["no content type", new Uint8Array(Buffer.from("[]")), undefined, 415, "Content-Type"],
+      ["a body over the limit", JSON.stringify(["x".repeat(600_000)]), TEXT, 413, "body"],
+    ];
+    for (const [name, body, contentType, status, path] of hostile) {
+      const response = await call(body, contentType);
       const text = await response.text();
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expectNoLeak(text, `server action with body ${body.slice(0, 10)}`);
+      expect(response.status, `${name}: ${text.slice(0, 200)}`).toBe(status);
+      expectNoLeak(text, `server action with ${name}`);
+      const error = (JSON.parse(text) as ErrorBody).error;
+      expect(error.fields[0]?.path.startsWith(path), `${name} names ${error.fields[0]?.path}`).toBe(true);
     }
-    // Arguments that decode but are not the form: the action refuses them itself, no 500.
+    // Nothing of the refused calls ran: the half-written token's name is nowhere.
+    expect((await api<string>("/dashboard/tokens", { cookie: analystCookie })).body).not.toContain(halfWritten);
+
+    // Arguments that decode but are not the form: the action refuses them itself.
     for (const body of ["[null,1]", '["x",{"name":"y"}]', "[]"]) {
-      const response = await fetch(`${testEnv.baseUrl}/dashboard/tokens`, {
-        method: "POST",
-        body,
-        redirect: "manual",
-        headers: {
-          cookie: analystCookie,
-          origin: new URL(testEnv.baseUrl).origin,
-          "next-action": actionId!,
-          "content-type": "text/plain;charset=UTF-8",
-          accept: "text/x-component",
-        },
-      });
+      const response = await call(body, TEXT);
       const text = await response.text();
-      expect(response.status, `${body}: ${text.slice(0, 200)}`).toBeLessThan(500);
+      expect(response.status, `${body}: ${text.slice(0, 200)}`).toBe(200);
+      expect(text).toContain("This form could not be read");
       expectNoLeak(text, `server action with arguments ${body}`);
     }
+    // A valid call, encoded by React's own encodeReply as the browser sends it, still runs.
+    const name = `probe ${randomUUID()}`;
+    const form = new FormData();
+    form.append("name", name);
+    const encoded = await encodeReply([null, form]);
+    expect(encoded).toBeInstanceOf(FormData);
+    const created = await call(encoded as FormData);
+    const flight = await created.text();
+    expect(created.status, flight.slice(0, 200)).toBe(200);
+    expect(flight).toMatch(/"ok":true/);
+    expect(flight).toMatch(/rr_/);
+    expect((await api<string>("/dashboard/tokens", { cookie: analystCookie })).body).toContain(name);
+
+    // The same form posted without JavaScript (no Next-Action header): its fields as the page
+    // renders them. Well-formed, it runs; with a broken bound-action descriptor, 400 before Next.
+    const prefix = descriptor![1]!;
+    const noScript = (fields: [string, string][]) => {
+      const form = new FormData();
+      for (const [key, value] of fields) form.append(key, value);
+      return fetch(`${testEnv.baseUrl}/dashboard/tokens`, {
+        method: "POST",
+        body: form,
+        redirect: "manual",
+        headers: { cookie: analystCookie, origin: new URL(testEnv.baseUrl).origin },
+      });
+    };
+    const plainName = `no-script ${randomUUID()}`;
+    const ref = `$ACTION_REF_${prefix.slice("$ACTION_".length)}`;
+    const described = `{"id":"${actionId}","bound":"$@1"}`;
+    const plain = await noScript([
+      [ref, ""],
+      [`${prefix}:0`, described],
+      [`${prefix}:1`, "[null]"],
+      ["name", plainName],
+    ]);
+    expect(plain.status, (await plain.text()).slice(0, 200)).toBe(200);
+    expect((await api<string>("/dashboard/tokens", { cookie: analystCookie })).body).toContain(plainName);
+    const broken = await noScript([
+      [ref, ""],
+      [`${prefix}:0`, described],
+      ["name", `broken ${randomUUID()}`],
+    ]);
+    const brokenText = await broken.text();
+    expect(broken.status, brokenText.slice(0, 200)).toBe(400);
+    expect((JSON.parse(brokenText) as ErrorBody).error.fields[0]?.path).toBe(`body.${prefix}:0.bound`);
+
     const unknown = await api<string>("/dashboard/tokens", {
       method: "POST",
       body: "[]",
@@ -281,6 +352,7 @@ describe("error responses carry no internals", () => {
       headers: { ...authHeaders(), "next-action": "7f".repeat(21), "content-type": "text/plain" },
     });
     expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(unknown.status).toBeLessThan(500);
     expectNoLeak(unknown.body, "unknown server action");
   });
 });

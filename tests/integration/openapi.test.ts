@@ -95,6 +95,7 @@ describe("the OpenAPI document", () => {
       "text/csv",
       "application/gzip",
     ]);
+    expect(Object.keys(doc.paths["/api/v1/findings/report.pdf"]!.get!.responses["200"]!.content!)).toEqual(["application/pdf"]);
     expect(doc.components.schemas.Error).toMatchObject({ required: ["error"] });
     expect(JSON.stringify(doc.components.schemas.Error)).toContain('"required":["code","message","fields"]');
     // Filter option ids are enumerated from the wave's instrument.
@@ -168,6 +169,7 @@ describe("every endpoint's real answers match the document", () => {
       ["/api/v1/exports/responses-waves.csv", "region=east_asia&status=complete"],
       ["/api/v1/exports/codebook-waves.csv", ""],
       ["/api/v1/exports/trends.csv", "industry=technology"],
+      ["/api/v1/findings/report.pdf", "industry=technology"],
     ] as const;
     for (const [path, query] of reads) {
       expect((await call("GET", path, `${path}?${query}`, { headers: analyst() })).status, path).toBe(200);

@@ -122,7 +122,7 @@ describe("route inventory", () => {
   it("keeps every analyst route under /dashboard or the analyst /api/v1 endpoints", () => {
     for (const route of analystRoutes)
       expect(route.pattern, route.file).toMatch(
-        /^\/(dashboard(\/|$)|api\/v1\/(analytics|exports|responses|surveys\/\[slug\]\/waves)(\/|$))/,
+        /^\/(dashboard(\/|$)|api\/v1\/(analytics|exports|findings|responses|surveys\/\[slug\]\/waves)(\/|$))/,
       );
   });
 });

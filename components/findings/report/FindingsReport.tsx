@@ -2,64 +2,45 @@
 // numbers and the top findings, the key charts, the findings grouped by theme (compact tables, not
 // one card per finding), each recommended architecture once with the findings behind it, and the
 // method and caveats. Print CSS: A4/Letter margins, each major section on a new page, rows never
-// split across pages; "Save as PDF" is the browser's print dialog (see ReportActions).
+// split across pages. What it says is shared with the generated PDF (lib/findings/report.ts,
+// report-pdf.ts), which ReportActions links to.
 import { getArchitecture } from "@/lib/architecture/catalog";
 import type { FindingsReport as Report, LinkedFinding } from "@/lib/findings";
+import {
+  REPORT_TITLE,
+  ROWS_PER_THEME,
+  THEMES,
+  capitalize,
+  chartedShares,
+  emptyReportNote,
+  formatDifference as diff,
+  formatQ as qText,
+  formatValue as value,
+  methodNotes,
+  moreFindingsNote,
+  recommendations,
+  themeSummary,
+  uncapitalize,
+  type Recommendation,
+} from "@/lib/findings/report";
 import { ReportActions } from "./ReportActions";
-
-const THEMES: { kind: LinkedFinding["kind"]; title: string; intro: string }[] = [
-  { kind: "concern", title: "Concerns", intro: "Which groups put a concern in their top three more (or less) often than everyone else." },
-  { kind: "stage", title: "AI stage", intro: "Which groups run AI in production more (or less) often than everyone else." },
-  { kind: "readiness", title: "Readiness gaps", intro: "Where a group's readiness (0–100) differs from everyone else's." },
-  { kind: "mismatch", title: "Infrastructure against needs", intro: "Where plans and requirements pull in different directions." },
-];
-const ROWS_PER_THEME = 8;
-
-const value = (f: LinkedFinding, v: number) => (f.unit === "%" ? `${(v * 100).toFixed(0)}%` : v.toFixed(1));
-const diff = (f: LinkedFinding) =>
-  f.difference === null
-    ? "—"
-    : `${f.difference > 0 ? "+" : "−"}${Math.abs(f.difference).toFixed(f.unit === "%" ? 0 : 1)}${f.unit === "%" ? " pts" : ""}`;
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** "Running AI in production" → "running AI in production" (acronyms kept). */
-const uncapitalize = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
-const qText = (q: number) => (q < 0.001 ? "< 0.001" : q.toFixed(3));
-
-interface Recommendation {
-  id: string;
-  name: string;
-  reasons: string[];
-  tradeoff: string;
-  findings: number[];
-}
-
-/** Each architecture once: the findings (by number) whose first recommendation it is, most supported first. */
-function recommendations(findings: LinkedFinding[]): Recommendation[] {
-  const byId = new Map<string, Recommendation>();
-  findings.forEach((f, i) => {
-    const a = f.architectures[0];
-    if (!a) return;
-    const r = byId.get(a.id) ?? { id: a.id, name: a.name, reasons: [], tradeoff: a.tradeoff, findings: [] };
-    // One example of why, from its strongest finding (the reasons cite that finding's figures).
-    if (r.reasons.length === 0 && a.reasons[0]) r.reasons.push(a.reasons[0]);
-    r.findings.push(i + 1);
-    byId.set(a.id, r);
-  });
-  return [...byId.values()].sort((x, y) => y.findings.length - x.findings.length || x.name.localeCompare(y.name));
-}
 
 export function FindingsReport({
   report,
   waveTitle,
   population,
   generated,
+  pdfHref,
 }: {
   report: Report;
   waveTitle: string;
   population: string;
   generated: string;
+  /** The generated PDF of this report (same filters). */
+  pdfHref: string;
 }) {
   const findings = report.findings;
+  const empty = emptyReportNote(report);
   const recs = report.reportable ? recommendations(findings) : [];
   const number = new Map(findings.map((f, i) => [f.id, i + 1]));
   return (
@@ -71,25 +52,23 @@ export function FindingsReport({
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <p className="text-sm tracking-wide text-slate-600 uppercase">Readiness Radar · {waveTitle}</p>
-            <h1 className="text-3xl font-bold text-brand-900">AI inference readiness: findings</h1>
+            <h1 className="text-3xl font-bold text-brand-900">{REPORT_TITLE}</h1>
           </div>
-          <ReportActions />
+          <ReportActions pdfHref={pdfHref} />
         </div>
         <p className="text-sm text-slate-700">
           Population: {population} ({report.population.toLocaleString("en")} complete responses). Generated {generated}.
         </p>
       </header>
 
-      {!report.reportable || findings.length === 0 ? (
+      {empty ? (
         <p role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="not-reportable">
-          {!report.reportable
-            ? `Too few respondents match these filters (fewer than ${report.k}, or a broader view would single them out), so no findings are stated.`
-            : "No statistically supported findings for these filters: no difference passed q < 0.05 with a meaningful size."}
+          {empty}
         </p>
       ) : (
         <>
           <Summary findings={findings} recs={recs} population={report.population} />
-          <KeyCharts findings={findings} recs={recs} />
+          <KeyCharts findings={findings} recs={recs} k={report.k} />
           <section aria-labelledby="themes-title" className="report-section grid gap-6" data-testid="report-themes">
             <h2 id="themes-title" className="text-2xl font-bold text-brand-900">
               Findings by theme
@@ -144,12 +123,7 @@ export function FindingsReport({
                       ))}
                     </tbody>
                   </table>
-                  {rows.length > ROWS_PER_THEME && (
-                    <p className="text-xs text-slate-600">
-                      {rows.length - ROWS_PER_THEME} more {theme.title.toLowerCase()} finding{rows.length - ROWS_PER_THEME === 1 ? "" : "s"}{" "}
-                      in the dashboard&apos;s findings view and the findings CSV.
-                    </p>
-                  )}
+                  {moreFindingsNote(theme, rows.length) && <p className="text-xs text-slate-600">{moreFindingsNote(theme, rows.length)}</p>}
                 </section>
               );
             })}
@@ -164,7 +138,7 @@ export function FindingsReport({
 
 function Summary({ findings, recs, population }: { findings: LinkedFinding[]; recs: Recommendation[]; population: number }) {
   const top = findings.slice(0, 3);
-  const byKind = THEMES.map((t) => ({ ...t, n: findings.filter((f) => f.kind === t.kind).length })).filter((t) => t.n > 0);
+  const themes = THEMES.filter((t) => findings.some((f) => f.kind === t.kind)).length;
   const lead = recs[0];
   return (
     <section aria-labelledby="summary-title" className="grid gap-4" data-testid="report-summary">
@@ -174,7 +148,7 @@ function Summary({ findings, recs, population }: { findings: LinkedFinding[]; re
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Figure label="Complete responses" value={population.toLocaleString("en")} />
         <Figure label="Supported findings" value={String(findings.length)} />
-        <Figure label="Themes" value={String(byKind.length)} />
+        <Figure label="Themes" value={String(themes)} />
         <Figure label="Architectures recommended" value={String(recs.length)} />
       </dl>
       <div>
@@ -191,10 +165,7 @@ function Summary({ findings, recs, population }: { findings: LinkedFinding[]; re
           {lead.findings.length} of {findings.length} findings. {lead.reasons[0]}
         </p>
       )}
-      <p className="text-sm text-slate-700">
-        By theme: {byKind.map((t) => `${t.title} ${t.n}`).join(" · ")}. Every finding is a difference between a group and everyone else that
-        passed a test at q &lt; 0.05 after correcting for the number of tests; see “Method and caveats”.
-      </p>
+      <p className="text-sm text-slate-700">{themeSummary(findings)}</p>
     </section>
   );
 }
@@ -208,9 +179,12 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** The top findings as group-against-others bars, and how many findings point to each architecture. */
-function KeyCharts({ findings, recs }: { findings: LinkedFinding[]; recs: Recommendation[] }) {
-  const shares = findings.filter((f) => f.unit === "%" && f.othersValue !== null).slice(0, 8);
+/**
+ * The top findings as group-against-others bars (a withheld figure drawn hatched and marked "<k",
+ * never as 0), and how many findings point to each architecture.
+ */
+function KeyCharts({ findings, recs, k }: { findings: LinkedFinding[]; recs: Recommendation[]; k: number }) {
+  const shares = chartedShares(findings);
   const most = Math.max(1, ...recs.map((r) => r.findings.length));
   return (
     <section aria-labelledby="charts-title" className="report-section grid gap-6" data-testid="report-charts">
@@ -230,7 +204,11 @@ function KeyCharts({ findings, recs }: { findings: LinkedFinding[]; recs: Recomm
                 </span>
                 <span className="grid gap-0.5">
                   <Bar share={f.segmentValue} label={`Group ${value(f, f.segmentValue)}`} tone="bg-brand-600" />
-                  <Bar share={f.othersValue ?? 0} label={`Others ${value(f, f.othersValue ?? 0)}`} tone="bg-slate-400" />
+                  {f.othersValue === null ? (
+                    <Withheld k={k} />
+                  ) : (
+                    <Bar share={f.othersValue} label={`Others ${value(f, f.othersValue)}`} tone="bg-slate-400" />
+                  )}
                 </span>
               </li>
             ))}
@@ -265,6 +243,25 @@ function Bar({ share, label, tone }: { share: number; label: string; tone: strin
         />
       </span>
       <span className="w-24 text-xs text-slate-700 tabular-nums">{label}</span>
+    </span>
+  );
+}
+
+/** A figure withheld to protect a small group: a hatched stub marked "<k", with the reason. */
+function Withheld({ k }: { k: number }) {
+  const reason = `Withheld: fewer than ${k} respondents, or it would single them out`;
+  return (
+    <span className="flex items-center gap-2" title={reason}>
+      <span className="relative h-3 flex-1 rounded bg-slate-100 print:border print:border-slate-300">
+        <span
+          className="absolute inset-y-0 left-0 w-[12%] rounded border border-dashed border-slate-600 [print-color-adjust:exact]"
+          style={{ background: "repeating-linear-gradient(135deg, #94a3b8 0 2px, transparent 2px 5px)" }}
+        />
+      </span>
+      <span className="w-24 text-xs font-semibold text-slate-700 tabular-nums">
+        Others &lt;{k}
+        <span className="sr-only"> ({reason})</span>
+      </span>
     </span>
   );
 }
@@ -315,23 +312,9 @@ function Method({ k }: { k: number }) {
         Method and caveats
       </h2>
       <ul className="list-disc grid gap-1 pl-5">
-        <li>
-          Every segment (an industry, a region, a role, an industry in a region) is compared with everyone else under the same filters, on
-          each top-3 concern, the share in production and each readiness dimension.
-        </li>
-        <li>
-          Each test asks whether the difference exceeds a margin (5 points; 3 on readiness), not merely zero. All tests enter one
-          Benjamini–Hochberg correction; a finding needs q &lt; 0.05 and a difference of at least 8 points (5 on readiness).
-        </li>
-        <li>Groups of fewer than {k} respondents, on either side, are never reported; nor are figures that would single them out.</li>
-        <li>
-          Respondents chose to take the survey: the figures describe them, not every organisation, and are not weighted. Differences are
-          associations, not causes.
-        </li>
-        <li>
-          Recommendations come from a rule-based catalogue of architectures, matched to what each finding is about; they are a starting
-          point for design, not a verdict.
-        </li>
+        {methodNotes(k).map((note) => (
+          <li key={note.slice(0, 40)}>{note}</li>
+        ))}
       </ul>
     </section>
   );

@@ -1,19 +1,25 @@
 "use client";
-// A PDF of the report is the browser's own "Save as PDF" from the print dialog, with the report's
-// print stylesheet (app/globals.css, @media print). The server has no headless browser to render
-// PDFs itself.
-export function ReportActions() {
+// The report's downloads: the PDF generated on the server (GET /api/v1/findings/report.pdf, same
+// filters), and the browser's print dialog with the report's print stylesheet (app/globals.css).
+export function ReportActions({ pdfHref }: { pdfHref: string }) {
   return (
-    <div className="grid justify-items-end gap-1 print:hidden">
+    <div className="flex flex-wrap items-center justify-end gap-2 print:hidden">
+      <a
+        href={pdfHref}
+        download
+        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        data-testid="download-pdf"
+      >
+        Download PDF
+      </a>
       <button
         type="button"
         onClick={() => window.print()}
-        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
         data-testid="save-pdf"
       >
-        Download PDF
+        Print
       </button>
-      <p className="max-w-56 text-right text-xs text-slate-600">Opens the print dialog: choose “Save as PDF” as the printer.</p>
     </div>
   );
 }

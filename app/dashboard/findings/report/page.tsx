@@ -1,5 +1,5 @@
 import { FindingsReport } from "@/components/findings/report/FindingsReport";
-import { describeFilters, segmentOptionsByKey } from "@/lib/analytics/filters";
+import { describeFilters, filtersToQuery, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 import { loadFindings } from "@/lib/findings/pages";
 
@@ -20,6 +20,7 @@ export default async function FindingsReportPage({
       waveTitle={scope.wave.title}
       population={describeFilters(scope.filters, options)}
       generated={new Date().toISOString().slice(0, 10)}
+      pdfHref={`/api/v1/findings/report.pdf?${filtersToQuery(scope.filters).toString()}`}
     />
   );
 }
