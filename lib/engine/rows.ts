@@ -24,6 +24,13 @@ export function readRows(plan: TallyPlan, rows: Record<string, unknown>[]): Tall
       values: {},
     };
     for (const r of plan.readings) {
+      if (r.into === "histogram") {
+        // [{ key, value }] from DuckDB's histogram(): counts of the question's own options.
+        const entries = (row[r.alias] ?? []) as { key: unknown; value: unknown }[];
+        const counts = new Map(entries.map((e) => [String(e.key), num(e.value)]));
+        out.options[r.question] = Object.fromEntries(r.options.map((o) => [o, counts.get(o) ?? 0]));
+        continue;
+      }
       const value = num(row[r.alias]);
       switch (r.into) {
         case "n":

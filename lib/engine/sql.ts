@@ -23,6 +23,8 @@ export interface Dialect {
   scale(layout: Layout, question: string): string;
   single(layout: Layout, question: string): string;
   hasOption(layout: Layout, question: string, option: string): string;
+  /** One aggregate counting every value of a single-choice question, if the engine has one (a map value -> count). */
+  histogram?(layout: Layout, question: string): string | null;
   /** An integer count or sum as a 64-bit integer; a floating sum as a double. */
   int(expr: string): string;
   double(expr: string): string;
@@ -105,6 +107,7 @@ export type Reading =
   | { alias: string; into: "index"; part: "n" | "sum" | "sumSquares" }
   | { alias: string; into: "scale"; question: string; part: "n" | "sum" | "sumSquares" }
   | { alias: string; into: "option"; question: string; option: string }
+  | { alias: string; into: "histogram"; question: string; options: readonly string[] }
   | { alias: string; into: "value"; key: SegmentKey; value: string };
 
 export interface TallyPlan {
@@ -134,6 +137,11 @@ function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string;
   for (const question of m.options ?? []) {
     const q = layout.questions.get(question);
     if (!q || q.type === "scale") continue;
+    const histogram = q.type === "single" ? d.histogram?.(layout, question) : null;
+    if (histogram) {
+      add(histogram, { into: "histogram", question, options: q.options });
+      continue;
+    }
     for (const option of q.options) {
       const chosen = q.type === "single" ? `${d.single(layout, question)} = ${literal(option)}` : d.hasOption(layout, question, option);
       add(d.int(`count(*) FILTER (WHERE ${chosen})`), { into: "option", question, option });

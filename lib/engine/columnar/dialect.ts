@@ -28,6 +28,10 @@ export function duckDialect(tableFor: (waveId: string) => string): Dialect {
       const q = layout.questions.get(question);
       return (q?.type === "options" && q.columns.get(option)) || "false";
     },
+    histogram: (layout, question) => {
+      const single = column(layout, question, "single");
+      return single ? `histogram(${single})` : null;
+    },
     int: (expr) => `CAST(${expr} AS BIGINT)`,
     double: (expr) => `CAST(${expr} AS DOUBLE)`,
   };
