@@ -2,6 +2,8 @@
 // values are in tests/fixtures/weighting/*.json, written by make-fixtures.R there (rerun it to
 // regenerate; the tests need no R). Every figure must equal R's to 1e-6.
 import { describe, expect, it } from "vitest";
+import { svyChisq, svyCiPropLogit, svyMean, svyProportion, svyTTest, fUpperTail } from "@/lib/stats/weighted";
+import type { WeightedCount, WeightedMoments, WeightedTable } from "@/lib/stats/weighted";
 import { rake, type ProfileCell } from "@/lib/weighting/rake";
 import { marginChecks, summarizeWeights } from "@/lib/weighting/report";
 import {
@@ -12,11 +14,16 @@ import {
   type WeightingDimension,
 } from "@/lib/weighting/schemas";
 import rakeFixture from "../fixtures/weighting/rake.json";
+import estimates from "../fixtures/weighting/estimates.json";
 
 const TOL = 1e-6;
 const close = (actual: number, expected: number, tol = TOL) => {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
 };
+
+type Row = (typeof estimates.rows)[number];
+const DIMS = ["industry", "region", "company_size", "role"] as const;
+const cellKey = (r: Pick<Row, (typeof DIMS)[number]>) => DIMS.map((d) => r[d]).join("|");
 
 function marginsOf(targets: Record<string, Record<string, number>>): Margins {
   const margins: Margins = {};
@@ -30,6 +37,53 @@ const cells: ProfileCell[] = rakeFixture.cells.map((c) => ({
 }));
 const margins = marginsOf(rakeFixture.targets);
 const raked = rake(cells, margins);
+const weightOf = new Map(rakeFixture.cells.map((c, i) => [cellKey(c), raked.weights[i] as number]));
+
+/** Rows grouped into weight classes (one per profile cell, with the app's own raking weights). */
+function classesOf<T>(rows: readonly Row[], init: () => T, add: (acc: T, row: Row) => void): (T & { weight: number })[] {
+  const byCell = new Map<string, T & { weight: number }>();
+  for (const row of rows) {
+    const key = cellKey(row);
+    let acc = byCell.get(key);
+    if (!acc) {
+      acc = { ...init(), weight: weightOf.get(key) as number };
+      byCell.set(key, acc);
+    }
+    add(acc, row);
+  }
+  return [...byCell.values()];
+}
+const moments = (rows: readonly Row[], y: (r: Row) => number | null): WeightedMoments[] =>
+  classesOf<Omit<WeightedMoments, "weight">>(
+    rows,
+    () => ({ n: 0, sum: 0, sumSquares: 0 }),
+    (acc, row) => {
+      const v = y(row);
+      if (v === null) return;
+      acc.n += 1;
+      acc.sum += v;
+      acc.sumSquares += v * v;
+    },
+  );
+const counts = (rows: readonly Row[], yes: (r: Row) => boolean): WeightedCount[] =>
+  classesOf<Omit<WeightedCount, "weight">>(
+    rows,
+    () => ({ n: 0, count: 0 }),
+    (acc, row) => {
+      acc.n += 1;
+      if (yes(row)) acc.count += 1;
+    },
+  );
+const table = (rows: readonly Row[], rowOf: (r: Row) => number, colOf: (r: Row) => number, R: number, C: number): WeightedTable[] =>
+  classesOf<{ counts: number[][] }>(
+    rows,
+    () => ({ counts: Array.from({ length: R }, () => new Array<number>(C).fill(0)) }),
+    (acc, row) => {
+      const line = acc.counts[rowOf(row)] as number[];
+      line[colOf(row)] = (line[colOf(row)] as number) + 1;
+    },
+  );
+
 describe("raking equals survey::rake(epsilon = 1e-6)", () => {
   it("converges, meets every margin within 1e-6 and gives R's weight for every profile cell", () => {
     expect(raked.problem).toBeNull();
@@ -151,5 +205,194 @@ describe("target sets: every problem named", () => {
     expect(result.success).toBe(false);
     const paths = new Set(result.error?.issues.map((i) => i.path.join(".")));
     expect([...paths].sort()).toEqual(["margins.0.category", "margins.0.dimension", "margins.0.share", "trim.lower", "trim.upper"]);
+  });
+});
+
+describe("weighted estimators equal the survey package on svydesign(ids = ~1, weights = ~weight)", () => {
+  const rows = estimates.rows;
+  const scale = (r: Row) => (r.scale === null ? null : Number(r.scale));
+
+  it("the app's raking weights are R's for every row", () => {
+    for (const row of rows) close(weightOf.get(cellKey(row)) as number, row.weight);
+  });
+
+  it("svymean: estimate, SE and normal 95% interval; domains keep the design's n, own designs their rows", () => {
+    const check = (m: ReturnType<typeof svyMean>, r: (typeof estimates.svymean)["scale"]) => {
+      close(m.mean, r.estimate);
+      close(m.se, r.se);
+      close(m.lower, r.lower);
+      close(m.upper, r.upper);
+    };
+    const designN = rows.length;
+    // svymean(~scale, d, na.rm = TRUE): the unanswered stay in the design's n.
+    check(svyMean(moments(rows, scale), { designN }), estimates.svymean.scale);
+    check(svyProportion(counts(rows, (r) => r.binary === 1)), estimates.svymean.binary);
+    const north = rows.filter((r) => r.region === "north");
+    const m = svyMean(moments(north, scale), { designN });
+    check(m, estimates.svymean.scale_north);
+    expect(m.n).toBe(north.filter((r) => r.scale !== null).length);
+    expect(m.nEff).toBeLessThan(m.n);
+    check(
+      svyProportion(
+        counts(north, (r) => r.binary === 1),
+        { designN },
+      ),
+      estimates.svymean.binary_north,
+    );
+    // A design of the north's rows alone (its unanswered rows still count in its n).
+    check(svyMean(moments(north, scale), { designN: north.length }), estimates.svymean.scale_north_own_design);
+  });
+
+  it("svyciprop(method = 'logit'): proportion, SE and interval", () => {
+    const check = (p: ReturnType<typeof svyCiPropLogit>, r: (typeof estimates.svyciprop)["binary"]) => {
+      close(p.proportion, r.estimate);
+      close(p.se, r.se);
+      close(p.lower, r.lower);
+      close(p.upper, r.upper);
+    };
+    check(svyCiPropLogit(counts(rows, (r) => r.binary === 1)), estimates.svyciprop.binary);
+    const north = rows.filter((r) => r.region === "north");
+    check(
+      svyCiPropLogit(
+        counts(north, (r) => r.binary === 1),
+        { designN: rows.length },
+      ),
+      estimates.svyciprop.binary_north,
+    );
+    check(svyCiPropLogit(counts(north, (r) => r.binary === 1)), estimates.svyciprop.binary_north_own_design);
+    check(svyCiPropLogit(counts(rows, (r) => r.choice === "a")), estimates.svyciprop.choice_a);
+  });
+
+  it("svyttest: difference, t, df and p for a segment against everyone else and for groups splitting cells", () => {
+    const check = (t: ReturnType<typeof svyTTest>, r: (typeof estimates.svyttest)["scale_by_binary"]) => {
+      close(t.difference, r.difference);
+      close(t.t, r.t);
+      expect(t.df).toBe(r.df);
+      close(t.p, r.p);
+    };
+    const answered = rows.filter((r) => r.scale !== null);
+    const designN = rows.length;
+    const software = (list: readonly Row[]) =>
+      svyTTest(
+        moments(
+          list.filter((r) => r.industry === "software"),
+          scale,
+        ),
+        moments(
+          list.filter((r) => r.industry !== "software"),
+          scale,
+        ),
+        { designN },
+      );
+    check(software(answered), estimates.svyttest.scale_software_vs_rest);
+    check(software(answered.filter((r) => r.region === "north")), estimates.svyttest.north_software_vs_rest);
+    const byBinary = (options = {}) =>
+      svyTTest(
+        moments(
+          answered.filter((r) => r.binary === 1),
+          scale,
+        ),
+        moments(
+          answered.filter((r) => r.binary === 0),
+          scale,
+        ),
+        options,
+      );
+    check(byBinary({ designN }), estimates.svyttest.scale_by_binary);
+    check(byBinary(), estimates.svyttest.scale_by_binary_own_design);
+  });
+
+  it("svychisq: Rao-Scott F, its degrees of freedom and p", () => {
+    const choices = ["a", "b", "c"];
+    const regions = ["north", "south", "west"];
+    const check = (x: ReturnType<typeof svyChisq>, r: (typeof estimates.svychisq)["choice_by_region"]) => {
+      expect(x).not.toBeNull();
+      close(x?.f ?? NaN, r.f);
+      close(x?.ndf ?? NaN, r.ndf);
+      close(x?.ddf ?? NaN, r.ddf, 1e-6 * r.ddf);
+      close(x?.p ?? NaN, r.p);
+    };
+    check(
+      svyChisq(
+        table(
+          rows,
+          (r) => choices.indexOf(r.choice),
+          (r) => regions.indexOf(r.region),
+          3,
+          3,
+        ),
+      ),
+      estimates.svychisq.choice_by_region,
+    );
+    check(
+      svyChisq(
+        table(
+          rows,
+          (r) => r.binary,
+          (r) => choices.indexOf(r.choice),
+          2,
+          3,
+        ),
+      ),
+      estimates.svychisq.binary_by_choice,
+    );
+    const north = rows.filter((r) => r.region === "north");
+    check(
+      svyChisq(
+        table(
+          north,
+          (r) => choices.indexOf(r.choice),
+          (r) => r.binary,
+          3,
+          2,
+        ),
+        { designN: rows.length },
+      ),
+      estimates.svychisq.north_choice_by_binary,
+    );
+    // An empty row is dropped, as R sees only the levels present.
+    const padded = svyChisq(
+      table(
+        rows,
+        (r) => r.binary,
+        (r) => choices.indexOf(r.choice),
+        3,
+        3,
+      ),
+    );
+    close(padded?.f ?? NaN, estimates.svychisq.binary_by_choice.f);
+    expect(
+      svyChisq(
+        table(
+          rows,
+          () => 0,
+          (r) => choices.indexOf(r.choice),
+          1,
+          3,
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it("the F tail matches R's pf", () => {
+    close(fUpperTail(3, 2, 10), 0.095367431640625); // pf(3, 2, 10, lower.tail = FALSE)
+    close(fUpperTail(1.5, 3.7, 1500.2), 0.20370008204373); // pf(1.5, 3.7, 1500.2, lower.tail = FALSE)
+  });
+
+  it("classes with equal weights may be merged: the results do not change", () => {
+    const split = moments(rows, scale);
+    const merged = new Map<number, WeightedMoments>();
+    for (const c of split) {
+      const m = merged.get(c.weight) ?? { weight: c.weight, n: 0, sum: 0, sumSquares: 0 };
+      m.n += c.n;
+      m.sum += c.sum;
+      m.sumSquares += c.sumSquares;
+      merged.set(c.weight, m);
+    }
+    expect(merged.size).toBeLessThan(split.length);
+    const a = svyMean(split);
+    const b = svyMean([...merged.values()]);
+    close(a.mean, b.mean, 1e-12);
+    close(a.se, b.se, 1e-12);
   });
 });
