@@ -114,3 +114,98 @@ export function marginRows(margins: Margins): TargetRow[] {
     [...(margins[dimension] ?? new Map<string, number>())].map(([category, share]) => ({ dimension, category, share })),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the API answers (documented in the OpenAPI document from these).
+
+const problemKinds = [
+  "no_responses",
+  "empty_category",
+  "zero_target_with_responses",
+  "unknown_category",
+  "contradictory_targets",
+  "not_converged",
+] as const;
+
+export const storedTargetSetSchema = z
+  .object({
+    revision: z.number().int().describe("1, 2, ... per wave; the highest is current."),
+    margins: z.array(targetRowSchema).describe("Empty when this revision cleared the targets."),
+    trim: trimCapsSchema.nullable(),
+    source: z.enum(["json", "csv", "clear"]),
+    setBy: z.string().describe("The admin's email at the time."),
+    setAt: z.string().describe("ISO 8601 instant."),
+  })
+  .strict();
+export type StoredTargetSet = z.infer<typeof storedTargetSetSchema>;
+
+export const targetsAnswerSchema = z
+  .object({
+    wave: z.string(),
+    current: storedTargetSetSchema.nullable().describe("The latest revision; null when none was ever set."),
+    history: z.array(storedTargetSetSchema).describe("Every revision, newest first (at most 100)."),
+  })
+  .strict();
+
+const maybe = z.number().nullable();
+const weightSummarySchema = z
+  .object({
+    n: z.number().int(),
+    sumWeights: z.number(),
+    nEff: z.number().describe("Kish's effective sample size (Σw)² / Σw²."),
+    designEffect: maybe.describe("Kish's design effect due to weighting, n / n_eff (null without responses)."),
+    efficiency: maybe.describe("n_eff / n (null without responses)."),
+    distribution: z
+      .object({ min: maybe, p05: maybe, p25: maybe, median: maybe, p75: maybe, p95: maybe, max: maybe, mean: maybe })
+      .describe("Quantiles of the weights over responses (R's type 7); null without responses."),
+  })
+  .strict();
+
+export const weightReportSchema = z
+  .object({
+    wave: z.string(),
+    status: z
+      .enum(["unweighted", "weighted", "failed"])
+      .describe("unweighted: no targets; weighted: raking converged; failed: see raking.problem (figures stay unweighted)."),
+    computedAt: z.string().describe("When these weights were computed; they are recomputed on demand, at most a few seconds old."),
+    targets: storedTargetSetSchema.nullable(),
+    raking: z
+      .object({
+        converged: z.boolean(),
+        iterations: z.number().int(),
+        maxGap: z.number().nullable().describe("Largest |weighted share - target| over every margin."),
+        problem: z
+          .object({ kind: z.enum(problemKinds), message: z.string(), dimension: z.string().optional(), category: z.string().optional() })
+          .nullable(),
+        trimming: z
+          .object({ caps: trimCapsSchema, rounds: z.number().int(), capsMet: z.boolean(), minRatio: z.number(), maxRatio: z.number() })
+          .nullable(),
+      })
+      .nullable(),
+    weights: weightSummarySchema,
+    margins: z.array(
+      z.object({
+        dimension: weightingDimensionSchema,
+        category: z.string(),
+        label: z.string(),
+        responses: z.number().int(),
+        sampleShare: z.number(),
+        target: z.number().nullable(),
+        weightedShare: z.number(),
+      }),
+    ),
+    cells: z
+      .array(
+        z.object({
+          industry: z.string().nullable(),
+          region: z.string().nullable(),
+          company_size: z.string().nullable(),
+          role: z.string().nullable(),
+          n: z.number().int(),
+          weight: z.number(),
+        }),
+      )
+      .describe("Every profile cell of complete responses with its weight (1 when unweighted)."),
+  })
+  .strict();
+export type WeightReport = z.infer<typeof weightReportSchema>;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { svyChisq, svyCiPropLogit, svyMean, svyProportion, svyTTest, fUpperTail } from "@/lib/stats/weighted";
 import type { WeightedCount, WeightedMoments, WeightedTable } from "@/lib/stats/weighted";
+import { parseTargetCsv } from "@/lib/weighting/csv";
 import { rake, type ProfileCell } from "@/lib/weighting/rake";
 import { marginChecks, summarizeWeights } from "@/lib/weighting/report";
 import {
@@ -394,5 +395,28 @@ describe("weighted estimators equal the survey package on svydesign(ids = ~1, we
     const b = svyMean([...merged.values()]);
     close(a.mean, b.mean, 1e-12);
     close(a.se, b.se, 1e-12);
+  });
+});
+
+describe("target CSV", () => {
+  it("reads quoted cells, CRLF, a BOM, blank lines and the formula-neutralizing apostrophe", () => {
+    const text = '\uFEFFCategory,Dimension,Share\r\n"soft, ware",industry,0.25\r\n\r\n\'-tech,industry,".75"\n';
+    const { rows, issues, rowPath } = parseTargetCsv(text);
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([
+      { dimension: "industry", category: "soft, ware", share: 0.25 },
+      { dimension: "industry", category: "-tech", share: 0.75 },
+    ]);
+    expect(rowPath(1, "share")).toBe("line 4: share");
+  });
+
+  it("names every problem by line and column", () => {
+    const { issues } = parseTargetCsv('dimension,category,share\nregion,north,1e\nindustry,"open,0.2\n');
+    expect(issues).toEqual([
+      { path: "line 2: share", message: '"1e" is not a number' },
+      { path: "line 3", message: "a quoted cell is not closed" },
+      { path: "line 3", message: "has 2 cells; the header has 3" },
+    ]);
+    expect(parseTargetCsv("").issues).toEqual([{ path: "header", message: "the file is empty; expected dimension,category,share" }]);
   });
 });
