@@ -1,6 +1,6 @@
 import "server-only";
 // The weighting API: a wave's raking targets (read by analysts, set by admins as JSON or as a CSV
-// upload, cleared, every change kept in the history) and its weight report (convergence, the
+// upload, cleared by an empty set, every change kept in the history) and its weight report (convergence, the
 // weights' distribution, Kish's design effect and n_eff, each margin's sample, target and weighted
 // share). Target problems answer 400 with one field per problem (margins[3].category,
 // margins.region, or line 4: share for CSV).
@@ -59,7 +59,8 @@ export const putTargetsRoute = defineRoute({
   description:
     "Every category of each targeted dimension (industry, region, company_size, role: the option ids of the wave's " +
     "instrument) with its population share; each dimension's shares must sum to 1 within 1e-6. Every problem is named " +
-    "(unknown or repeated categories by row, missing categories and sums by dimension). The answer carries the new " +
+    "(unknown or repeated categories by row, missing categories and sums by dimension); an empty list clears the targets " +
+    "(a revision of its own, so the history shows it). The answer carries the new " +
     "weight report: targets the sample cannot meet are stored, and the report says why the figures stay unweighted.",
   tag: TAG,
   access: "admin",
@@ -68,7 +69,10 @@ export const putTargetsRoute = defineRoute({
   responses: { 200: { description: "Stored; the weights they give", json: savedSchema }, 404: "error", ...BODY_ERRORS },
   handler: async ({ params: p, body, caller: c }) => {
     const wave = await weightingWave(p.slug, p.code);
-    const targets = await saveTargets(wave, { rows: body.margins, trim: body.trim, source: "json" }, caller(c));
+    const targets =
+      body.margins.length === 0
+        ? await clearTargets(wave, caller(c))
+        : await saveTargets(wave, { rows: body.margins, trim: body.trim, source: "json" }, caller(c));
     return { targets, report: await weightReport(wave) };
   },
 });
@@ -114,18 +118,6 @@ export const putTargetsCsvRoute = defineRoute({
   },
 });
 
-export const clearTargetsRoute = defineRoute({
-  id: "clearWeightingTargets",
-  method: "DELETE",
-  path: `${BASE}/targets`,
-  summary: "Clear the wave's raking targets (a new revision without margins: figures are unweighted again)",
-  tag: TAG,
-  access: "admin",
-  params,
-  responses: { 200: { description: "Cleared", json: z.object({ targets: storedTargetSetSchema }).strict() }, 404: "error" },
-  handler: async ({ params: p, caller: c }) => ({ targets: await clearTargets(await weightingWave(p.slug, p.code), caller(c)) }),
-});
-
 export const weightReportRoute = defineRoute({
   id: "getWeightReport",
   method: "GET",
@@ -141,4 +133,4 @@ export const weightReportRoute = defineRoute({
   handler: async ({ params: p }) => weightReport(await weightingWave(p.slug, p.code)),
 });
 
-export const weightingRoutes = [getTargetsRoute, putTargetsRoute, putTargetsCsvRoute, clearTargetsRoute, weightReportRoute];
+export const weightingRoutes = [getTargetsRoute, putTargetsRoute, putTargetsCsvRoute, weightReportRoute];

@@ -43,7 +43,10 @@ export type TrimCaps = z.infer<typeof trimCapsSchema>;
 /** The body of PUT …/weighting/targets (and what the CSV upload becomes). */
 export const targetSetInputSchema = z
   .object({
-    margins: z.array(targetRowSchema).min(1).max(2000).describe("Every category of each targeted dimension with its share."),
+    margins: z
+      .array(targetRowSchema)
+      .max(2000)
+      .describe("Every category of each targeted dimension with its share; an empty list clears the targets (figures unweighted)."),
     trim: trimCapsSchema.nullable().default(null).describe("Optional trimming caps; null for none."),
   })
   .strict();
@@ -106,13 +109,6 @@ export function checkTargets(
   const margins: Margins = {};
   for (const [dimension, shares] of byDimension) margins[dimension] = shares;
   return { margins, issues: [] };
-}
-
-/** Margins back to rows, dimensions in WEIGHTING_DIMENSIONS order, categories as given. */
-export function marginRows(margins: Margins): TargetRow[] {
-  return WEIGHTING_DIMENSIONS.flatMap((dimension) =>
-    [...(margins[dimension] ?? new Map<string, number>())].map(([category, share]) => ({ dimension, category, share })),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
