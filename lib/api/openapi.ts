@@ -140,7 +140,11 @@ export function openApiDocument(routes: AnyRoute[], doc: DocContext) {
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: schemas.convert(route.body.document?.(doc) ?? route.body.schema, "input") } },
+              content: {
+                [route.body.media ?? "application/json"]: {
+                  schema: schemas.convert(route.body.document?.(doc) ?? route.body.schema, "input"),
+                },
+              },
             },
           }
         : {}),

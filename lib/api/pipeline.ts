@@ -7,7 +7,7 @@ import "server-only";
 import { requireCaller } from "@/lib/auth/session";
 import { appUrl } from "@/lib/env";
 import { AppError, CrossSiteRequestError, NotFoundError, ValidationError, type FieldIssue } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/body";
+import { readJsonBody, readTextBody } from "@/lib/http/body";
 import { apiSecurityHeaders } from "@/lib/http/headers";
 import { errorResponse, json } from "@/lib/http/respond";
 import { isCrossSiteWrite, publicOrigins } from "@/lib/http/security";
@@ -72,7 +72,10 @@ async function answer(route: AnyRoute, request: Request, rawParams: Record<strin
       headers = parsed.data;
     }
     if (route.body) {
-      const raw = await readJsonBody(request, route.body.limit);
+      const raw =
+        route.body.media === "text/csv"
+          ? await readTextBody(request, "text/csv", route.body.limit)
+          : await readJsonBody(request, route.body.limit);
       const parsed = route.body.schema.safeParse(raw);
       if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
       body = parsed.data;

@@ -12,6 +12,7 @@ import { surveyRoutes } from "@/lib/survey/routes";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { getOpenWave } from "@/lib/survey/waves";
 import { waveRoutes } from "@/lib/waves/routes";
+import { weightingRoutes } from "@/lib/weighting/routes";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { NotFoundError } from "@/lib/errors";
 import { z } from "zod";
@@ -79,6 +80,7 @@ export const API_ROUTES: AnyRoute[] = [
   listResponsesRoute,
   ...exportRoutes,
   ...waveRoutes,
+  ...weightingRoutes,
   healthRoute,
   openApiRoute,
 ];

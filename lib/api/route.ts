@@ -16,6 +16,7 @@ import { parseQuery, type ParsedQuery, type QueryShape, type QueryValue } from "
  */
 export type Access = "public" | "respondent" | "analyst" | "admin";
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type BodyMedia = "application/json" | "text/csv";
 
 /** What the documentation needs to know about the survey to describe instrument-built schemas. */
 export interface DocContext {
@@ -95,7 +96,11 @@ export interface RouteDefinition<P = unknown, Q = unknown, H = unknown, B = unkn
   query?: QuerySpec<Q>;
   /** Request headers as a zod object keyed by lower-case header name (others pass). */
   headers?: z.ZodType<H>;
-  body?: { schema: z.ZodType<B>; document?: (doc: DocContext) => z.ZodType; limit?: number };
+  /**
+   * The request body: JSON (the default), or CSV text (media "text/csv"), which the schema gets
+   * as a string.
+   */
+  body?: { schema: z.ZodType<B>; document?: (doc: DocContext) => z.ZodType; limit?: number; media?: BodyMedia };
   /** Every status the endpoint answers, successes and errors (the error shape is shared). */
   responses: Record<number, ResponseSpec | "error">;
   handler: (context: HandlerContext<P, Q, H, B>) => Promise<Out | Reply<Out> | Response>;

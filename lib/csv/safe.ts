@@ -5,6 +5,11 @@ import { stringify } from "csv-stringify/sync";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** What the codebook and the bundle's loaders say about the prefix. */
+export const FORMULA_PREFIX_NOTE =
+  "A leading ' was added to free text starting with = + - @, a tab or a carriage return, so spreadsheets show it " +
+  "instead of evaluating it (a -5 answer reads '-5); it is not part of the answer: strip it (the bundle's R and SPSS loaders do).";
+
 export function neutralizeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);

@@ -6,7 +6,7 @@ import type { Filters } from "@/lib/analytics/filters";
 import { getTrends } from "@/lib/analytics/trends";
 import { getOverview } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
-import { toCsv } from "@/lib/csv/safe";
+import { FORMULA_PREFIX_NOTE, toCsv } from "@/lib/csv/safe";
 import { getFindings } from "@/lib/findings";
 import { completeExport, finishExport, startExport } from "./audit";
 import { exportColumns } from "./columns";
@@ -89,7 +89,8 @@ function codebookRows(wave: ExportWave): unknown[][] {
       c.kind,
       c.label,
     ];
-    return c.values?.length ? c.values.map((v) => [...head, v.value, v.label]) : [[...head, "", ""]];
+    const values = c.kind === "text" ? [{ value: "'", label: FORMULA_PREFIX_NOTE }] : c.values;
+    return values?.length ? values.map((v) => [...head, v.value, v.label]) : [[...head, "", ""]];
   });
 }
 

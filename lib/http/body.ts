@@ -23,6 +23,14 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   }
 }
 
+/** A text body of one media type (e.g. text/csv), UTF-8, with the same byte limit as JSON bodies. */
+export async function readTextBody(request: Request, media: string, limit = MAX_BODY_BYTES): Promise<string> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== media) throw new UnsupportedMediaTypeError(media);
+  const bytes = await readCappedBody(request, limit);
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+}
+
 /**
  * A body's bytes, refused (413 naming body) as soon as they pass `limit`, whatever Content-Length
  * said (a lying or missing one cannot get past it). Shared by every body reader.

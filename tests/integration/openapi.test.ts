@@ -220,6 +220,37 @@ describe("every endpoint's real answers match the document", () => {
     expect((await send("POST", "/api/v1/surveys/{slug}/waves/{code}/close", `${base}/missing/close`, {})).status).toBe(404);
   });
 
+  it("weighting: targets (200, 400, 415), CSV upload, clearing, report, 401", async () => {
+    const { createTestSurvey } = await import("../helpers/db");
+    const { instrumentV1 } = await import("@/lib/survey/instrument");
+    const { dimensionCategories } = await import("@/lib/weighting/instrument");
+    const { slug, waveId } = await createTestSurvey("oa");
+    const { rows } = await testPool().query<{ code: string }>(`SELECT code FROM wave WHERE id = $1`, [waveId]);
+    const base = `/api/v1/surveys/${slug}/waves/${rows[0]!.code}/weighting`;
+    const targets = "/api/v1/surveys/{slug}/waves/{code}/weighting/targets";
+    const csv = "/api/v1/surveys/{slug}/waves/{code}/weighting/targets.csv";
+    const report = "/api/v1/surveys/{slug}/waves/{code}/weighting/report";
+    const regions = dimensionCategories(instrumentV1).region;
+    const margins = regions.map((category, i) => ({ dimension: "region", category, share: i === 0 ? 1 : 0 }));
+    const json = { ...analyst(), "content-type": "application/json" };
+    expect((await call("GET", targets, `${base}/targets`, { headers: analyst() })).status).toBe(200);
+    expect((await call("GET", targets, `${base}/targets`)).status).toBe(401);
+    expect((await call("PUT", targets, `${base}/targets`, { headers: json, body: JSON.stringify({ margins }) })).status).toBe(200);
+    const unknown = [{ dimension: "region", category: "atlantis", share: 1 }];
+    expect((await call("PUT", targets, `${base}/targets`, { headers: json, body: JSON.stringify({ margins: unknown }) })).status).toBe(400);
+    const text = ["dimension,category,share", ...margins.map((m) => `${m.dimension},${m.category},${m.share}`)].join("\n");
+    const csvHeaders = { ...analyst(), "content-type": "text/csv" };
+    expect((await call("PUT", csv, `${base}/targets.csv?trimLower=0.3&trimUpper=3`, { headers: csvHeaders, body: text })).status).toBe(200);
+    expect((await call("PUT", csv, `${base}/targets.csv`, { headers: csvHeaders, body: "dimension,share\n" })).status).toBe(400);
+    expect((await call("PUT", csv, `${base}/targets.csv`, { headers: json, body: text })).status).toBe(415);
+    expect((await call("GET", report, `${base}/report`, { headers: analyst() })).status).toBe(200);
+    expect((await call("PUT", targets, `${base}/targets`, { headers: json, body: JSON.stringify({ margins: [] }) })).status).toBe(200);
+    expect((await call("GET", report, `${base}/report`, { headers: analyst() })).status).toBe(200);
+    expect((await call("GET", report, `${base.replace(/waves\/[^/]+\//, "waves/1999-Q9/")}/report`, { headers: analyst() })).status).toBe(
+      404,
+    );
+  });
+
   it("system: health and the document itself", async () => {
     await call("GET", "/api/health", "/api/health");
     await call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");

@@ -177,6 +177,10 @@ describe("responses CSV", () => {
     const entries = Papa.parse<Record<string, string>>(codebook, { header: true, skipEmptyLines: true }).data;
     expect(entries.find((e) => e.column === "concerns__latency")?.label).toBe("What concerns you about running AI in production?: Latency");
     expect(entries.filter((e) => e.column === "industry").map((e) => e.value)).toHaveLength(12);
+    // Free text documents the formula-neutralizing apostrophe (the loaders strip it).
+    const freeText = entries.filter((e) => e.kind === "text");
+    expect(freeText.length).toBeGreaterThan(0);
+    for (const entry of freeText) expect(entry).toMatchObject({ value: "'", value_label: expect.stringContaining("reads '-5") });
 
     const before = new Date();
     const response = await fetch(`${testEnv.baseUrl}/api/v1/exports/responses.csv?region=east_asia&bom=1`, { headers: { cookie } });

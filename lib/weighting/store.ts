@@ -1,0 +1,285 @@
+import "server-only";
+// Weighting targets and weights of a wave. Targets are kept with their history (one row per
+// change, the highest revision wins, who and when recorded); weights are computed on demand from
+// the complete responses' profile cells and cached per wave for WEIGHTS_TTL_MS, so figures follow
+// new responses within seconds; a target change in this process drops the wave's cached weights at
+// once (other processes within the TTL).
+import type { Caller } from "@/lib/api/route";
+import { analyticsDb, db } from "@/lib/db/client";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Instrument } from "@/lib/survey/instrument-schema";
+import { parseDefinition } from "@/lib/survey/waves";
+import { dimensionCategories, dimensionOptions, PROFILE_FIELD_OF } from "./instrument";
+import { rake, type ProfileCell, type RakeResult } from "./rake";
+import { marginChecks, summarizeWeights } from "./report";
+import {
+  checkTargets,
+  jsonRowPath,
+  targetRowSchema,
+  WEIGHTING_DIMENSIONS,
+  type Margins,
+  type RowPath,
+  type StoredTargetSet,
+  type TargetRow,
+  type TrimCaps,
+  type WeightingDimension,
+  type WeightReport,
+} from "./schemas";
+
+/** How old cached weights may be (new responses reach the weights within this). */
+export const WEIGHTS_TTL_MS = 5000;
+const HISTORY_LIMIT = 100;
+
+export interface WeightingWave {
+  id: string;
+  code: string;
+  instrument: Instrument;
+}
+
+/** A wave of the survey by code, drafts included (admins set targets before opening). */
+export async function weightingWave(slug: string, code: string): Promise<WeightingWave> {
+  const wave = await db().wave.findFirst({
+    where: { code, survey: { slug } },
+    select: { id: true, code: true, definition: true, definitionHash: true },
+  });
+  if (!wave) throw new NotFoundError(`Wave ${code}`);
+  return { id: wave.id, code: wave.code, instrument: parseDefinition(wave.definitionHash, wave.definition) };
+}
+
+interface TargetRowRecord {
+  revision: number;
+  margins: unknown;
+  trimLower: number | null;
+  trimUpper: number | null;
+  source: string;
+  actorEmail: string;
+  createdAt: Date;
+}
+
+function storedOf(row: TargetRowRecord): StoredTargetSet {
+  const margins = Array.isArray(row.margins) ? row.margins.flatMap((m) => targetRowSchema.safeParse(m).data ?? []) : [];
+  return {
+    revision: row.revision,
+    margins,
+    trim: row.trimLower !== null && row.trimUpper !== null ? { lower: row.trimLower, upper: row.trimUpper } : null,
+    source: row.source === "csv" || row.source === "clear" ? row.source : "json",
+    setBy: row.actorEmail,
+    setAt: row.createdAt.toISOString(),
+  };
+}
+
+const targetSelect = {
+  revision: true,
+  margins: true,
+  trimLower: true,
+  trimUpper: true,
+  source: true,
+  actorEmail: true,
+  createdAt: true,
+} as const;
+
+/** The wave's current target set (null when none was ever set) and its history, newest first. */
+export async function targetHistory(wave: WeightingWave): Promise<{ current: StoredTargetSet | null; history: StoredTargetSet[] }> {
+  const rows = await db().weightingTargetSet.findMany({
+    where: { waveId: wave.id },
+    orderBy: { revision: "desc" },
+    take: HISTORY_LIMIT,
+    select: targetSelect,
+  });
+  const history = rows.map(storedOf);
+  return { current: history[0] ?? null, history };
+}
+
+async function currentTargets(waveId: string): Promise<StoredTargetSet | null> {
+  const row = await db().weightingTargetSet.findFirst({ where: { waveId }, orderBy: { revision: "desc" }, select: targetSelect });
+  return row ? storedOf(row) : null;
+}
+
+export interface TargetInput {
+  rows: readonly TargetRow[];
+  trim: TrimCaps | null;
+  source: "json" | "csv";
+  /** Names a row's problems (JSON: margins[3].share; CSV: line 4: share). */
+  rowPath?: RowPath;
+}
+
+/**
+ * Stores a new revision of the wave's targets after checking them against the wave's instrument
+ * (400 naming every problem). The wave row is locked, so concurrent changes get consecutive revisions.
+ */
+export async function saveTargets(wave: WeightingWave, input: TargetInput, caller: Caller): Promise<StoredTargetSet> {
+  const checked = checkTargets(input.rows, dimensionCategories(wave.instrument), input.rowPath ?? jsonRowPath);
+  if (checked.margins === null) throw new ValidationError(checked.issues);
+  return appendRevision(wave, { margins: [...input.rows], trim: input.trim, source: input.source }, caller);
+}
+
+/** Records that the wave has no targets any more (its figures are unweighted again). */
+export function clearTargets(wave: WeightingWave, caller: Caller): Promise<StoredTargetSet> {
+  return appendRevision(wave, { margins: [], trim: null, source: "clear" }, caller);
+}
+
+async function appendRevision(
+  wave: WeightingWave,
+  set: { margins: TargetRow[]; trim: TrimCaps | null; source: "json" | "csv" | "clear" },
+  caller: Caller,
+): Promise<StoredTargetSet> {
+  const row = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM wave WHERE id = ${wave.id}::uuid FOR UPDATE`;
+    const last = await tx.weightingTargetSet.aggregate({ where: { waveId: wave.id }, _max: { revision: true } });
+    return tx.weightingTargetSet.create({
+      data: {
+        waveId: wave.id,
+        revision: (last._max.revision ?? 0) + 1,
+        margins: set.margins.map((m) => ({ dimension: m.dimension, category: m.category, share: m.share })),
+        trimLower: set.trim?.lower ?? null,
+        trimUpper: set.trim?.upper ?? null,
+        source: set.source,
+        actorId: caller.id,
+        actorEmail: caller.email,
+      },
+      select: targetSelect,
+    });
+  });
+  weightCache.delete(wave.id);
+  return storedOf(row);
+}
+
+/** Complete responses per profile cell (industry x region x company size x role). */
+export async function profileCells(waveId: string): Promise<ProfileCell[]> {
+  const groups = await analyticsDb().response.groupBy({
+    by: ["industry", "region", "companySize", "role"],
+    where: { waveId, status: "complete" },
+    _count: { _all: true },
+  });
+  return groups.map((g) => {
+    const profile: ProfileCell["profile"] = {};
+    for (const dimension of WEIGHTING_DIMENSIONS) {
+      const value = g[PROFILE_FIELD_OF[dimension] as "industry" | "region" | "companySize" | "role"];
+      if (value !== null) profile[dimension] = value;
+    }
+    return { profile, n: g._count._all };
+  });
+}
+
+export function marginsOf(set: StoredTargetSet | null): Margins | null {
+  if (!set || set.margins.length === 0) return null;
+  const margins: Margins = {};
+  for (const row of set.margins) {
+    const shares = (margins[row.dimension] as Map<string, number> | undefined) ?? new Map<string, number>();
+    shares.set(row.category, row.share);
+    margins[row.dimension] = shares;
+  }
+  return margins;
+}
+
+/** A wave's weights: per profile cell, with the raking outcome; what views and exports use. */
+export interface WaveWeights {
+  wave: WeightingWave;
+  targets: StoredTargetSet | null;
+  cells: ProfileCell[];
+  /** Per cell (same order); all 1 when unweighted or when raking failed. */
+  weights: number[];
+  /** Null when the wave has no targets. */
+  raking: RakeResult | null;
+  /** True when targets exist and raking converged: figures are weighted. */
+  weighted: boolean;
+  computedAt: Date;
+  /** The weight of a response with this profile (1 for a profile outside every cell). */
+  weightOf(profile: Partial<Record<WeightingDimension, string | null>>): number;
+}
+
+export const cellKey = (profile: Partial<Record<WeightingDimension, string | null>>): string =>
+  WEIGHTING_DIMENSIONS.map((d) => profile[d] ?? "").join("\u0000");
+
+const weightCache = new Map<string, { until: number; value: Promise<WaveWeights> }>();
+
+async function computeWeights(wave: WeightingWave): Promise<WaveWeights> {
+  const [targets, cells] = await Promise.all([currentTargets(wave.id), profileCells(wave.id)]);
+  const margins = marginsOf(targets);
+  const raking = margins ? rake(cells, margins, { trim: targets?.trim ?? null }) : null;
+  const weights = raking?.converged ? raking.weights : cells.map(() => 1);
+  const byKey = new Map(cells.map((cell, i) => [cellKey(cell.profile), weights[i] as number]));
+  return {
+    wave,
+    targets,
+    cells,
+    weights,
+    raking,
+    weighted: raking?.converged ?? false,
+    computedAt: new Date(),
+    weightOf: (profile) => byKey.get(cellKey(profile)) ?? 1,
+  };
+}
+
+/** The wave's current weights, computed on demand and reused for WEIGHTS_TTL_MS. */
+export function waveWeights(wave: WeightingWave): Promise<WaveWeights> {
+  const now = Date.now();
+  const hit = weightCache.get(wave.id);
+  if (hit && hit.until > now) return hit.value;
+  const value = computeWeights(wave);
+  weightCache.set(wave.id, { until: now + WEIGHTS_TTL_MS, value });
+  value.catch(() => weightCache.delete(wave.id));
+  return value;
+}
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** The weight report of a wave (what GET …/weighting/report answers and the dashboard shows). */
+export async function weightReport(wave: WeightingWave): Promise<WeightReport> {
+  const w = await waveWeights(wave);
+  const summary = summarizeWeights(w.cells.map((cell, i) => ({ weight: w.weights[i] as number, n: cell.n })));
+  const labels = new Map(dimensionOptions(wave.instrument).flatMap((d) => d.options.map((o) => [`${d.dimension}:${o.category}`, o.label])));
+  const margins = marginsOf(w.targets) ?? {};
+  const problem = w.raking?.problem ?? null;
+  return {
+    wave: wave.code,
+    status: !w.raking ? "unweighted" : w.weighted ? "weighted" : "failed",
+    computedAt: w.computedAt.toISOString(),
+    targets: w.targets && w.targets.margins.length > 0 ? w.targets : null,
+    raking: w.raking
+      ? {
+          converged: w.raking.converged,
+          iterations: w.raking.iterations,
+          maxGap: orNull(w.raking.maxGap),
+          problem: problem
+            ? {
+                kind: problem.kind,
+                message: problem.message,
+                ...("dimension" in problem ? { dimension: problem.dimension } : {}),
+                ...("category" in problem ? { category: problem.category } : {}),
+              }
+            : null,
+          trimming: w.raking.trimming,
+        }
+      : null,
+    weights: {
+      n: summary.n,
+      sumWeights: summary.sumWeights,
+      nEff: summary.nEff,
+      designEffect: orNull(summary.designEffect),
+      efficiency: orNull(summary.efficiency),
+      distribution: {
+        min: orNull(summary.distribution.min),
+        p05: orNull(summary.distribution.p05),
+        p25: orNull(summary.distribution.p25),
+        median: orNull(summary.distribution.median),
+        p75: orNull(summary.distribution.p75),
+        p95: orNull(summary.distribution.p95),
+        max: orNull(summary.distribution.max),
+        mean: orNull(summary.distribution.mean),
+      },
+    },
+    margins: marginChecks(w.cells, w.weights, margins, dimensionCategories(wave.instrument)).map((m) => ({
+      ...m,
+      label: labels.get(`${m.dimension}:${m.category}`) ?? m.category,
+    })),
+    cells: w.cells.map((cell, i) => ({
+      industry: cell.profile.industry ?? null,
+      region: cell.profile.region ?? null,
+      company_size: cell.profile.company_size ?? null,
+      role: cell.profile.role ?? null,
+      n: cell.n,
+      weight: w.weights[i] as number,
+    })),
+  };
+}
