@@ -7,6 +7,7 @@ import { checkDatabase } from "@/lib/db/health";
 import { exportRoutes } from "@/lib/exports/routes";
 import { findingsRoute } from "@/lib/findings/routes";
 import { listResponsesRoute } from "@/lib/responses/routes";
+import { resultsRoutes } from "@/lib/results/routes";
 import { surveyRoutes } from "@/lib/survey/routes";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { getOpenWave } from "@/lib/survey/waves";
@@ -73,6 +74,7 @@ export const API_ROUTES: AnyRoute[] = [
   listResponsesRoute,
   ...exportRoutes,
   ...waveRoutes,
+  ...resultsRoutes,
   healthRoute,
   openApiRoute,
 ];
