@@ -206,12 +206,14 @@ export function protectedCount(cell: CellAggregate, k: number): number | null {
 
 /**
  * A share from protected counts: the part's protected count over the base's, kept within [0, 1];
- * null when either is withheld. (A share of published figures is what anyone could compute.)
+ * null when either is withheld (an empty part included). A share of published figures tells no
+ * more than the figures themselves.
  */
 export function protectedShare(part: CellAggregate, base: CellAggregate, k: number): number | null {
   const denominator = protectedCount(base, k);
   if (denominator === null || denominator === 0) return null;
-  const numerator = part.n === 0 ? 0 : protectedCount(part, k);
+  // An empty part is withheld like any other under k: a published 0 would tell it apart from 1..k-1.
+  const numerator = protectedCount(part, k);
   if (numerator === null) return null;
   return Math.min(1, numerator / denominator);
 }
