@@ -73,3 +73,9 @@ export async function publishedPanels(slug: string, code: string): Promise<Resul
   const wave = await db().wave.findFirst({ where: { code, survey: { slug } }, select: { publication: true } });
   return wave?.publication?.publishedAt ? asPanels(wave.publication.panels) : null;
 }
+
+/** Every wave's publication state of a survey, by wave code (the waves dashboard). */
+export async function listPublications(slug: string): Promise<Map<string, Publication>> {
+  const waves = await db().wave.findMany({ where: { survey: { slug } }, select: { code: true, publication: true } });
+  return new Map(waves.map((w) => [w.code, view(slug, w.code, w.publication)]));
+}

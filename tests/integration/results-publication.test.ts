@@ -6,8 +6,11 @@ import { RESULT_PANELS } from "@/lib/results/panels";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { authHeaders, createAnalyst, signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
+import { actionForm, postAction } from "../helpers/actions";
+import { testEnv } from "../helpers/env";
 import { api, type ErrorBody } from "../helpers/http";
 
+const own = () => new URL(testEnv.baseUrl).origin;
 let slug: string;
 let admin: string;
 let analyst: string;
@@ -100,5 +103,30 @@ describe("results publication", () => {
     expect((await api(url("2026-Q4"), { cookie: analyst, headers: authHeaders() })).status).toBe(403);
     expect((await put("2026-Q4", { published: true }, analyst)).status).toBe(403);
     expect((await api<Publication>(url("2026-Q4"), { cookie: admin, headers: authHeaders() })).body.published).toBe(false);
+  });
+
+  it("publishes and unpublishes from the waves dashboard's form, for admins only", async () => {
+    const { slug: other } = await createTestSurvey("pubf");
+    const page = `/dashboard/waves?survey=${other}`;
+    const html = (await api<string>(page, { cookie: admin, headers: authHeaders() })).body;
+    expect(html).toMatch(/Public results: (<!-- -->)?not public/);
+    const fields = actionForm(html, 'data-publish="2026-Q3"');
+    const state = async () =>
+      (
+        await testPool().query(
+          `SELECT p.panels, p.published_at IS NOT NULL AS public FROM results_publication p JOIN wave w ON w.id = p.wave_id
+            JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.code = '2026-Q3'`,
+          [other],
+        )
+      ).rows;
+    const publish: [string, string][] = [...fields, ["panels", "findings"], ["panels", "stage"], ["intent", "publish"]];
+    await postAction(page, publish, analyst, { origin: own() });
+    expect(await state()).toEqual([]); // an analyst's post changes nothing
+    expect((await postAction(page, publish, admin, { origin: own() })).status).toBeLessThan(400);
+    expect(await state()).toEqual([{ panels: ["stage", "findings"], public: true }]);
+    const after = (await api<string>(page, { cookie: admin, headers: authHeaders() })).body;
+    expect(after).toContain(`Published by ${testAdmin.email}`);
+    expect((await postAction(page, [...fields, ["intent", "unpublish"]], admin, { origin: own() })).status).toBeLessThan(400);
+    expect(await state()).toEqual([{ panels: ["stage", "findings"], public: false }]);
   });
 });
