@@ -1,3 +1,4 @@
+import { menuFor } from "@/components/dashboard/menu";
 import { NavLink } from "@/components/dashboard/NavLink";
 import { signOutAction } from "@/lib/auth/actions";
 import { currentAnalyst } from "@/lib/auth/session";
@@ -13,15 +14,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 pb-3 print:hidden">
         <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
-          <NavLink href="/dashboard">Overview</NavLink>
-          <NavLink href="/dashboard/compare">Compare segments</NavLink>
-          <NavLink href="/dashboard/trends">Trends</NavLink>
-          <NavLink href="/dashboard/findings">Findings</NavLink>
-          <NavLink href="/dashboard/responses">Responses</NavLink>
-          <NavLink href="/dashboard/tokens">API tokens</NavLink>
-          {analyst.role === "admin" && <NavLink href="/dashboard/users">Accounts</NavLink>}
-          {analyst.role === "admin" && <NavLink href="/dashboard/waves">Waves</NavLink>}
-          {analyst.role === "admin" && <NavLink href="/dashboard/audit">Audit log</NavLink>}
+          {menuFor(analyst.role).map((entry) => (
+            <NavLink key={entry.href} href={entry.href}>
+              {entry.label}
+            </NavLink>
+          ))}
         </nav>
         <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm text-slate-600">
           <span data-testid="signed-in-as">

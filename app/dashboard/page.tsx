@@ -4,11 +4,12 @@ import { OverviewStream } from "@/components/dashboard/OverviewStream";
 import { filtersToQuery } from "@/lib/analytics/filters";
 import { startOverview } from "@/lib/analytics/overview";
 import { filterChoices, overviewQuery, pageQuery } from "@/lib/analytics/pages";
+import { atLeast } from "@/lib/auth/roles";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard", params));
+  const analyst = await requireAnalystPage(pathWithQuery("/dashboard", params), "viewer");
   const { value, problems } = await pageQuery(overviewQuery, params);
   const { scope } = value;
   const { options, waves } = filterChoices(scope);
@@ -26,12 +27,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           >
             Download tables (CSV)
           </a>
-          <a
-            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
-            href={`/dashboard/responses?${filtersToQuery(scope.filters)}&status=complete`}
-          >
-            See these responses
-          </a>
+          {atLeast(analyst.role, "analyst") && (
+            <a
+              className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+              href={`/dashboard/responses?${filtersToQuery(scope.filters)}&status=complete`}
+            >
+              See these responses
+            </a>
+          )}
           <a className="text-brand-700 underline" href={`/dashboard/compare?${filtersToQuery(scope.filters, "a_")}`}>
             Compare this segment with everyone else →
           </a>

@@ -68,8 +68,9 @@ export function CreateAnalystForm() {
           defaultValue={state?.values?.role ?? "analyst"}
           className="rounded-lg border border-slate-300 bg-white px-3 py-2"
         >
-          <option value="analyst">Analyst</option>
-          <option value="admin">Admin</option>
+          <option value="viewer">Viewer: aggregate views only (protected figures)</option>
+          <option value="analyst">Analyst: also responses, row-level exports and API tokens</option>
+          <option value="admin">Admin: also accounts, waves and the audit log</option>
         </select>
       </label>
       <button

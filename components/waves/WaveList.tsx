@@ -1,4 +1,6 @@
 // The survey's waves with their status, dates and response counts; open a draft, close the open wave.
+import { PublishResults } from "@/components/results/PublishResults";
+import type { Publication } from "@/lib/results/schemas";
 import type { WaveSummary } from "@/lib/waves/schemas";
 import { WaveStatusAction } from "./WaveStatusAction";
 
@@ -10,7 +12,16 @@ const BADGE: Record<WaveSummary["status"], string> = {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
-export function WaveList({ survey, waves }: { survey: string; waves: WaveSummary[] }) {
+export function WaveList({
+  survey,
+  waves,
+  publications,
+}: {
+  survey: string;
+  waves: WaveSummary[];
+  /** Each wave's public results state, by code (drafts have none to publish). */
+  publications: ReadonlyMap<string, Publication>;
+}) {
   return (
     <ul className="grid gap-3" data-testid="wave-list">
       {waves.map((w) => (
@@ -47,6 +58,9 @@ export function WaveList({ survey, waves }: { survey: string; waves: WaveSummary
             </div>
           </dl>
           <WaveStatusAction survey={survey} code={w.code} status={w.status} />
+          {w.status !== "draft" && publications.get(w.code) && (
+            <PublishResults survey={survey} publication={publications.get(w.code) as Publication} />
+          )}
         </li>
       ))}
     </ul>

@@ -15,7 +15,7 @@ export const overviewRoute = defineRoute({
   path: "/api/v1/analytics/overview",
   summary: "Overview figures under the filters (small cells withheld)",
   tag: TAG,
-  access: "analyst",
+  access: "viewer",
   query: overviewQuery,
   responses: { 200: { description: "Overview", json: overviewResponseSchema } },
   handler: async ({ query: { scope } }) => {
@@ -32,7 +32,7 @@ export const compareRoute = defineRoute({
     "Segment A (a_ filters) against everyone else not in A (b=rest, within the b_ filters if any) or segment B " +
     "(b=custom, b_ filters), on every question",
   tag: TAG,
-  access: "analyst",
+  access: "viewer",
   query: compareQuery,
   responses: { 200: { description: "Comparison", json: comparisonResponseSchema } },
   handler: async ({ query: { a, b, rest } }) => {
@@ -49,7 +49,7 @@ export const trendsRoute = defineRoute({
     "Readiness index and dimensions, share in production, top concerns and planned infrastructure wave by wave, with 95% " +
     "intervals and wave-over-wave tests (Benjamini-Hochberg), small cells withheld",
   tag: TAG,
-  access: "analyst",
+  access: "viewer",
   query: trendsQuery,
   responses: { 200: { description: "Trends", json: trendsResponseSchema } },
   handler: async ({ query: { waves, filters } }) => ({ ...(await getTrends(waves, filters)), filters }),

@@ -5,7 +5,7 @@
 // wave. The tests validate real answers of every endpoint against the served document.
 import { z } from "zod";
 import { isListParameter } from "./query";
-import type { AnyRoute, DocContext, ResponseSpec } from "./route";
+import { isSignedInAccess, type AnyRoute, type DocContext, type ResponseSpec } from "./route";
 import { errorBodySchema } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -105,6 +105,7 @@ function response(status: number, spec: ResponseSpec | "error", schemas: SchemaC
 }
 
 const SECURITY = {
+  viewer: [{ bearerToken: [] }, { sessionCookie: [] }],
   analyst: [{ bearerToken: [] }, { sessionCookie: [] }],
   admin: [{ bearerToken: [] }, { sessionCookie: [] }],
   public: [],
@@ -117,7 +118,7 @@ const SECURITY = {
  */
 function implied(route: AnyRoute): Record<number, "error"> {
   const out: Record<number, "error"> = { 400: "error", 503: "error" };
-  if (route.access === "analyst" || route.access === "admin") Object.assign(out, { 401: "error", 403: "error" });
+  if (isSignedInAccess(route.access)) Object.assign(out, { 401: "error", 403: "error" });
   if (route.method !== "GET") out[403] = "error";
   return out;
 }

@@ -12,7 +12,7 @@ import { apiSecurityHeaders } from "@/lib/http/headers";
 import { errorResponse, json } from "@/lib/http/respond";
 import { isCrossSiteWrite, publicOrigins } from "@/lib/http/security";
 import type { z } from "zod";
-import { Reply, type AnyRoute, type Caller } from "./route";
+import { isSignedInAccess, Reply, type AnyRoute, type Caller } from "./route";
 
 /** Problems of a zod parse as field issues; unknown keys are named as `unknownKey` says. */
 export function zodIssues(error: z.ZodError, prefix: string[] = [], unknownKey = "is not a field of this request"): FieldIssue[] {
@@ -40,10 +40,7 @@ export async function runRoute(route: AnyRoute, request: Request, rawParams: Rec
 
 async function answer(route: AnyRoute, request: Request, rawParams: Record<string, string | string[]>): Promise<Response> {
   if (route.method !== "GET" && isCrossSiteWrite(request, publicOrigins(appUrl()))) throw new CrossSiteRequestError();
-  const caller: Caller | null =
-    route.access === "analyst" || route.access === "admin"
-      ? await requireCaller(request.headers, route.access === "admin" ? "admin" : undefined)
-      : null;
+  const caller: Caller | null = isSignedInAccess(route.access) ? await requireCaller(request.headers, route.access) : null;
   let params: unknown = undefined;
   if (route.params) {
     const parsed = route.params.safeParse(rawParams);

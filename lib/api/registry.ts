@@ -8,6 +8,7 @@ import { aggregatesInfo } from "@/lib/engine";
 import { exportRoutes } from "@/lib/exports/routes";
 import { findingsReportPdfRoute, findingsRoute } from "@/lib/findings/routes";
 import { listResponsesRoute } from "@/lib/responses/routes";
+import { resultsRoutes } from "@/lib/results/routes";
 import { surveyRoutes } from "@/lib/survey/routes";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
 import { getOpenWave } from "@/lib/survey/waves";
@@ -81,6 +82,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...exportRoutes,
   ...waveRoutes,
   ...weightingRoutes,
+  ...resultsRoutes,
   healthRoute,
   openApiRoute,
 ];

@@ -3,6 +3,7 @@
 // runs declarations (for the Next.js route files and the production server's own route alike)
 // and lib/api/openapi.ts documents them, so the contract and the behaviour cannot drift.
 import type { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
 import type { FieldIssue } from "@/lib/errors";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { parseQuery, type ParsedQuery, type QueryShape, type QueryValue } from "./query";
@@ -11,10 +12,18 @@ import { parseQuery, type ParsedQuery, type QueryShape, type QueryValue } from "
  * Who may call an endpoint:
  * - public: anyone (survey definition, submissions, health);
  * - respondent: anyone, acting only on what their own resume cookie opens (drafts, deletion);
- * - analyst: an analyst or admin, by session cookie or personal API token;
+ * - viewer: any signed-in role (viewer, analyst, admin): aggregate views only (lib/auth/roles.ts);
+ *   viewers by session cookie, analysts and admins also by personal API token;
+ * - analyst: an analyst or admin, by session cookie or personal API token (row-level data);
  * - admin: an admin, by session cookie or personal API token.
  */
-export type Access = "public" | "respondent" | "analyst" | "admin";
+export type Access = "public" | "respondent" | "viewer" | "analyst" | "admin";
+
+/** The accesses that need someone signed in, each the lowest role it admits. */
+export type SignedInAccess = Extract<Access, Role>;
+export function isSignedInAccess(access: Access): access is SignedInAccess {
+  return access === "viewer" || access === "analyst" || access === "admin";
+}
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 export type BodyMedia = "application/json" | "text/csv";
 
@@ -68,7 +77,7 @@ export interface Caller {
   id: string;
   email: string;
   name: string;
-  role: "admin" | "analyst";
+  role: Role;
   via: "session" | "token";
 }
 
@@ -78,7 +87,7 @@ export interface HandlerContext<P, Q, H, B> {
   query: Q;
   headers: H;
   body: B;
-  /** The analyst or admin (access analyst/admin); null on public and respondent routes. */
+  /** The signed-in caller (access viewer/analyst/admin); null on public and respondent routes. */
   caller: Caller | null;
 }
 

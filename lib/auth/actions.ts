@@ -34,8 +34,8 @@ export async function createAnalystAction(_previous: FormState, form: FormData):
     return { ok: false, message: "Please correct the fields below.", fields: fieldErrors(parsed.error), values: keptValues(form) };
   try {
     // With the admin's headers, better-auth checks the admin role again itself.
-    // The admin plugin types roles as its defaults ("admin" | "user"); "analyst" is our default
-    // role (configured in lib/auth/config.ts) and is stored as given.
+    // The admin plugin types roles as its defaults ("admin" | "user"); "analyst" and "viewer" are
+    // ours (lib/auth/roles.ts; the default is set in lib/auth/config.ts) and are stored as given.
     const created = await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role as "admin" }, headers: await headers() });
     await auditAccountCreated(admin, { id: created.user.id, email: created.user.email });
   } catch (error) {

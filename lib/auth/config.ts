@@ -10,8 +10,7 @@ import { servesHttps } from "@/lib/http/security";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/ratelimit/client";
 import { hashedRateLimitStorage } from "./privacy";
 
-export const ROLES = ["admin", "analyst"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "./roles";
 
 export interface AuthSettings {
   secret: string;

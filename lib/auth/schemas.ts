@@ -1,5 +1,6 @@
 // Analyst-account forms: one schema each, used by the form, the server action and the tests.
 import { z } from "zod";
+import { ROLES } from "./roles";
 
 export const loginSchema = z.object({
   email: z.email({ error: "Enter your email address" }).max(254),
@@ -19,7 +20,7 @@ export const createAnalystSchema = z.object({
   name: z.string().trim().min(1, "Enter a name").max(100),
   email: z.email({ error: "Enter a valid email address" }).max(254),
   password,
-  role: z.enum(["analyst", "admin"], { error: "Choose analyst or admin" }),
+  role: z.enum(ROLES, { error: "Choose viewer, analyst or admin" }),
 });
 
 /** What a form action returns; `values` puts non-secret input back after React resets the form. */

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { toSearchParams } from "@/lib/http/params";
 import { auth } from "./index";
 import { analystFromBearer } from "./tokens";
-import type { Role } from "./config";
+import { atLeast, roleOf, type Role } from "./roles";
 
 export interface Analyst {
   id: string;
@@ -44,12 +44,12 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** The analyst or admin whose session cookie is in these headers, or null (banned: null too). */
+/** The viewer, analyst or admin whose session cookie is in these headers, or null (banned: null too). */
 export async function analystFromSession(requestHeaders: Headers): Promise<Analyst | null> {
   const session = await auth().api.getSession({ headers: requestHeaders });
   const user = session?.user;
   if (!user || user.banned) return null;
-  const role = user.role === "admin" || user.role === "analyst" ? user.role : null;
+  const role = roleOf(user.role);
   return role ? { id: user.id, email: user.email, name: user.name, role, via: "session" } : null;
 }
 
@@ -69,24 +69,30 @@ export function pathWithQuery(pathname: string, params: Record<string, string | 
   return text ? `${pathname}?${text}` : pathname;
 }
 
-/** For pages: the analyst, or a redirect to the login page that comes back here. */
-export async function requireAnalystPage(returnTo: string, role?: Role): Promise<Analyst> {
+/**
+ * For pages: the signed-in account, or a redirect to the login page that comes back here. Pages
+ * are for analysts unless they say otherwise (`minimum`): a page added later is closed to viewers
+ * until someone opens it on purpose. Someone signed in whose role is below `minimum` goes to the
+ * overview, which every role may open.
+ */
+export async function requireAnalystPage(returnTo: string, minimum: Role = "analyst"): Promise<Analyst> {
   const analyst = await currentAnalyst();
   if (!analyst) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  if (role === "admin" && analyst.role !== "admin") redirect("/dashboard");
+  if (!atLeast(analyst.role, minimum)) redirect("/dashboard");
   return analyst;
 }
 
 /**
- * For API routes: the analyst behind a personal API token (Authorization: Bearer) or a session
- * cookie, or a 401/403 through the error mapper. A token that is present but wrong is refused
- * even if a cookie is also sent, so scripts never silently run as someone else.
+ * For API routes: the account behind a personal API token (Authorization: Bearer; analysts and
+ * admins only) or a session cookie, or a 401/403 through the error mapper. A token that is present
+ * but wrong is refused even if a cookie is also sent, so scripts never silently run as someone
+ * else. `minimum` is the route's access (lib/api/route.ts).
  */
-export async function requireCaller(requestHeaders: Headers, role?: Role): Promise<Analyst> {
+export async function requireCaller(requestHeaders: Headers, minimum: Role = "analyst"): Promise<Analyst> {
   const authorization = requestHeaders.get("authorization");
   const analyst = authorization ? await analystFromBearer(authorization) : await analystFromSession(requestHeaders);
   if (!analyst) throw new UnauthorizedError(authorization ? bearerChallenge(authorization) : COOKIE_CHALLENGE);
-  if (role === "admin" && analyst.role !== "admin") throw new ForbiddenError();
+  if (!atLeast(analyst.role, minimum)) throw new ForbiddenError();
   return analyst;
 }
 
@@ -95,9 +101,9 @@ export async function requireCaller(requestHeaders: Headers, role?: Role): Promi
  * (app/unauthorized.tsx: sign in again and come back) or 403 (app/forbidden.tsx) instead of an
  * error page. Bearer tokens do not apply: actions are not part of the API.
  */
-export async function requireAnalystAction(role?: Role): Promise<Analyst> {
+export async function requireAnalystAction(minimum: Role = "analyst"): Promise<Analyst> {
   const analyst = await currentAnalyst();
   if (!analyst) unauthorized();
-  if (role === "admin" && analyst.role !== "admin") forbidden();
+  if (!atLeast(analyst.role, minimum)) forbidden();
   return analyst;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/survey/definition-hash";
+import { mayUseApiTokens, roleOf } from "./roles";
 import type { Analyst } from "./session";
 
 const TOKEN = /^rr_[A-Za-z0-9_-]{43}$/;
@@ -39,8 +40,9 @@ export async function analystFromBearer(header: string | null): Promise<Analyst 
     select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
   });
   if (!row || row.revokedAt || row.user.banned) return null;
-  const role = row.user.role === "admin" || row.user.role === "analyst" ? row.user.role : null;
-  if (!role) return null;
+  // Tokens are for analysts and admins: a viewer's (say, from before a role change) opens nothing.
+  const role = roleOf(row.user.role);
+  if (!role || !mayUseApiTokens(role)) return null;
   // Best effort: a failed timestamp update must not fail the request.
   void db()
     .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })

@@ -13,7 +13,7 @@ export const findingsRoute = defineRoute({
   path: "/api/v1/analytics/findings",
   summary: "Statistically supported findings under the filters, each with its evidence view and recommended architectures",
   tag: "Analytics",
-  access: "analyst",
+  access: "viewer",
   query: findingsQuery,
   responses: {
     200: { description: "Findings", json: findingsResponseSchema },

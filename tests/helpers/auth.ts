@@ -42,17 +42,19 @@ export interface Account {
 }
 
 /**
- * A fresh analyst account, created by the test admin through better-auth's admin endpoint: tests
- * that lock an account out need one of their own (the test admin must keep signing in).
+ * A fresh analyst account (or viewer, or admin), created by the test admin through better-auth's
+ * admin endpoint: tests that lock an account out need one of their own (the test admin must keep
+ * signing in).
  */
-export async function createAnalyst(): Promise<Account> {
-  const account = { email: `analyst-${randomBytes(6).toString("hex")}@radar.test`, password: randomBytes(18).toString("base64url") };
+export async function createAnalyst(role: "analyst" | "viewer" | "admin" = "analyst"): Promise<Account> {
+  const account = { email: `${role}-${randomBytes(6).toString("hex")}@radar.test`, password: randomBytes(18).toString("base64url") };
   const response = await api("/api/auth/admin/create-user", {
     method: "POST",
-    body: { ...account, name: "Test Analyst", role: "analyst" },
+    body: { ...account, name: role === "analyst" ? "Test Analyst" : `Test ${role}`, role },
     cookie: await signIn(),
     headers: authHeaders(),
   });
-  if (response.status !== 200) throw new Error(`creating an analyst failed with ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`creating an account (${role}) failed with ${response.status}: ${JSON.stringify(response.body)}`);
   return account;
 }

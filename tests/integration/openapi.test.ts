@@ -251,6 +251,27 @@ describe("every endpoint's real answers match the document", () => {
     );
   });
 
+  it("results publication: get, publish (200, 400, 404, 409), unpublish", async () => {
+    const { createTestSurvey } = await import("../helpers/db");
+    const { instrumentV1 } = await import("@/lib/survey/instrument");
+    const { slug } = await createTestSurvey("op");
+    const template = "/api/v1/surveys/{slug}/waves/{code}/publication";
+    const url = (code: string) => `/api/v1/surveys/${slug}/waves/${code}/publication`;
+    const headers = { ...analyst(), "content-type": "application/json" };
+    const put = (code: string, body: unknown) => call("PUT", template, url(code), { headers, body: JSON.stringify(body) });
+    expect((await call("GET", template, url("2026-Q4"), { headers: analyst() })).status).toBe(200);
+    expect((await put("2026-Q4", { published: true, panels: ["stage", "findings"] })).status).toBe(200);
+    expect((await put("2026-Q4", { published: true, panels: ["no_such_panel"] })).status).toBe(400);
+    expect((await put("no-such-wave", { published: true })).status).toBe(404);
+    const draft = { code: "op-draft", title: "Draft", definition: instrumentV1, status: "draft" };
+    expect(
+      (await call("POST", "/api/v1/surveys/{slug}/waves", `/api/v1/surveys/${slug}/waves`, { headers, body: JSON.stringify(draft) }))
+        .status,
+    ).toBe(201);
+    expect((await put("op-draft", { published: true })).status).toBe(409);
+    expect((await put("2026-Q4", { published: false })).status).toBe(200);
+  });
+
   it("system: health and the document itself", async () => {
     await call("GET", "/api/health", "/api/health");
     await call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");

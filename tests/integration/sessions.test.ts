@@ -4,9 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { authHeaders, clientIp, signIn, testAdmin } from "../helpers/auth";
+import { authHeaders, signIn, testAdmin } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
+import { actionForm, postAction } from "../helpers/actions";
 import { api } from "../helpers/http";
 
 afterAll(closeTestPool);
@@ -46,36 +47,6 @@ async function signInWith(cookie: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .find((c) => c.startsWith("radar.session_token="))!;
-}
-
-const decode = (value: string) =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** The hidden fields of the first form on a page whose HTML contains `marker` (a server action form). */
-function actionForm(html: string, marker: string): [string, string][] {
-  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
-  if (!form) throw new Error(`no form containing ${marker}`);
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [
-    decode(m[1]!),
-    decode(m[2] ?? ""),
-  ]);
-}
-
-/** Posts a server action form the way a browser without JavaScript does (multipart). */
-async function postAction(path: string, fields: [string, string][], cookie: string, headers: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of fields) form.append(name, value);
-  return fetch(`${testEnv.baseUrl}${path}`, {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-    headers: { cookie, "x-forwarded-for": clientIp(), ...headers },
-  });
 }
 
 describe("session cookie", () => {

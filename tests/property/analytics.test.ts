@@ -153,8 +153,13 @@ const WAVES: WaveInfo[] = [
 ];
 const DOC = { newest: { code: CURRENT_WAVE.code, instrument: instrumentV1 }, open: null, waveCodes: [CURRENT_WAVE.code] };
 
-/** Every analyst GET endpoint the app declares, with the keys its declaration documents. */
-const declared: Endpoint[] = API_ROUTES.filter((r) => r.method === "GET" && r.access === "analyst" && r.query).map((route) => {
+/**
+ * Every signed-in GET endpoint with a wave-scoped query (viewer and analyst: the aggregate views,
+ * the responses and the exports), with the keys its declaration documents.
+ */
+const declared: Endpoint[] = API_ROUTES.filter(
+  (r) => r.method === "GET" && (r.access === "analyst" || r.access === "viewer") && r.query,
+).map((route) => {
   const spec = route.query as WaveQuerySpec<unknown>;
   return {
     path: route.path,

@@ -10,7 +10,7 @@ export const metadata = { title: "Compare segments" };
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/compare", params));
+  await requireAnalystPage(pathWithQuery("/dashboard/compare", params), "viewer");
   const { a, b, rest, within, data, problems, options, optionsB, waves } = await loadComparison(params);
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();

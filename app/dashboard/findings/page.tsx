@@ -13,7 +13,7 @@ const TOP = 15;
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/findings", params));
+  await requireAnalystPage(pathWithQuery("/dashboard/findings", params), "viewer");
   const { scope, report, problems, showAll } = await loadFindings(params);
   const options = segmentOptionsByKey(scope.wave.instrument);
   const query = filtersToQuery(scope.filters).toString();

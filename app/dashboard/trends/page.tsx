@@ -9,7 +9,7 @@ export const metadata = { title: "Trends" };
 
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/trends", params));
+  await requireAnalystPage(pathWithQuery("/dashboard/trends", params), "viewer");
   const { data, filters, waves, choices, options, problems } = await loadTrends(params);
   const query = new URLSearchParams([...waves.map((w) => ["waves", w.code]), ...filtersToQuery(filters)]);
   const first = waves[0];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { wavesHref } from "@/components/waves/href";
 import { WaveList } from "@/components/waves/WaveList";
+import { listPublications } from "@/lib/results/publication";
 import { loadWavesPage } from "@/lib/waves/pages";
 
 export const metadata = { title: "Waves" };
@@ -9,6 +10,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WavesPage({ searchParams }: { searchParams: SearchParams }) {
   const { survey, waves } = await loadWavesPage(searchParams, "");
+  const publications = await listPublications(survey);
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -21,7 +23,7 @@ export default async function WavesPage({ searchParams }: { searchParams: Search
         Respondents always get the one open wave. Opening a wave closes the one open before it; a closed wave stays closed, and a
         wave&apos;s questions are frozen once anyone has answered it.
       </p>
-      <WaveList survey={survey} waves={waves} />
+      <WaveList survey={survey} waves={waves} publications={publications} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export default async function FindingsReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params));
+  await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params), "viewer");
   const { scope, report } = await loadFindings(params);
   const options = segmentOptionsByKey(scope.wave.instrument);
   return (
