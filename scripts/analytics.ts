@@ -118,9 +118,8 @@ try {
       const [raw, columnar] = await Promise.all([tallyOnPostgres(layoutOf(instrument), request, pool), reader.tally(request)]);
       const diff = differences(raw, columnar);
       const n = raw.reduce((sum, r) => sum + r.n, 0);
-      console.log(
-        `${wave.code}: ${n.toLocaleString("en")} responses in ${raw.length.toLocaleString("en")} cells: ${diff.length ? `${diff.length} difference(s)` : "identical"}`,
-      );
+      const verdict = diff.length ? `${diff.length} difference(s)` : "identical";
+      console.log(`${wave.code}: ${n.toLocaleString("en")} responses in ${raw.length.toLocaleString("en")} cells: ${verdict}`);
       for (const line of diff.slice(0, 20)) console.log(`  ${line}`);
       if (diff.length) failed = true;
     }
