@@ -49,6 +49,8 @@ beforeAll(async () => {
   server = await startTestServer({
     DATABASE_URL: testEnv.databaseUrl,
     DATABASE_REPLICA_URL: replica.url,
+    // Reads that go to the replica database are PostgreSQL reads (the columnar replica has its own tests).
+    ANALYTICS_ENGINE: "raw",
     // One connection per database: the embedded stand-in serves one query at a time.
     DB_POOL_SIZE: "1",
   });
