@@ -231,6 +231,7 @@ describe("CSV exports under generated hostile query strings", () => {
       "/api/v1/analytics/findings",
       "/api/v1/analytics/overview",
       "/api/v1/analytics/trends",
+      "/api/v1/findings/report.pdf",
       "/api/v1/responses",
     ]);
     expect(exportEndpoints).toHaveLength(8);
