@@ -12,13 +12,13 @@ import type { AggregateReader } from "./types";
 
 export type { AggregateReader, Dimension, Measures, Moments, Predicate, Selection, TallyRequest, TallyRow } from "./types";
 
-const globalForEngine = globalThis as unknown as { readinessReplica?: ColumnarReplica };
+const globalForEngine = globalThis as unknown as { readinessColumnarReplica?: ColumnarReplica };
 const forced = new AsyncLocalStorage<"raw" | "columnar">();
 
 /** The process's replica (kept on globalThis: Next.js may load this module in several bundles). */
 export function replica(): ColumnarReplica {
-  globalForEngine.readinessReplica ??= new ColumnarReplica();
-  return globalForEngine.readinessReplica;
+  globalForEngine.readinessColumnarReplica ??= new ColumnarReplica();
+  return globalForEngine.readinessColumnarReplica;
 }
 
 /** Starts building the replica in the background (at boot). */
