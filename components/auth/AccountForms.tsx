@@ -61,17 +61,23 @@ export function CreateAnalystForm() {
         autoComplete="new-password"
         error={state?.fields.password}
       />
-      <label className="grid gap-1 text-sm">
+      <label className="grid min-w-0 gap-1 text-sm">
         <span className="font-medium text-slate-700">Role</span>
+        {/* Short option labels: a select is as wide as its longest option, and a phone is 375 px. */}
         <select
           name="role"
+          aria-describedby="role-help"
           defaultValue={state?.values?.role ?? "analyst"}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-2"
+          className="w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2"
         >
-          <option value="viewer">Viewer: aggregate views only (protected figures)</option>
-          <option value="analyst">Analyst: also responses, row-level exports and API tokens</option>
-          <option value="admin">Admin: also accounts, waves and the audit log</option>
+          <option value="viewer">Viewer</option>
+          <option value="analyst">Analyst</option>
+          <option value="admin">Admin</option>
         </select>
+        <span id="role-help" className="text-xs text-slate-600">
+          Viewers see the aggregate views only, with protected figures. Analysts also see responses, row-level exports and API tokens.
+          Admins also manage accounts, waves and the audit log.
+        </span>
       </label>
       <button
         type="submit"
