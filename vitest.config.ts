@@ -20,6 +20,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -42,6 +43,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A click's server round trip can take seconds on a loaded 2-core CI machine; the default
+          // expect.poll timeout (1 s) made such waits fail though the page was right.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
