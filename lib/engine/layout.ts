@@ -3,6 +3,7 @@
 // (chosen or not). Free text is not aggregated, so it is left out. Pure: both backends and the
 // replica's loader read it, and the signature tells whether a replica table still fits an
 // instrument.
+import { SEGMENT_FILTERS, SEGMENT_KEYS, segmentOptions } from "@/lib/analytics/filters";
 import { allQuestions, type Instrument } from "@/lib/survey/instrument-schema";
 import { roleOptions } from "@/lib/survey/roles";
 
@@ -15,6 +16,12 @@ export interface Layout {
   questions: Map<string, QuestionLayout>;
   /** Every question column in table order (after the fixed columns). */
   columns: { name: string; sqlType: "UTINYINT" | "VARCHAR" | "BOOLEAN"; question: string; option?: string }[];
+  /**
+   * Columns holding one of a known set of values (the profile columns and single-choice answers)
+   * with the values the instrument offers: the replica stores them as DuckDB ENUMs, which group
+   * and compare as small integers (5-10x faster than strings at a million rows).
+   */
+  categories: { column: string; values: string[] }[];
   /** Changes whenever a question, its type or its options change. */
   signature: string;
 }
@@ -42,8 +49,15 @@ export function layoutOf(instrument: Instrument): Layout {
       for (const option of options) columns.push({ name: map.get(option) as string, sqlType: "BOOLEAN", question: question.id, option });
     }
   });
+  const categories = [
+    ...SEGMENT_KEYS.map((key) => ({
+      column: SEGMENT_FILTERS[key].column as string,
+      values: segmentOptions(instrument, key).map((o) => o.id),
+    })),
+    ...[...questions.values()].flatMap((q) => (q.type === "single" ? [{ column: q.column, values: q.options }] : [])),
+  ];
   const signature = JSON.stringify(columns.map((c) => [c.name, c.sqlType, c.question, c.option ?? null]));
-  const layout = { questions, columns, signature };
+  const layout = { questions, columns, categories, signature };
   cache.set(instrument, layout);
   return layout;
 }

@@ -27,6 +27,7 @@ export const postgresDialect: Dialect = {
   single: (_layout, question) => `(answers->>${literal(question)})`,
   hasOption: (_layout, question, option) =>
     `coalesce(jsonb_typeof(${answer(question)}) = 'array' AND (${answer(question)}) ? ${literal(option)}, false)`,
+  countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   int: (expr) => `(${expr})::int8`,
   double: (expr) => `(${expr})::float8`,
 };

@@ -25,6 +25,8 @@ export interface Dialect {
   hasOption(layout: Layout, question: string, option: string): string;
   /** One aggregate counting every value of a single-choice question, if the engine has one (a map value -> count). */
   histogram?(layout: Layout, question: string): string | null;
+  /** The number of rows where a condition holds (DuckDB's count_if is ~10x its FILTER clause). */
+  countIf(condition: string): string;
   /** An integer count or sum as a 64-bit integer; a floating sum as a double. */
   int(expr: string): string;
   double(expr: string): string;
@@ -120,8 +122,8 @@ function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string;
   const out: { sql: string; reading: Reading }[] = [{ sql: d.int("count(*)"), reading: { alias: "m0", into: "n" } }];
   type Unaliased = Reading extends infer R ? (R extends Reading ? Omit<R, "alias"> : never) : never;
   const add = (sql: string, reading: Unaliased) => out.push({ sql, reading: { ...reading, alias: `m${out.length}` } as Reading });
-  if (m.complete) add(d.int(`count(*) FILTER (WHERE ${d.complete})`), { into: "complete" });
-  if (m.below !== undefined) add(d.int(`count(*) FILTER (WHERE ${d.index} < ${d.realLiteral(m.below)})`), { into: "below" });
+  if (m.complete) add(d.int(d.countIf(d.complete)), { into: "complete" });
+  if (m.below !== undefined) add(d.int(d.countIf(`${d.index} < ${d.realLiteral(m.below)}`)), { into: "below" });
   if (m.index) {
     const x = d.double(d.index);
     add(d.int(`count(${d.index})`), { into: "index", part: "n" });
@@ -144,11 +146,11 @@ function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string;
     }
     for (const option of q.options) {
       const chosen = q.type === "single" ? `${d.single(layout, question)} = ${literal(option)}` : d.hasOption(layout, question, option);
-      add(d.int(`count(*) FILTER (WHERE ${chosen})`), { into: "option", question, option });
+      add(d.int(d.countIf(chosen)), { into: "option", question, option });
     }
   }
   for (const { key, values } of m.values ?? [])
-    for (const value of values) add(d.int(`count(*) FILTER (WHERE ${d.segment(key)} = ${literal(value)})`), { into: "value", key, value });
+    for (const value of values) add(d.int(d.countIf(`${d.segment(key)} = ${literal(value)}`)), { into: "value", key, value });
   return out;
 }
 
@@ -173,7 +175,7 @@ export function countEachSql(d: Dialect, waveId: string, filterSets: readonly Fi
   const { from, where } = d.source(waveId);
   const columns = filterSets.map((filters, i) => {
     const conditions = filterConditions(d, filters);
-    return `${d.int(conditions.length ? `count(*) FILTER (WHERE ${conditions.join(" AND ")})` : "count(*)")} AS c${i}`;
+    return `${d.int(conditions.length ? d.countIf(conditions.join(" AND ")) : "count(*)")} AS c${i}`;
   });
   return `SELECT ${columns.join(", ")} FROM ${from} WHERE ${where} AND ${d.complete}`;
 }

@@ -208,6 +208,33 @@ describe("the columnar replica equals PostgreSQL", () => {
     await second.close();
   });
 
+  it("when a row brings a value its instrument does not offer (the replica reloads that wave)", async () => {
+    const wave = waves[0] as WaveInfo;
+    // Category columns are ENUMs of the values known at load; an unknown one arrives by a fold.
+    await testPool().query(
+      `INSERT INTO response (wave_id, status, source, submission_key, started_at, updated_at, submitted_at, current_step,
+         industry, region, company_size, role, stage, readiness_index, answers)
+       SELECT wave_id, status, source, 'prop:legacy-' || md5(random()::text), started_at, updated_at, submitted_at, current_step,
+         'legacy_industry', region, company_size, role, stage, readiness_index, answers
+       FROM response WHERE wave_id = $1 AND status = 'complete' LIMIT 2`,
+      [wave.id],
+    );
+    const byIndustry = async () =>
+      (await aggregates())
+        .tally({
+          instrument: wave.instrument,
+          selection: { waveId: wave.id, status: "complete", filters: emptyFilters() },
+          groupBy: [{ kind: "segment", key: "industry" }],
+          measures: { index: true },
+        })
+        .then((rows) => rows.sort((a, b) => String(a.key[0]).localeCompare(String(b.key[0]))));
+    const rows = await bothAgree(byIndustry);
+    expect(rows.find((r) => r.key[0] === "legacy_industry")?.n).toBe(2);
+    await testPool().query(`DELETE FROM response WHERE submission_key LIKE 'prop:legacy-%'`);
+    const after = await bothAgree(byIndustry);
+    expect(after.find((r) => r.key[0] === "legacy_industry")).toBeUndefined();
+  });
+
   it("in a respondent's peer figures", async () => {
     const wave = waves[0] as WaveInfo;
     const { rows } = await testPool().query<{ id: string }>(

@@ -32,6 +32,7 @@ export function duckDialect(tableFor: (waveId: string) => string): Dialect {
       const single = column(layout, question, "single");
       return single ? `histogram(${single})` : null;
     },
+    countIf: (condition) => `count_if(${condition})`,
     int: (expr) => `CAST(${expr} AS BIGINT)`,
     double: (expr) => `CAST(${expr} AS DOUBLE)`,
   };

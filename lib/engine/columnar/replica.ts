@@ -262,17 +262,35 @@ export class ColumnarReplica {
     for (const wave of old) await (await this.duck()).run(`DROP TABLE IF EXISTS ${wave.table}`);
   }
 
-  /** Creates a wave's table from PostgreSQL (all its rows, as of the snapshot). */
+  /**
+   * Creates a wave's table from PostgreSQL (all its rows, as of the snapshot): loaded as text into
+   * a staging table, then copied with every category column as an ENUM of the instrument's values
+   * and any other value found (a value first seen later makes its fold reload the wave).
+   */
   private async loadWave(client: pg.PoolClient, waveId: string, layout: Layout, serial: number): Promise<WaveTable> {
     const duck = await this.duck();
     const table = tableOf(waveId, serial);
+    const staging = `${table}_staging`;
     const columns = duckColumns(layout)
       .map(([name, type]) => `${name} ${type}`)
       .join(", ");
-    await duck.run(`DROP TABLE IF EXISTS ${table}`);
-    await duck.run(`CREATE TABLE ${table} (${columns})`);
-    const rows = await this.copyInto(client, table, layout, flattenSql(layout, waveId));
-    return { table, layout, rows };
+    await duck.run(`DROP TABLE IF EXISTS ${staging}`);
+    await duck.run(`CREATE TABLE ${staging} (${columns})`);
+    try {
+      const rows = await this.copyInto(client, staging, layout, flattenSql(layout, waveId));
+      const casts: string[] = [];
+      for (const { column, values } of layout.categories) {
+        const distinct = await duck.runAndReadAll(`SELECT DISTINCT ${column} AS v FROM ${staging} WHERE ${column} IS NOT NULL`);
+        const found = distinct.getRowObjectsJS();
+        const all = [...new Set([...values, ...found.map((r) => String(r.v))])];
+        if (all.length) casts.push(`CAST(${column} AS ENUM(${all.map(literal).join(", ")})) AS ${column}`);
+      }
+      await duck.run(`DROP TABLE IF EXISTS ${table}`);
+      await duck.run(`CREATE TABLE ${table} AS SELECT * ${casts.length ? `REPLACE (${casts.join(", ")}) ` : ""}FROM ${staging}`);
+      return { table, layout, rows };
+    } finally {
+      await duck.run(`DROP TABLE IF EXISTS ${staging}`);
+    }
   }
 
   private async copyInto(client: pg.PoolClient, table: string, layout: Layout, select: string): Promise<number> {
@@ -309,20 +327,37 @@ export class ColumnarReplica {
         if (!known || this.stale.has(waveId)) {
           // A wave first seen (or whose instrument changed): load it whole, in this snapshot.
           definitions ??= await this.waveDefinitions(client);
-          const instrument = definitions.get(waveId);
-          if (!instrument) continue;
-          const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
-          if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
-          this.waves.set(waveId, table);
-          this.stale.delete(waveId);
+          await this.reloadWave(client, waveId, definitions, known);
           continue;
         }
-        await this.apply(client, known, waveId, ids);
+        try {
+          await this.apply(client, known, waveId, ids);
+        } catch (error) {
+          // A value outside a category column's ENUM (an option added to the instrument since the
+          // load): reload the wave with it, in this snapshot.
+          if (!(error instanceof Error && error.message.includes("Conversion Error"))) throw error;
+          definitions ??= await this.waveDefinitions(client);
+          await this.reloadWave(client, waveId, definitions, known);
+        }
       }
       this.watermark = head.xmin;
     });
     this.info.folds += 1;
     this.info.lastFoldMs = Math.round(performance.now() - started);
+  }
+
+  private async reloadWave(
+    client: pg.PoolClient,
+    waveId: string,
+    definitions: Map<string, Instrument>,
+    known: WaveTable | undefined,
+  ): Promise<void> {
+    const instrument = definitions.get(waveId);
+    if (!instrument) return;
+    const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
+    if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
+    this.waves.set(waveId, table);
+    this.stale.delete(waveId);
   }
 
   /** Deletes the named rows and inserts their current versions, in one DuckDB transaction. */
