@@ -198,7 +198,7 @@ export class ColumnarReplica {
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     this.instance = await DuckDBInstance.create(path.join(this.dir, "replica.duckdb"), {
       memory_limit: `${getEnv().ANALYTICS_MEMORY_MB}MB`,
-      threads: "1",
+      threads: String(getEnv().ANALYTICS_THREADS),
       temp_directory: path.join(this.dir, "spill"),
       preserve_insertion_order: "false",
     });
