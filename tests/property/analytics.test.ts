@@ -188,7 +188,8 @@ async function check(endpoint: Endpoint, pairs: Pair[]) {
     acknowledged++;
     if (endpoint.csv) {
       const gzipped = parseDownloadOptions(parsedQuery(query)).value.gzip;
-      expect(response.headers.get("content-type"), context).toMatch(gzipped ? /^application\/gzip/ : /^text\/csv/);
+      const type = endpoint.path.endsWith(".zip") ? /^application\/zip$/ : gzipped ? /^application\/gzip/ : /^text\/csv/;
+      expect(response.headers.get("content-type"), context).toMatch(type);
       exportsAcknowledged++;
     }
     return;
