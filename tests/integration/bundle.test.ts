@@ -132,7 +132,7 @@ describe("the weight in the exports", () => {
 
   it("bundle.zip: Rscript runs the .R file and its svymean equals the app's weighted figure, for the current filters", async () => {
     const before = new Date();
-    const dir = await unzipBundle(`/api/v1/exports/bundle.zip?wave=${WAVE}&region=${region}`);
+    const dir = await unzipBundle(`/api/v1/exports/bundle.zip?wave=${WAVE}&region=${region}&status=complete`);
     const csvFile = `responses-${WAVE}.csv`;
     const files = (await run("unzip", ["-Z1", "bundle.zip"], { cwd: dir })).stdout.trim().split("\n");
     expect(files).toEqual([csvFile, `responses-${WAVE}.sps`, `responses-${WAVE}.R`, `responses-${WAVE}.do`, "datapackage.json"]);
