@@ -1,5 +1,7 @@
 // The survey's waves with their status, dates and response counts; open a draft, close the open wave.
+import Link from "next/link";
 import { PublishResults } from "@/components/results/PublishResults";
+import { weightingHref } from "@/components/weighting/href";
 import type { Publication } from "@/lib/results/schemas";
 import type { WaveSummary } from "@/lib/waves/schemas";
 import { WaveStatusAction } from "./WaveStatusAction";
@@ -57,6 +59,14 @@ export function WaveList({
               <dd>{w.partial.toLocaleString("en")}</dd>
             </div>
           </dl>
+          <Link
+            href={weightingHref(survey, w.code)}
+            className="mt-2 inline-block text-sm text-brand-700 underline"
+            aria-label={`Weighting of ${w.code}`}
+            data-testid="weighting-link"
+          >
+            Weighting…
+          </Link>
           <WaveStatusAction survey={survey} code={w.code} status={w.status} />
           {w.status !== "draft" && publications.get(w.code) && (
             <PublishResults survey={survey} publication={publications.get(w.code) as Publication} />

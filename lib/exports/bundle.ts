@@ -33,6 +33,12 @@ export const WEIGHT_COLUMN: ExportColumn = {
   label: "Raking weight (mean 1 over complete responses; empty for partial ones)",
   kind: "meta",
   sql: "",
+  questionText:
+    "Present when the wave is weighted (targets set and raking converged): iterative proportional fitting of the complete " +
+    "responses to the wave's target margins, as R's survey::rake() with epsilon 1e-6; one weight per profile cell " +
+    "(industry x region x company size x role). Use it as a sampling weight: svydesign(ids = ~1, weights = ~weight).",
+  help: "",
+  role: "",
 };
 
 const NUMERIC_META = new Set(["readiness_index", "weight"]);

@@ -8,9 +8,12 @@ import { getOverview } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
 import { FORMULA_PREFIX_NOTE, toCsv } from "@/lib/csv/safe";
 import { getFindings } from "@/lib/findings";
+import { exportWeights } from "@/lib/weighting/store";
 import { completeExport, finishExport, startExport } from "./audit";
+import { bundleColumns, dataPackage, rScript, spssSyntax, stataDo, type BundleOptions } from "./bundle";
 import { exportColumns } from "./columns";
 import { streamResponsesCsv, streamWavesCsv, type ExportWave } from "./responses-csv";
+import { zipStream } from "./zip";
 import { getEnv } from "@/lib/env";
 
 const csvHeaders = (filename: string) => ({
@@ -48,13 +51,63 @@ export async function responsesCsv(
   const auditId = await startExport(analyst.id, "responses.csv", { ...scope.filters, status: requested }, analyst.via);
   // The request's signal aborts when the client goes away: the stream then cancels its COPY and
   // releases the connection, and the audit row is closed as cancelled (lib/exports/responses-csv.ts).
+  // A weighted wave's export carries each complete response's raking weight (its profile cell's).
+  const weights = await exportWeights(scope.wave);
   const stream = await streamResponsesCsv(scope.wave, scope.filters, status, {
     bom,
     signal,
+    weights,
     onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
     idleMs: getEnv().EXPORT_IDLE_SECONDS * 1000,
   });
   return csvResponse(stream, `responses-${scope.wave.code}.csv`, gzip);
+}
+
+/**
+ * The statisticians' bundle for the current filters: the responses CSV (streamed from COPY, with the
+ * weight when the wave is weighted) beside its SPSS, R and Stata loaders and datapackage.json, as
+ * one stored ZIP produced while it downloads. Audited as one export ("bundle.zip"), closed when the
+ * CSV inside ends, however it ends.
+ */
+export async function responsesBundle(
+  analyst: Caller,
+  scope: AnalyticsScope,
+  requested: "complete" | "partial" | "all",
+  signal: AbortSignal,
+): Promise<Response> {
+  const status = requested === "all" ? "any" : requested;
+  const wave = scope.wave;
+  const weights = await exportWeights(wave);
+  const base = `responses-${wave.code}`;
+  const options: BundleOptions = {
+    csvFile: `${base}.csv`,
+    waveCodes: [wave.code],
+    instrument: wave.instrument,
+    weighted: weights !== null,
+    suppressionK: getEnv().SUPPRESSION_K,
+  };
+  const columns = exportColumns(wave.instrument, wave.code);
+  const auditId = await startExport(analyst.id, "bundle.zip", { ...scope.filters, status: requested }, analyst.via);
+  const csv = await streamResponsesCsv(wave, scope.filters, status, {
+    bom: false,
+    signal,
+    weights,
+    onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
+    idleMs: getEnv().EXPORT_IDLE_SECONDS * 1000,
+  });
+  const archive = zipStream([
+    { name: options.csvFile, data: csv },
+    { name: `${base}.sps`, data: spssSyntax(columns, options) },
+    { name: `${base}.R`, data: rScript(columns, options) },
+    { name: `${base}.do`, data: stataDo(columns, options) },
+    { name: "datapackage.json", data: `${JSON.stringify(dataPackage(columns, options), null, 2)}\n` },
+  ]);
+  return new Response(archive, {
+    headers: {
+      ...csvHeaders(`${base}.zip`),
+      "Content-Type": "application/zip",
+    },
+  });
 }
 
 const CODEBOOK_HEADER = [
@@ -73,9 +126,12 @@ const CODEBOOK_HEADER = [
   "value_label",
 ];
 
-/** A wave's codebook rows: each column with its section, question text and role, one row per value. */
-function codebookRows(wave: ExportWave): unknown[][] {
-  return exportColumns(wave.instrument, wave.code).flatMap((c) => {
+/**
+ * A wave's codebook rows: each column with its section, question text and role, one row per value;
+ * `weight` last when the wave's responses.csv carries it.
+ */
+function codebookRows(wave: ExportWave, weighted = false): unknown[][] {
+  return bundleColumns(exportColumns(wave.instrument, wave.code), weighted).flatMap((c) => {
     const head = [
       wave.code,
       c.name,
@@ -95,7 +151,7 @@ function codebookRows(wave: ExportWave): unknown[][] {
 }
 
 export async function codebookCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
-  const rows = codebookRows(scope.wave);
+  const rows = codebookRows(scope.wave, (await exportWeights(scope.wave)) !== null);
   const auditId = await startExport(analyst.id, "codebook.csv", { wave: scope.wave.code }, analyst.via);
   await completeExport(auditId, rows.length);
   return csvResponse(toCsv(CODEBOOK_HEADER, rows, { bom }), `codebook-${scope.wave.code}.csv`, gzip);
@@ -105,7 +161,7 @@ const wavesName = (waves: ExportWave[]) => `${waves[0]?.code ?? "none"}_to_${wav
 
 /** The codebooks of several waves, one after the other (oldest first), each row naming its wave. */
 export async function codebookWavesCsv({ caller: analyst, bom, gzip }: Download, waves: ExportWave[]): Promise<Response> {
-  const rows = waves.flatMap(codebookRows);
+  const rows = waves.flatMap((wave) => codebookRows(wave));
   const auditId = await startExport(analyst.id, "codebook-waves.csv", { waves: waves.map((w) => w.code) }, analyst.via);
   await completeExport(auditId, rows.length);
   return csvResponse(toCsv(CODEBOOK_HEADER, rows, { bom }), `codebook-${wavesName(waves)}.csv`, gzip);

@@ -8,7 +8,7 @@ import { analyticsPool, connectUnlessAborted } from "@/lib/db/pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import type { ExportOutcome } from "./audit";
-import { exportColumns } from "./columns";
+import { exportColumns, textLiteral } from "./columns";
 
 /**
  * COPY takes no bind parameters, so the filter values are inlined as quoted literals. They are
@@ -53,15 +53,48 @@ export async function streamResponsesCsv(
   wave: ExportWave,
   filters: Filters,
   status: "complete" | "partial" | "any",
-  options: StreamOptions,
+  options: StreamOptions & { weights?: readonly CellWeight[] | null },
 ): Promise<ReadableStream<Uint8Array>> {
   const columns = exportColumns(wave.instrument, wave.code);
-  const select = columns.map((c) => `${c.sql} AS "${c.name}"`).join(",\n  ");
+  const weights = options.weights ?? null;
+  const select = [
+    ...columns.map((c) => `${c.sql} AS "${c.name}"`),
+    ...(weights ? [`CASE WHEN status = 'complete' THEN rr_w.w_weight END AS "weight"`] : []),
+  ].join(",\n  ");
   const where = inlineSql(whereFor(wave.id, filters, status));
+  const from = weights ? `response ${weightJoin(weights)}` : "response";
   const sql =
-    `COPY (SELECT ${select} FROM response WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT ` +
+    `COPY (SELECT ${select} FROM ${from} WHERE ${where} ORDER BY coalesce(submitted_at, started_at), id) TO STDOUT ` +
     `WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;
   return runCopy(sql, options);
+}
+
+/** A profile cell's raking weight (every complete response with this profile carries it). */
+export interface CellWeight {
+  industry: string | null;
+  region: string | null;
+  company_size: string | null;
+  role: string | null;
+  weight: number;
+}
+
+/**
+ * The weights as a VALUES list joined on the profile columns (a hash join: one pass over the rows).
+ * Its columns are prefixed w_ so that the export's unqualified column names stay unambiguous; a
+ * float8 literal from JavaScript's shortest round-trip text is read back as the very same double.
+ */
+export function weightJoin(weights: readonly CellWeight[]): string {
+  const text = (v: string | null) => textLiteral(v ?? "");
+  const rows = weights.map((w) => {
+    if (!Number.isFinite(w.weight)) throw new Error("a weight in the export is not finite");
+    return `(${text(w.industry)}, ${text(w.region)}, ${text(w.company_size)}, ${text(w.role)}, ${String(w.weight)}::float8)`;
+  });
+  if (rows.length === 0) rows.push("(NULL::text, NULL::text, NULL::text, NULL::text, NULL::float8)");
+  return (
+    `LEFT JOIN (VALUES ${rows.join(", ")}) AS rr_w(w_industry, w_region, w_company_size, w_role, w_weight) ` +
+    `ON rr_w.w_industry = coalesce(industry, '') AND rr_w.w_region = coalesce(region, '') ` +
+    `AND rr_w.w_company_size = coalesce(company_size, '') AND rr_w.w_role = coalesce(role, '')`
+  );
 }
 
 export interface ExportWave {

@@ -11,6 +11,7 @@ import {
   compareCsv,
   findingsCsv,
   overviewCsv,
+  responsesBundle,
   responsesCsv,
   responsesWavesCsv,
   trendsCsv,
@@ -39,6 +40,29 @@ export const responsesCsvRoute = defineRoute({
   responses: { 200: csv("The responses") },
   handler: async ({ request, caller, query: { scope, extra } }) =>
     responsesCsv(download(caller, extra), scope, extra.status, request.signal),
+});
+
+export const bundleRoute = defineRoute({
+  id: "exportBundle",
+  method: "GET",
+  path: "/api/v1/exports/bundle.zip",
+  summary: "The statisticians' bundle: the responses CSV with SPSS, R and Stata loaders and a datapackage.json, as one ZIP",
+  description:
+    "The same responses and filters as responses.csv (with its weight column when the wave is weighted), beside " +
+    "responses-<wave>.sps (variable and value labels, missing values, WEIGHT BY weight), responses-<wave>.R (labelled " +
+    "factors, the weight and a ready svydesign), responses-<wave>.do (Stata) and datapackage.json (Frictionless table " +
+    "schema). The loaders strip the apostrophe that neutralizes spreadsheet formulas. Streamed as a stored ZIP.",
+  tag: TAG,
+  access: "analyst",
+  query: scopedQuery({ status: explorerShape.status }),
+  responses: {
+    200: {
+      description: "The bundle (application/zip)",
+      media: { "application/zip": { description: "A ZIP archive (stored, UTF-8 names)." } },
+      headers: { "Content-Disposition": "attachment; filename=…" },
+    },
+  },
+  handler: async ({ request, caller, query: { scope, extra } }) => responsesBundle(caller as Caller, scope, extra.status, request.signal),
 });
 
 export const codebookCsvRoute = defineRoute({
@@ -131,6 +155,7 @@ export const trendsCsvRoute = defineRoute({
 
 export const exportRoutes = [
   responsesCsvRoute,
+  bundleRoute,
   codebookCsvRoute,
   overviewCsvRoute,
   compareCsvRoute,

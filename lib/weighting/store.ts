@@ -283,3 +283,18 @@ export async function weightReport(wave: WeightingWave): Promise<WeightReport> {
     })),
   };
 }
+
+/** Per profile cell, the weight the exports carry; null when the wave is not weighted (no targets, or raking failed). */
+export async function exportWeights(
+  wave: WeightingWave,
+): Promise<{ industry: string | null; region: string | null; company_size: string | null; role: string | null; weight: number }[] | null> {
+  const w = await waveWeights(wave);
+  if (!w.weighted) return null;
+  return w.cells.map((cell, i) => ({
+    industry: cell.profile.industry ?? null,
+    region: cell.profile.region ?? null,
+    company_size: cell.profile.company_size ?? null,
+    role: cell.profile.role ?? null,
+    weight: w.weights[i] as number,
+  }));
+}

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { afterEach, describe, expect, it } from "vitest";
@@ -70,6 +71,23 @@ describe("responses explorer in Chromium", () => {
 
     // Download the CSV of the current filters: header and row count.
     const filteredTotal = totalOf(await summary(browser));
+    // The bundle beside it: the same rows in a ZIP with the loaders.
+    const [bundle] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-bundle").click()]);
+    expect(bundle.suggestedFilename()).toBe("responses-2026-Q4.zip");
+    const zipped = await bundle.path();
+    const members = execFileSync("unzip", ["-Z1", zipped], { encoding: "utf8" }).trim().split("\n");
+    expect(members).toEqual([
+      "responses-2026-Q4.csv",
+      "responses-2026-Q4.sps",
+      "responses-2026-Q4.R",
+      "responses-2026-Q4.do",
+      "datapackage.json",
+    ]);
+    const bundled = Papa.parse(execFileSync("unzip", ["-p", zipped, "responses-2026-Q4.csv"], { encoding: "utf8" }), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(bundled.data).toHaveLength(filteredTotal);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const file = await download.path();
     const parsed = Papa.parse<Record<string, string>>(readFileSync(file, "utf8"), { header: true, skipEmptyLines: true });

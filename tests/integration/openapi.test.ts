@@ -162,6 +162,7 @@ describe("every endpoint's real answers match the document", () => {
       ["/api/v1/analytics/findings", "region=east_asia"],
       ["/api/v1/responses", "status=complete&limit=25"],
       ["/api/v1/exports/responses.csv", "region=east_asia&status=complete"],
+      ["/api/v1/exports/bundle.zip", "region=east_asia&status=complete"],
       ["/api/v1/exports/codebook.csv", ""],
       ["/api/v1/exports/overview.csv", ""],
       ["/api/v1/exports/compare.csv", "a_region=south_asia&b=custom&b_region=east_asia"],

@@ -70,8 +70,15 @@ describe("viewer inventory", () => {
 
   it("keeps row-level and account routes above viewers", () => {
     const byId = new Map(API_ROUTES.map((r) => [r.id, r.access]));
-    for (const id of ["listResponses", "exportResponses", "exportResponsesAcrossWaves", "exportCodebook", "exportCodebookAcrossWaves"])
-      expect(byId.get(id), id).toBe("analyst");
+    const rowLevel = [
+      "listResponses",
+      "exportResponses",
+      "exportBundle",
+      "exportResponsesAcrossWaves",
+      "exportCodebook",
+      "exportCodebookAcrossWaves",
+    ];
+    for (const id of rowLevel) expect(byId.get(id), id).toBe("analyst");
   });
 
   it("lists only pages that exist, and the menu shows a viewer exactly the pages they may open", () => {

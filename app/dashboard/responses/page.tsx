@@ -43,6 +43,15 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
             CSV for Excel
           </a>
           <a
+            href={`/api/v1/exports/bundle.zip?${exportQuery}`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            data-testid="export-bundle"
+            title="The CSV with SPSS, R and Stata loaders and datapackage.json (ZIP)"
+            download
+          >
+            Download bundle
+          </a>
+          <a
             href={`/api/v1/exports/codebook.csv?wave=${scope.wave.code}`}
             className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
             download
