@@ -92,6 +92,7 @@ try {
       backend: "raw",
       tally: () => Promise.reject(new Error("the replica did not load this wave")),
       countEach: () => Promise.reject(new Error("the replica did not load this wave")),
+      cellsEach: () => Promise.reject(new Error("the replica did not load this wave")),
     });
     for (const wave of waves) {
       const instrument = parseStoredDefinition(wave.definition);
@@ -109,6 +110,7 @@ try {
         ],
         measures: {
           complete: true,
+          keys: true,
           index: true,
           scales: questions.filter((q) => q.type === "likert").map((q) => q.id),
           options: questions.filter((q) => q.type !== "likert" && q.type !== "text").map((q) => q.id),

@@ -1,10 +1,13 @@
+import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { withFigures } from "@/lib/engine/figures";
+import { getEnv } from "@/lib/env";
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
 import { OverviewStream } from "@/components/dashboard/OverviewStream";
 import { filtersToQuery } from "@/lib/analytics/filters";
 import { startOverview } from "@/lib/analytics/overview";
 import { filterChoices, overviewQuery, pageQuery } from "@/lib/analytics/pages";
-import { atLeast } from "@/lib/auth/roles";
+import { atLeast, figuresFor } from "@/lib/auth/roles";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -14,7 +17,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { scope } = value;
   const { options, waves } = filterChoices(scope);
   // Every panel's queries start now; each panel streams in as its own figures are ready.
-  const parts = startOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+  // Viewers read protected figures (docs/PRIVACY.md); every query starts inside the scope.
+  const parts = withFigures(figuresFor(analyst.role), () => startOverview(scope.wave.id, scope.wave.instrument, scope.filters));
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -40,6 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </a>
         </div>
       </div>
+      <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       <FilterBar filters={scope.filters} waves={waves} options={options} />
       <Notices problems={problems} />
       <OverviewStream parts={parts} />

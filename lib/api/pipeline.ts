@@ -4,7 +4,9 @@ import "server-only";
 // and every thrown error goes through the one error mapper, and every answer gets the API's
 // security headers. The Next.js route files and the production server's own submission route
 // (lib/server/fast-routes.ts) both call runRoute, so there is one pipeline.
+import { figuresFor } from "@/lib/auth/roles";
 import { requireCaller } from "@/lib/auth/session";
+import { withFigures } from "@/lib/engine/figures";
 import { appUrl } from "@/lib/env";
 import { AppError, CrossSiteRequestError, NotFoundError, ValidationError, type FieldIssue } from "@/lib/errors";
 import { readJsonBody, readTextBody } from "@/lib/http/body";
@@ -77,7 +79,10 @@ async function answer(route: AnyRoute, request: Request, rawParams: Record<strin
       if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
       body = parsed.data;
     }
-    const result = await route.handler({ request, params, query, headers, body, caller });
+    // Analysts and admins read exact figures; viewers and anonymous callers protected ones (docs/PRIVACY.md).
+    const result = await withFigures(figuresFor(caller?.role ?? null), () =>
+      route.handler({ request, params, query, headers, body, caller }),
+    );
     if (result instanceof Response) return result;
     if (result instanceof Reply) return json(result.body, { status: result.status, headers: result.headers });
     return json(result);

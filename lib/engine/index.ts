@@ -6,14 +6,33 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
+import { protectRows } from "@/lib/privacy/protect";
+import { protectedCount } from "@/lib/privacy/cellkey";
+import { currentFigures } from "./figures";
 import { ColumnarReplica, type ReplicaInfo } from "./columnar/replica";
 import { rawReader } from "./raw";
 import type { AggregateReader } from "./types";
 
+export { currentFigures, withFigures } from "./figures";
 export type { AggregateReader, Dimension, Measures, Moments, Predicate, Selection, TallyRequest, TallyRow } from "./types";
 
 const globalForEngine = globalThis as unknown as { readinessColumnarReplica?: ColumnarReplica };
 const forced = new AsyncLocalStorage<"raw" | "columnar">();
+/**
+ * A reader whose every figure is protected (cell-key perturbation, k from SUPPRESSION_K): tallies
+ * ask for record-key sums and come back perturbed; counts of filter sets likewise.
+ */
+export function protectedReader(inner: AggregateReader, k: number = getEnv().SUPPRESSION_K): AggregateReader {
+  const cells: AggregateReader["cellsEach"] = async (waveId, filterSets) =>
+    (await inner.cellsEach(waveId, filterSets)).map((cell) => ({ n: protectedCount(cell, k) ?? 1, keySum: 0 }));
+  return {
+    backend: inner.backend,
+    figures: "protected",
+    tally: async (request) => protectRows(await inner.tally({ ...request, measures: { ...request.measures, keys: true } }), request, k),
+    countEach: async (waveId, filterSets) => (await cells(waveId, filterSets)).map((cell) => cell.n),
+    cellsEach: cells,
+  };
+}
 
 /** The process's replica (kept on globalThis: Next.js may load this module in several bundles). */
 export function replica(): ColumnarReplica {
@@ -35,8 +54,14 @@ export function withBackend<T>(backend: "raw" | "columnar", work: () => Promise<
   return forced.run(backend, work);
 }
 
-/** A reader for one view: fresh as of now. */
-export async function aggregates(): Promise<AggregateReader> {
+/** A reader for one view: fresh as of now; protected inside withFigures("protected", ...). */
+export function aggregates(): Promise<AggregateReader> {
+  const figures = currentFigures();
+  const reader = exactAggregates();
+  return figures === "protected" ? reader.then((r) => protectedReader(r)) : reader;
+}
+
+async function exactAggregates(): Promise<AggregateReader> {
   const want = forced.getStore() ?? getEnv().ANALYTICS_ENGINE;
   if (want === "raw") return rawReader;
   const columnar = replica();

@@ -22,12 +22,14 @@ export const postgresDialect: Dialect = {
   bucket: (unit) => `to_char(date_trunc(${literal(unit)}, coalesce(submitted_at, updated_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`,
   id: "id",
   index: "readiness_index",
+  recordKey: "record_key",
   realLiteral: (value) => `${literal(String(value))}::real`,
   scale: (_layout, question) => `(answers->>${literal(question)})::int`,
   single: (_layout, question) => `(answers->>${literal(question)})`,
   hasOption: (_layout, question, option) =>
     `coalesce(jsonb_typeof(${answer(question)}) = 'array' AND (${answer(question)}) ? ${literal(option)}, false)`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
+  sumIf: (expression, condition) => `sum(${expression}) FILTER (WHERE ${condition})`,
   int: (expr) => `(${expr})::int8`,
   double: (expr) => `(${expr})::float8`,
 };
@@ -51,5 +53,10 @@ export const rawReader: AggregateReader = {
     if (filterSets.length === 0) return [];
     const rows = await query(countEachSql(postgresDialect, waveId, filterSets));
     return filterSets.map((_, i) => Number(rows[0]?.[`c${i}`] ?? 0));
+  },
+  cellsEach: async (waveId, filterSets) => {
+    if (filterSets.length === 0) return [];
+    const rows = await query(countEachSql(postgresDialect, waveId, filterSets, true));
+    return filterSets.map((_, i) => ({ n: Number(rows[0]?.[`c${i}`] ?? 0), keySum: Number(rows[0]?.[`k${i}`] ?? 0) }));
   },
 };

@@ -1,7 +1,9 @@
 // Result rows of a tally plan back into TallyRow objects (both backends; numbers arrive as
 // strings from pg's int8, as bigint from DuckDB).
 import type { TallyPlan } from "./sql";
-import type { TallyRow } from "./types";
+import type { CellKeys, TallyRow } from "./types";
+
+const noKeys = (): CellKeys => ({ n: 0, complete: 0, below: 0, index: 0, scales: {}, options: {}, values: {} });
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -32,6 +34,15 @@ export function readRows(plan: TallyPlan, rows: Record<string, unknown>[]): Tall
         continue;
       }
       const value = num(row[r.alias]);
+      if (r.recordKeys) {
+        const keys = (out.keys ??= noKeys());
+        if (r.into === "n" || r.into === "complete" || r.into === "below") keys[r.into] = value;
+        else if (r.into === "index") keys.index = value;
+        else if (r.into === "scale") keys.scales[r.question] = value;
+        else if (r.into === "option") (keys.options[r.question] ??= {})[r.option] = value;
+        else if (r.into === "value") (keys.values[r.key] ??= {})[r.value] = value;
+        continue;
+      }
       switch (r.into) {
         case "n":
         case "complete":

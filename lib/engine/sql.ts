@@ -19,6 +19,8 @@ export interface Dialect {
   bucket(unit: "day" | "week"): string;
   id: string;
   index: string;
+  /** The secret record key (cell-key perturbation). */
+  recordKey: string;
   realLiteral(value: number): string;
   scale(layout: Layout, question: string): string;
   single(layout: Layout, question: string): string;
@@ -27,6 +29,8 @@ export interface Dialect {
   histogram?(layout: Layout, question: string): string | null;
   /** The number of rows where a condition holds (DuckDB's count_if is ~10x its FILTER clause). */
   countIf(condition: string): string;
+  /** The sum of `expression` over the rows where a condition holds (NULL over none, as FILTER gives). */
+  sumIf(expression: string, condition: string): string;
   /** An integer count or sum as a 64-bit integer; a floating sum as a double. */
   int(expr: string): string;
   double(expr: string): string;
@@ -103,14 +107,15 @@ function dimensionSql(d: Dialect, layout: Layout, dim: Dimension): string {
   }
 }
 
-/** How to read a measure back from a result row: its column alias and where it goes. */
-export type Reading =
+/** How to read a measure back from a result row: its column alias and where it goes (`key`: the count's record-key sum). */
+export type Reading = (
   | { alias: string; into: "n" | "complete" | "below" }
   | { alias: string; into: "index"; part: "n" | "sum" | "sumSquares" }
   | { alias: string; into: "scale"; question: string; part: "n" | "sum" | "sumSquares" }
   | { alias: string; into: "option"; question: string; option: string }
   | { alias: string; into: "histogram"; question: string; options: readonly string[] }
-  | { alias: string; into: "value"; key: SegmentKey; value: string };
+  | { alias: string; into: "value"; key: SegmentKey; value: string }
+) & { recordKeys?: true };
 
 export interface TallyPlan {
   sql: string;
@@ -119,38 +124,48 @@ export interface TallyPlan {
 }
 
 function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string; reading: Reading }[] {
-  const out: { sql: string; reading: Reading }[] = [{ sql: d.int("count(*)"), reading: { alias: "m0", into: "n" } }];
+  const out: { sql: string; reading: Reading }[] = [];
   type Unaliased = Reading extends infer R ? (R extends Reading ? Omit<R, "alias"> : never) : never;
   const add = (sql: string, reading: Unaliased) => out.push({ sql, reading: { ...reading, alias: `m${out.length}` } as Reading });
-  if (m.complete) add(d.int(d.countIf(d.complete)), { into: "complete" });
-  if (m.below !== undefined) add(d.int(d.countIf(`${d.index} < ${d.realLiteral(m.below)}`)), { into: "below" });
+  /** A count of the rows meeting `condition` (all rows: null), and with measures.keys the sum of their record keys. */
+  const count = (
+    condition: string | null,
+    reading: Unaliased,
+    counted = condition ? d.countIf(condition) : "count(*)",
+  ) => {
+    add(d.int(counted), reading);
+    if (m.keys) add(d.int(condition ? d.sumIf(d.recordKey, condition) : `sum(${d.recordKey})`), { ...reading, recordKeys: true });
+  };
+  count(null, { into: "n" });
+  if (m.complete) count(d.complete, { into: "complete" });
+  if (m.below !== undefined) count(`${d.index} < ${d.realLiteral(m.below)}`, { into: "below" });
   if (m.index) {
     const x = d.double(d.index);
-    add(d.int(`count(${d.index})`), { into: "index", part: "n" });
+    count(`${d.index} IS NOT NULL`, { into: "index", part: "n" }, `count(${d.index})`);
     add(d.double(`sum(${x})`), { into: "index", part: "sum" });
     add(d.double(`sum(${x} * ${x})`), { into: "index", part: "sumSquares" });
   }
   for (const question of m.scales ?? []) {
     const x = d.scale(layout, question);
-    add(d.int(`count(${x})`), { into: "scale", question, part: "n" });
+    count(`${x} IS NOT NULL`, { into: "scale", question, part: "n" }, `count(${x})`);
     add(d.int(`sum(${x})`), { into: "scale", question, part: "sum" });
     add(d.int(`sum(${x} * ${x})`), { into: "scale", question, part: "sumSquares" });
   }
   for (const question of m.options ?? []) {
     const q = layout.questions.get(question);
     if (!q || q.type === "scale") continue;
-    const histogram = q.type === "single" ? d.histogram?.(layout, question) : null;
+    const histogram = q.type === "single" && !m.keys ? d.histogram?.(layout, question) : null;
     if (histogram) {
       add(histogram, { into: "histogram", question, options: q.options });
       continue;
     }
     for (const option of q.options) {
       const chosen = q.type === "single" ? `${d.single(layout, question)} = ${literal(option)}` : d.hasOption(layout, question, option);
-      add(d.int(d.countIf(chosen)), { into: "option", question, option });
+      count(chosen, { into: "option", question, option });
     }
   }
   for (const { key, values } of m.values ?? [])
-    for (const value of values) add(d.int(d.countIf(`${d.segment(key)} = ${literal(value)}`)), { into: "value", key, value });
+    for (const value of values) count(`${d.segment(key)} = ${literal(value)}`, { into: "value", key, value });
   return out;
 }
 
@@ -170,12 +185,15 @@ export function tallyPlan(d: Dialect, layout: Layout, request: TallyRequest): Ta
   };
 }
 
-/** One pass counting the complete rows of a wave that match each filter set. */
-export function countEachSql(d: Dialect, waveId: string, filterSets: readonly Filters[]): string {
+/** One pass counting the complete rows of a wave that match each filter set (`keys`: and summing their record keys, k0, k1, ...). */
+export function countEachSql(d: Dialect, waveId: string, filterSets: readonly Filters[], keys = false): string {
   const { from, where } = d.source(waveId);
-  const columns = filterSets.map((filters, i) => {
+  const columns = filterSets.flatMap((filters, i) => {
     const conditions = filterConditions(d, filters);
-    return `${d.int(conditions.length ? d.countIf(conditions.join(" AND ")) : "count(*)")} AS c${i}`;
+    const condition = conditions.length ? conditions.join(" AND ") : null;
+    const count = `${d.int(condition ? d.countIf(condition) : "count(*)")} AS c${i}`;
+    const keySum = condition ? d.sumIf(d.recordKey, condition) : `sum(${d.recordKey})`;
+    return keys ? [count, `${d.int(keySum)} AS k${i}`] : [count];
   });
   return `SELECT ${columns.join(", ")} FROM ${from} WHERE ${where} AND ${d.complete}`;
 }

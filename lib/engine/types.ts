@@ -53,6 +53,24 @@ export interface Measures {
   below?: number;
   /** How many of the rows are complete (the rest, with status "any", are partial). */
   complete?: boolean;
+  /**
+   * Next to every count, the sum of its records' secret record keys (TallyRow.keys): what the
+   * cell-key perturbation of lib/privacy/cellkey.ts takes. Only protected readers ask for them.
+   */
+  keys?: boolean;
+}
+
+/** sum(record_key) of the records behind each count of a TallyRow (same shape, one number per count). */
+export interface CellKeys {
+  n: number;
+  complete: number;
+  below: number;
+  /** Rows with a readiness index. */
+  index: number;
+  /** Rows that answered each scale. */
+  scales: Record<string, number>;
+  options: Record<string, Record<string, number>>;
+  values: Partial<Record<SegmentKey, Record<string, number>>>;
 }
 
 export interface TallyRow {
@@ -64,6 +82,8 @@ export interface TallyRow {
   scales: Record<string, Moments>;
   options: Record<string, Record<string, number>>;
   values: Partial<Record<SegmentKey, Record<string, number>>>;
+  /** With measures.keys: the record-key sum behind each count. */
+  keys?: CellKeys;
 }
 
 export interface TallyRequest {
@@ -80,6 +100,10 @@ export interface AggregateReader {
   tally(request: TallyRequest): Promise<TallyRow[]>;
   /** Complete rows of a wave matching each filter set, in one pass. */
   countEach(waveId: string, filterSets: readonly Filters[]): Promise<number[]>;
+  /** The same, each with the sum of its records' keys (for protected figures). */
+  cellsEach(waveId: string, filterSets: readonly Filters[]): Promise<{ n: number; keySum: number }[]>;
+  /** "protected": every figure already perturbed (lib/privacy/protect.ts); "exact" otherwise. */
+  readonly figures?: "exact" | "protected";
 }
 
 export const NO_MOMENTS: Moments = { n: 0, sum: 0, sumSquares: 0 };

@@ -3,6 +3,7 @@ import type { Filters } from "@/lib/analytics/filters";
 import type { AggregateReader, Predicate } from "@/lib/engine";
 import { allQuestions, type Instrument } from "@/lib/survey/instrument-schema";
 import { idOfRole, optionIdByCode, type Role } from "@/lib/survey/roles";
+import { WITHHELD } from "@/lib/privacy/protect";
 import type { CellAggregate } from "./cells";
 
 /** Per-cell aggregates (industry x region x role) under the current filters: one tally. */
@@ -34,7 +35,9 @@ export async function loadCells(
         return counts.length ? [[id, Object.fromEntries(counts)]] : [];
       }),
     );
-  return rows.map((row) => ({
+  // Protected figures: a withheld cell (WITHHELD) is left out rather than counted as a few people.
+  const published = reader.figures === "protected" ? rows.filter((row) => row.n > WITHHELD) : rows;
+  return published.map((row) => ({
     industry: String(row.key[0]),
     region: String(row.key[1]),
     role: String(row.key[2]),

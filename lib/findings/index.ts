@@ -34,7 +34,9 @@ export async function getFindings(waveId: string, instrument: Instrument, filter
     loadMismatch(reader, waveId, instrument, filters),
     differencingRisks(reader, waveId, filters, k),
   ]);
-  const population = cells.reduce((s, c) => s + c.n, 0);
+  // Protected figures: the population is a cell of its own (a sum of perturbed cells would add their noise).
+  const population =
+    reader.figures === "protected" ? ((await reader.countEach(waveId, [filters]))[0] ?? 0) : cells.reduce((s, c) => s + c.n, 0);
   if (population < k || risks.length > 0) return { k, reportable: false, population: 0, findings: [] };
   const findings = computeFindings(cells, instrument, mismatch, { ...DEFAULT_FINDING_OPTIONS, k });
   return {

@@ -2,7 +2,7 @@ import "server-only";
 import { profileFromAnswers } from "@/lib/architecture/profile";
 import { recommend } from "@/lib/architecture/recommend";
 import { db } from "@/lib/db/client";
-import { aggregates } from "@/lib/engine";
+import { aggregates, withFigures } from "@/lib/engine";
 import { getEnv } from "@/lib/env";
 import { emptyFilters, type Filters } from "@/lib/analytics/filters";
 import { suppressDistribution } from "@/lib/analytics/suppression";
@@ -114,7 +114,8 @@ export async function getPersonalResult(wave: OpenWave, token: string): Promise<
 
   // Peers are a snapshot that moves in steps of k people or more (./peer-snapshot.ts), never the
   // live group: live figures would let a respondent reload around one newcomer and subtract.
-  const reader = await aggregates();
+  // Peer figures are published to a respondent: protected like the public page's (docs/PRIVACY.md).
+  const reader = await withFigures("protected", () => aggregates());
   const group = (column: "industry" | "region", value: string): Filters => ({
     ...emptyFilters(),
     segments: { ...emptyFilters().segments, [column]: [value] },

@@ -1,3 +1,7 @@
+import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { figuresFor } from "@/lib/auth/roles";
+import { withFigures } from "@/lib/engine/figures";
+import { getEnv } from "@/lib/env";
 import Link from "next/link";
 import { CompareView } from "@/components/dashboard/CompareView";
 import { FilterBar } from "@/components/dashboard/FilterBar";
@@ -10,8 +14,10 @@ export const metadata = { title: "Compare segments" };
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/compare", params), "viewer");
-  const { a, b, rest, within, data, problems, options, optionsB, waves } = await loadComparison(params);
+  const analyst = await requireAnalystPage(pathWithQuery("/dashboard/compare", params), "viewer");
+  const { a, b, rest, within, data, problems, options, optionsB, waves } = await withFigures(figuresFor(analyst.role), () =>
+    loadComparison(params),
+  );
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();
   // With b=rest, the b_* filters are the group "everyone else" is taken from.
@@ -38,6 +44,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           Download comparison (CSV)
         </a>
       </div>
+      <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       <section aria-label="Segment A" className="grid gap-2">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment A</h2>
         <FilterBar filters={a.filters} waves={waves} options={options} prefix="a_" keep={keepForA} legend="Segment A filters" />

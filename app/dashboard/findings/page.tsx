@@ -1,3 +1,7 @@
+import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { figuresFor } from "@/lib/auth/roles";
+import { withFigures } from "@/lib/engine/figures";
+import { getEnv } from "@/lib/env";
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
 import { ArchitectureDistribution } from "@/components/findings/ArchitectureDistribution";
@@ -13,8 +17,8 @@ const TOP = 15;
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/findings", params), "viewer");
-  const { scope, report, problems, showAll } = await loadFindings(params);
+  const analyst = await requireAnalystPage(pathWithQuery("/dashboard/findings", params), "viewer");
+  const { scope, report, problems, showAll } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
   const options = segmentOptionsByKey(scope.wave.instrument);
   const query = filtersToQuery(scope.filters).toString();
   const shown = showAll ? report : { ...report, findings: report.findings.slice(0, TOP) };
@@ -43,6 +47,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         inference architecture its subject points to (a sovereignty concern, a latency gap, a low production share…), with a reason citing
         its figures.
       </p>
+      <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       {report.reportable && <ArchitectureDistribution findings={report.findings} />}
       <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
       <Notices problems={problems} />

@@ -1,3 +1,7 @@
+import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { figuresFor } from "@/lib/auth/roles";
+import { withFigures } from "@/lib/engine/figures";
+import { getEnv } from "@/lib/env";
 import { Notices } from "@/components/dashboard/Notices";
 import { TrendsFilters } from "@/components/trends/TrendsFilters";
 import { TrendsView } from "@/components/trends/TrendsView";
@@ -9,8 +13,8 @@ export const metadata = { title: "Trends" };
 
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/trends", params), "viewer");
-  const { data, filters, waves, choices, options, problems } = await loadTrends(params);
+  const analyst = await requireAnalystPage(pathWithQuery("/dashboard/trends", params), "viewer");
+  const { data, filters, waves, choices, options, problems } = await withFigures(figuresFor(analyst.role), () => loadTrends(params));
   const query = new URLSearchParams([...waves.map((w) => ["waves", w.code]), ...filtersToQuery(filters)]);
   const first = waves[0];
   const last = waves[waves.length - 1];
@@ -29,6 +33,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           Download trends (CSV)
         </a>
       </div>
+      <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       <TrendsFilters filters={filters} waves={choices} options={options} />
       <Notices problems={problems} />
       <TrendsView data={data} />

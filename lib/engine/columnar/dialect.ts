@@ -21,6 +21,7 @@ export function duckDialect(tableFor: (waveId: string) => string): Dialect {
     bucket: (unit) => `strftime(date_trunc(${literal(unit)}, ts), '%Y-%m-%d')`,
     id: "id",
     index: "readiness_index",
+    recordKey: "record_key",
     realLiteral: (value) => `CAST(${literal(String(value))} AS FLOAT)`,
     scale: (layout, question) => column(layout, question, "scale") ?? "CAST(NULL AS INTEGER)",
     single: (layout, question) => column(layout, question, "single") ?? "CAST(NULL AS VARCHAR)",
@@ -33,6 +34,8 @@ export function duckDialect(tableFor: (waveId: string) => string): Dialect {
       return single ? `histogram(${single})` : null;
     },
     countIf: (condition) => `count_if(${condition})`,
+    // A CASE inside sum is several times faster than DuckDB's FILTER clause, and NULL over no rows alike.
+    sumIf: (expression, condition) => `sum(CASE WHEN ${condition} THEN ${expression} END)`,
     int: (expr) => `CAST(${expr} AS BIGINT)`,
     double: (expr) => `CAST(${expr} AS DOUBLE)`,
   };

@@ -16,6 +16,8 @@ export const FIXED_COLUMNS = [
   ["role", "VARCHAR"],
   ["stage", "VARCHAR"],
   ["readiness_index", "FLOAT"],
+  // The secret key of cell-key perturbation (lib/privacy/cellkey.ts): summed per cell, never shown.
+  ["record_key", "SMALLINT"],
 ] as const;
 
 export function duckColumns(layout: Layout): [string, string][] {
@@ -42,6 +44,7 @@ export function flattenSql(layout: Layout, waveId: string, ids?: readonly string
     "role",
     "stage",
     "readiness_index",
+    "record_key",
     ...questionColumns,
   ];
   const only = ids ? ` AND id IN (${ids.map((id) => `${literal(checkedUuid(id))}::uuid`).join(", ")})` : "";

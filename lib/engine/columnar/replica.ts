@@ -163,6 +163,20 @@ export class ColumnarReplica {
         );
         return filterSets.map((_, i) => Number(rows[0]?.[`c${i}`] ?? 0));
       },
+      cellsEach: async (waveId, filterSets) => {
+        const wave = this.waves.get(waveId);
+        if (!wave) return fallback.cellsEach(waveId, filterSets);
+        if (filterSets.length === 0) return [];
+        const rows = await this.query(
+          countEachSql(
+            duckDialect(() => wave.table),
+            waveId,
+            filterSets,
+            true,
+          ),
+        );
+        return filterSets.map((_, i) => ({ n: Number(rows[0]?.[`c${i}`] ?? 0), keySum: Number(rows[0]?.[`k${i}`] ?? 0) }));
+      },
     };
   }
 

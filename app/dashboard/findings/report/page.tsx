@@ -1,3 +1,5 @@
+import { figuresFor } from "@/lib/auth/roles";
+import { withFigures } from "@/lib/engine/figures";
 import { FindingsReport } from "@/components/findings/report/FindingsReport";
 import { describeFilters, filtersToQuery, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
@@ -11,8 +13,8 @@ export default async function FindingsReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params), "viewer");
-  const { scope, report } = await loadFindings(params);
+  const analyst = await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params), "viewer");
+  const { scope, report } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
   const options = segmentOptionsByKey(scope.wave.instrument);
   return (
     <FindingsReport
