@@ -46,10 +46,13 @@ export function relaxationsOf(filters: Filters): { name: string; filters: Filter
  * narrower (see relaxationsOf) would reveal how many respondents the step holds, and with them
  * their answers. When that difference is 1..k-1, the view is not reportable. A determined
  * analyst with many queries can still difference wider steps; analysts may read individual
- * responses anyway, and published figures get their own protection. Returns the names of the
+ * responses anyway, and published figures get their own protection (a protected reader: no check). Returns the names of the
  * filters that would single people out.
  */
 export async function differencingRisks(reader: AggregateReader, waveId: string, filters: Filters, k: number): Promise<string[]> {
+  // Protected figures hold against differencing by themselves (docs/PRIVACY.md); refusing views
+  // would only withhold figures.
+  if (reader.figures === "protected") return [];
   const relaxations = relaxationsOf(filters);
   if (relaxations.length === 0) return [];
   // One pass: the view's count and each neighbouring view's count, over the wave's complete rows.

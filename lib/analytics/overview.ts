@@ -57,7 +57,9 @@ const optionList = (instrument: Instrument, role: Role): Labelled[] =>
 
 function share(id: string, label: string, n: number | null, total: number): Share {
   if (n === null || total === 0) return { id, label, n, share: null, interval: null };
-  return { id, label, n, share: n / total, interval: wilsonInterval(n, total) };
+  // Protected figures are perturbed cell by cell: a part may come out above its total.
+  const part = Math.min(n, total);
+  return { id, label, n: part, share: part / total, interval: wilsonInterval(part, total) };
 }
 
 /** The gate every part waits for: nothing is computed for display unless the view is reportable. */

@@ -2,6 +2,13 @@
 // published, a lone withheld cell could be recovered by subtraction, so one more cell is withheld
 // beside it (complementary suppression), in every row and column of a table. Withheld figures
 // are replaced by null before anything leaves the server.
+//
+// Under protected figures (viewers, the public: lib/engine/figures.ts) the counts arrive already
+// perturbed, each cell on its own, with withheld ones below k (lib/privacy/protect.ts): a total
+// then gives back no cell by subtraction, so only those are withheld (no complementary cells).
+import { currentFigures } from "@/lib/engine/figures";
+
+const primaryOnly = (counts: number[], k: number) => counts.map((n) => (n < k ? null : n));
 
 /**
  * Counts that do not add up to a published total (multi-selects: each option chosen or not).
@@ -9,6 +16,7 @@
  * be 1..k-1 either.
  */
 export function suppressIndependent(counts: number[], k: number, total?: number): (number | null)[] {
+  if (currentFigures() === "protected") return primaryOnly(counts, k);
   const small = (n: number) => n > 0 && n < k;
   return counts.map((n) => (small(n) || (total !== undefined && small(total - n)) ? null : n));
 }
@@ -29,6 +37,7 @@ export function suppressTable(
   k: number,
   margins: { rowTotals: boolean; columnTotals: boolean } = { rowTotals: true, columnTotals: true },
 ): (number | null)[][] {
+  if (currentFigures() === "protected") return counts.map((row) => primaryOnly(row, k));
   const hidden = counts.map((row) => row.map((n) => n > 0 && n < k));
   const lines: [number, number][][] = [];
   if (margins.rowTotals) counts.forEach((row, i) => lines.push(row.map((_, j) => [i, j])));

@@ -152,7 +152,9 @@ function meanPoint(wave: string, m: Moments, scale: typeof LIKERT, k: number): T
 
 function sharePoint(wave: string, x: number | null, total: number): TrendPoint {
   if (x === null || total === 0) return absent(wave, true);
-  return { wave, offered: true, n: x, value: x / total, interval: wilsonInterval(x, total), clamped: false };
+  // Protected figures: parts perturbed on their own may add up past their group.
+  const part = Math.min(x, total);
+  return { wave, offered: true, n: part, value: part / total, interval: wilsonInterval(part, total), clamped: false };
 }
 
 type Raw = { mean: Moments } | { count: number; total: number } | null;

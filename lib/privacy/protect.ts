@@ -133,13 +133,15 @@ export function protectRows(rows: TallyRow[], request: TallyRequest, k: number):
     if (m.index) out.index = protectMoments(row.index, keys.index, "readiness_index", INDEX_RANGE, k);
     for (const [question, moments] of Object.entries(row.scales))
       out.scales[question] = protectMoments(moments, keys.scales[question] ?? 0, variableOf(request.instrument, question), LIKERT_RANGE, k);
+    // A part never shows more people than its group (its share stays within 100%).
+    const part = (n: number, keySum: number) => Math.min(count(n, keySum, k), Math.max(out.n, WITHHELD));
     for (const [question, counts] of Object.entries(row.options))
       out.options[question] = Object.fromEntries(
-        Object.entries(counts).map(([option, n]) => [option, count(n, keys.options[question]?.[option] ?? 0, k)]),
+        Object.entries(counts).map(([option, n]) => [option, part(n, keys.options[question]?.[option] ?? 0)]),
       );
     for (const [segment, counts] of Object.entries(row.values) as [keyof TallyRow["values"], Record<string, number>][])
       out.values[segment] = Object.fromEntries(
-        Object.entries(counts).map(([value, n]) => [value, count(n, keys.values[segment]?.[value] ?? 0, k)]),
+        Object.entries(counts).map(([value, n]) => [value, part(n, keys.values[segment]?.[value] ?? 0)]),
       );
     return out;
   });

@@ -3,6 +3,8 @@
 // kept consistent, empty groups withheld like small ones, and no row passed on without keys.
 import { describe, expect, it } from "vitest";
 import { emptyFilters, segmentOptions } from "@/lib/analytics/filters";
+import { suppressIndependent, suppressTable } from "@/lib/analytics/suppression";
+import { withFigures } from "@/lib/engine/figures";
 import type { TallyRequest, TallyRow } from "@/lib/engine/types";
 import { perturbCount, protectedCount } from "@/lib/privacy/cellkey";
 import { protectRows, variableOf, WITHHELD } from "@/lib/privacy/protect";
@@ -90,5 +92,22 @@ describe("protectRows", () => {
   it("refuses rows without record keys rather than pass exact figures on", () => {
     const { keys: _keys, ...bare } = row(industries[0] as string, 40, 1);
     expect(() => protectRows([bare], request, K)).toThrow(/record keys/);
+  });
+});
+
+describe("suppression under protected figures", () => {
+  it("withholds only what arrives withheld: no complementary cells, no 'not chosen' check", () => {
+    const table = [
+      [WITHHELD, 40, 12],
+      [30, 8, 50],
+    ];
+    expect(withFigures("protected", () => suppressTable(table, K))).toEqual([
+      [null, 40, 12],
+      [30, 8, 50],
+    ]);
+    expect(withFigures("protected", () => suppressIndependent([9, 48], K, 50))).toEqual([9, 48]);
+    // Exact figures (analysts) keep complementary suppression.
+    expect(suppressTable(table, K)[0]?.filter((n) => n === null).length).toBeGreaterThan(1);
+    expect(suppressIndependent([9, 48], K, 50)).toEqual([9, null]);
   });
 });
