@@ -8,7 +8,16 @@ const KIND_LABEL: Record<LinkedFinding["kind"], string> = {
   mismatch: "Infrastructure vs needs",
 };
 
-export function FindingsList({ report, printable = false }: { report: FindingsReport; printable?: boolean }) {
+/** `evidence`: link each finding to its evidence view (the dashboards; not on the public page). */
+export function FindingsList({
+  report,
+  printable = false,
+  evidence = true,
+}: {
+  report: FindingsReport;
+  printable?: boolean;
+  evidence?: boolean;
+}) {
   if (!report.reportable) {
     return (
       <p role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="not-reportable">
@@ -76,7 +85,7 @@ export function FindingsList({ report, printable = false }: { report: FindingsRe
               {f.architectureNote} No architecture is linked.
             </p>
           )}
-          {!printable && (
+          {!printable && evidence && (
             <Link href={f.evidenceUrl} className="mt-3 inline-block text-sm font-medium text-brand-700 underline" data-evidence>
               See the evidence →
             </Link>
