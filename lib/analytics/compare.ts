@@ -215,7 +215,8 @@ export async function compareSegments(
   if (A.n < k || B.n < k || differencing.length > 0) {
     // Refused views reveal no counts at all (nA against a broader view would undo the refusal).
     // With B = everyone else, nA + nB is the group's public size: withholding one withholds both.
-    const withhold = differencing.length > 0 || (rest !== null && (A.n < k || B.n < k));
+    // Protected figures: each count is its own perturbed cell, so either side may be published alone.
+    const withhold = reader.figures !== "protected" && (differencing.length > 0 || (rest !== null && (A.n < k || B.n < k)));
     return refused({ differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n });
   }
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];

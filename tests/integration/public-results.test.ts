@@ -5,7 +5,7 @@
 // the open wave, the attacker test 2026-Q2).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SURVEY_SLUG } from "@/lib/survey/instrument";
-import { authHeaders, signIn } from "../helpers/auth";
+import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { api } from "../helpers/http";
 
@@ -85,5 +85,44 @@ describe("the public results page", () => {
     expect(differ).toBeGreaterThan(0);
     // Empty cells are withheld too: "none" is not told apart from "a few".
     expect(html).not.toMatch(/data-cell="[^"]+"[^>]*><span class="text-slate-500">·<\/span>/);
+  });
+});
+
+describe("the protection badge on the analysts' views", () => {
+  const views = ["/dashboard", "/dashboard/compare?a_industry=technology&b=rest", "/dashboard/findings", "/dashboard/trends"];
+
+  it("tells analysts their figures are exact and what viewers and the public see instead", async () => {
+    for (const view of views) {
+      const html = (await api<string>(view, { cookie: admin })).body;
+      expect(html, view).toContain('data-testid="protection-note"');
+      expect(html, view).toContain("Exact figures");
+      expect(html, view).toMatch(/Viewers and the public see these perturbed by up to ±3 per count/);
+    }
+  });
+
+  it("tells viewers their figures are protected, and gives them perturbed figures", async () => {
+    const account = await createAnalyst("viewer");
+    const viewer = await signIn(account.email, account.password);
+    for (const view of views) {
+      const response = await api<string>(view, { cookie: viewer });
+      expect(response.status, view).toBe(200);
+      expect(response.body, view).toContain("Protected figures");
+      expect(response.body, view).not.toContain("Exact figures");
+    }
+    // The same heatmap through the API: the viewer's counts are within ±3 of the analyst's, never
+    // a small count, and not all equal (perturbed).
+    const path = "/api/v1/analytics/overview?wave=2026-Q4";
+    type Body = { heatmap: { cells: { n: number | null }[][] } };
+    const exact = (await api<Body>(path, { cookie: admin })).body.heatmap.cells.flat();
+    const shown = (await api<Body>(path, { cookie: viewer })).body.heatmap.cells.flat();
+    let differ = 0;
+    shown.forEach((cell, i) => {
+      const truth = exact[i]?.n ?? null;
+      if (cell.n === null) return;
+      expect(cell.n).toBeGreaterThanOrEqual(K);
+      if (truth !== null) expect(Math.abs(cell.n - truth)).toBeLessThanOrEqual(3);
+      if (cell.n !== truth) differ++;
+    });
+    expect(differ).toBeGreaterThan(0);
   });
 });
