@@ -1,10 +1,12 @@
 // Views benchmark: every analyst view over HTTP on the app (columnar replica), against the same
 // request to a second app server on the same database with ANALYTICS_ENGINE=raw, i.e. PostgreSQL
 // running the GROUP BY scans over response's jsonb answers that every view ran before the engine.
-// Both are the whole request (session, tallies, statistics, suppression, JSON or HTML).
+// Both are the whole request (session, tallies, statistics, suppression, JSON or HTML); the public
+// results page is the whole server-rendered page, asked without a session.
 // Targets (issue: one aggregate engine): <= 0.05x for the overview, compare and findings, <= 0.2x
 // for a respondent's result page. The replica's load at boot is reported in absolute time.
 import { createHash, randomBytes } from "node:crypto";
+import { RESULT_PANELS } from "@/lib/results/panels";
 import { resumeCookieName } from "@/lib/survey/resume-token";
 import { withClient } from "../lib/database";
 import type { BenchResult } from "./report";
@@ -46,8 +48,24 @@ async function respondentCookie(url: string, waveId: string, slug: string): Prom
   return `${resumeCookieName(slug)}=${token}`;
 }
 
+/** Publishes the wave's results with every panel (the public page's heaviest form); returns its path. */
+async function publishedResultsPath(url: string, waveId: string, slug: string): Promise<string> {
+  const code = await withClient(url, async (c) => {
+    await c.query(
+      `INSERT INTO results_publication (wave_id, panels, published_at, published_by, updated_at, updated_by)
+       VALUES ($1, $2::text[], now(), 'bench', now(), 'bench')
+       ON CONFLICT (wave_id) DO UPDATE SET panels = EXCLUDED.panels, published_at = now(), updated_at = now()`,
+      [waveId, [...RESULT_PANELS]],
+    );
+    const { rows } = await c.query<{ code: string }>("SELECT code FROM wave WHERE id = $1", [waveId]);
+    return rows[0]?.code ?? "";
+  });
+  return `/results/${encodeURIComponent(slug)}/${encodeURIComponent(code)}`;
+}
+
 export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCookie, runs }: ViewsBenchInput): Promise<BenchResult[]> {
   const respondent = await respondentCookie(url, waveId, slug);
+  const published = await publishedResultsPath(url, waveId, slug);
   const a = "a_industry=technology";
   // The last 30 days that are over: the seeded rows span the 60 days before today.
   const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
@@ -68,6 +86,8 @@ export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCooki
       target: 0.05,
     },
     { metric: "respondent result page (peer figures)", path: `/survey/${slug}/result`, respondent: true, target: 0.2 },
+    // Issue 17: the public results page (every panel and the findings, protected figures, no sign-in).
+    { metric: "public results page (all panels)", path: published, target: 0.05 },
   ];
   const results: BenchResult[] = [];
   for (const view of views) {

@@ -64,6 +64,12 @@ async function seedWave(name: "v1" | "renamed", instrument: Instrument): Promise
       ],
     );
   }
+  // The same record keys for the same row in both waves (they are random by default), so the
+  // protected figures (respondents' peers) are the same too.
+  await pool.query(
+    `UPDATE response SET record_key = get_byte(decode(md5(split_part(submission_key, ':', 4)), 'hex'), 0) WHERE wave_id = $1`,
+    [waveId],
+  );
   return { surveyId: "", slug, surveyTitle: "Renamed ids", waveId, waveCode: "2026-Q4", waveTitle: "Q4 2026", instrument };
 }
 

@@ -22,6 +22,7 @@ const PUBLIC: Record<string, string> = {
   "/survey/[slug]/result": "the respondent's own result (resume cookie) with k-suppressed peer figures",
   "/survey/[slug]/result/share.png": "the respondent's own share image (resume cookie): index, stage, architecture; no answers",
   "/architectures/[id]": "public architecture catalog",
+  "/results/[survey]/[wave]": "a wave's published results (404 until an admin publishes them): protected figures only",
   "/api/health": "load-balancer health check",
   "/api/auth/[...all]": "better-auth (sign-in, sign-out, session); its own checks apply",
   "/api/v1/openapi.json": "API description",
@@ -52,6 +53,8 @@ function samples(kind: "real" | "junk") {
     const bySegment: Record<string, { real: string[]; junk: string[] }> = {
       slug: { real: [SURVEY_SLUG], junk: ["no-such-survey", "ai readiness<script>"] },
       code: { real: [CURRENT_WAVE.code], junk: ["no-such-wave", "2026 Q4<script>"] },
+      survey: { real: [SURVEY_SLUG], junk: ["no-such-survey", "ai readiness<script>"] },
+      wave: { real: [CURRENT_WAVE.code], junk: ["no-such-wave", "2026 Q4<script>"] },
     };
     const entry = table[key] ?? bySegment[param];
     if (!entry) throw new Error(`add sample values for [${param}] of ${pattern} to routes-security.test.ts`);
@@ -64,7 +67,9 @@ const urlsOf = (route: AppRoute) => [...expand(route.pattern, samples("real")), 
 /** Things that only an analyst's view contains; none may reach anyone else. */
 function expectNoAnalystData(body: unknown, url: string) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  const markers = [testAdmin.email, 'data-testid="signed-in-as"', "<table", responseId].filter((m) => !url.includes(m));
+  // Published results are tables of protected aggregates by design.
+  const tables = url.startsWith("/results/") ? [] : ["<table"];
+  const markers = [testAdmin.email, 'data-testid="signed-in-as"', ...tables, responseId].filter((m) => !url.includes(m));
   for (const marker of markers) expect(text, `${url} leaked ${marker}`).not.toContain(marker);
 }
 

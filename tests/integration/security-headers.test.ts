@@ -18,6 +18,8 @@ const VALUES: Record<string, () => string> = {
   id: () => responseId,
   all: () => "get-session",
   code: () => "2026-Q4",
+  survey: () => SURVEY_SLUG,
+  wave: () => "2026-Q4",
 };
 const urlFor = (pattern: string) =>
   expand(pattern, (p, param) => [param === "id" && p.startsWith("/architectures") ? ARCHITECTURE_IDS[0] : (VALUES[param]?.() ?? "")])[0]!;
