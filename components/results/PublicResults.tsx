@@ -15,6 +15,9 @@ import { PANEL_TITLES, type ResultPanel } from "@/lib/results/panels";
 import type { PublicResults as Results } from "@/lib/results/page";
 import { ResultsLayout } from "./ResultsLayout";
 
+/** Findings shown on the public page: the strongest, by effect weighted by population. */
+const TOP_FINDINGS = 8;
+
 function panelContent(panel: ResultPanel, results: Results): ReactNode {
   const data = { ...results.overview, k: results.k };
   switch (panel) {
@@ -40,7 +43,7 @@ function panelContent(panel: ResultPanel, results: Results): ReactNode {
             Segments compared with everyone else; only differences that are statistically supported and of a meaningful size are stated,
             each with the inference architecture it points to.
           </p>
-          <FindingsList report={results.findings} evidence={false} />
+          <FindingsList report={{ ...results.findings, findings: results.findings.findings.slice(0, TOP_FINDINGS) }} evidence={false} />
         </section>
       ) : null;
   }
