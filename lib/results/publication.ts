@@ -74,6 +74,20 @@ export async function publishedPanels(slug: string, code: string): Promise<Resul
   return wave?.publication?.publishedAt ? asPanels(wave.publication.panels) : null;
 }
 
+/**
+ * Where a respondent of `code` sees how others compare: that wave's public results when they are
+ * published, else the newest published wave of the same survey, else null (no link to a 404).
+ */
+export async function comparePath(slug: string, code: string): Promise<string | null> {
+  const waves = await db().wave.findMany({
+    where: { survey: { slug }, status: { not: "draft" }, publication: { publishedAt: { not: null } } },
+    select: { code: true, opensAt: true },
+    orderBy: [{ opensAt: "desc" }, { code: "desc" }],
+  });
+  const wave = waves.find((w) => w.code === code) ?? waves[0];
+  return wave ? resultsPath(slug, wave.code) : null;
+}
+
 /** Every wave's publication state of a survey, by wave code (the waves dashboard). */
 export async function listPublications(slug: string): Promise<Map<string, Publication>> {
   const waves = await db().wave.findMany({ where: { survey: { slug } }, select: { code: true, publication: true } });

@@ -2,6 +2,7 @@ import "server-only";
 // Data for the respondent's pages, loaded in server components.
 import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
+import { comparePath } from "@/lib/results/publication";
 import { readResumeToken } from "./cookies";
 import { findDraft, type DraftView } from "./responses";
 import { getPersonalResult, getShareSummary, type PersonalResult, type ShareSummary } from "./results";
@@ -26,11 +27,14 @@ export async function loadSurveyPage(slug: string) {
   return { slug: wave.slug, instrument: wave.instrument, draft, retentionDays: getEnv().PARTIAL_RETENTION_DAYS };
 }
 
-export async function loadResultPage(slug: string): Promise<{ wave: OpenWave; result: PersonalResult | null } | null> {
+export async function loadResultPage(
+  slug: string,
+): Promise<{ wave: OpenWave; result: PersonalResult | null; compareUrl: string | null } | null> {
   const wave = await openWaveOrNull(slug);
   if (!wave) return null;
   const token = await readResumeToken(wave.slug);
-  return { wave, result: token ? await getPersonalResult(wave, token) : null };
+  const [result, compareUrl] = await Promise.all([token ? getPersonalResult(wave, token) : null, comparePath(wave.slug, wave.waveCode)]);
+  return { wave, result, compareUrl };
 }
 
 /** The share image's figures for this browser's completed response; null without one. */

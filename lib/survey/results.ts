@@ -321,16 +321,3 @@ export async function getShareSummary(wave: OpenWave, token: string): Promise<Sh
     architecture: top ? { id: top.id, name: top.name } : null,
   };
 }
-
-const PUBLISHED_RESULTS_LIVE = false;
-
-/**
- * The published results of a wave ("see how others compare"), or null while there are none.
- *
- * Published results pages do not exist yet; they will live at /results/{survey}/{wave}. When they
- * do, set PUBLISHED_RESULTS_LIVE above to true (one line) and the result page links there. Until then
- * this returns null and the page shows no link, rather than a link to a 404.
- */
-export function publishedResultsUrl(wave: Pick<OpenWave, "slug" | "waveCode">): string | null {
-  return PUBLISHED_RESULTS_LIVE ? `/results/${encodeURIComponent(wave.slug)}/${encodeURIComponent(wave.waveCode)}` : null;
-}

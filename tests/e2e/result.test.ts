@@ -1,6 +1,6 @@
 // The personal result in Chromium at 1280 and 375 px: honest wording of where the respondent
 // stands, peer means with intervals, tables that fit a phone, the printable version, the share
-// image and no link to published results while there are none. A survey of its own, with peers
+// image, no link to published results while there are none and one once a wave is published. A survey of its own, with peers
 // chosen so the respondent is in the lowest group of their region and alone in their industry.
 import { randomUUID } from "node:crypto";
 import { writeFileSync, mkdirSync } from "node:fs";
@@ -14,7 +14,9 @@ import { validAnswers } from "../helpers/answers";
 import { describeViolations, seriousViolations } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { findKey, isExactKey, setRecordKeys } from "../helpers/record-keys";
-import { closeTestPool, createTestSurvey, insertCompleteResponses } from "../helpers/db";
+import { closeTestPool, createTestSurvey, insertCompleteResponses, testPool } from "../helpers/db";
+import { authHeaders, signIn } from "../helpers/auth";
+import { api } from "../helpers/http";
 import { testEnv } from "../helpers/env";
 import { readinessDimensions } from "@/lib/survey/roles";
 
@@ -175,11 +177,39 @@ describe("personal result in Chromium", () => {
       expect(png.headers()["cache-control"]).toBe("private, no-store");
       expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
       writeFileSync(path.join(testEnv.artifactsDir, "result", `share-${name}.png`), await png.body());
-      // publishedResultsUrl() is null until /results/{survey}/{wave} exists: no link to a 404.
+      // No wave of this survey is published: no link to a 404.
       expect(await page.getByRole("link", { name: "See how others compare" }).count()).toBe(0);
       await expectAccessible(page, `keep and share (${name})`);
     },
   );
+
+  it("links to the wave's public results once an admin publishes them", async () => {
+    browser = await openBrowser({ width: 1280, height: 900 });
+    const { page } = browser;
+    const slug = await openResult(browser);
+    const link = page.getByRole("link", { name: "See how others compare" });
+    expect(await link.count()).toBe(0);
+    const wave = await testPool().query<{ code: string }>(
+      `SELECT w.code FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.status = 'open'`,
+      [slug],
+    );
+    const code = wave.rows[0]?.code ?? "";
+    const published = await api(`/api/v1/surveys/${slug}/waves/${encodeURIComponent(code)}/publication`, {
+      method: "PUT",
+      body: { published: true },
+      cookie: await signIn(),
+      headers: authHeaders(),
+    });
+    expect(published.status).toBe(200);
+    await page.reload();
+    // Beside the index and in "keep your result", like the share image's download.
+    expect(await link.count()).toBe(2);
+    for (const href of await link.evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      expect(href).toBe(`/results/${slug}/${encodeURIComponent(code)}`);
+    await link.first().click();
+    await page.getByRole("heading", { level: 1, name: /Results/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/results/${slug}/${encodeURIComponent(code)}`);
+  });
 
   it("prints as a document: no buttons or site chrome, the sections worth printing shown, a few A4 pages", async () => {
     browser = await openBrowser({ width: 1280, height: 900 });

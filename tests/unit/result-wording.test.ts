@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { describeStanding, percent } from "@/components/result/standing";
 import { coarseShare, peerMinimum } from "@/lib/survey/results";
 import { instrumentV1 } from "@/lib/survey/instrument";
-import { publishedResultsUrl, readinessStage, standingOf } from "@/lib/survey/results";
+import { readinessStage, standingOf } from "@/lib/survey/results";
 
 const K = 5;
 
@@ -78,12 +78,6 @@ describe("readinessStage", () => {
     expect(stage(43).label).toBe("Developing");
     expect(stage(62.5).label).toBe("Established");
     expect(stage(100)).toEqual({ label: "Leading", level: 5, levels: 5 });
-  });
-});
-
-describe("publishedResultsUrl", () => {
-  it("is null while no published results pages exist, so the result page shows no link to a 404", () => {
-    expect(publishedResultsUrl({ slug: "ai-readiness", waveCode: "2026-Q4" })).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DeleteResponse } from "@/components/result/DeleteResponse";
 import { PersonalResultView } from "@/components/result/PersonalResultView";
 import { loadResultPage } from "@/lib/survey/pages";
-import { publishedResultsUrl, readinessScale } from "@/lib/survey/results";
+import { readinessScale } from "@/lib/survey/results";
 
 export const metadata: Metadata = { title: "Your result" };
 
@@ -33,7 +33,7 @@ export default async function ResultPage({
             result={page.result}
             scale={readinessScale(page.wave.instrument)}
             shareImageUrl={`/survey/${page.wave.slug}/result/share.png`}
-            compareUrl={publishedResultsUrl(page.wave)}
+            compareUrl={page.compareUrl}
           />
           <div className="print:hidden">
             <DeleteResponse slug={page.wave.slug} />
