@@ -277,46 +277,55 @@ export class ColumnarReplica {
   }
 
   /**
-   * Creates a wave's table from PostgreSQL (all its rows, as of the snapshot): loaded as text into
-   * a staging table, then copied with every category column as an ENUM of the instrument's values
-   * and any other value found (a value first seen later makes its fold reload the wave).
+   * Creates a wave's table from PostgreSQL (all its rows, as of the snapshot): exported once to a
+   * CSV file, scanned once for the category columns' values, then inserted with every category
+   * column an ENUM of the instrument's values and any other value found (a value first seen later
+   * makes its fold reload the wave). Straight into ENUMs, never through a text staging table: a
+   * whole wave as strings needed twice the memory (DuckDB answered "Out of Memory" at 200,000 rows
+   * a wave with 160 MB) and copying it doubled the load time.
    */
   private async loadWave(client: pg.PoolClient, waveId: string, layout: Layout, serial: number): Promise<WaveTable> {
     const duck = await this.duck();
     const table = tableOf(waveId, serial);
-    const staging = `${table}_staging`;
-    const columns = duckColumns(layout)
-      .map(([name, type]) => `${name} ${type}`)
-      .join(", ");
-    await duck.run(`DROP TABLE IF EXISTS ${staging}`);
-    await duck.run(`CREATE TABLE ${staging} (${columns})`);
+    const file = await this.exportCsv(client, table, flattenSql(layout, waveId));
+    // One thread: each scanning or inserting thread holds a whole row group (122,880 rows) of its
+    // own in memory, and two of them overran ANALYTICS_MEMORY_MB now and then; one is as fast here.
+    await duck.run("SET threads = 1");
     try {
-      const rows = await this.copyInto(client, staging, layout, flattenSql(layout, waveId));
-      const casts: string[] = [];
-      for (const { column, values } of layout.categories) {
-        const distinct = await duck.runAndReadAll(`SELECT DISTINCT ${column} AS v FROM ${staging} WHERE ${column} IS NOT NULL`);
-        const found = distinct.getRowObjectsJS();
-        const all = [...new Set([...values, ...found.map((r) => String(r.v))])];
-        if (all.length) casts.push(`CAST(${column} AS ENUM(${all.map(literal).join(", ")})) AS ${column}`);
+      const source = readCsvSql(layout, file);
+      const found = new Map<string, string[]>();
+      if (layout.categories.length) {
+        const lists = layout.categories.map(({ column }) => `list(DISTINCT ${column}) AS ${column}`).join(", ");
+        const [row] = (await duck.runAndReadAll(`SELECT ${lists} FROM (${source})`)).getRowObjectsJS();
+        for (const { column } of layout.categories) found.set(column, ((row?.[column] as unknown[] | null) ?? []).map(String));
       }
+      const enums = new Map(
+        layout.categories.map(({ column, values }) => [column, [...new Set([...values, ...(found.get(column) ?? [])])]] as const),
+      );
+      const columns = duckColumns(layout).map(([name, type]) => {
+        const values = enums.get(name);
+        return `${name} ${values?.length ? `ENUM(${values.map(literal).join(", ")})` : type}`;
+      });
       await duck.run(`DROP TABLE IF EXISTS ${table}`);
-      await duck.run(`CREATE TABLE ${table} AS SELECT * ${casts.length ? `REPLACE (${casts.join(", ")}) ` : ""}FROM ${staging}`);
-      return { table, layout, rows };
+      await duck.run(`CREATE TABLE ${table} (${columns.join(", ")})`);
+      const result = await duck.run(`INSERT INTO ${table} ${source}`);
+      return { table, layout, rows: Number(result.rowsChanged) };
     } finally {
-      await duck.run(`DROP TABLE IF EXISTS ${staging}`);
+      await duck.run(`SET threads = ${getEnv().ANALYTICS_THREADS}`);
+      rmSync(file, { force: true });
     }
   }
 
-  private async copyInto(client: pg.PoolClient, table: string, layout: Layout, select: string): Promise<number> {
-    const file = path.join(this.dir as string, `${table}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+  /** Streams a PostgreSQL SELECT into a CSV file of the replica's folder; returns its path. */
+  private async exportCsv(client: pg.PoolClient, name: string, select: string): Promise<string> {
+    const file = path.join(this.dir as string, `${name}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
     try {
       const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
       await pipeline(stream, createWriteStream(file));
-      const duck = await this.duck();
-      const result = await duck.run(`INSERT INTO ${table} ${readCsvSql(layout, file)}`);
-      return Number(result.rowsChanged);
-    } finally {
+      return file;
+    } catch (error) {
       rmSync(file, { force: true });
+      throw error;
     }
   }
 
@@ -379,10 +388,8 @@ export class ColumnarReplica {
     const duck = await this.duck();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const file = path.join(this.dir as string, `fold-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+      const file = await this.exportCsv(client, "fold", flattenSql(wave.layout, waveId, chunk));
       try {
-        const stream = client.query(copyTo(`COPY (${flattenSql(wave.layout, waveId, chunk)}) TO STDOUT WITH (FORMAT csv)`));
-        await pipeline(stream, createWriteStream(file));
         await duck.run("BEGIN TRANSACTION");
         try {
           const removed = await duck.run(`DELETE FROM ${wave.table} WHERE id IN (${chunk.map(literal).join(", ")})`);
