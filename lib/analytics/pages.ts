@@ -11,8 +11,9 @@ import type { AnalyticsScope } from "./context";
 import { SEGMENT_KEYS, segmentOptionsByKey, type SegmentKey } from "./filters";
 import { getTrends } from "./trends";
 import { comparisonQuery, multiWaveQuery, scopedQuery } from "./queries";
+import { weightedShape } from "./filter-schema";
 
-export const overviewQuery = scopedQuery({});
+export const overviewQuery = scopedQuery(weightedShape);
 export const compareQuery = comparisonQuery({});
 export const trendsQuery = multiWaveQuery({});
 

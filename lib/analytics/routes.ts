@@ -2,6 +2,7 @@ import "server-only";
 // The analytics APIs, declared once (lib/api/route.ts); pages parse the same queries (./pages.ts).
 import { defineRoute } from "@/lib/api/route";
 import { compareSegments, otherWave } from "./compare";
+import { weightedChoice } from "./filter-schema";
 import { getOverview } from "./overview";
 import { compareQuery, overviewQuery, trendsQuery } from "./pages";
 import { comparisonResponseSchema, overviewResponseSchema, trendsResponseSchema } from "./schemas";
@@ -18,8 +19,8 @@ export const overviewRoute = defineRoute({
   access: "viewer",
   query: overviewQuery,
   responses: { 200: { description: "Overview", json: overviewResponseSchema } },
-  handler: async ({ query: { scope } }) => {
-    const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+  handler: async ({ query: { scope, extra } }) => {
+    const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters, { weighted: weightedChoice(extra.weighted) });
     return { wave: scope.wave.code, filters: scope.filters, ...data };
   },
 });

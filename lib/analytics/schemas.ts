@@ -43,9 +43,25 @@ const meanWithInterval = z
   })
   .strict();
 
+export const viewWeightingSchema = z
+  .object({
+    state: z
+      .enum(["weighted", "switched_off", "no_targets", "raking_failed", "protected"])
+      .describe(
+        "weighted: shares, means and intervals use the wave's raking weights (R survey package estimators); switched_off: " +
+          "weighted=0 was asked; no_targets / raking_failed: the wave has no usable weights; protected: protected figures are never weighted.",
+      ),
+    available: z.boolean().describe("The wave has usable weights (weighted=1 or no parameter weights the view)."),
+    n: count.describe("Complete responses in view (unweighted); null when withheld."),
+    nEff: z.number().nullable().describe("Kish's effective sample size (Σw)²/Σw² (n when unweighted); null when withheld."),
+  })
+  .strict()
+  .meta({ id: "ViewWeighting" });
+
 export const overviewSchema = z
   .object({
     k: z.number().int(),
+    weighting: viewWeightingSchema,
     differencing: z.array(z.string()),
     reportable: z.boolean(),
     complete: count,

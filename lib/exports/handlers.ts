@@ -248,11 +248,17 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
-export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
-  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+export async function overviewCsv(
+  { caller: analyst, bom, gzip }: Download,
+  scope: AnalyticsScope,
+  weighted: boolean | null = null,
+): Promise<Response> {
+  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters, { weighted });
   const rows: unknown[][] = [];
   const withheld = (n: number | null) => (n === null ? "withheld" : "");
   if (data.reportable) {
+    // The view's size first: n, and Kish's n_eff as the value; the note says whether the figures below are weighted.
+    rows.push(["view", "complete_responses", "n_eff", data.weighting.n, fmt(data.weighting.nEff), null, null, data.weighting.state]);
     data.heatmap.industries.forEach((industry, i) =>
       data.heatmap.regions.forEach((region, j) => {
         const cell = data.heatmap.cells[i]?.[j];

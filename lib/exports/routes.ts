@@ -1,6 +1,7 @@
 import "server-only";
 // The CSV exports, declared once (lib/api/route.ts). Each takes the filters of the view it
 // exports plus the download options; the work (audit, tables, COPY) is in ./handlers.ts.
+import { weightedChoice, weightedShape } from "@/lib/analytics/filter-schema";
 import { comparisonQuery, multiWaveQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
 import { defineRoute, type Caller, type ResponseSpec } from "@/lib/api/route";
 import { appUrl } from "@/lib/env";
@@ -84,9 +85,9 @@ export const overviewCsvRoute = defineRoute({
   summary: "The overview's tables, small cells withheld as on screen",
   tag: TAG,
   access: "viewer",
-  query: scopedQuery({ ...downloadShape }),
+  query: scopedQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The overview tables") },
-  handler: async ({ caller, query: { scope, extra } }) => overviewCsv(download(caller, extra), scope),
+  handler: async ({ caller, query: { scope, extra } }) => overviewCsv(download(caller, extra), scope, weightedChoice(extra.weighted)),
 });
 
 export const compareCsvRoute = defineRoute({

@@ -1,0 +1,194 @@
+// Weighted figures through the real overview API, overview.csv and responses.csv on real
+// PostgreSQL, against R's survey package: a closed wave of the analysts' survey holding the 120
+// rows of tests/fixtures/weighting/views.json (written by make-view-fixtures.R there), raked on
+// industry and region. Once targets are set the overview is weighted by default: n_eff, the
+// dimension's svymean and normal interval, and every stage share's svyciprop(method = "logit") equal
+// R's to 1e-6, for the whole wave and a filtered view (a domain of the wave's design); weighted=0
+// gives the unweighted figures; viewers get unweighted protected figures, and say so; a response in
+// a brand-new profile cell is weighted at once.
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Overview } from "@/lib/analytics/overview";
+import { definitionHash } from "@/lib/survey/definition-hash";
+import { SURVEY_SLUG, instrumentV1 } from "@/lib/survey/instrument";
+import { dimensionCategories } from "@/lib/weighting/instrument";
+import type { TargetRow, WeightReport } from "@/lib/weighting/schemas";
+import views from "../fixtures/weighting/views.json";
+import { validAnswers } from "../helpers/answers";
+import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
+import { closeTestPool, insertCompleteResponses, testPool } from "../helpers/db";
+import { api } from "../helpers/http";
+
+const WAVE = "2019-Q2";
+const TOL = 1e-6;
+let cookie = "";
+let waveId = "";
+
+const close = (actual: number | null | undefined, expected: number, tol = TOL) => {
+  expect(actual, `expected ${expected}`).not.toBeNull();
+  expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
+};
+const on100 = (v: number) => (v - 1) * 25;
+
+type Row = (typeof views.rows)[number];
+const answersOf = (r: Row) =>
+  validAnswers({
+    industry: r.industry,
+    region: r.region,
+    company_size: r.company_size,
+    role: r.role,
+    ai_stage: r.ai_stage,
+    dim_strategy: r.dim_strategy,
+    concerns: r.latency === 1 ? ["latency", "cost"] : ["cost", "security"],
+    concerns_top3: r.latency === 1 ? ["latency", "cost"] : ["cost", "security"],
+  });
+
+const overview = (query: string, as = cookie) => api<Overview>(`/api/v1/analytics/overview?wave=${WAVE}${query}`, { cookie: as });
+
+async function csv(path: string): Promise<Record<string, string>[]> {
+  const response = await fetch(`${process.env.APP_BASE_URL}${path}`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+beforeAll(async () => {
+  cookie = await signIn();
+  const { rows } = await testPool().query<{ id: string }>(
+    `INSERT INTO wave (survey_id, code, title, status, definition, definition_hash, opens_at)
+     SELECT id, $1, 'Weighted 2019', 'closed', $2, $3, '2019-04-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
+    [WAVE, JSON.stringify(instrumentV1), definitionHash(instrumentV1), SURVEY_SLUG],
+  );
+  waveId = rows[0]!.id;
+  await insertCompleteResponses(waveId, views.rows.map(answersOf), 3);
+});
+afterAll(closeTestPool);
+
+/** The R fixture's targets for every category of the two dimensions (0 for the categories nobody is in). */
+function targets(): TargetRow[] {
+  const categories = dimensionCategories(instrumentV1);
+  return (["industry", "region"] as const).flatMap((dimension) =>
+    categories[dimension].map((category) => ({
+      dimension,
+      category,
+      share: (views.targets[dimension] as Record<string, number>)[category] ?? 0,
+    })),
+  );
+}
+
+function expectView(body: Overview, r: typeof views.whole) {
+  expect(body.weighting).toMatchObject({ state: "weighted", available: true, n: r.n });
+  close(body.weighting.nEff, r.nEff);
+  const strategy = body.dimensions.find((d) => d.id === "dim_strategy")!.filtered!;
+  close(strategy.mean, on100(r.dim_strategy.estimate));
+  close(strategy.lower, on100(r.dim_strategy.lower));
+  close(strategy.upper, on100(r.dim_strategy.upper));
+  for (const [stage, expected] of Object.entries(r.stages)) {
+    const shown = body.stages.find((s) => s.id === stage)!;
+    // Counts stay the respondents' (suppression is on unweighted counts).
+    expect(shown.n).toBe(
+      views.rows.filter((row) => row.ai_stage === stage && (r === views.whole || row.region === "north_america")).length,
+    );
+    close(shown.share, expected.estimate);
+    close(shown.interval?.lower, expected.lower);
+    close(shown.interval?.upper, expected.upper);
+  }
+  const latency = body.concerns.find((c) => c.id === "latency")!;
+  close(latency.share, r.latency.estimate);
+  close(latency.interval?.lower, r.latency.lower);
+  close(latency.interval?.upper, r.latency.upper);
+}
+
+describe("weighted figures equal R's survey package", () => {
+  it("is unweighted without targets: n_eff = n and plain shares", async () => {
+    const { status, body } = await overview("");
+    expect(status).toBe(200);
+    expect(body.weighting).toEqual({ state: "no_targets", available: false, n: 120, nEff: 120 });
+    const pilots = body.stages.find((s) => s.id === "pilots")!;
+    expect(pilots.share).toBe(pilots.n! / 120);
+  });
+
+  it("weights the overview by default once the wave has targets: svymean, svyciprop(logit) and n_eff", async () => {
+    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/targets`, {
+      method: "PUT",
+      body: { margins: targets() },
+      cookie,
+      headers: authHeaders(),
+    });
+    expect(saved.status).toBe(200);
+    const { status, body } = await overview("");
+    expect(status).toBe(200);
+    expectView(body, views.whole);
+    expect((await overview("&weighted=1")).body).toEqual(body);
+  });
+
+  it("a filtered view is a domain of the wave's design (R: subset(design, region == ...))", async () => {
+    const { body } = await overview("&region=north_america");
+    expectView(body, views.north_america);
+    // The readiness profile's "all respondents" column is the whole wave's weighted mean.
+    close(body.dimensions.find((d) => d.id === "dim_strategy")!.all!.mean, on100(views.whole.dim_strategy.estimate));
+  });
+
+  it("weighted=0 switches to the unweighted figures; a bad value is a 400 naming the parameter", async () => {
+    const { body } = await overview("&weighted=0");
+    expect(body.weighting).toEqual({ state: "switched_off", available: true, n: 120, nEff: 120 });
+    const pilots = body.stages.find((s) => s.id === "pilots")!;
+    expect(pilots.share).toBe(pilots.n! / 120);
+    const bad = await api<{ error: { fields: { path: string }[] } }>(`/api/v1/analytics/overview?wave=${WAVE}&weighted=yes`, { cookie });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f) => f.path)).toEqual(["weighted"]);
+  });
+
+  it("overview.csv carries the weighted figures and the view's n and n_eff, and follows the switch", async () => {
+    const rows = await csv(`/api/v1/exports/overview.csv?wave=${WAVE}`);
+    const view = rows.find((l) => l.table === "view")!;
+    expect(view).toMatchObject({ n: "120", note: "weighted" });
+    close(Number(view.value), views.whole.nEff);
+    for (const [stage, expected] of Object.entries(views.whole.stages)) {
+      const line = rows.find((l) => l.table === "stage" && l.category === stage)!;
+      close(Number(line.value), expected.estimate);
+      close(Number(line.ci_lower), expected.lower);
+      close(Number(line.ci_upper), expected.upper);
+    }
+    const plain = await csv(`/api/v1/exports/overview.csv?wave=${WAVE}&weighted=0`);
+    expect(plain.find((l) => l.table === "view")).toMatchObject({ n: "120", value: "120", note: "switched_off" });
+  });
+
+  it("viewers get unweighted protected figures, and the view says so", async () => {
+    const viewer = await createAnalyst("viewer");
+    const viewerCookie = await signIn(viewer.email, viewer.password);
+    const { status, body } = await overview("", viewerCookie);
+    expect(status).toBe(200);
+    expect(body.weighting.state).toBe("protected");
+    expect(body.weighting.available).toBe(true);
+    const weighted = await overview("&weighted=1", viewerCookie);
+    expect(weighted.body.weighting.state).toBe("protected");
+  });
+
+  it("weights a response in a brand-new profile cell at once (views and responses.csv)", async () => {
+    // Warm the cached weights, then add a response in a cell nobody was in (a new company size and role).
+    expect((await overview("")).body.weighting.n).toBe(120);
+    await insertCompleteResponses(
+      waveId,
+      [validAnswers({ industry: "technology", region: "north_america", company_size: "50000_plus", role: "executive" })],
+      1,
+    );
+    const { body } = await overview("");
+    expect(body.weighting).toMatchObject({ state: "weighted", n: 121 });
+    // The view recomputed the weights for the new cell: its n_eff is Kish's over the report's cells.
+    const report = await api<WeightReport>(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/report`, {
+      cookie,
+      headers: authHeaders(),
+    });
+    const cells = report.body.cells;
+    expect(cells.reduce((s, c) => s + c.n, 0)).toBe(121);
+    expect(cells.find((c) => c.company_size === "50000_plus")?.weight).toBeGreaterThan(0);
+    const sw = cells.reduce((s, c) => s + c.n * c.weight, 0);
+    const sw2 = cells.reduce((s, c) => s + c.n * c.weight * c.weight, 0);
+    close(body.weighting.nEff, (sw * sw) / sw2, 1e-9);
+    const exported = await csv(`/api/v1/exports/responses.csv?wave=${WAVE}&status=complete`);
+    expect(exported).toHaveLength(121);
+    for (const row of exported) expect(Number(row.weight)).toBeGreaterThan(0);
+  });
+});
