@@ -9,6 +9,7 @@ const NOTE: Record<ViewWeightingInfo["state"], string> = {
   no_targets: "Unweighted: this wave has no population targets.",
   raking_failed: "Unweighted: raking to the wave's targets did not converge (see the weighting page).",
   protected: "Unweighted: protected figures are never weighted.",
+  across_waves: "Unweighted: a comparison across waves is not weighted (each wave is its own design).",
 };
 
 const fmtN = (v: number | null) => (v === null ? "withheld" : v.toLocaleString("en-US", { maximumFractionDigits: 1 }));

@@ -7,6 +7,7 @@ import { codeOf, idOfRole, optionByCode, questionByRole, readinessDimensions, ro
 import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
+import { weightedScale } from "./weighted-figures";
 import { NO_MOMENTS, type Moments } from "@/lib/engine/types";
 import { svyCiPropLogit, svyMean, type WeightedCount, type WeightedProportion } from "@/lib/stats/weighted";
 import { indexClasses, kish, memberClasses, optionClasses, plainRows, scaleClasses, type WeightedGroup } from "@/lib/weighting/cells";
@@ -206,11 +207,7 @@ export function startOverview(
   const dimensionMean = (m: Moments, groups: WeightedGroup[] | null, w: ViewWeighting, question: string): ScaleInterval | null => {
     if (m.n < k) return null;
     if (!groups || !w.weights) return onScale(m);
-    const est = svyMean(scaleClasses(cellsOf(groups), question), { designN: designN(w.weights) });
-    const lower = Math.max(LIKERT.min, est.lower);
-    const upper = Math.min(LIKERT.max, est.upper);
-    const map = (v: number) => ((v - LIKERT.min) / (LIKERT.max - LIKERT.min)) * 100;
-    return { mean: map(est.mean), lower: map(lower), upper: map(upper), clamped: lower !== est.lower || upper !== est.upper };
+    return weightedScale(svyMean(scaleClasses(cellsOf(groups), question), { designN: designN(w.weights) }));
   };
 
   return {

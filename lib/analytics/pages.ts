@@ -11,10 +11,10 @@ import type { AnalyticsScope } from "./context";
 import { SEGMENT_KEYS, segmentOptionsByKey, type SegmentKey } from "./filters";
 import { getTrends } from "./trends";
 import { comparisonQuery, multiWaveQuery, scopedQuery } from "./queries";
-import { weightedShape } from "./filter-schema";
+import { weightedChoice, weightedShape } from "./filter-schema";
 
 export const overviewQuery = scopedQuery(weightedShape);
-export const compareQuery = comparisonQuery({});
+export const compareQuery = comparisonQuery(weightedShape);
 export const trendsQuery = multiWaveQuery({});
 
 /** Parses a page's query once per request (keyed by the query spec and the query string). */
@@ -37,10 +37,22 @@ export function filterChoices(scope: AnalyticsScope) {
  */
 export async function loadComparison(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(compareQuery, params);
-  const { a, b, rest } = value;
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
+  const { a, b, rest, extra } = value;
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b), {
+    weighted: weightedChoice(extra.weighted),
+  });
   // B's filters are its own wave's option ids (b_wave may name another wave when b=custom).
-  return { a, b: rest ? null : b, rest, within: rest ? b : null, data, problems, ...filterChoices(a), optionsB: filterChoices(b).options };
+  return {
+    a,
+    b: rest ? null : b,
+    rest,
+    weighted: extra.weighted ?? null,
+    within: rest ? b : null,
+    data,
+    problems,
+    ...filterChoices(a),
+    optionsB: filterChoices(b).options,
+  };
 }
 
 /** The Trends page: the waves covered (oldest first), the figures, and the choices its form offers. */

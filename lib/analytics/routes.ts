@@ -36,8 +36,10 @@ export const compareRoute = defineRoute({
   access: "viewer",
   query: compareQuery,
   responses: { 200: { description: "Comparison", json: comparisonResponseSchema } },
-  handler: async ({ query: { a, b, rest } }) => {
-    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
+  handler: async ({ query: { a, b, rest, extra } }) => {
+    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b), {
+      weighted: weightedChoice(extra.weighted),
+    });
     return { wave: a.wave.code, bWave: b.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };
   },
 });

@@ -335,27 +335,76 @@ export async function compareCsv(
   a: AnalyticsScope,
   b: AnalyticsScope,
   rest: boolean,
+  weighted: boolean | null = null,
 ): Promise<Response> {
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
-  const rows = data.rows.map((r) => [
-    r.questionId,
-    r.optionId ?? "",
-    r.kind,
-    r.a.n,
-    fmt(r.a.value),
-    fmt(r.a.interval?.lower),
-    fmt(r.a.interval?.upper),
-    r.b.n,
-    fmt(r.b.value),
-    fmt(r.b.interval?.lower),
-    fmt(r.b.interval?.upper),
-    fmt(r.difference),
-    r.test,
-    fmt(r.p),
-    fmt(r.q),
-    r.significant ? 1 : 0,
-    r.note ?? "",
-  ]);
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b), {
+    weighted,
+  });
+  // The groups' sizes first: n, and Kish's n_eff as the value; the note says whether the figures are weighted.
+  const sizes: unknown[][] = data.reportable
+    ? [
+        [
+          "segment_a",
+          "",
+          "n_eff",
+          data.nA,
+          fmt(data.nEffA),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          data.weighting.state,
+        ],
+        [
+          "segment_b",
+          "",
+          "n_eff",
+          data.nB,
+          fmt(data.nEffB),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          data.weighting.state,
+        ],
+      ]
+    : [];
+  const rows = [
+    ...sizes,
+    ...data.rows.map((r) => [
+      r.questionId,
+      r.optionId ?? "",
+      r.kind,
+      r.a.n,
+      fmt(r.a.value),
+      fmt(r.a.interval?.lower),
+      fmt(r.a.interval?.upper),
+      r.b.n,
+      fmt(r.b.value),
+      fmt(r.b.interval?.lower),
+      fmt(r.b.interval?.upper),
+      fmt(r.difference),
+      r.test,
+      fmt(r.p),
+      fmt(r.q),
+      r.significant ? 1 : 0,
+      r.note ?? "",
+    ]),
+  ];
   // Single-choice questions tested as a whole: their own rows, so every flag names its test.
   for (const x of data.questions)
     rows.push([

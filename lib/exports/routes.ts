@@ -97,9 +97,10 @@ export const compareCsvRoute = defineRoute({
   summary: "The segment comparison (a_ filters against b=rest or b=custom with b_ filters)",
   tag: TAG,
   access: "viewer",
-  query: comparisonQuery({ ...downloadShape }),
+  query: comparisonQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The comparison") },
-  handler: async ({ caller, query: { a, b, rest, extra } }) => compareCsv(download(caller, extra), a, b, rest),
+  handler: async ({ caller, query: { a, b, rest, extra } }) =>
+    compareCsv(download(caller, extra), a, b, rest, weightedChoice(extra.weighted)),
 });
 
 export const findingsCsvRoute = defineRoute({

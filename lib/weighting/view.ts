@@ -10,7 +10,7 @@ import { CELL_DIMENSIONS, profilesOf, weightedGroups, type WeightedGroup } from 
 import { refreshWeights, waveWeights, type WaveWeights } from "./store";
 
 /** Why a view is (not) weighted: what its badge says. */
-export type WeightingState = "weighted" | "switched_off" | "no_targets" | "raking_failed" | "protected";
+export type WeightingState = "weighted" | "switched_off" | "no_targets" | "raking_failed" | "protected" | "across_waves";
 
 export interface ViewWeighting {
   state: WeightingState;

@@ -4,10 +4,12 @@
 // industry and region. Once targets are set the overview is weighted by default: n_eff, the
 // dimension's svymean and normal interval, and every stage share's svyciprop(method = "logit") equal
 // R's to 1e-6, for the whole wave and a filtered view (a domain of the wave's design); weighted=0
-// gives the unweighted figures; viewers get unweighted protected figures, and say so; a response in
+// gives the unweighted figures; compare's sides, differences (svyttest) and question tests
+// (svychisq) equal R's; viewers get unweighted protected figures, and say so; a response in
 // a brand-new profile cell is weighted at once.
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Comparison } from "@/lib/analytics/compare";
 import type { Overview } from "@/lib/analytics/overview";
 import { definitionHash } from "@/lib/survey/definition-hash";
 import { SURVEY_SLUG, instrumentV1 } from "@/lib/survey/instrument";
@@ -164,6 +166,41 @@ describe("weighted figures equal R's survey package", () => {
     expect(body.weighting.available).toBe(true);
     const weighted = await overview("&weighted=1", viewerCookie);
     expect(weighted.body.weighting.state).toBe("protected");
+  });
+
+  it("compare: svymean and svyciprop per side, svyttest for differences, svychisq's Rao-Scott F per question", async () => {
+    const { status, body } = await api<Comparison>(`/api/v1/analytics/compare?a_wave=${WAVE}&a_industry=technology`, { cookie });
+    expect(status).toBe(200);
+    const r = views.compare;
+    expect(body.weighting).toMatchObject({ state: "weighted", n: 120 });
+    close(body.weighting.nEff, views.whole.nEff);
+    close(body.nEffA, r.nEffA);
+    close(body.nEffB, r.nEffB);
+    const mean = body.rows.find((x) => x.questionId === "dim_strategy")!;
+    expect(mean.test).toBe("design-based t");
+    close(mean.a.value, on100(r.dim_strategy.a.estimate));
+    close(mean.a.interval?.lower, on100(r.dim_strategy.a.lower));
+    close(mean.b.interval?.upper, on100(r.dim_strategy.b.upper));
+    close(mean.difference, r.dim_strategy.ttest.difference * 25);
+    close(mean.differenceInterval?.lower, r.dim_strategy.ttest.lower * 25);
+    close(mean.differenceInterval?.upper, r.dim_strategy.ttest.upper * 25);
+    close(mean.p, r.dim_strategy.ttest.p);
+    const pilots = body.rows.find((x) => x.questionId === "ai_stage" && x.optionId === "pilots")!;
+    expect(pilots.a.n).toBe(views.rows.filter((x) => x.industry === "technology" && x.ai_stage === "pilots").length);
+    close(pilots.a.value, r.pilots.a.estimate);
+    close(pilots.a.interval?.lower, r.pilots.a.lower);
+    close(pilots.b.interval?.upper, r.pilots.b.upper);
+    close(pilots.difference, r.pilots.ttest.difference * 100);
+    close(pilots.differenceInterval?.lower, r.pilots.ttest.lower * 100);
+    close(pilots.p, r.pilots.ttest.p);
+    const stage = body.questions.find((x) => x.questionId === "ai_stage")!;
+    expect(stage.test).toBe("Rao-Scott F");
+    close(stage.statistic, r.ai_stage.f);
+    close(stage.df, r.ai_stage.ndf);
+    close(stage.p, r.ai_stage.p);
+    const plain = await api<Comparison>(`/api/v1/analytics/compare?a_wave=${WAVE}&a_industry=technology&weighted=0`, { cookie });
+    expect(plain.body.weighting.state).toBe("switched_off");
+    expect(plain.body.rows.find((x) => x.questionId === "dim_strategy")!.test).toBe("Welch t");
   });
 
   it("weights a response in a brand-new profile cell at once (views and responses.csv)", async () => {
