@@ -48,7 +48,7 @@ export function WeightingBadge({
       )}
       <span className="rounded-full border border-slate-200 bg-slate-50 px-2.5 py-0.5 text-xs font-semibold text-slate-800">
         n = <span data-testid="view-n">{fmtN(info.n)}</span>
-        {weighted && (
+        {weighted && info.nEff !== null && (
           <>
             {" · "}n<sub>eff</sub> = <span data-testid="view-n-eff">{fmtN(info.nEff)}</span>
           </>

@@ -15,7 +15,7 @@ import { weightedChoice, weightedShape } from "./filter-schema";
 
 export const overviewQuery = scopedQuery(weightedShape);
 export const compareQuery = comparisonQuery(weightedShape);
-export const trendsQuery = multiWaveQuery({});
+export const trendsQuery = multiWaveQuery(weightedShape);
 
 /** Parses a page's query once per request (keyed by the query spec and the query string). */
 export const parsePageQuery = cache(async <T>(spec: QuerySpec<T>, query: string) => spec.parse(new URLSearchParams(query)));
@@ -58,8 +58,8 @@ export async function loadComparison(params: SearchParamsInput) {
 /** The Trends page: the waves covered (oldest first), the figures, and the choices its form offers. */
 export async function loadTrends(params: SearchParamsInput) {
   const { value, problems } = await pageQuery(trendsQuery, params);
-  const { all, waves, filters } = value;
-  const data = await getTrends(waves, filters);
+  const { all, waves, filters, extra } = value;
+  const data = await getTrends(waves, filters, { weighted: weightedChoice(extra.weighted) });
   const covered = new Set(waves.map((w) => w.code));
   // Segment values any covered wave offers (newest wave's labels first).
   const options = Object.fromEntries(SEGMENT_KEYS.map((key) => [key, [] as { id: string; label: string }[]])) as Record<
@@ -70,5 +70,5 @@ export async function loadTrends(params: SearchParamsInput) {
     for (const [key, list] of Object.entries(segmentOptionsByKey(wave.instrument)) as [SegmentKey, { id: string; label: string }[]][])
       for (const option of list) if (!options[key].some((o) => o.id === option.id)) options[key].push(option);
   const choices = all.map((w) => ({ code: w.code, title: w.title, covered: covered.has(w.code) }));
-  return { data, filters, waves, choices, options, problems };
+  return { data, filters, waves, choices, options, problems, weighted: extra.weighted ?? null };
 }

@@ -55,5 +55,8 @@ export const trendsRoute = defineRoute({
   access: "viewer",
   query: trendsQuery,
   responses: { 200: { description: "Trends", json: trendsResponseSchema } },
-  handler: async ({ query: { waves, filters } }) => ({ ...(await getTrends(waves, filters)), filters }),
+  handler: async ({ query: { waves, filters, extra } }) => ({
+    ...(await getTrends(waves, filters, { weighted: weightedChoice(extra.weighted) })),
+    filters,
+  }),
 });

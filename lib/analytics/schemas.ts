@@ -183,7 +183,7 @@ const trendStepSchema = z
   .object({
     from: z.string(),
     to: z.string(),
-    test: z.enum(["two-proportion z", "Fisher's exact", "Welch t"]).nullable(),
+    test: z.enum(["two-proportion z", "Fisher's exact", "Welch t", "design-based t"]).nullable(),
     difference: z.number().nullable().describe("Later minus earlier: scale points (means) or percentage points (shares)."),
     p: z.number().nullable(),
     q: z.number().nullable(),
@@ -195,9 +195,20 @@ const trendStepSchema = z
 export const trendsSchema = z
   .object({
     k: z.number().int(),
+    weighting: z.object({ state: viewWeightingSchema.shape.state, available: z.boolean() }).strict(),
     waves: z
       .array(
-        z.object({ code: z.string(), title: z.string(), n: count, reportable: z.boolean(), differencing: z.array(z.string()) }).strict(),
+        z
+          .object({
+            code: z.string(),
+            title: z.string(),
+            n: count,
+            reportable: z.boolean(),
+            differencing: z.array(z.string()),
+            weighting: viewWeightingSchema.shape.state,
+            nEff: z.number().nullable().describe("Kish's effective sample size of the wave's view (n when unweighted)."),
+          })
+          .strict(),
       )
       .describe("The waves covered, oldest first."),
     series: z.array(

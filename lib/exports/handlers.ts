@@ -187,8 +187,14 @@ export async function responsesWavesCsv(
 }
 
 /** The trends as a long table: one row per measure and wave, with the change from the wave before. */
-export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves: WaveInfo[], filters: Filters): Promise<Response> {
-  const data = await getTrends(waves, filters);
+export async function trendsCsv(
+  { caller: analyst, bom, gzip }: Download,
+  waves: WaveInfo[],
+  filters: Filters,
+  weighted: boolean | null = null,
+): Promise<Response> {
+  // Each wave's points weighted with its own raking weights (when it has them): wave_n_eff and weighting say which.
+  const data = await getTrends(waves, filters, { weighted });
   const rows = data.series.flatMap((s) =>
     s.points.map((p, i) => {
       const change = i > 0 ? s.steps[i - 1] : undefined;
@@ -214,6 +220,8 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
         fmt(change?.q),
         change ? (change.significant ? 1 : 0) : null,
         [p.offered && p.value === null ? "withheld" : "", change?.note ?? ""].filter(Boolean).join(" "),
+        fmt(wave?.nEff),
+        wave?.weighting ?? "",
       ];
     }),
   );
@@ -240,6 +248,8 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
     "q",
     "significant",
     "note",
+    "wave_n_eff",
+    "weighting",
   ];
   return csvResponse(toCsv(header, rows, { bom }), `trends-${wavesName(waves)}.csv`, gzip);
 }

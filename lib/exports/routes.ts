@@ -150,9 +150,10 @@ export const trendsCsvRoute = defineRoute({
   summary: "The trends: every measure per wave with its interval and the BH-adjusted change from the wave before",
   tag: TAG,
   access: "viewer",
-  query: multiWaveQuery({ ...downloadShape }),
+  query: multiWaveQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The trends") },
-  handler: async ({ caller, query: { waves, filters, extra } }) => trendsCsv(download(caller, extra), waves, filters),
+  handler: async ({ caller, query: { waves, filters, extra } }) =>
+    trendsCsv(download(caller, extra), waves, filters, weightedChoice(extra.weighted)),
 });
 
 export const exportRoutes = [

@@ -18,6 +18,8 @@ export interface ViewWeighting {
   available: boolean;
   /** The weights in use (state "weighted"); refreshed when a tally meets a cell they do not know. */
   weights: WaveWeights | null;
+  /** The wave's complete responses (its design's n), weighted or not. */
+  designN: number;
 }
 
 /** The view's weighting: `requested` is the weighted parameter (null: the default, on when available). */
@@ -37,7 +39,7 @@ export async function viewWeighting(
           : requested === false
             ? "switched_off"
             : "weighted";
-  return { state, available, weights: state === "weighted" ? weights : null };
+  return { state, available, weights: state === "weighted" ? weights : null, designN: designN(weights) };
 }
 
 /**

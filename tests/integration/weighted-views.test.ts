@@ -1,16 +1,17 @@
-// Weighted figures through the real overview API, overview.csv and responses.csv on real
-// PostgreSQL, against R's survey package: a closed wave of the analysts' survey holding the 120
-// rows of tests/fixtures/weighting/views.json (written by make-view-fixtures.R there), raked on
-// industry and region. Once targets are set the overview is weighted by default: n_eff, the
-// dimension's svymean and normal interval, and every stage share's svyciprop(method = "logit") equal
-// R's to 1e-6, for the whole wave and a filtered view (a domain of the wave's design); weighted=0
-// gives the unweighted figures; compare's sides, differences (svyttest) and question tests
-// (svychisq) equal R's; viewers get unweighted protected figures, and say so; a response in
-// a brand-new profile cell is weighted at once.
+// Weighted figures through the real APIs and exports on real PostgreSQL, against R's survey
+// package: a closed wave of the analysts' survey holding the 120 rows of
+// tests/fixtures/weighting/views.json (written by make-view-fixtures.R there), raked on industry and
+// region. Once targets are set the overview is weighted by default: n_eff, the dimension's svymean
+// and normal interval, and every stage share's svyciprop(method = "logit") equal R's to 1e-6, for
+// the whole wave and a filtered view (a domain of the wave's design); weighted=0 gives the
+// unweighted figures; compare's sides, differences (svyttest) and question tests (svychisq) equal
+// R's; so do the trends' points and steps (svyttest(y ~ wave) on two waves stacked); viewers get
+// unweighted protected figures, and say so; a response in a brand-new profile cell is weighted at once.
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "@/lib/analytics/compare";
 import type { Overview } from "@/lib/analytics/overview";
+import type { Trends } from "@/lib/analytics/trends";
 import { definitionHash } from "@/lib/survey/definition-hash";
 import { SURVEY_SLUG, instrumentV1 } from "@/lib/survey/instrument";
 import { dimensionCategories } from "@/lib/weighting/instrument";
@@ -22,6 +23,7 @@ import { closeTestPool, insertCompleteResponses, testPool } from "../helpers/db"
 import { api } from "../helpers/http";
 
 const WAVE = "2019-Q2";
+const EARLIER = "2019-Q1";
 const TOL = 1e-6;
 let cookie = "";
 let waveId = "";
@@ -64,6 +66,13 @@ beforeAll(async () => {
   );
   waveId = rows[0]!.id;
   await insertCompleteResponses(waveId, views.rows.map(answersOf), 3);
+  // The same rows as an earlier wave without targets (the trends' step from an unweighted wave).
+  const earlier = await testPool().query<{ id: string }>(
+    `INSERT INTO wave (survey_id, code, title, status, definition, definition_hash, opens_at)
+     SELECT id, $1, 'Unweighted 2019', 'closed', $2, $3, '2019-01-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
+    [EARLIER, JSON.stringify(instrumentV1), definitionHash(instrumentV1), SURVEY_SLUG],
+  );
+  await insertCompleteResponses(earlier.rows[0]!.id, views.rows.map(answersOf), 3);
 });
 afterAll(closeTestPool);
 
@@ -201,6 +210,35 @@ describe("weighted figures equal R's survey package", () => {
     const plain = await api<Comparison>(`/api/v1/analytics/compare?a_wave=${WAVE}&a_industry=technology&weighted=0`, { cookie });
     expect(plain.body.weighting.state).toBe("switched_off");
     expect(plain.body.rows.find((x) => x.questionId === "dim_strategy")!.test).toBe("Welch t");
+  });
+
+  it("trends: each wave weighted with its own weights; a step is svyttest(y ~ wave) on the waves stacked", async () => {
+    const { status, body } = await api<Trends>(`/api/v1/analytics/trends?waves=${EARLIER},${WAVE}`, { cookie });
+    expect(status).toBe(200);
+    expect(body.weighting).toEqual({ state: "weighted", available: true });
+    expect(body.waves.map((w) => [w.code, w.weighting, w.n])).toEqual([
+      [EARLIER, "no_targets", 120],
+      [WAVE, "weighted", 120],
+    ]);
+    close(body.waves[1]!.nEff, views.whole.nEff);
+    const strategy = body.series.find((x) => x.id === "dimension:dim_strategy")!;
+    close(strategy.points[1]!.value, on100(views.whole.dim_strategy.estimate));
+    close(strategy.points[1]!.interval?.lower, on100(views.whole.dim_strategy.lower));
+    expect(strategy.steps[0]!.test).toBe("design-based t");
+    close(strategy.steps[0]!.difference, views.trend.dim_strategy.difference * 25);
+    close(strategy.steps[0]!.p, views.trend.dim_strategy.p);
+    const production = body.series.find((x) => x.id === "production")!;
+    close(production.points[1]!.value, views.trend.production_share.estimate);
+    close(production.points[1]!.interval?.upper, views.trend.production_share.upper);
+    close(production.steps[0]!.difference, views.trend.production.difference * 100);
+    close(production.steps[0]!.p, views.trend.production.p);
+    const rows = await csv(`/api/v1/exports/trends.csv?waves=${EARLIER},${WAVE}`);
+    const line = rows.find((l) => l.series === "dimension:dim_strategy" && l.wave === WAVE)!;
+    expect(line.weighting).toBe("weighted");
+    close(Number(line.wave_n_eff), views.whole.nEff);
+    close(Number(line.value), on100(views.whole.dim_strategy.estimate));
+    const plain = await api<Trends>(`/api/v1/analytics/trends?waves=${EARLIER},${WAVE}&weighted=0`, { cookie });
+    expect(plain.body.waves.map((w) => w.weighting)).toEqual(["no_targets", "switched_off"]);
   });
 
   it("weights a response in a brand-new profile cell at once (views and responses.csv)", async () => {
