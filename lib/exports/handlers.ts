@@ -178,9 +178,12 @@ export async function responsesWavesCsv(
   const status = requested === "all" ? "any" : requested;
   const audited = { ...filters, waves: waves.map((w) => w.code), status: requested };
   const auditId = await startExport(analyst.id, "responses-waves.csv", audited, analyst.via);
+  // Each wave's own raking weights (a wave is its own design), computed afresh like responses.csv's.
+  const weights = await Promise.all(waves.map((wave) => exportWeights(wave)));
   const stream = await streamWavesCsv(waves, filters, status, {
     bom,
     signal,
+    weights,
     onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
   });
   return csvResponse(stream, `responses-${wavesName(waves)}.csv`, gzip);

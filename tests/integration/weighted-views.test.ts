@@ -241,6 +241,19 @@ describe("weighted figures equal R's survey package", () => {
     expect(plain.body.waves.map((w) => w.weighting)).toEqual(["no_targets", "switched_off"]);
   });
 
+  it("responses-waves.csv carries each complete response's weight in its own wave, empty for an unweighted wave", async () => {
+    const rows = await csv(`/api/v1/exports/responses-waves.csv?waves=${EARLIER},${WAVE}&status=complete`);
+    const report = await api<WeightReport>(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/report`, {
+      cookie,
+      headers: authHeaders(),
+    });
+    const weightOf = new Map(report.body.cells.map((c) => [[c.industry, c.region, c.company_size, c.role].join("|"), c.weight]));
+    expect(rows.filter((r) => r.wave === EARLIER).map((r) => r.weight)).toEqual(Array<string>(120).fill(""));
+    const later = rows.filter((r) => r.wave === WAVE);
+    expect(later).toHaveLength(120);
+    for (const r of later) expect(Number(r.weight)).toBe(weightOf.get([r.industry, r.region, r.company_size, r.role].join("|")));
+  });
+
   it("weights a response in a brand-new profile cell at once (views and responses.csv)", async () => {
     // Warm the cached weights, then add a response in a cell nobody was in (a new company size and role).
     expect((await overview("")).body.weighting.n).toBe(120);
