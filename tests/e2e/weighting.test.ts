@@ -224,4 +224,14 @@ describe("the weighting form", () => {
     await expectAccessible(phone.page, "weighted overview on a phone");
     await screenshot(phone.page, "weighting", "06-overview-weighted-phone");
   }, 120_000);
+
+  // The suite shares one database: the current wave goes back to unweighted for every later test.
+  afterAll(async () => {
+    await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${CURRENT_WAVE.code}/weighting/targets`, {
+      method: "PUT",
+      body: { margins: [] },
+      cookie: await signIn(),
+      headers: authHeaders(),
+    });
+  });
 });

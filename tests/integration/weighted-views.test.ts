@@ -22,8 +22,8 @@ import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, insertCompleteResponses, testPool } from "../helpers/db";
 import { api } from "../helpers/http";
 
-const WAVE = "2019-Q2";
-const EARLIER = "2019-Q1";
+const WAVE = "2018-Q2";
+const EARLIER = "2018-Q1";
 const TOL = 1e-6;
 let cookie = "";
 let waveId = "";
@@ -61,7 +61,7 @@ beforeAll(async () => {
   cookie = await signIn();
   const { rows } = await testPool().query<{ id: string }>(
     `INSERT INTO wave (survey_id, code, title, status, definition, definition_hash, opens_at)
-     SELECT id, $1, 'Weighted 2019', 'closed', $2, $3, '2019-04-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
+     SELECT id, $1, 'Weighted 2018', 'closed', $2, $3, '2018-04-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
     [WAVE, JSON.stringify(instrumentV1), definitionHash(instrumentV1), SURVEY_SLUG],
   );
   waveId = rows[0]!.id;
@@ -69,12 +69,22 @@ beforeAll(async () => {
   // The same rows as an earlier wave without targets (the trends' step from an unweighted wave).
   const earlier = await testPool().query<{ id: string }>(
     `INSERT INTO wave (survey_id, code, title, status, definition, definition_hash, opens_at)
-     SELECT id, $1, 'Unweighted 2019', 'closed', $2, $3, '2019-01-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
+     SELECT id, $1, 'Unweighted 2018', 'closed', $2, $3, '2018-01-01T00:00:00Z' FROM survey WHERE slug = $4 RETURNING id`,
     [EARLIER, JSON.stringify(instrumentV1), definitionHash(instrumentV1), SURVEY_SLUG],
   );
   await insertCompleteResponses(earlier.rows[0]!.id, views.rows.map(answersOf), 3);
 });
-afterAll(closeTestPool);
+// The suite shares one database: take the two waves out again, so views over "every wave" elsewhere never see them.
+afterAll(async () => {
+  const waves = await testPool().query<{ id: string }>(
+    `SELECT w.id FROM wave w JOIN survey s ON s.id = w.survey_id WHERE s.slug = $1 AND w.code = ANY($2)`,
+    [SURVEY_SLUG, [WAVE, EARLIER]],
+  );
+  const ids = waves.rows.map((w) => w.id);
+  await testPool().query(`DELETE FROM response WHERE wave_id = ANY($1::uuid[])`, [ids]);
+  await testPool().query(`DELETE FROM wave WHERE id = ANY($1::uuid[])`, [ids]);
+  await closeTestPool();
+});
 
 /** The R fixture's targets for every category of the two dimensions (0 for the categories nobody is in). */
 function targets(): TargetRow[] {
