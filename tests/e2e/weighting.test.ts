@@ -202,7 +202,10 @@ describe("the weighting form", () => {
     expect(nEff).toBeGreaterThan(0);
     expect(nEff).toBeLessThan(n);
     expect(
-      await page.getByRole("navigation", { name: "Weighting" }).getByRole("link", { name: "Weighted" }).getAttribute("aria-current"),
+      await page
+        .getByRole("navigation", { name: "Weighting" })
+        .getByRole("link", { name: "Weighted", exact: true })
+        .getAttribute("aria-current"),
     ).toBe("true");
     await page.getByText("Readiness profile").first().waitFor();
     await expectAccessible(page, "weighted overview");
