@@ -1,11 +1,14 @@
+import { Suspense } from "react";
 import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { WeightingBadge } from "@/components/weighting/WeightingBadge";
+import { weightedChoice } from "@/lib/analytics/filter-schema";
 import { withFigures } from "@/lib/engine/figures";
 import { getEnv } from "@/lib/env";
 import { FilterBar } from "@/components/dashboard/FilterBar";
 import { Notices } from "@/components/dashboard/Notices";
 import { OverviewStream } from "@/components/dashboard/OverviewStream";
 import { filtersToQuery } from "@/lib/analytics/filters";
-import { startOverview } from "@/lib/analytics/overview";
+import { startOverview, type OverviewParts } from "@/lib/analytics/overview";
 import { filterChoices, overviewQuery, pageQuery } from "@/lib/analytics/pages";
 import { atLeast, figuresFor } from "@/lib/auth/roles";
 import { pathWithQuery, requireAnalystPage } from "@/lib/auth/session";
@@ -14,11 +17,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const analyst = await requireAnalystPage(pathWithQuery("/dashboard", params), "viewer");
   const { value, problems } = await pageQuery(overviewQuery, params);
-  const { scope } = value;
+  const { scope, extra } = value;
   const { options, waves } = filterChoices(scope);
+  // The weighting switch is a URL parameter like the filters: every link of the page keeps it.
+  const keep = extra.weighted ? `weighted=${extra.weighted}` : "";
+  const withWeighting = (params: URLSearchParams, weighted = extra.weighted) => {
+    if (weighted) params.set("weighted", weighted);
+    return params.toString();
+  };
   // Every panel's queries start now; each panel streams in as its own figures are ready.
   // Viewers read protected figures (docs/PRIVACY.md); every query starts inside the scope.
-  const parts = withFigures(figuresFor(analyst.role), () => startOverview(scope.wave.id, scope.wave.instrument, scope.filters));
+  const parts = withFigures(figuresFor(analyst.role), () =>
+    startOverview(scope.wave.id, scope.wave.instrument, scope.filters, { weighted: weightedChoice(extra.weighted) }),
+  );
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -26,7 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <a
             className="rounded-lg border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
-            href={`/api/v1/exports/overview.csv?${filtersToQuery(scope.filters)}`}
+            href={`/api/v1/exports/overview.csv?${withWeighting(filtersToQuery(scope.filters))}`}
             download
           >
             Download tables (CSV)
@@ -44,10 +55,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </a>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <ViewWeighting
+          gate={parts.gate}
+          weightedHref={`/dashboard?${withWeighting(filtersToQuery(scope.filters), "1")}`}
+          unweightedHref={`/dashboard?${withWeighting(filtersToQuery(scope.filters), "0")}`}
+        />
+      </Suspense>
       <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
-      <FilterBar filters={scope.filters} waves={waves} options={options} />
+      <FilterBar filters={scope.filters} waves={waves} options={options} keep={keep} />
       <Notices problems={problems} />
       <OverviewStream parts={parts} />
     </div>
   );
+}
+
+async function ViewWeighting({ gate, ...links }: { gate: OverviewParts["gate"]; weightedHref: string; unweightedHref: string }) {
+  return <WeightingBadge info={(await gate).weighting} {...links} />;
 }

@@ -181,8 +181,15 @@ export function CompareView({ data, labelA, labelB }: { data: Comparison; labelA
   return (
     <div className="grid gap-4">
       <p className="text-sm text-slate-700">
-        <strong>A</strong>: {labelA} (n = {data.nA?.toLocaleString("en")}) · <strong>B</strong>: {labelB} (n ={" "}
-        {data.nB?.toLocaleString("en")}).
+        <strong>A</strong>: {labelA} (n = {data.nA?.toLocaleString("en")}
+        {data.weighting.state === "weighted" && data.nEffA !== null
+          ? `, n_eff = ${data.nEffA.toLocaleString("en", { maximumFractionDigits: 1 })}`
+          : ""}
+        ) · <strong>B</strong>: {labelB} (n = {data.nB?.toLocaleString("en")}
+        {data.weighting.state === "weighted" && data.nEffB !== null
+          ? `, n_eff = ${data.nEffB.toLocaleString("en", { maximumFractionDigits: 1 })}`
+          : ""}
+        ).
       </p>
       <p className="font-medium text-brand-900" data-testid="significant-count">
         {significant.length} significant difference{significant.length === 1 ? "" : "s"} at q &lt; 0.05

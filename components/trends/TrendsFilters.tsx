@@ -6,11 +6,14 @@ interface Props {
   filters: Filters;
   waves: { code: string; title: string; covered: boolean }[];
   options: Record<SegmentKey, { id: string; label: string }[]>;
+  /** The weighting switch (weighted=0|1), kept when the filters change. */
+  weighted?: string | null;
 }
 
-export function TrendsFilters({ filters, waves, options }: Props) {
+export function TrendsFilters({ filters, waves, options, weighted = null }: Props) {
   return (
     <form method="get" aria-label="Trend filters" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-3 text-sm">
+      {weighted && <input type="hidden" name="weighted" value={weighted} />}
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <legend className="mb-1 text-xs font-medium text-slate-600">Waves</legend>
         {waves.map((w) => (

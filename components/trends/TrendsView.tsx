@@ -149,6 +149,9 @@ export function TrendsView({ data }: { data: Trends }) {
         {data.waves.map((w) => (
           <li key={w.code} className="rounded-full border border-slate-300 bg-white px-3 py-1" data-wave={w.code}>
             {w.title}: {w.n === null ? <Withheld k={data.k} /> : w.n.toLocaleString("en")} responses
+            {w.weighting === "weighted" && w.nEff !== null
+              ? ` (n_eff ${w.nEff.toLocaleString("en", { maximumFractionDigits: 1 })}, weighted)`
+              : ""}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { publishWaveAction, reviewDefinitionAction, type PublishState, type ReviewState } from "@/lib/waves/actions";
+import { PathIssues } from "@/components/forms/PathIssues";
 import { DiffView } from "./DiffView";
 import { SurveyPreview } from "./SurveyPreview";
 
@@ -17,18 +18,7 @@ function Issues({ title, issues }: { title: string; issues: { path: string; mess
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="definition-errors">
       <p className="font-semibold">{title}</p>
-      {issues.length > 0 && (
-        <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          {issues.map((issue, i) => (
-            <li key={i}>
-              <code className="font-mono text-xs break-all" data-testid="error-path">
-                {issue.path}
-              </code>
-              : {issue.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PathIssues issues={issues} />
     </div>
   );
 }

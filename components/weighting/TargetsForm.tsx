@@ -7,6 +7,7 @@
 // A CSV upload (dimension,category,share) saves the same way, its problems by line and column.
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { PathIssues } from "@/components/forms/PathIssues";
 import type { FieldIssue } from "@/lib/errors";
 import { clearTargetsAction, saveTargetsAction, uploadTargetsCsvAction, type TargetsActionState } from "@/lib/weighting/actions";
 import type { DimensionOptions } from "@/lib/weighting/instrument";
@@ -34,21 +35,43 @@ interface Props {
   current: StoredTargetSet | null;
 }
 
+/** The inputs' values for a stored target set (what the form shows after loading or after any save). */
+function inputsOf(dimensions: DimensionOptions[], current: StoredTargetSet | null) {
+  return {
+    enabled: Object.fromEntries(dimensions.map((d) => [d.dimension, current?.margins.some((m) => m.dimension === d.dimension) ?? false])),
+    values: Object.fromEntries((current?.margins ?? []).map((m) => [inputId(m.dimension, m.category), asPercent(m.share)])),
+    trimOn: current?.trim != null,
+    trimLower: current?.trim ? String(current.trim.lower) : "0.3",
+    trimUpper: current?.trim ? String(current.trim.upper) : "3",
+  };
+}
+
 export function TargetsForm({ survey, code, dimensions, margins, current }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<TargetsActionState | null>(null);
   /** Which row of the last request each index of the API's margins[i] paths was. */
   const [sentRows, setSentRows] = useState<TargetRow[]>([]);
-  const [enabled, setEnabled] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(dimensions.map((d) => [d.dimension, current?.margins.some((m) => m.dimension === d.dimension) ?? false])),
-  );
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries((current?.margins ?? []).map((m) => [inputId(m.dimension, m.category), asPercent(m.share)])),
-  );
-  const [trimOn, setTrimOn] = useState(current?.trim != null);
-  const [trimLower, setTrimLower] = useState(current?.trim ? String(current.trim.lower) : "0.3");
-  const [trimUpper, setTrimUpper] = useState(current?.trim ? String(current.trim.upper) : "3");
+  const initial = inputsOf(dimensions, current);
+  const [enabled, setEnabled] = useState<Record<string, boolean>>(initial.enabled);
+  const [values, setValues] = useState<Record<string, string>>(initial.values);
+  const [trimOn, setTrimOn] = useState(initial.trimOn);
+  const [trimLower, setTrimLower] = useState(initial.trimLower);
+  const [trimUpper, setTrimUpper] = useState(initial.trimUpper);
+  // A new revision (a CSV upload, a save, a clear, or another admin's change on refresh) replaces
+  // what the inputs show: they were only initialised from the props, so a CSV upload left the old
+  // targets in them. Adjusted while rendering, as React advises for state derived from a prop.
+  const revision = current?.revision ?? 0;
+  const [shownRevision, setShownRevision] = useState(revision);
+  if (revision !== shownRevision) {
+    const next = inputsOf(dimensions, current);
+    setShownRevision(revision);
+    setEnabled(next.enabled);
+    setValues(next.values);
+    setTrimOn(next.trimOn);
+    setTrimLower(next.trimLower);
+    setTrimUpper(next.trimUpper);
+  }
   const [file, setFile] = useState<File | null>(null);
 
   const sample = useMemo(() => new Map(margins.map((m) => [`${m.dimension}:${m.category}`, m])), [margins]);
@@ -116,18 +139,7 @@ export function TargetsForm({ survey, code, dimensions, margins, current }: Prop
           data-testid="targets-message"
         >
           <p className="font-medium">{state.message}</p>
-          {!state.ok && state.issues.length > 0 && (
-            <ul className="mt-1 list-disc pl-5" data-testid="targets-errors">
-              {state.issues.map((issue, i) => (
-                <li key={i}>
-                  <code className="break-all" data-testid="error-path">
-                    {issue.path}
-                  </code>
-                  : {issue.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          {!state.ok && <PathIssues issues={state.issues} testId="targets-errors" />}
         </div>
       )}
       {errorText("form")}

@@ -23,6 +23,11 @@ import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 import { suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
 import { comparisonProblem } from "./groups";
+import type { ViewWeightingInfo } from "./overview";
+import { asBinary, differenceInterval, RATING_TO_100, weightedScale } from "./weighted-figures";
+import { svyChisq, svyCiPropLogit, svyMean, svyTTest, type WeightedTable } from "@/lib/stats/weighted";
+import { kish, optionClasses, plainRow, scaleClasses, type WeightedCell } from "@/lib/weighting/cells";
+import { designN, viewWeighting, weightedTally, type ViewWeighting } from "@/lib/weighting/view";
 
 export interface SideFigure {
   /** Respondents (mean) or respondents choosing the option (proportion); null when withheld. */
@@ -34,7 +39,7 @@ export interface SideFigure {
 }
 
 /** The test behind a row's p-value: one per option (proportions) or per scale (means). */
-export type RowTest = ProportionTestName | "Welch t";
+export type RowTest = ProportionTestName | "Welch t" | "design-based t";
 
 export interface ComparisonRow {
   questionId: string;
@@ -64,7 +69,7 @@ export interface QuestionTest {
   questionId: string;
   questionLabel: string;
   /** Null when withheld cells would let the statistic reveal them. */
-  test: IndependenceTestName | null;
+  test: IndependenceTestName | "Rao-Scott F" | null;
   statistic: number | null;
   df: number | null;
   p: number | null;
@@ -79,6 +84,11 @@ export interface QuestionTest {
 
 export interface Comparison {
   k: number;
+  /** Whether the figures are weighted (n: nA + nB, nEff: Kish's over both groups; per side in nEffA, nEffB). */
+  weighting: ViewWeightingInfo;
+  /** Kish's effective sizes of A and B (nA and nB when unweighted; null when withheld). */
+  nEffA: number | null;
+  nEffB: number | null;
   differencing: string[];
   /** Why A and B are not separate groups that the tests could compare (the view is refused), or null. */
   problem: string | null;
@@ -110,6 +120,8 @@ export interface OtherWave {
 }
 
 interface SegmentAggregates {
+  /** On a weighted view, the segment's profile cells with their weights. */
+  cells: WeightedCell[] | null;
   n: number;
   single: Map<string, Map<string, number>>;
   multi: Map<string, Map<string, number>>;
@@ -117,15 +129,24 @@ interface SegmentAggregates {
 }
 
 /** A segment's size, option counts and scale moments: one tally. */
-async function aggregate(reader: AggregateReader, selection: Selection, instrument: Instrument): Promise<SegmentAggregates> {
+async function aggregate(
+  reader: AggregateReader,
+  selection: Selection,
+  instrument: Instrument,
+  weighting: ViewWeighting | null,
+): Promise<SegmentAggregates> {
   const questions = allQuestions(instrument);
   const singles = questions.filter((x) => x.type === "single").map((x) => x.id);
   const multis = questions.filter((x) => x.type === "multi" || x.type === "rank").map((x) => x.id);
   const likerts = questions.filter((x) => x.type === "likert").map((x) => x.id);
-  const [row] = await reader.tally({ instrument, selection, measures: { scales: likerts, options: [...singles, ...multis] } });
+  const request = { instrument, selection, measures: { scales: likerts, options: [...singles, ...multis] } };
+  // Weighted: the same tally by profile cell (one group: the segment), its plain row their sum.
+  const group = weighting?.state === "weighted" ? (await weightedTally(reader, request, weighting))[0] : undefined;
+  const [row] = weighting?.state === "weighted" ? (group ? [plainRow(group)] : []) : await reader.tally(request);
   const toMap = (ids: string[]) =>
     new Map(ids.map((id) => [id, new Map(Object.entries(row?.options[id] ?? {}))] as [string, Map<string, number>]));
   return {
+    cells: weighting?.state === "weighted" ? (group?.cells ?? []) : null,
     n: row?.n ?? 0,
     single: toMap(singles),
     multi: toMap(multis),
@@ -176,11 +197,25 @@ export async function compareSegments(
   a: Filters,
   b: Filters | { within: Filters },
   other: OtherWave | null = null,
+  options: { weighted?: boolean | null } = {},
 ): Promise<Comparison> {
   const k = getEnv().SUPPRESSION_K;
   const rest = "within" in b ? b.within : null;
+  const acrossWaves = !rest && other !== null && other.waveId !== waveId;
+  // Weighted only within one wave (one design; A and B are domains of it): across waves, unweighted.
+  const weighting = await viewWeighting({ id: waveId, code: a.wave ?? "", instrument }, options.weighted ?? null);
+  const weights = acrossWaves ? null : weighting.weights;
+  const info = (n: number | null, nEff: number | null): ViewWeightingInfo => ({
+    state: acrossWaves && weighting.available ? "across_waves" : weighting.state,
+    available: weighting.available,
+    n,
+    nEff,
+  });
   const refused = (fields: Partial<Comparison>): Comparison => ({
     k,
+    weighting: info(null, null),
+    nEffA: null,
+    nEffB: null,
     differencing: [],
     problem: null,
     everyoneElse: rest ? { within: rest } : null,
@@ -206,8 +241,8 @@ export async function compareSegments(
   // With B = everyone else in a group, nA + nB is that group's size: the group must pass the same check.
   const groupB = rest ? (hasConditions(rest) ? rest : null) : (b as Filters);
   const [A, B, risksA, risksB] = await Promise.all([
-    aggregate(reader, selectionA, instrument),
-    aggregate(reader, selectionB, instrumentB),
+    aggregate(reader, selectionA, instrument, weights ? weighting : null),
+    aggregate(reader, selectionB, instrumentB, weights ? weighting : null),
     differencingRisks(reader, waveId, a, k),
     groupB ? differencingRisks(reader, waveB?.waveId ?? waveId, groupB, k) : Promise.resolve([]),
   ]);
@@ -219,6 +254,10 @@ export async function compareSegments(
     const withhold = reader.figures !== "protected" && (differencing.length > 0 || (rest !== null && (A.n < k || B.n < k)));
     return refused({ differencing, nA: withhold || A.n < k ? null : A.n, nB: withhold || B.n < k ? null : B.n });
   }
+  // The design is the wave's complete responses; A and B are domains of it (R: subset(design, A | B)).
+  const design = { designN: weights ? designN(weights) : 0 };
+  const wA = A.cells && B.cells ? A.cells : null;
+  const wB = A.cells && B.cells ? B.cells : null;
   const rows: Omit<ComparisonRow, "q" | "significant">[] = [];
   const questions: Omit<QuestionTest, "q" | "significant">[] = [];
   const notes: string[] = [];
@@ -268,7 +307,28 @@ export async function compareSegments(
       shownA = countsA.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
       shownB = countsB.map((n, i) => (a1[i] === null || b1[i] === null ? null : n));
     }
-    if (kind === "single") {
+    if (kind === "single" && wA && wB) {
+      // Weighted: R's svychisq(~group + answer, design), its default Rao-Scott F.
+      const complete = [...shownA, ...shownB].every((v) => v !== null) && unshared.length === 0;
+      const table = (cells: WeightedCell[], side: 0 | 1): WeightedTable[] =>
+        cells.map(({ weight, row }) => {
+          const counts = options.map((o) => row.options[question.id]?.[o.id] ?? 0);
+          const zeros = options.map(() => 0);
+          return { weight, counts: side === 0 ? [counts, zeros] : [zeros, counts] };
+        });
+      const x = complete ? svyChisq([...table(wA, 0), ...table(wB, 1)], design) : null;
+      questions.push({
+        questionId: question.id,
+        questionLabel: question.label,
+        test: x ? "Rao-Scott F" : null,
+        statistic: x?.f ?? null,
+        df: x?.ndf ?? null,
+        p: x?.p ?? null,
+        minExpected: null,
+        simulations: null,
+        note: !complete ? "Not tested: some cells are withheld." : null,
+      });
+    } else if (kind === "single") {
       // A test over a table with withheld cells could be solved for them: no p-value then.
       const complete = [...shownA, ...shownB].every((v) => v !== null) && unshared.length === 0;
       const whole = complete ? independenceTest([countsA, countsB]) : null;
@@ -293,6 +353,35 @@ export async function compareSegments(
       });
     }
     options.forEach((option, i) => {
+      if (wA && wB) {
+        // Weighted: each side's svyciprop(logit), and svyttest(I(answer == option) ~ group) for the difference.
+        const classesA = optionClasses(wA, question.id, option.id);
+        const classesB = optionClasses(wB, questionB.id, idInB.get(codeOf(option)) ?? option.id);
+        const side = (n: number | null, classes: typeof classesA): SideFigure => {
+          if (n === null) return { n: null, value: null, interval: null, clamped: false };
+          const p = svyCiPropLogit(classes, design);
+          return { n, value: p.proportion, interval: { lower: p.lower, upper: p.upper }, clamped: false };
+        };
+        const fa = side(shownA[i] ?? null, classesA);
+        const fb = side(shownB[i] ?? null, classesB);
+        const visible = fa.value !== null && fb.value !== null;
+        const t = visible ? svyTTest(asBinary(classesA), asBinary(classesB), design) : null;
+        rows.push({
+          questionId: question.id,
+          questionLabel: question.label,
+          optionId: option.id,
+          label: option.label,
+          kind: "proportion",
+          test: t ? "design-based t" : null,
+          a: fa,
+          b: fb,
+          difference: t ? t.difference * 100 : null,
+          differenceInterval: t ? differenceInterval(t, 100) : null,
+          p: t && Number.isFinite(t.p) ? t.p : null,
+          note: null,
+        });
+        return;
+      }
       const fa = proportion(shownA[i] ?? null, A.n);
       const fb = proportion(shownB[i] ?? null, B.n);
       const visible = fa.value !== null && fb.value !== null;
@@ -343,6 +432,34 @@ export async function compareSegments(
     else if (question.type === "likert") {
       const ma = A.moments.get(question.id) ?? { n: 0, sum: 0, sumSquares: 0 };
       const mb = B.moments.get(questionB.id) ?? { n: 0, sum: 0, sumSquares: 0 };
+      if (wA && wB) {
+        // Weighted: each side's svymean, and svyttest(y ~ group) on those who answered.
+        const classesA = scaleClasses(wA, question.id);
+        const classesB = scaleClasses(wB, questionB.id);
+        const side = (m: Moments, classes: typeof classesA): SideFigure => {
+          if (m.n < k) return { n: null, value: null, interval: null, clamped: false };
+          const i = weightedScale(svyMean(classes, design));
+          return { n: m.n, value: i.mean, interval: { lower: i.lower, upper: i.upper }, clamped: i.clamped };
+        };
+        const fa = side(ma, classesA);
+        const fb = side(mb, classesB);
+        const t = fa.value !== null && fb.value !== null ? svyTTest(classesA, classesB, design) : null;
+        rows.push({
+          questionId: question.id,
+          questionLabel: question.label,
+          optionId: null,
+          label: question.label,
+          kind: "mean",
+          test: t ? "design-based t" : null,
+          a: fa,
+          b: fb,
+          difference: t ? t.difference * RATING_TO_100 : null,
+          differenceInterval: t ? differenceInterval(t, RATING_TO_100) : null,
+          p: t && Number.isFinite(t.p) ? t.p : null,
+          note: fa.clamped || fb.clamped ? "An interval ran past the end of the 0–100 scale and is cut there." : null,
+        });
+        continue;
+      }
       const fa = scaled(ma, k);
       const fb = scaled(mb, k);
       const visible = fa.value !== null && fb.value !== null;
@@ -380,8 +497,14 @@ export async function compareSegments(
   const finalRows = rows.map((row, i) => withQ(row, i));
   const finalQuestions = questions.map((x, i) => withQ(x, rows.length + i));
   finalRows.sort((x, y) => Math.abs(y.difference ?? -1) - Math.abs(x.difference ?? -1));
+  const nEffA = A.cells ? kish(A.cells).nEff : A.n;
+  const nEffB = B.cells ? kish(B.cells).nEff : B.n;
+  const both = A.cells && B.cells ? kish([...A.cells, ...B.cells]).nEff : A.n + B.n;
   return {
     k,
+    weighting: info(A.n + B.n, both),
+    nEffA,
+    nEffB,
     differencing,
     problem: null,
     everyoneElse: rest ? { within: rest } : null,

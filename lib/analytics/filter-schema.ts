@@ -92,3 +92,18 @@ export function parseFilters(
   if (order.length) filters.to = null;
   return { filters, problems: [...problems, ...order] };
 }
+
+/**
+ * The weighting switch every view and aggregate export takes (pages and APIs alike, so links keep
+ * it): weighted=1 weights the figures to the wave's raking targets, weighted=0 shows them
+ * unweighted. Absent: weighted whenever the wave has usable weights.
+ */
+export const weightedShape = {
+  weighted: z
+    .enum(["0", "1"], { error: "must be 0 or 1" })
+    .optional()
+    .describe("1: figures weighted to the wave's raking targets; 0: unweighted. Default: weighted when the wave has targets."),
+};
+
+/** The switch's value: true, false, or null for the default. */
+export const weightedChoice = (value: "0" | "1" | undefined): boolean | null => (value === undefined ? null : value === "1");

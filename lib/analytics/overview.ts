@@ -7,7 +7,11 @@ import { codeOf, idOfRole, optionByCode, questionByRole, readinessDimensions, ro
 import { emptyFilters, segmentOptions, type Filters } from "./filters";
 import { suppressDistribution, suppressIndependent, suppressTable } from "./suppression";
 import { differencingRisks } from "./differencing";
+import { weightedScale } from "./weighted-figures";
 import { NO_MOMENTS, type Moments } from "@/lib/engine/types";
+import { svyCiPropLogit, svyMean, type WeightedCount, type WeightedProportion } from "@/lib/stats/weighted";
+import { indexClasses, kish, memberClasses, optionClasses, plainRows, scaleClasses, type WeightedGroup } from "@/lib/weighting/cells";
+import { designN, viewWeighting, weightedTally, type ViewWeighting, type WeightingState } from "@/lib/weighting/view";
 
 /** Roles of the questions the overview charts are built on, found in each wave's own instrument. */
 export const OVERVIEW_ROLES = {
@@ -33,8 +37,20 @@ export interface Share {
   interval: Interval | null;
 }
 
+/** Whether a view's figures are weighted (and why not), with its size: what the badge near its title shows. */
+export interface ViewWeightingInfo {
+  state: WeightingState;
+  /** The wave has usable weights: the switch is offered. */
+  available: boolean;
+  /** Complete responses in view (unweighted; null when withheld). */
+  n: number | null;
+  /** Kish's effective sample size (Σw)²/Σw² of those responses (n when unweighted; null when withheld). */
+  nEff: number | null;
+}
+
 export interface Overview {
   k: number;
+  weighting: ViewWeightingInfo;
   /** Filters whose removal would differ from this view by fewer than k respondents. */
   differencing: string[];
   /** False when fewer than k complete responses match: nothing else is sent. */
@@ -55,8 +71,11 @@ export interface Overview {
 const optionList = (instrument: Instrument, role: Role): Labelled[] =>
   roleOptions(instrument, questionByRole(instrument, role)).map(({ id, label }) => ({ id, label }));
 
-function share(id: string, label: string, n: number | null, total: number): Share {
+function share(id: string, label: string, n: number | null, total: number, weighted?: WeightedProportion): Share {
   if (n === null || total === 0) return { id, label, n, share: null, interval: null };
+  // Weighted: the count stays the respondents' (suppression is on unweighted counts), share and
+  // interval are R's svyciprop(method = "logit").
+  if (weighted) return { id, label, n, share: weighted.proportion, interval: { lower: weighted.lower, upper: weighted.upper } };
   // Protected figures are perturbed cell by cell: a part may come out above its total.
   const part = Math.min(n, total);
   return { id, label, n: part, share: part / total, interval: wilsonInterval(part, total) };
@@ -65,6 +84,7 @@ function share(id: string, label: string, n: number | null, total: number): Shar
 /** The gate every part waits for: nothing is computed for display unless the view is reportable. */
 export interface OverviewGate {
   k: number;
+  weighting: ViewWeightingInfo;
   differencing: string[];
   reportable: boolean;
   complete: number | null;
@@ -95,10 +115,31 @@ function started<T>(promise: Promise<T>): Promise<T> {
  * Every part waits for the gate (the view's size and the differencing check) and is empty when
  * the view is not reportable, so no figure of such a view is ever computed for display.
  */
-export function startOverview(waveId: string, instrument: Instrument, filters: Filters): OverviewParts {
+export function startOverview(
+  waveId: string,
+  instrument: Instrument,
+  filters: Filters,
+  options: { weighted?: boolean | null } = {},
+): OverviewParts {
   const k = getEnv().SUPPRESSION_K;
   const reader = started(aggregates());
+  const weighting = started(viewWeighting({ id: waveId, code: filters.wave ?? "", instrument }, options.weighted ?? null));
   const tally = (request: Omit<TallyRequest, "instrument">) => started(reader.then((r) => r.tally({ instrument, ...request })));
+  /** A tally's rows as usual and, on a weighted view, its groups by profile cell (the same one query). */
+  const cellTally = (request: Omit<TallyRequest, "instrument">) =>
+    started(
+      Promise.all([reader, weighting]).then(
+        async ([r, w]): Promise<{ rows: TallyRow[]; groups: WeightedGroup[] | null; w: ViewWeighting }> => {
+          if (w.state !== "weighted") return { rows: await r.tally({ instrument, ...request }), groups: null, w };
+          const groups = await weightedTally(r, { instrument, ...request }, w);
+          return { rows: plainRows(groups), groups, w };
+        },
+      ),
+    );
+  const cellsOf = (groups: WeightedGroup[] | null) => (groups ?? []).flatMap((g) => g.cells);
+  /** R's svyciprop(method = "logit") on the view, a domain of the wave's design; undefined when unweighted. */
+  const proportion = (w: ViewWeighting, classes: WeightedCount[] | null): WeightedProportion | undefined =>
+    w.weights && classes ? svyCiPropLogit(classes, { designN: designN(w.weights) }) : undefined;
   const complete = { waveId, status: "complete" as const, filters };
   // "All respondents in the wave": no segment and no date filter (with dates kept, a view filtered
   // by dates alone was compared with itself).
@@ -115,13 +156,14 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
 
   const differencingQuery = started(reader.then((r) => differencingRisks(r, waveId, filters, k)));
   // The view's size, its dimension moments and its multi-select counts: one pass.
-  const filtered = tally({ selection: complete, measures: { scales: dimIds, options: multiIds } }).then((rows) => rows[0]);
+  const filteredCells = cellTally({ selection: complete, measures: { scales: dimIds, options: multiIds } });
+  const filtered = filteredCells.then(({ rows }) => rows[0]);
   const timelineRows = tally({
     selection: { waveId, status: "any", filters },
     groupBy: [{ kind: "bucket", unit }],
     measures: { complete: true },
   }).then((rows) => rows.sort((a, b) => String(a.key[0]).localeCompare(String(b.key[0]))));
-  const heatRows = tally({
+  const heatRows = cellTally({
     selection: complete,
     groupBy: [
       { kind: "segment", key: "industry" },
@@ -129,8 +171,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ],
     measures: { index: true },
   });
-  const dimAll = tally({ selection: wholeWave, measures: { scales: dimIds } }).then((rows) => rows[0]);
-  const stageRows = tally({ selection: complete, groupBy: [{ kind: "segment", key: "stage" }] });
+  const dimAllCells = cellTally({ selection: wholeWave, measures: { scales: dimIds } });
+  const stageRows = cellTally({ selection: complete, groupBy: [{ kind: "segment", key: "stage" }] });
   const crossRows = tally({
     selection: complete,
     groupBy: [
@@ -143,10 +185,13 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
 
   const gate = started(
     (async (): Promise<OverviewGate & { total: number }> => {
-      const [differencing, view] = await Promise.all([differencingQuery, filtered]);
+      const [differencing, view, cells] = await Promise.all([differencingQuery, filtered, filteredCells]);
       const total = view?.n ?? 0;
       const reportable = total >= k && differencing.length === 0;
-      return { k, differencing, reportable, complete: reportable ? total : total === 0 ? 0 : null, total };
+      const complete = reportable ? total : total === 0 ? 0 : null;
+      const nEff = !reportable ? complete : cells.groups ? kish(cellsOf(cells.groups)).nEff : total;
+      const info: ViewWeightingInfo = { state: cells.w.state, available: cells.w.available, n: complete, nEff };
+      return { k, weighting: info, differencing, reportable, complete, total };
     })(),
   );
   /** Runs `build` only for a reportable view; otherwise the part's empty form. */
@@ -158,6 +203,12 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
   const latency = optionList(instrument, OVERVIEW_ROLES.latency);
   const geography = optionList(instrument, OVERVIEW_ROLES.geography);
   const onScale = (m: { n: number; sum: number; sumSquares: number }) => (m.n < k ? null : scaleMeanInterval(m, LIKERT, SCALE_0_100));
+  /** A dimension's mean on 0-100: R's svymean and its normal 95% interval when weighted (cut at the scale's ends, as unweighted). */
+  const dimensionMean = (m: Moments, groups: WeightedGroup[] | null, w: ViewWeighting, question: string): ScaleInterval | null => {
+    if (m.n < k) return null;
+    if (!groups || !w.weights) return onScale(m);
+    return weightedScale(svyMean(scaleClasses(cellsOf(groups), question), { designN: designN(w.weights) }));
+  };
 
   return {
     gate: gate.then(({ total: _total, ...g }) => g),
@@ -187,9 +238,16 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     heatmap: part(
       async () => {
-        const rows = await heatRows;
+        const { rows, groups } = await heatRows;
         const cell = (industry: string | undefined, region: string | undefined) =>
           rows.find((h) => h.key[0] === industry && h.key[1] === region);
+        /** The cell's mean index, weighted (Σw·x / Σw over those with an index) on a weighted view. */
+        const meanIndex = (industry: string | undefined, region: string | undefined, plain: TallyRow) => {
+          const group = groups?.find((g) => g.key[0] === industry && g.key[1] === region);
+          if (!group) return plain.index.sum / plain.index.n;
+          const classes = indexClasses(group.cells);
+          return classes.reduce((s, c) => s + c.weight * c.sum, 0) / classes.reduce((s, c) => s + c.weight * c.n, 0);
+        };
         const counts = industries.map((i) => regions.map((r) => cell(i.id, r.id)?.n ?? 0));
         const shown = suppressTable(counts, k);
         return {
@@ -199,7 +257,10 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
             cells: shown.map((row, i) =>
               row.map((n, j) => {
                 const hit = cell(industries[i]?.id, regions[j]?.id);
-                return { n, index: n === null || !hit || hit.index.n === 0 ? null : hit.index.sum / hit.index.n };
+                return {
+                  n,
+                  index: n === null || !hit || hit.index.n === 0 ? null : meanIndex(industries[i]?.id, regions[j]?.id, hit),
+                };
               }),
             ),
           },
@@ -209,13 +270,13 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     dimensions: part(
       async () => {
-        const [view, all] = await Promise.all([filtered, dimAll]);
+        const [view, all] = await Promise.all([filteredCells, dimAllCells]);
         return {
           dimensions: dims.map((d) => ({
             id: d.question.id,
             label: d.label,
-            filtered: onScale(momentsOf(view, d.question.id)),
-            all: onScale(momentsOf(all, d.question.id)),
+            filtered: dimensionMean(momentsOf(view.rows[0], d.question.id), view.groups, view.w, d.question.id),
+            all: dimensionMean(momentsOf(all.rows[0], d.question.id), all.groups, all.w, d.question.id),
           })),
         };
       },
@@ -223,19 +284,23 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     stages: part(
       async (total) => {
-        const rows = await stageRows;
+        const { rows, groups, w } = await stageRows;
         const options = segmentOptions(instrument, "stage");
         const shown = suppressDistribution(
           options.map((o) => rows.find((r) => r.key[0] === o.id)?.n ?? 0),
           k,
         );
-        return { stages: options.map((o, i) => share(o.id, o.label, shown[i] ?? null, total)) };
+        const weighted = (stage: string) => proportion(w, groups && memberClasses(groups, (key) => key[0] === stage));
+        return { stages: options.map((o, i) => share(o.id, o.label, shown[i] ?? null, total, weighted(o.id))) };
       },
       { stages: [] },
     ),
     concerns: part(
       async (total) => {
-        const row = await filtered;
+        const { rows, groups, w } = await filteredCells;
+        const row = rows[0];
+        const cells = groups && cellsOf(groups);
+        const weighted = (question: string, option: string) => proportion(w, cells && optionClasses(cells, question, option));
         const options = optionList(instrument, OVERVIEW_ROLES.concerns);
         const mentioned = suppressIndependent(
           options.map((o) => optionCount(row, ids.concerns, o.id)),
@@ -251,7 +316,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
           concerns: options
             .map((o, i) => {
               const n = top3[i] ?? null;
-              return { ...share(o.id, o.label, mentioned[i] ?? null, total), top3: n, top3Share: n === null ? null : n / total };
+              const top3Share = n === null ? null : (weighted(ids.topConcerns, o.id)?.proportion ?? n / total);
+              return { ...share(o.id, o.label, mentioned[i] ?? null, total, weighted(ids.concerns, o.id)), top3: n, top3Share };
             })
             .sort((a, b) => (b.top3Share ?? -1) - (a.top3Share ?? -1) || (b.share ?? -1) - (a.share ?? -1)),
         };
@@ -260,7 +326,11 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
     ),
     infrastructure: part(
       async (total) => {
-        const row = await filtered;
+        const { rows, groups, w } = await filteredCells;
+        const row = rows[0];
+        const cells = groups && cellsOf(groups);
+        const weighted = (question: string, option: string | undefined) =>
+          option === undefined ? undefined : proportion(w, cells && optionClasses(cells, question, option));
         const currentQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraCurrent);
         const plannedQuestion = questionByRole(instrument, OVERVIEW_ROLES.infraPlanned);
         const options = optionList(instrument, OVERVIEW_ROLES.infraCurrent);
@@ -283,8 +353,8 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
           infrastructure: options.map((o, i) => ({
             id: o.id,
             label: o.label,
-            current: share(o.id, o.label, current[i] ?? null, total),
-            planned: share(o.id, o.label, planned[i] ?? null, total),
+            current: share(o.id, o.label, current[i] ?? null, total, weighted(ids.infraCurrent, o.id)),
+            planned: share(o.id, o.label, planned[i] ?? null, total, weighted(ids.infraPlanned, plannedId(o))),
           })),
         };
       },
@@ -302,8 +372,13 @@ export function startOverview(waveId: string, instrument: Instrument, filters: F
 }
 
 /** Everything the overview shows, aggregated in SQL and suppressed before it is returned. */
-export async function getOverview(waveId: string, instrument: Instrument, filters: Filters): Promise<Overview> {
-  const parts = startOverview(waveId, instrument, filters);
+export async function getOverview(
+  waveId: string,
+  instrument: Instrument,
+  filters: Filters,
+  options: { weighted?: boolean | null } = {},
+): Promise<Overview> {
+  const parts = startOverview(waveId, instrument, filters, options);
   const [gate, timeline, heatmap, dimensions, stages, concerns, infrastructure, latencyGeography] = await Promise.all([
     parts.gate,
     parts.timeline,

@@ -2,6 +2,7 @@ import "server-only";
 // The analytics APIs, declared once (lib/api/route.ts); pages parse the same queries (./pages.ts).
 import { defineRoute } from "@/lib/api/route";
 import { compareSegments, otherWave } from "./compare";
+import { weightedChoice } from "./filter-schema";
 import { getOverview } from "./overview";
 import { compareQuery, overviewQuery, trendsQuery } from "./pages";
 import { comparisonResponseSchema, overviewResponseSchema, trendsResponseSchema } from "./schemas";
@@ -18,8 +19,8 @@ export const overviewRoute = defineRoute({
   access: "viewer",
   query: overviewQuery,
   responses: { 200: { description: "Overview", json: overviewResponseSchema } },
-  handler: async ({ query: { scope } }) => {
-    const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+  handler: async ({ query: { scope, extra } }) => {
+    const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters, { weighted: weightedChoice(extra.weighted) });
     return { wave: scope.wave.code, filters: scope.filters, ...data };
   },
 });
@@ -35,8 +36,10 @@ export const compareRoute = defineRoute({
   access: "viewer",
   query: compareQuery,
   responses: { 200: { description: "Comparison", json: comparisonResponseSchema } },
-  handler: async ({ query: { a, b, rest } }) => {
-    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
+  handler: async ({ query: { a, b, rest, extra } }) => {
+    const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b), {
+      weighted: weightedChoice(extra.weighted),
+    });
     return { wave: a.wave.code, bWave: b.wave.code, a: a.filters, b: rest ? ("everyone else" as const) : b.filters, ...data };
   },
 });
@@ -52,5 +55,8 @@ export const trendsRoute = defineRoute({
   access: "viewer",
   query: trendsQuery,
   responses: { 200: { description: "Trends", json: trendsResponseSchema } },
-  handler: async ({ query: { waves, filters } }) => ({ ...(await getTrends(waves, filters)), filters }),
+  handler: async ({ query: { waves, filters, extra } }) => ({
+    ...(await getTrends(waves, filters, { weighted: weightedChoice(extra.weighted) })),
+    filters,
+  }),
 });

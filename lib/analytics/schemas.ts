@@ -43,9 +43,26 @@ const meanWithInterval = z
   })
   .strict();
 
+export const viewWeightingSchema = z
+  .object({
+    state: z
+      .enum(["weighted", "switched_off", "no_targets", "raking_failed", "protected", "across_waves"])
+      .describe(
+        "weighted: shares, means and intervals use the wave's raking weights (R survey package estimators); switched_off: " +
+          "weighted=0 was asked; no_targets / raking_failed: the wave has no usable weights; protected: protected figures are never " +
+          "weighted; across_waves: a comparison with another wave is not weighted.",
+      ),
+    available: z.boolean().describe("The wave has usable weights (weighted=1 or no parameter weights the view)."),
+    n: count.describe("Complete responses in view (unweighted); null when withheld."),
+    nEff: z.number().nullable().describe("Kish's effective sample size (Σw)²/Σw² (n when unweighted); null when withheld."),
+  })
+  .strict()
+  .meta({ id: "ViewWeighting" });
+
 export const overviewSchema = z
   .object({
     k: z.number().int(),
+    weighting: viewWeightingSchema,
     differencing: z.array(z.string()),
     reportable: z.boolean(),
     complete: count,
@@ -78,6 +95,9 @@ export const comparisonSchema = z
     k: z.number().int(),
     differencing: z.array(z.string()),
     problem: z.string().nullable().describe("Why A and B are not separate groups the tests could compare (the view is refused)."),
+    weighting: viewWeightingSchema,
+    nEffA: z.number().nullable().describe("Kish's effective size of A (nA when unweighted)."),
+    nEffB: z.number().nullable().describe("Kish's effective size of B (nB when unweighted)."),
     everyoneElse: z
       .object({ within: filtersSchema })
       .strict()
@@ -94,7 +114,10 @@ export const comparisonSchema = z
           optionId: z.string().nullable(),
           label: z.string(),
           kind: z.enum(["proportion", "mean"]),
-          test: z.enum(["two-proportion z", "Fisher's exact", "Welch t"]).nullable().describe("The row's own test."),
+          test: z
+            .enum(["two-proportion z", "Fisher's exact", "Welch t", "design-based t"])
+            .nullable()
+            .describe("The row's own test (design-based t: R's svyttest, on weighted figures)."),
           a: sideSchema,
           b: sideSchema,
           difference: z.number().nullable(),
@@ -111,7 +134,7 @@ export const comparisonSchema = z
         .object({
           questionId: z.string(),
           questionLabel: z.string(),
-          test: z.enum(["chi-square", "chi-square (Monte Carlo)"]).nullable(),
+          test: z.enum(["chi-square", "chi-square (Monte Carlo)", "Rao-Scott F"]).nullable(),
           statistic: z.number().nullable(),
           df: z.number().nullable(),
           p: z.number().nullable(),
@@ -160,7 +183,7 @@ const trendStepSchema = z
   .object({
     from: z.string(),
     to: z.string(),
-    test: z.enum(["two-proportion z", "Fisher's exact", "Welch t"]).nullable(),
+    test: z.enum(["two-proportion z", "Fisher's exact", "Welch t", "design-based t"]).nullable(),
     difference: z.number().nullable().describe("Later minus earlier: scale points (means) or percentage points (shares)."),
     p: z.number().nullable(),
     q: z.number().nullable(),
@@ -172,9 +195,20 @@ const trendStepSchema = z
 export const trendsSchema = z
   .object({
     k: z.number().int(),
+    weighting: z.object({ state: viewWeightingSchema.shape.state, available: z.boolean() }).strict(),
     waves: z
       .array(
-        z.object({ code: z.string(), title: z.string(), n: count, reportable: z.boolean(), differencing: z.array(z.string()) }).strict(),
+        z
+          .object({
+            code: z.string(),
+            title: z.string(),
+            n: count,
+            reportable: z.boolean(),
+            differencing: z.array(z.string()),
+            weighting: viewWeightingSchema.shape.state,
+            nEff: z.number().nullable().describe("Kish's effective sample size of the wave's view (n when unweighted)."),
+          })
+          .strict(),
       )
       .describe("The waves covered, oldest first."),
     series: z.array(

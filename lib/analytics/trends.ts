@@ -23,6 +23,10 @@ import type { WaveInfo } from "./context";
 import { differencingRisks } from "./differencing";
 import type { Filters } from "./filters";
 import { suppressIndependent } from "./suppression";
+import { asBinary, weightedScale } from "./weighted-figures";
+import { svyCiPropLogit, svyMean, svyTTest, type WeightedCount, type WeightedMoments } from "@/lib/stats/weighted";
+import { indexClasses, kish, optionClasses, plainRow, scaleClasses, type WeightedCell } from "@/lib/weighting/cells";
+import { viewWeighting, weightedTally, type ViewWeighting, type WeightingState } from "@/lib/weighting/view";
 import {
   dimensionQuestions,
   optionKey,
@@ -43,6 +47,10 @@ export interface TrendWave {
   reportable: boolean;
   /** Filters whose removal would differ from this wave's view by fewer than k respondents. */
   differencing: string[];
+  /** Whether this wave's points are weighted (each wave with its own raking weights), and why not. */
+  weighting: WeightingState;
+  /** Kish's effective sample size of the wave's view (n when unweighted; null when withheld). */
+  nEff: number | null;
 }
 
 export interface TrendPoint {
@@ -61,7 +69,7 @@ export interface TrendPoint {
 export interface TrendStep {
   from: string;
   to: string;
-  test: ProportionTestName | "Welch t" | null;
+  test: ProportionTestName | "Welch t" | "design-based t" | null;
   /** Later minus earlier: 0-100 scale points (means) or percentage points (shares). */
   difference: number | null;
   p: number | null;
@@ -86,6 +94,8 @@ export interface TrendSeries {
 
 export interface Trends {
   k: number;
+  /** weighted when any covered wave's points are; the switch is offered when any wave has usable weights. */
+  weighting: { state: WeightingState; available: boolean };
   /** The waves covered, oldest first. */
   waves: TrendWave[];
   series: TrendSeries[];
@@ -96,6 +106,9 @@ export interface Trends {
 }
 
 interface WaveAggregate {
+  /** A weighted wave's profile cells with their weights, and its design's n. */
+  cells: WeightedCell[] | null;
+  designN: number;
   n: number;
   index: Moments;
   production: number;
@@ -120,16 +133,27 @@ function questionsOf(instrument: Instrument): WaveQuestions {
 }
 
 /** One tally over the wave's filtered complete rows: size, index and dimension moments, production, option counts. */
-async function aggregateWave(reader: AggregateReader, wave: WaveInfo, questions: WaveQuestions, filters: Filters): Promise<WaveAggregate> {
+async function aggregateWave(
+  reader: AggregateReader,
+  wave: WaveInfo,
+  questions: WaveQuestions,
+  filters: Filters,
+  weighting: ViewWeighting,
+): Promise<WaveAggregate> {
   const dimIds = questions.dimensions.map((d) => d.id);
   const multiIds = [questions.topConcerns?.id, questions.planned?.id].filter((id): id is string => Boolean(id));
-  const [row] = await reader.tally({
+  const request = {
     instrument: wave.instrument,
-    selection: { waveId: wave.id, status: "complete", filters },
-    measures: { index: true, scales: dimIds, options: multiIds, values: [{ key: "stage", values: questions.production }] },
-  });
+    selection: { waveId: wave.id, status: "complete" as const, filters },
+    measures: { index: true, scales: dimIds, options: multiIds, values: [{ key: "stage" as const, values: questions.production }] },
+  };
+  const weighted = weighting.state === "weighted";
+  const group = weighted ? (await weightedTally(reader, request, weighting))[0] : undefined;
+  const [row] = weighted ? (group ? [plainRow(group)] : []) : await reader.tally(request);
   const options = new Map(multiIds.map((id) => [id, new Map(Object.entries(row?.options[id] ?? {}))] as [string, Map<string, number>]));
   return {
+    cells: weighted ? (group?.cells ?? []) : null,
+    designN: weighting.designN,
     n: row?.n ?? 0,
     index: { n: row?.n ?? 0, sum: row?.index.sum ?? 0, sumSquares: row?.index.sumSquares ?? 0 },
     production: Object.values(row?.values.stage ?? {}).reduce((sum, n) => sum + n, 0),
@@ -139,7 +163,7 @@ async function aggregateWave(reader: AggregateReader, wave: WaveInfo, questions:
 }
 
 const NONE: Moments = { n: 0, sum: 0, sumSquares: 0 };
-const EMPTY: WaveAggregate = { n: 0, index: NONE, production: 0, dimensions: new Map(), options: new Map() };
+const EMPTY: WaveAggregate = { cells: null, designN: 0, n: 0, index: NONE, production: 0, dimensions: new Map(), options: new Map() };
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const absent = (wave: string, offered: boolean): TrendPoint => ({ wave, offered, n: null, value: null, interval: null, clamped: false });
 
@@ -157,7 +181,15 @@ function sharePoint(wave: string, x: number | null, total: number): TrendPoint {
   return { wave, offered: true, n: part, value: part / total, interval: wilsonInterval(part, total), clamped: false };
 }
 
-type Raw = { mean: Moments } | { count: number; total: number } | null;
+/**
+ * A point's figures for its step test; `classes` and `designN` on a weighted wave. A step with a
+ * weighted side is R's svyttest(y ~ wave) on the two waves' rows stacked into one design (each wave
+ * with its own weights; an unweighted wave's weights are 1).
+ */
+type Raw = (({ mean: Moments } | { count: number; total: number }) & { classes?: WeightedMoments[]; designN: number }) | null;
+
+const classesOf = (raw: NonNullable<Raw>): WeightedMoments[] =>
+  raw.classes ?? ("mean" in raw ? [{ weight: 1, ...raw.mean }] : asBinary([{ weight: 1, n: raw.total, count: raw.count }]));
 
 /** Wave-over-wave test of two raw figures whose shown points are both visible. */
 function step(from: TrendPoint, to: TrendPoint, a: Raw, b: Raw): Omit<TrendStep, "q" | "significant"> {
@@ -168,6 +200,17 @@ function step(from: TrendPoint, to: TrendPoint, a: Raw, b: Raw): Omit<TrendStep,
   }
   if (from.value === null || to.value === null || !a || !b)
     return { ...base, test: null, difference: null, p: null, note: "A figure is withheld: not compared." };
+  if (a.classes || b.classes) {
+    const t = svyTTest(classesOf(b), classesOf(a), { designN: a.designN + b.designN });
+    const factor = "mean" in a ? 1 : 100;
+    return {
+      ...base,
+      test: "design-based t",
+      difference: (to.value - from.value) * factor,
+      p: Number.isFinite(t.p) ? t.p : null,
+      note: null,
+    };
+  }
   if ("mean" in a && "mean" in b) {
     return { ...base, test: "Welch t", difference: to.value - from.value, p: welchTTest(b.mean, a.mean).p, note: null };
   }
@@ -197,12 +240,14 @@ interface SeriesDraft {
  * instrument; options are matched by key, and an option (or question) missing from a wave is
  * compared only between waves that both have it, with a note saying so.
  */
-export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Trends> {
+export async function getTrends(waves: WaveInfo[], filters: Filters, options: { weighted?: boolean | null } = {}): Promise<Trends> {
   const k = getEnv().SUPPRESSION_K;
   const questions = waves.map((w) => questionsOf(w.instrument));
   const reader = await aggregateReader();
+  // Each wave is its own design, weighted with its own raking weights when it has them.
+  const weightings = await Promise.all(waves.map((w) => viewWeighting(w, options.weighted ?? null)));
   const [aggregates, risks] = await Promise.all([
-    Promise.all(waves.map((w, i) => aggregateWave(reader, w, questions[i] as WaveQuestions, filters))),
+    Promise.all(waves.map((w, i) => aggregateWave(reader, w, questions[i] as WaveQuestions, filters, weightings[i] as ViewWeighting))),
     Promise.all(waves.map((w) => differencingRisks(reader, w.id, filters, k))),
   ]);
   const at = (i: number): WaveAggregate => aggregates[i] ?? EMPTY;
@@ -210,8 +255,37 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
     const total = aggregates[i]?.n ?? 0;
     const differencing = risks[i] ?? [];
     const reportable = total >= k && differencing.length === 0;
-    return { code: w.code, title: w.title, n: reportable ? total : total === 0 ? 0 : null, reportable, differencing };
+    const n = reportable ? total : total === 0 ? 0 : null;
+    const cells = aggregates[i]?.cells;
+    const nEff = reportable && cells ? kish(cells).nEff : n;
+    return { code: w.code, title: w.title, n, reportable, differencing, weighting: weightings[i]?.state ?? "no_targets", nEff };
   });
+  const states = weightings.map((w) => w.state);
+  const weighting = {
+    state: (["weighted", "switched_off", "protected", "raking_failed"] as const).find((s) => states.includes(s)) ?? ("no_targets" as const),
+    available: weightings.some((w) => w.available),
+  };
+  /** Weighted figures of wave i: svymean (ratings mapped to 0-100) and svyciprop(logit), the wave a design of its own. */
+  const design = (i: number) => ({ designN: at(i).designN });
+  const weightedMean = (wave: string, i: number, classes: WeightedMoments[], m: Moments, onScale: boolean): TrendPoint => {
+    if (m.n < k) return absent(wave, true);
+    const est = svyMean(classes, design(i));
+    const shown = onScale
+      ? weightedScale(est)
+      : { mean: est.mean, lower: Math.max(0, est.lower), upper: Math.min(100, est.upper), clamped: est.lower < 0 || est.upper > 100 };
+    return { wave, offered: true, n: m.n, value: shown.mean, interval: { lower: shown.lower, upper: shown.upper }, clamped: shown.clamped };
+  };
+  const weightedShare = (wave: string, i: number, shown: number | null, classes: WeightedCount[]): TrendPoint => {
+    if (shown === null) return absent(wave, true);
+    const p = svyCiPropLogit(classes, design(i));
+    return { wave, offered: true, n: shown, value: p.proportion, interval: { lower: p.lower, upper: p.upper }, clamped: false };
+  };
+  const productionClasses = (i: number): WeightedCount[] =>
+    (at(i).cells ?? []).map(({ weight, row }) => ({
+      weight,
+      n: row.n,
+      count: (questions[i]?.production ?? []).reduce((s, v) => s + (row.values.stage?.[v] ?? 0), 0),
+    }));
   const drafts: SeriesDraft[] = [];
   const notes: string[] = [];
   const codes = waves.map((w) => w.code);
@@ -226,9 +300,15 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
       label: "Readiness index",
       kind: "mean",
       shared: true,
-      points: waves.map((w, i) => (trendWaves[i]?.reportable ? meanPoint(w.code, at(i).index, SCALE_0_100, k) : absent(w.code, true))),
+      points: waves.map((w, i) => {
+        if (!trendWaves[i]?.reportable) return absent(w.code, true);
+        const cells = at(i).cells;
+        return cells ? weightedMean(w.code, i, indexClasses(cells), at(i).index, false) : meanPoint(w.code, at(i).index, SCALE_0_100, k);
+      }),
     },
-    raw: aggregates.map((a, i) => (trendWaves[i]?.reportable ? { mean: a.index } : null)),
+    raw: aggregates.map((a, i) =>
+      trendWaves[i]?.reportable ? { mean: a.index, designN: a.designN, ...(a.cells ? { classes: indexClasses(a.cells) } : {}) } : null,
+    ),
   });
   const dimensionCode = (d: TrendQuestion) => d.code ?? d.id;
   const dimensionSets = questions.map((x) => x.dimensions.map(dimensionCode).join(","));
@@ -258,11 +338,17 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
           !offered[i]
             ? absent(w.code, false)
             : trendWaves[i]?.reportable
-              ? meanPoint(w.code, momentsOf(at(i), i), LIKERT, k)
+              ? at(i).cells
+                ? weightedMean(w.code, i, scaleClasses(at(i).cells ?? [], perWave[i]?.id ?? id), momentsOf(at(i), i), true)
+                : meanPoint(w.code, momentsOf(at(i), i), LIKERT, k)
               : absent(w.code, true),
         ),
       },
-      raw: aggregates.map((a, i) => (offered[i] && trendWaves[i]?.reportable ? { mean: momentsOf(a, i) } : null)),
+      raw: aggregates.map((a, i) =>
+        offered[i] && trendWaves[i]?.reportable
+          ? { mean: momentsOf(a, i), designN: a.designN, ...(a.cells ? { classes: scaleClasses(a.cells, perWave[i]?.id ?? id) } : {}) }
+          : null,
+      ),
     });
   }
 
@@ -280,9 +366,19 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
       label: "In production (limited or scaled)",
       kind: "proportion",
       shared: productionOffered.every(Boolean),
-      points: waves.map((w, i) => (productionOffered[i] ? sharePoint(w.code, production[i] ?? null, at(i).n) : absent(w.code, false))),
+      points: waves.map((w, i) =>
+        !productionOffered[i]
+          ? absent(w.code, false)
+          : at(i).cells
+            ? weightedShare(w.code, i, production[i] ?? null, productionClasses(i))
+            : sharePoint(w.code, production[i] ?? null, at(i).n),
+      ),
     },
-    raw: aggregates.map((a, i) => (production[i] === null || production[i] === undefined ? null : { count: a.production, total: a.n })),
+    raw: aggregates.map((a, i) =>
+      production[i] === null || production[i] === undefined
+        ? null
+        : { count: a.production, total: a.n, designN: a.designN, ...(a.cells ? { classes: asBinary(productionClasses(i)) } : {}) },
+    ),
   });
 
   // Options of the top concerns and the planned infrastructure, matched by key.
@@ -318,13 +414,23 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
           points: waves.map((w, i) => {
             if (!offered[i]) return absent(w.code, false);
             if (!trendWaves[i]?.reportable) return absent(w.code, true);
+            const own = perWave[i]?.options.find((o) => optionKey(o) === key);
+            const cells = at(i).cells;
+            if (cells && own && perWave[i])
+              return weightedShare(w.code, i, shown[i]?.get(key) ?? null, optionClasses(cells, perWave[i].question.id, own.id));
             return sharePoint(w.code, shown[i]?.get(key) ?? null, at(i).n);
           }),
         },
         raw: perWave.map((x, i) => {
           const own = x?.options.find((o) => optionKey(o) === key);
           if (!x || !own || shown[i]?.get(key) === null || !trendWaves[i]?.reportable) return null;
-          return { count: at(i).options.get(x.question.id)?.get(own.id) ?? 0, total: at(i).n };
+          const cells = at(i).cells;
+          return {
+            count: at(i).options.get(x.question.id)?.get(own.id) ?? 0,
+            total: at(i).n,
+            designN: at(i).designN,
+            ...(cells ? { classes: asBinary(optionClasses(cells, x.question.id, own.id)) } : {}),
+          };
         }),
       });
     }
@@ -351,7 +457,7 @@ export async function getTrends(waves: WaveInfo[], filters: Filters): Promise<Tr
     }),
   }));
   const stated = planned.filter((t) => t.p !== null).length;
-  return { k, waves: trendWaves, series, notes, family: { correction: "Benjamini-Hochberg", tests: planned.length, stated } };
+  return { k, weighting, waves: trendWaves, series, notes, family: { correction: "Benjamini-Hochberg", tests: planned.length, stated } };
 }
 
 /** Every key of the lists, the newest wave's order first, then keys only older waves have. */

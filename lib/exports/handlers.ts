@@ -178,17 +178,26 @@ export async function responsesWavesCsv(
   const status = requested === "all" ? "any" : requested;
   const audited = { ...filters, waves: waves.map((w) => w.code), status: requested };
   const auditId = await startExport(analyst.id, "responses-waves.csv", audited, analyst.via);
+  // Each wave's own raking weights (a wave is its own design), computed afresh like responses.csv's.
+  const weights = await Promise.all(waves.map((wave) => exportWeights(wave)));
   const stream = await streamWavesCsv(waves, filters, status, {
     bom,
     signal,
+    weights,
     onEnd: (outcome, rows) => void finishExport(auditId, outcome, rows),
   });
   return csvResponse(stream, `responses-${wavesName(waves)}.csv`, gzip);
 }
 
 /** The trends as a long table: one row per measure and wave, with the change from the wave before. */
-export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves: WaveInfo[], filters: Filters): Promise<Response> {
-  const data = await getTrends(waves, filters);
+export async function trendsCsv(
+  { caller: analyst, bom, gzip }: Download,
+  waves: WaveInfo[],
+  filters: Filters,
+  weighted: boolean | null = null,
+): Promise<Response> {
+  // Each wave's points weighted with its own raking weights (when it has them): wave_n_eff and weighting say which.
+  const data = await getTrends(waves, filters, { weighted });
   const rows = data.series.flatMap((s) =>
     s.points.map((p, i) => {
       const change = i > 0 ? s.steps[i - 1] : undefined;
@@ -214,6 +223,8 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
         fmt(change?.q),
         change ? (change.significant ? 1 : 0) : null,
         [p.offered && p.value === null ? "withheld" : "", change?.note ?? ""].filter(Boolean).join(" "),
+        fmt(wave?.nEff),
+        wave?.weighting ?? "",
       ];
     }),
   );
@@ -240,6 +251,8 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
     "q",
     "significant",
     "note",
+    "wave_n_eff",
+    "weighting",
   ];
   return csvResponse(toCsv(header, rows, { bom }), `trends-${wavesName(waves)}.csv`, gzip);
 }
@@ -248,11 +261,17 @@ export async function trendsCsv({ caller: analyst, bom, gzip }: Download, waves:
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
 /** The tables behind the overview, suppressed exactly as on screen (withheld cells are empty). */
-export async function overviewCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope): Promise<Response> {
-  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters);
+export async function overviewCsv(
+  { caller: analyst, bom, gzip }: Download,
+  scope: AnalyticsScope,
+  weighted: boolean | null = null,
+): Promise<Response> {
+  const data = await getOverview(scope.wave.id, scope.wave.instrument, scope.filters, { weighted });
   const rows: unknown[][] = [];
   const withheld = (n: number | null) => (n === null ? "withheld" : "");
   if (data.reportable) {
+    // The view's size first: n, and Kish's n_eff as the value; the note says whether the figures below are weighted.
+    rows.push(["view", "complete_responses", "n_eff", data.weighting.n, fmt(data.weighting.nEff), null, null, data.weighting.state]);
     data.heatmap.industries.forEach((industry, i) =>
       data.heatmap.regions.forEach((region, j) => {
         const cell = data.heatmap.cells[i]?.[j];
@@ -329,27 +348,76 @@ export async function compareCsv(
   a: AnalyticsScope,
   b: AnalyticsScope,
   rest: boolean,
+  weighted: boolean | null = null,
 ): Promise<Response> {
-  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b));
-  const rows = data.rows.map((r) => [
-    r.questionId,
-    r.optionId ?? "",
-    r.kind,
-    r.a.n,
-    fmt(r.a.value),
-    fmt(r.a.interval?.lower),
-    fmt(r.a.interval?.upper),
-    r.b.n,
-    fmt(r.b.value),
-    fmt(r.b.interval?.lower),
-    fmt(r.b.interval?.upper),
-    fmt(r.difference),
-    r.test,
-    fmt(r.p),
-    fmt(r.q),
-    r.significant ? 1 : 0,
-    r.note ?? "",
-  ]);
+  const data = await compareSegments(a.wave.id, a.wave.instrument, a.filters, rest ? { within: b.filters } : b.filters, otherWave(b), {
+    weighted,
+  });
+  // The groups' sizes first: n, and Kish's n_eff as the value; the note says whether the figures are weighted.
+  const sizes: unknown[][] = data.reportable
+    ? [
+        [
+          "segment_a",
+          "",
+          "n_eff",
+          data.nA,
+          fmt(data.nEffA),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          data.weighting.state,
+        ],
+        [
+          "segment_b",
+          "",
+          "n_eff",
+          data.nB,
+          fmt(data.nEffB),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          data.weighting.state,
+        ],
+      ]
+    : [];
+  const rows = [
+    ...sizes,
+    ...data.rows.map((r) => [
+      r.questionId,
+      r.optionId ?? "",
+      r.kind,
+      r.a.n,
+      fmt(r.a.value),
+      fmt(r.a.interval?.lower),
+      fmt(r.a.interval?.upper),
+      r.b.n,
+      fmt(r.b.value),
+      fmt(r.b.interval?.lower),
+      fmt(r.b.interval?.upper),
+      fmt(r.difference),
+      r.test,
+      fmt(r.p),
+      fmt(r.q),
+      r.significant ? 1 : 0,
+      r.note ?? "",
+    ]),
+  ];
   // Single-choice questions tested as a whole: their own rows, so every flag names its test.
   for (const x of data.questions)
     rows.push([

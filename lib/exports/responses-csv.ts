@@ -117,21 +117,27 @@ export function unionColumns(waves: ExportWave[]): { name: string; perWave: (str
 /**
  * The responses of several waves (oldest first) in one CSV, one COPY: each wave's rows read with its
  * own instrument, the union of their columns, a `wave` column on every row; rows by wave, then time.
+ * When any wave is weighted, a last `weight` column carries each complete response's weight in its
+ * own wave (`weights[i]`, that wave's cell weights; empty for an unweighted wave and partial rows).
  */
 export async function streamWavesCsv(
   waves: ExportWave[],
   filters: Filters,
   status: "complete" | "partial" | "any",
-  options: StreamOptions,
+  options: StreamOptions & { weights?: readonly (readonly CellWeight[] | null)[] },
 ): Promise<ReadableStream<Uint8Array>> {
   const columns = unionColumns(waves);
+  const weighted = (options.weights ?? []).some((w) => w !== null && w !== undefined);
   const parts = waves.map((wave, i) => {
     // Cells are cast to text so columns of different types (and NULL) line up in the union.
     const select = columns.map((c, j) => `(${c.perWave[i] ?? "NULL"})::text AS c${j}`).join(", ");
     const where = inlineSql(whereFor(wave.id, filters, status));
-    return `SELECT ${i} AS wave_order, coalesce(submitted_at, started_at) AS sort_at, id AS sort_id, ${select} FROM response WHERE ${where}`;
+    const own = options.weights?.[i] ?? null;
+    const weight = !weighted ? "" : own ? `, CASE WHEN status = 'complete' THEN rr_w.w_weight END::text AS w` : ", NULL::text AS w";
+    const from = own ? `response ${weightJoin(own)}` : "response";
+    return `SELECT ${i} AS wave_order, coalesce(submitted_at, started_at) AS sort_at, id AS sort_id, ${select}${weight} FROM ${from} WHERE ${where}`;
   });
-  const outer = columns.map((c, j) => `c${j} AS "${c.name}"`).join(", ");
+  const outer = [...columns.map((c, j) => `c${j} AS "${c.name}"`), ...(weighted ? [`w AS "weight"`] : [])].join(", ");
   const sql =
     `COPY (SELECT ${outer} FROM (${parts.map((p) => `(${p})`).join(" UNION ALL ")}) u ` +
     `ORDER BY wave_order, sort_at, sort_id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *, ENCODING 'UTF8')`;

@@ -1,6 +1,7 @@
 import "server-only";
 // The CSV exports, declared once (lib/api/route.ts). Each takes the filters of the view it
 // exports plus the download options; the work (audit, tables, COPY) is in ./handlers.ts.
+import { weightedChoice, weightedShape } from "@/lib/analytics/filter-schema";
 import { comparisonQuery, multiWaveQuery, scopedQuery, waveQuery } from "@/lib/analytics/queries";
 import { defineRoute, type Caller, type ResponseSpec } from "@/lib/api/route";
 import { appUrl } from "@/lib/env";
@@ -84,9 +85,9 @@ export const overviewCsvRoute = defineRoute({
   summary: "The overview's tables, small cells withheld as on screen",
   tag: TAG,
   access: "viewer",
-  query: scopedQuery({ ...downloadShape }),
+  query: scopedQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The overview tables") },
-  handler: async ({ caller, query: { scope, extra } }) => overviewCsv(download(caller, extra), scope),
+  handler: async ({ caller, query: { scope, extra } }) => overviewCsv(download(caller, extra), scope, weightedChoice(extra.weighted)),
 });
 
 export const compareCsvRoute = defineRoute({
@@ -96,9 +97,10 @@ export const compareCsvRoute = defineRoute({
   summary: "The segment comparison (a_ filters against b=rest or b=custom with b_ filters)",
   tag: TAG,
   access: "viewer",
-  query: comparisonQuery({ ...downloadShape }),
+  query: comparisonQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The comparison") },
-  handler: async ({ caller, query: { a, b, rest, extra } }) => compareCsv(download(caller, extra), a, b, rest),
+  handler: async ({ caller, query: { a, b, rest, extra } }) =>
+    compareCsv(download(caller, extra), a, b, rest, weightedChoice(extra.weighted)),
 });
 
 export const findingsCsvRoute = defineRoute({
@@ -148,9 +150,10 @@ export const trendsCsvRoute = defineRoute({
   summary: "The trends: every measure per wave with its interval and the BH-adjusted change from the wave before",
   tag: TAG,
   access: "viewer",
-  query: multiWaveQuery({ ...downloadShape }),
+  query: multiWaveQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The trends") },
-  handler: async ({ caller, query: { waves, filters, extra } }) => trendsCsv(download(caller, extra), waves, filters),
+  handler: async ({ caller, query: { waves, filters, extra } }) =>
+    trendsCsv(download(caller, extra), waves, filters, weightedChoice(extra.weighted)),
 });
 
 export const exportRoutes = [

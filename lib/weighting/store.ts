@@ -186,6 +186,8 @@ export interface WaveWeights {
   computedAt: Date;
   /** The weight of a response with this profile (1 for a profile outside every cell). */
   weightOf(profile: Partial<Record<WeightingDimension, string | null>>): number;
+  /** Whether the weights know this profile cell (a cell first seen after they were computed does not). */
+  knows(profile: Partial<Record<WeightingDimension, string | null>>): boolean;
 }
 
 export const cellKey = (profile: Partial<Record<WeightingDimension, string | null>>): string =>
@@ -208,6 +210,7 @@ async function computeWeights(wave: WeightingWave): Promise<WaveWeights> {
     weighted: raking?.converged ?? false,
     computedAt: new Date(),
     weightOf: (profile) => byKey.get(cellKey(profile)) ?? 1,
+    knows: (profile) => byKey.has(cellKey(profile)),
   };
 }
 
@@ -220,6 +223,27 @@ export function waveWeights(wave: WeightingWave): Promise<WaveWeights> {
   weightCache.set(wave.id, { until: now + WEIGHTS_TTL_MS, value });
   value.catch(() => weightCache.delete(wave.id));
   return value;
+}
+
+/**
+ * The wave's weights recomputed now, unless they already were since `seen` was handed out (several
+ * views of one request noticing the same new cell recompute once). Called when a view or an export
+ * meets a profile cell the cached weights do not know: a response in a brand-new cell must not wait
+ * for WEIGHTS_TTL_MS, since its cell would otherwise have no weight at all.
+ */
+export async function refreshWeights(wave: WeightingWave, seen: WaveWeights): Promise<WaveWeights> {
+  const hit = weightCache.get(wave.id);
+  if (hit) {
+    const cached = await hit.value.catch(() => null);
+    if (cached && cached !== seen && cached.computedAt >= seen.computedAt) return cached;
+  }
+  weightCache.delete(wave.id);
+  return waveWeights(wave);
+}
+
+/** Forgets a wave's cached weights (a submission in this process: its cell counts changed). */
+export function dropWeights(waveId: string): void {
+  weightCache.delete(waveId);
 }
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
@@ -288,6 +312,9 @@ export async function weightReport(wave: WeightingWave): Promise<WeightReport> {
 export async function exportWeights(
   wave: WeightingWave,
 ): Promise<{ industry: string | null; region: string | null; company_size: string | null; role: string | null; weight: number }[] | null> {
+  // Computed afresh (not from the cache): a response in a profile cell first seen within the
+  // cache's lifetime would otherwise export an empty weight. One GROUP BY and a raking per export.
+  weightCache.delete(wave.id);
   const w = await waveWeights(wave);
   if (!w.weighted) return null;
   return w.cells.map((cell, i) => ({

@@ -10,7 +10,9 @@ import { instrumentV1 } from "@/lib/survey/instrument";
 import { idOfRole } from "@/lib/survey/roles";
 import { dimensionCategories } from "@/lib/weighting/instrument";
 import { validAnswers } from "../helpers/answers";
-import { testAdmin } from "../helpers/auth";
+import { CURRENT_WAVE, SURVEY_SLUG } from "@/lib/survey/instrument";
+import { authHeaders, signIn, testAdmin } from "../helpers/auth";
+import { api } from "../helpers/http";
 import { describeViolations, seriousViolations } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { closeTestPool, createTestSurvey, insertCompleteResponses, testPool } from "../helpers/db";
@@ -127,6 +129,11 @@ describe("the weighting form", () => {
     await page.locator("#trim-upper").fill("2");
     await upload(["dimension,category,share", ...rows].join("\n"));
     await page.getByRole("status").filter({ hasText: "Saved from the CSV as revision 2" }).waitFor();
+    // The inputs now show the uploaded targets (they kept the form's old ones before).
+    await expect.poll(() => input(page, "region", regionX).inputValue()).toBe("40");
+    expect(await input(page, "region", regionY).inputValue()).toBe("60");
+    expect(await input(page, "industry", industryA).inputValue()).toBe("50");
+    expect(await page.locator("#trim-upper").inputValue()).toBe("2");
 
     // The history: newest first, who and from where.
     const history = page.getByTestId("target-history");
@@ -158,4 +165,76 @@ describe("the weighting form", () => {
     await expectAccessible(page, "weighting form on a phone");
     await screenshot(page, "weighting", "04-phone");
   }, 120_000);
+
+  it("weights the overview once the wave has targets: the switch, n and n_eff near the title, on a laptop and a phone", async () => {
+    // The analysts' current wave, raked to uniform shares over the industries and regions it has.
+    const present = async (column: "industry" | "region") =>
+      (
+        await testPool().query<{ v: string }>(
+          `SELECT DISTINCT r.${column} AS v FROM response r JOIN wave w ON w.id = r.wave_id JOIN survey s ON s.id = w.survey_id
+            WHERE s.slug = $1 AND w.code = $2 AND r.status = 'complete'`,
+          [SURVEY_SLUG, CURRENT_WAVE.code],
+        )
+      ).rows.map((r) => r.v);
+    const margins = [];
+    for (const dimension of ["industry", "region"] as const) {
+      const have = new Set(await present(dimension));
+      for (const category of categories[dimension]) margins.push({ dimension, category, share: have.has(category) ? 1 / have.size : 0 });
+    }
+    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${CURRENT_WAVE.code}/weighting/targets`, {
+      method: "PUT",
+      body: { margins },
+      cookie: await signIn(),
+      headers: authHeaders(),
+    });
+    expect(saved.status).toBe(200);
+
+    const laptop = await openBrowser({ width: 1280, height: 900 });
+    browsers.push(laptop);
+    const { page } = laptop;
+    await logIn(laptop, "/dashboard");
+    const badge = page.getByTestId("weighting-badge");
+    await badge.waitFor();
+    expect(await badge.getAttribute("data-state")).toBe("weighted");
+    const n = Number((await page.getByTestId("view-n").textContent())?.replace(/,/g, ""));
+    const nEff = Number((await page.getByTestId("view-n-eff").textContent())?.replace(/,/g, ""));
+    expect(n).toBeGreaterThan(0);
+    expect(nEff).toBeGreaterThan(0);
+    expect(nEff).toBeLessThan(n);
+    expect(
+      await page
+        .getByRole("navigation", { name: "Weighting" })
+        .getByRole("link", { name: "Weighted", exact: true })
+        .getAttribute("aria-current"),
+    ).toBe("true");
+    await page.getByText("Readiness profile").first().waitFor();
+    await expectAccessible(page, "weighted overview");
+    await screenshot(page, "weighting", "05-overview-weighted-laptop");
+
+    // The switch: unweighted figures, and the page's links keep the choice.
+    await page.getByRole("navigation", { name: "Weighting" }).getByRole("link", { name: "Unweighted" }).click();
+    await page.waitForURL(/weighted=0/);
+    await expect.poll(() => page.getByTestId("weighting-badge").getAttribute("data-state")).toBe("switched_off");
+    expect(await page.getByRole("link", { name: "Download tables (CSV)" }).getAttribute("href")).toMatch(/weighted=0/);
+
+    const phone = await openBrowser({ width: 375, height: 812 });
+    browsers.push(phone);
+    await logIn(phone, "/dashboard?weighted=1");
+    await phone.page.getByTestId("weighting-badge").waitFor();
+    expect(await phone.page.getByTestId("weighting-badge").getAttribute("data-state")).toBe("weighted");
+    await phone.page.getByText("Readiness profile").first().waitFor();
+    expect((await sidewaysOverflow(phone.page)).document).toBeLessThanOrEqual(0);
+    await expectAccessible(phone.page, "weighted overview on a phone");
+    await screenshot(phone.page, "weighting", "06-overview-weighted-phone");
+  }, 120_000);
+
+  // The suite shares one database: the current wave goes back to unweighted for every later test.
+  afterAll(async () => {
+    await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${CURRENT_WAVE.code}/weighting/targets`, {
+      method: "PUT",
+      body: { margins: [] },
+      cookie: await signIn(),
+      headers: authHeaders(),
+    });
+  });
 });

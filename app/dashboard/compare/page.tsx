@@ -1,4 +1,5 @@
 import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { WeightingBadge } from "@/components/weighting/WeightingBadge";
 import { figuresFor } from "@/lib/auth/roles";
 import { withFigures } from "@/lib/engine/figures";
 import { getEnv } from "@/lib/env";
@@ -15,18 +16,21 @@ export const metadata = { title: "Compare segments" };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const analyst = await requireAnalystPage(pathWithQuery("/dashboard/compare", params), "viewer");
-  const { a, b, rest, within, data, problems, options, optionsB, waves } = await withFigures(figuresFor(analyst.role), () =>
+  const { a, b, rest, within, data, problems, options, optionsB, waves, weighted } = await withFigures(figuresFor(analyst.role), () =>
     loadComparison(params),
   );
+  // The weighting switch is kept by every link and filter change, like the filters.
+  const w: [string, string][] = weighted ? [["weighted", weighted]] : [];
   const aQuery = filtersToQuery(a.filters, "a_");
   const bQuery = b ? filtersToQuery(b.filters, "b_") : new URLSearchParams();
   // With b=rest, the b_* filters are the group "everyone else" is taken from.
   const withinFilters = within?.filters ?? null;
   const withinNarrowed = withinFilters !== null && describeFilters(withinFilters, options) !== "everyone";
   const withinQuery = withinNarrowed ? filtersToQuery(withinFilters, "b_") : new URLSearchParams();
-  const keepForA = new URLSearchParams([...(rest ? [["b", "rest"], ...withinQuery] : [["b", "custom"], ...bQuery])]).toString();
-  const keepForB = new URLSearchParams([["b", "custom"], ...aQuery]).toString();
-  const keepForWithin = new URLSearchParams([["b", "rest"], ...aQuery]).toString();
+  const keepForA = new URLSearchParams([...(rest ? [["b", "rest"], ...withinQuery] : [["b", "custom"], ...bQuery]), ...w]).toString();
+  const keepForB = new URLSearchParams([["b", "custom"], ...aQuery, ...w]).toString();
+  const keepForWithin = new URLSearchParams([["b", "rest"], ...aQuery, ...w]).toString();
+  const current = [["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery, ...withinQuery] as [string, string][];
   const otherWave = b !== null && b.wave.code !== a.wave.code;
   const labelA = `${describeFilters(a.filters, options)}${otherWave ? ` in ${a.wave.title}` : ""}`;
   const labelB = rest
@@ -38,12 +42,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-bold text-brand-900">Compare segments</h1>
         <a
           className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
-          href={`/api/v1/exports/compare.csv?${new URLSearchParams([["b", rest ? "rest" : "custom"], ...aQuery, ...bQuery, ...withinQuery])}`}
+          href={`/api/v1/exports/compare.csv?${new URLSearchParams([...current, ...w])}`}
           download
         >
           Download comparison (CSV)
         </a>
       </div>
+      <WeightingBadge
+        info={data.weighting}
+        weightedHref={`?${new URLSearchParams([...current, ["weighted", "1"]])}`}
+        unweightedHref={`?${new URLSearchParams([...current, ["weighted", "0"]])}`}
+      />
       <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       <section aria-label="Segment A" className="grid gap-2">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment A</h2>
@@ -53,14 +62,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Segment B</h2>
           <Link
-            href={`?${new URLSearchParams([["b", "rest"], ...aQuery])}`}
+            href={`?${new URLSearchParams([["b", "rest"], ...aQuery, ...w])}`}
             aria-current={rest ? "true" : undefined}
             className={`rounded-full px-3 py-1 text-sm ${rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}
           >
             Everyone else
           </Link>
           <Link
-            href={`?${new URLSearchParams([["b", "custom"], ...aQuery, ...bQuery])}`}
+            href={`?${new URLSearchParams([["b", "custom"], ...aQuery, ...bQuery, ...w])}`}
             aria-current={!rest ? "true" : undefined}
             className={`rounded-full px-3 py-1 text-sm ${!rest ? "bg-brand-600 text-white" : "border border-slate-300"}`}
           >
