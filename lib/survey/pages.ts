@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { readResumeToken } from "./cookies";
 import { findDraft, type DraftView } from "./responses";
+import { localizeInstrument } from "./translations";
 import { getPersonalResult, getShareSummary, type PersonalResult, type ShareSummary } from "./results";
 import { slugSchema } from "./slug";
 import { getOpenWave, type OpenWave } from "./waves";
@@ -26,9 +27,11 @@ export async function loadSurveyPage(slug: string) {
   return { slug: wave.slug, instrument: wave.instrument, draft, retentionDays: getEnv().PARTIAL_RETENTION_DAYS };
 }
 
-export async function loadResultPage(slug: string): Promise<{ wave: OpenWave; result: PersonalResult | null } | null> {
-  const wave = await openWaveOrNull(slug);
-  if (!wave) return null;
+/** The result page's data; with a locale, its labels (options, dimensions, scale) in that language. */
+export async function loadResultPage(slug: string, locale = "en"): Promise<{ wave: OpenWave; result: PersonalResult | null } | null> {
+  const open = await openWaveOrNull(slug);
+  if (!open) return null;
+  const wave = { ...open, instrument: localizeInstrument(open.instrument, locale) };
   const token = await readResumeToken(wave.slug);
   return { wave, result: token ? await getPersonalResult(wave, token) : null };
 }

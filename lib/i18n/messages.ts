@@ -1,0 +1,23 @@
+// The message catalogs (messages/<locale>.json): one file per locale, loaded one at a time, so a
+// page ships only its own language's strings.
+import type { Locale } from "./locales";
+import type en from "@/messages/en.json";
+
+export type Messages = typeof en;
+
+const CATALOGS: Record<Locale, () => Promise<{ default: Messages }>> = {
+  en: () => import("@/messages/en.json"),
+  es: () => import("@/messages/es.json"),
+  ar: () => import("@/messages/ar.json"),
+};
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  return (await CATALOGS[locale]()).default;
+}
+
+/** The namespaces client components use: the only part of the catalog sent to the browser. */
+export const CLIENT_NAMESPACES = ["survey", "validation", "switcher", "deletion", "keep", "errors"] as const;
+
+export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+}
