@@ -1,6 +1,7 @@
 // Request bodies of the survey endpoints. Shared by the form (client), the route handlers and the
 // tests; answer contents are checked against the wave's instrument by ./answers.ts.
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // A plain JSON object, passed on as parsed: z.record would silently drop a "__proto__" key (and
 // the strict answer schemas must see every key to refuse it by name).
@@ -20,6 +21,8 @@ export const submitDraftRequestSchema = z
   .object({
     /** Chosen once per draft by the client; a repeat with the same id is a no-op. */
     submissionId: z.uuid({ error: "must be a UUID" }),
+    /** The language the respondent answered in; stored with the response (default en). */
+    language: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).optional(),
   })
   .strict();
 

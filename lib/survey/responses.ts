@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { db } from "@/lib/db/client";
 import { refusal, toOutcome, type Quota } from "@/lib/ratelimit";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -123,7 +124,12 @@ export interface SubmitResult {
  * Turns the respondent's draft into a complete response. Idempotent: a double click, a retry
  * after a timeout or a resubmit from an old tab returns the same response without change.
  */
-export async function submitDraft(wave: OpenWave, token: string, submissionId: string): Promise<SubmitResult> {
+export async function submitDraft(
+  wave: OpenWave,
+  token: string,
+  submissionId: string,
+  language: Locale = DEFAULT_LOCALE,
+): Promise<SubmitResult> {
   const { instrument } = wave;
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; status: string; answers: Answers; wave_id: string }[]>`
@@ -142,6 +148,7 @@ export async function submitDraft(wave: OpenWave, token: string, submissionId: s
           submissionHash: sha256(canonicalJson(answers)),
           submittedAt: new Date(),
           currentStep: instrument.sections.length,
+          language,
           answers,
           ...derivedColumns(instrument, answers),
         },

@@ -139,7 +139,7 @@ export const submitDraftRoute = defineRoute({
     const wave = await getOpenWave(params.slug);
     const token = await readResumeToken(wave.slug);
     if (!token) throw new ValidationError([{ path: "cookie", message: "no survey in progress in this browser; start the survey first" }]);
-    const result = await submitDraft(wave, token, body.submissionId);
+    const result = await submitDraft(wave, token, body.submissionId, body.language);
     return new Reply(result.created ? 201 : 200, { id: result.id, status: "complete" as const, resultUrl: `/survey/${wave.slug}/result` });
   },
 });
