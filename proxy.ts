@@ -12,7 +12,15 @@
 // answers them without Next.js (lib/server/fast-routes.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, getEnv } from "@/lib/env";
-import { DEFAULT_LOCALE, isRespondentPath, LANG_PARAM, LOCALE_HEADER, localeFromParam, negotiateLocale } from "@/lib/i18n/locales";
+import {
+  DEFAULT_LOCALE,
+  isRespondentPath,
+  LANG_PARAM,
+  LOCALE_HEADER,
+  localeFromParam,
+  negotiateLocale,
+  PAGE_URL_HEADER,
+} from "@/lib/i18n/locales";
 import {
   API_CSP,
   CROSS_SITE_ERROR,
@@ -66,6 +74,8 @@ function answer(request: NextRequest): NextResponse {
     ? (localeFromParam(request.nextUrl.searchParams.get(LANG_PARAM)) ?? negotiateLocale(request.headers.get("accept-language")))
     : DEFAULT_LOCALE;
   requestHeaders.set(LOCALE_HEADER, locale);
+  // The page's own address, for the language switcher's links (rendered on the server: no script).
+  requestHeaders.set(PAGE_URL_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Content-Language", locale);

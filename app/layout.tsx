@@ -1,13 +1,13 @@
-import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { LanguageSwitcher } from "@/components/i18n/LanguageSwitcher";
 import { appUrl } from "@/lib/env";
 import { clientMessages, type Messages } from "@/lib/i18n/messages";
-import { dirOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { headers } from "next/headers";
+import { dirOf, isLocale, DEFAULT_LOCALE, LANG_PARAM, localeFromParam, PAGE_URL_HEADER, withLang } from "@/lib/i18n/locales";
 import "./globals.css";
 
 const DESCRIPTION = "How ready are technologists to run AI inference in production? Take the survey and see where you stand.";
@@ -48,6 +48,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const t = await getTranslations("layout");
+  // A language the respondent chose (?lang=) stays in the header's survey link.
+  const query = ((await headers()).get(PAGE_URL_HEADER) ?? "").split("?", 2)[1] ?? "";
+  const lang = localeFromParam(new URLSearchParams(query).get(LANG_PARAM));
   // Client components get only the namespaces they use, of this one locale.
   const messages = clientMessages((await getMessages()) as unknown as Messages);
   return (
@@ -67,7 +70,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Readiness Radar
               </Link>
               <nav aria-label={t("mainNav")} className="flex gap-1 text-sm text-slate-600">
-                <Link href="/survey/ai-readiness" className="rounded px-2 py-1 hover:text-brand-700">
+                <Link href={withLang("/survey/ai-readiness", lang)} className="rounded px-2 py-1 hover:text-brand-700">
                   {t("takeSurvey")}
                 </Link>
                 <Link href="/dashboard" className="rounded px-2 py-1 hover:text-brand-700">
@@ -76,9 +79,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </nav>
             </div>
           </header>
-          <Suspense fallback={null}>
-            <LanguageSwitcher />
-          </Suspense>
+          <LanguageSwitcher />
           <main id="main" className="flex-1">
             {children}
           </main>

@@ -1,18 +1,20 @@
-"use client";
-// The respondent's language switcher: links to this same page (its step and other parameters
-// kept) in each language, so a language is a shareable URL and works without JavaScript.
-import { usePathname, useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { isRespondentPath, LANG_PARAM, LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+// The respondent's language switcher: links to this same page (its parameters kept) in each
+// language, so a language is a shareable URL. A server component: it costs the survey's first
+// download no JavaScript. The address comes from the proxy (PAGE_URL_HEADER); after the form
+// moves between steps in the browser the links still name the page, and the server sends a
+// returning respondent to the step they reached.
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isRespondentPath, LANG_PARAM, LOCALE_NAMES, LOCALES, PAGE_URL_HEADER } from "@/lib/i18n/locales";
 
-export function LanguageSwitcher() {
-  const t = useTranslations("switcher");
-  const current = useLocale();
-  const pathname = usePathname();
-  const search = useSearchParams();
+export async function LanguageSwitcher() {
+  const address = (await headers()).get(PAGE_URL_HEADER) ?? "/";
+  const [pathname = "/", query = ""] = address.split("?", 2);
   if (!isRespondentPath(pathname)) return null;
+  const t = await getTranslations("switcher");
+  const current = await getLocale();
   const hrefOf = (locale: string) => {
-    const params = new URLSearchParams(search.toString());
+    const params = new URLSearchParams(query);
     params.set(LANG_PARAM, locale);
     return `${pathname}?${params.toString()}`;
   };

@@ -113,7 +113,7 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl, a
                 <li>
                   {t.rich("ahead", {
                     group: differencesFrom,
-                    dimensions: format.list(differences.above),
+                    dimensions: format.list(differences.above, { type: "unit" }),
                     strong: (chunks) => <strong>{chunks}</strong>,
                   })}
                 </li>
@@ -122,7 +122,7 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl, a
                 <li>
                   {t.rich("behind", {
                     group: differencesFrom,
-                    dimensions: format.list(differences.below),
+                    dimensions: format.list(differences.below, { type: "unit" }),
                     strong: (chunks) => <strong>{chunks}</strong>,
                   })}
                 </li>

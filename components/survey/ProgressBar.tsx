@@ -1,4 +1,4 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 
 interface Props {
@@ -14,7 +14,8 @@ interface Props {
 /** "Step 3 of 6", a link to every step reached so far, and the progress bar. */
 export function ProgressBar({ instrument, step, furthest, hrefOf, onGo }: Props) {
   const t = useTranslations("survey");
-  const format = useFormatter();
+  // Intl directly rather than next-intl's formatter: the survey's first download stays small.
+  const locale = useLocale();
   const total = instrument.sections.length;
   const percent = Math.round(((step + 1) / total) * 100);
   const stepWord = `${t("stepWord")} `;
@@ -69,7 +70,11 @@ export function ProgressBar({ instrument, step, furthest, hrefOf, onGo }: Props)
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={t("progressText", { step: step + 1, total, percent: format.number(percent / 100, { style: "percent" }) })}
+        aria-valuetext={t("progressText", {
+          step: step + 1,
+          total,
+          percent: new Intl.NumberFormat(locale, { style: "percent" }).format(percent / 100),
+        })}
         className="h-2 overflow-hidden rounded-full bg-slate-200"
       >
         <div className="h-full rounded-full bg-brand-600 transition-[width] duration-300" style={{ width: `${percent}%` }} />

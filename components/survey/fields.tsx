@@ -1,7 +1,7 @@
 "use client";
 // One control per question type. Every control is a native input inside a fieldset with a legend,
 // so it is labelled, keyboard-operable (arrows move within radio groups) and screen-reader friendly.
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { AnswerValue, Instrument, Question } from "@/lib/survey/instrument-schema";
 import { optionsOf } from "@/lib/survey/questions";
 
@@ -216,7 +216,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
 }
 
 function FreeText({ question, value, onChange }: FieldProps) {
-  const format = useFormatter();
+  const number = new Intl.NumberFormat(useLocale());
   if (question.type !== "text") return null;
   const text = typeof value === "string" ? value : "";
   return (
@@ -232,7 +232,7 @@ function FreeText({ question, value, onChange }: FieldProps) {
         className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
       />
       <p className="mt-1 text-end text-xs text-slate-500">
-        {format.number(text.length)} / {format.number(question.maxLength)}
+        {number.format(text.length)} / {number.format(question.maxLength)}
       </p>
     </div>
   );

@@ -7,15 +7,17 @@ import { useCallback, useRef, useState } from "react";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { allQuestions } from "@/lib/survey/questions";
 import type { Answers } from "./useAnswers";
-import { validationMessage } from "./validation-messages";
 
-type Validation = typeof import("@/lib/survey/answers");
+// The translated messages (./validation-messages.ts) come with the schemas, not with the page.
+type Validation = typeof import("@/lib/survey/answers") & typeof import("./validation-messages");
 let validation: Promise<Validation> | null = null;
 const loadValidation = () =>
-  (validation ??= import("@/lib/survey/answers").catch((error: unknown) => {
-    validation = null; // a failed download is tried again on the next call
-    throw error;
-  }));
+  (validation ??= Promise.all([import("@/lib/survey/answers"), import("./validation-messages")])
+    .then(([answers, messages]) => ({ ...answers, ...messages }))
+    .catch((error: unknown) => {
+      validation = null; // a failed download is tried again on the next call
+      throw error;
+    }));
 
 export type FieldErrors = Record<string, string>;
 
@@ -33,7 +35,7 @@ export function useStepValidation(instrument: Instrument) {
       for (const issue of parsed.error.issues) {
         const questionId = String(issue.path[0] ?? "");
         const question = allQuestions(instrument).find((q) => q.id === questionId);
-        if (question) errors[questionId] ??= validationMessage(t, instrument, question, issue, answers);
+        if (question) errors[questionId] ??= v.validationMessage(t, instrument, question, issue, answers);
       }
       return errors;
     },

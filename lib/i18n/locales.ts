@@ -10,6 +10,8 @@ export const DEFAULT_LOCALE: Locale = "en";
 export const LANG_PARAM = "lang";
 /** The request header the proxy passes the resolved locale in (lib/i18n/request.ts reads it). */
 export const LOCALE_HEADER = "x-locale";
+/** The request header the proxy passes the page's path and query in (for the language switcher). */
+export const PAGE_URL_HEADER = "x-page-url";
 
 /** Each language's own name, as the switcher shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = {

@@ -16,7 +16,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 }
 
 /** The namespaces client components use: the only part of the catalog sent to the browser. */
-export const CLIENT_NAMESPACES = ["survey", "validation", "switcher", "deletion", "keep", "errors"] as const;
+export const CLIENT_NAMESPACES = ["survey", "validation", "deletion", "keep", "errors"] as const;
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DeleteResponse } from "@/components/result/DeleteResponse";
 import { PersonalResultView } from "@/components/result/PersonalResultView";
 import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
@@ -23,7 +23,7 @@ export default async function ResultPage({
   const page = await loadResultPage((await params).slug, locale);
   if (!page) notFound();
   const t = await getTranslations("result");
-  const format = await getFormatter();
+
   const query = await searchParams;
   const deleted = query.deleted === "1";
   const lang = localeFromParam(query[LANG_PARAM]);
@@ -35,7 +35,13 @@ export default async function ResultPage({
           {t("printedHeader", {
             survey: locale === "en" ? page.wave.surveyTitle : page.wave.instrument.title,
             wave: page.wave.waveTitle,
-            date: format.dateTime(page.result.submittedAt, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+            // English as the British write it ("2 December 2026"), every other language its own way.
+            date: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              timeZone: "UTC",
+            }).format(page.result.submittedAt),
           })}
         </p>
       )}
