@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 
 // Shown for any page that fails (the server's HTML carries only Next's digest). It claims nothing
 // about what was or was not saved: a page that fails to load is a read, and the cause is unknown

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ClientIntlProvider } from "@/components/i18n/client";
 import { LanguageSwitcher } from "@/components/i18n/LanguageSwitcher";
 import { appUrl } from "@/lib/env";
 import { clientMessages, type Messages } from "@/lib/i18n/messages";
@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dirOf(locale)}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
+        <ClientIntlProvider locale={locale} messages={messages}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -86,7 +86,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <footer className="border-t border-slate-200 bg-white print:hidden">
             <div className="mx-auto max-w-5xl px-4 py-4 text-xs text-slate-500">{t("footer")}</div>
           </footer>
-        </NextIntlClientProvider>
+        </ClientIntlProvider>
       </body>
     </html>
   );

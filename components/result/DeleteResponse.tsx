@@ -3,7 +3,7 @@
 // The server finds the response by the httpOnly resume cookie only; this component never knows
 // an id, so it cannot be pointed at anyone else's response.
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
 import { useEffect, useRef, useState } from "react";
 

@@ -5,7 +5,7 @@
 // (data-print="open") show their content in print through CSS (PRINT_OPEN in ./print-open.ts, the
 // ::details-content pseudo-element, which needs no script); for browsers without it, PrintExpander opens them on
 // beforeprint and closes them again afterwards, whether printing starts from the button or the menu.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import { useEffect } from "react";
 
 export function PrintButton() {

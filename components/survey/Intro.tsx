@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 
 /** The survey's introduction: what the respondent gets, their privacy, and consent before starting. */

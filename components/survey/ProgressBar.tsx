@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 
 interface Props {

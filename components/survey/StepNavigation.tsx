@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 
 export type Busy = "saving" | "submitting" | null;
 

@@ -3,7 +3,7 @@
 // the step in the URL (useStepInUrl), the answers (useAnswers), checks (useStepValidation), draft
 // saving (useDraftSaving), and the step's view (ProgressBar, Banner, QuestionField, StepNavigation).
 import { useRouter, useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { LANG_PARAM, localeFromParam, withLang, type Locale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";

@@ -1,7 +1,7 @@
 "use client";
 // One control per question type. Every control is a native input inside a fieldset with a legend,
 // so it is labelled, keyboard-operable (arrows move within radio groups) and screen-reader friendly.
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import type { AnswerValue, Instrument, Question } from "@/lib/survey/instrument-schema";
 import { optionsOf } from "@/lib/survey/questions";
 

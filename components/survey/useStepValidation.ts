@@ -2,11 +2,12 @@
 // Checks a step with the same zod schemas the server uses. They (and zod, about 30 KB gzipped)
 // load only once the respondent answers or presses Next, not with the page. After a step's first
 // check, its errors update as the respondent answers; errors belong to the step they were found on.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import { useCallback, useRef, useState } from "react";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { allQuestions } from "@/lib/survey/questions";
 import type { Answers } from "./useAnswers";
+import type { Translate } from "./validation-messages";
 
 // The translated messages (./validation-messages.ts) come with the schemas, not with the page.
 type Validation = typeof import("@/lib/survey/answers") & typeof import("./validation-messages");
@@ -35,7 +36,7 @@ export function useStepValidation(instrument: Instrument) {
       for (const issue of parsed.error.issues) {
         const questionId = String(issue.path[0] ?? "");
         const question = allQuestions(instrument).find((q) => q.id === questionId);
-        if (question) errors[questionId] ??= v.validationMessage(t, instrument, question, issue, answers);
+        if (question) errors[questionId] ??= v.validationMessage(t as Translate, instrument, question, issue, answers);
       }
       return errors;
     },

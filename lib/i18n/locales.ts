@@ -3,7 +3,7 @@
 // components and client components share it. Analysts' pages stay in English.
 
 /** Languages with a complete message catalog (messages/<locale>.json) and instrument translations. */
-export const LOCALES = ["en", "es", "ar"] as const;
+export const LOCALES = ["en", "es", "pt-BR", "fr", "de", "ja", "zh-CN", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 /** The query parameter that keeps the language in respondent URLs (shareable links per language). */
@@ -17,6 +17,11 @@ export const PAGE_URL_HEADER = "x-page-url";
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
   es: "Español",
+  "pt-BR": "Português (Brasil)",
+  fr: "Français",
+  de: "Deutsch",
+  ja: "日本語",
+  "zh-CN": "简体中文",
   ar: "العربية",
 };
 

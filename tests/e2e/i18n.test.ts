@@ -1,11 +1,20 @@
 // Respondents in their own language (issue 19): the whole survey in Spanish and in Arabic
 // (right to left) in Chromium, each locale's first step and result screenshotted and axe-checked,
-// the language kept in the URL and stored with the response, and a page carrying only its own
-// locale's words.
+// the language kept in the URL and stored with the response, and the first step's JavaScript
+// within the page-weight target with only the active locale's messages.
 import { afterEach, describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
 import type { Page } from "playwright-core";
 import ar from "@/messages/ar.json";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
 import es from "@/messages/es.json";
+import fr from "@/messages/fr.json";
+import ja from "@/messages/ja.json";
+import ptBR from "@/messages/pt-BR.json";
+import zhCN from "@/messages/zh-CN.json";
+import { benchWeight } from "@/scripts/bench/weight";
+import { dirOf, LOCALE_NAMES, LOCALES as ALL_LOCALES, type Locale } from "@/lib/i18n/locales";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { localizeInstrument } from "@/lib/survey/translations";
 import { describeViolations, ruleViolations, seriousViolations } from "../helpers/axe";
@@ -20,7 +29,7 @@ afterEach(async () => {
   await closeTestPool();
 });
 
-const LOCALES = { es, ar } as const;
+const LOCALES: Record<Locale, typeof en> = { en, es, "pt-BR": ptBR, fr, de, ja, "zh-CN": zhCN, ar };
 type TestLocale = keyof typeof LOCALES;
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
@@ -62,7 +71,7 @@ async function runSurvey(page: Page, locale: TestLocale): Promise<string[]> {
 
   await page.goto(`/survey/ai-readiness?lang=${locale}`);
   expect(await page.locator("html").getAttribute("lang")).toBe(locale);
-  expect(await page.locator("html").getAttribute("dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+  expect(await page.locator("html").getAttribute("dir")).toBe(dirOf(locale));
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(instrument.title);
   // The switcher names every language in that language and marks this one.
   const switcher = page.getByRole("navigation", { name: m.switcher.label });
@@ -112,7 +121,7 @@ async function runSurvey(page: Page, locale: TestLocale): Promise<string[]> {
   const concerns = instrument.sections[3]!.questions.find((q) => q.id === "concerns");
   const latency = concerns?.type === "multi" ? concerns.options.find((o) => o.id === "latency")?.label : undefined;
   expect(await ranks.nth(1).locator('option[value="latency"]').textContent()).toBe(
-    fill(m.survey.rankedElsewhere, { label: latency ?? "", place: 1 }),
+    createTranslator({ locale, messages: m })("survey.rankedElsewhere", { label: latency ?? "", place: 1 }),
   );
   await ranks.nth(2).selectOption("compliance");
   await checkPage(page, `step 4 (${locale})`, problems);
@@ -129,7 +138,7 @@ async function runSurvey(page: Page, locale: TestLocale): Promise<string[]> {
   await page.waitForURL(/\/result\?lang=/);
 
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(m.result.heading);
-  expect(await page.locator("html").getAttribute("dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+  expect(await page.locator("html").getAttribute("dir")).toBe(dirOf(locale));
   await page.getByTestId("dimension-chart").waitFor();
   expect(await page.getByRole("heading", { name: m.result.indexHeading }).count()).toBe(1);
   // Stage of readiness is the translated scale label.
@@ -168,6 +177,65 @@ describe("respondents in their own language", () => {
     const arabic = await page({ "Accept-Language": "en" }, "?lang=ar");
     expect(arabic).toContain('<html lang="ar" dir="rtl"');
     expect(arabic).not.toContain(es.survey.start);
-    expect(await page({ "Accept-Language": "fr-CA, de;q=0.5" })).toContain('<html lang="en" dir="ltr"');
+    expect(await page({ "Accept-Language": "ko-KR, it;q=0.5" })).toContain('<html lang="en" dir="ltr"');
+  });
+
+  it("shows every language's first step and result on a laptop and a 375 px phone, axe clean, with the switcher", async () => {
+    const problems: string[] = [];
+    /** <html lang dir> follow the locale, and the switcher names every language, marking this one. */
+    const checkLanguage = async (page: Page, locale: Locale) => {
+      expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+      expect(await page.locator("html").getAttribute("dir")).toBe(dirOf(locale));
+      const switcher = page.getByRole("navigation", { name: LOCALES[locale].switcher.label });
+      expect(await switcher.getByRole("link").allTextContents()).toEqual(ALL_LOCALES.map((l) => LOCALE_NAMES[l]));
+      expect(await switcher.locator('[aria-current="true"]').getAttribute("hreflang")).toBe(locale);
+    };
+    const devices = [
+      ["laptop", { width: 1280, height: 900 }],
+      ["phone", { width: 375, height: 740 }],
+    ] as const;
+    for (const [device, viewport] of devices) {
+      // The first step, in a browser of its own per language (a new respondent each time).
+      for (const locale of ALL_LOCALES) {
+        browser = await openBrowser(viewport);
+        const { page } = browser;
+        const m = LOCALES[locale];
+        await page.goto(`/survey/ai-readiness?lang=${locale}`);
+        await checkLanguage(page, locale);
+        await page.getByRole("checkbox", { name: m.survey.consent }).check();
+        await page.getByRole("button", { name: m.survey.start }).click();
+        await expect.poll(() => page.getByTestId("progress-label").textContent()).toBe(fill(m.survey.stepOf, { step: 1, total: 6 }));
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+          localizeInstrument(instrumentV1, locale).sections[0]!.title,
+        );
+        await screenshot(page, "i18n-locales", `${locale}-${device}-first-step`);
+        await checkPage(page, `first step (${locale}, ${device})`, problems);
+        await browser.close();
+        browser = undefined;
+      }
+    }
+    // One response (in English), then its result page in every language, on both devices.
+    browser = await openBrowser({ width: 1280, height: 900 });
+    const { page } = browser;
+    problems.push(...(await runSurvey(page, "en")));
+    for (const [device, viewport] of devices) {
+      await page.setViewportSize(viewport);
+      for (const locale of ALL_LOCALES) {
+        await page.goto(`/survey/ai-readiness/result?lang=${locale}`);
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(LOCALES[locale].result.heading);
+        await page.getByTestId("dimension-chart").waitFor();
+        await checkLanguage(page, locale);
+        await screenshot(page, "i18n-locales", `${locale}-${device}-result`);
+        await checkPage(page, `result (${locale}, ${device})`, problems);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the first step's JavaScript within the page-weight target in every tested language", async () => {
+    for (const search of ["", "?lang=es", "?lang=ar"]) {
+      const [result] = await benchWeight(testEnv.baseUrl, "ai-readiness", search);
+      expect(result?.pass, `${result?.metric}: ${result?.app} KB (${result?.note})`).toBe(true);
+    }
   });
 });

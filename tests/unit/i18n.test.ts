@@ -126,7 +126,12 @@ describe("choosing the language", () => {
   it("negotiates Accept-Language by weight and language, falling back to English", () => {
     expect(negotiateLocale("es-MX,es;q=0.9,en;q=0.8")).toBe("es");
     expect(negotiateLocale("fr;q=0.9, ar-EG;q=0.95")).toBe("ar");
-    expect(negotiateLocale("de, *;q=0.1")).toBe("en");
+    expect(negotiateLocale("ko, *;q=0.1")).toBe("en");
+    expect(negotiateLocale("de-AT, en;q=0.5")).toBe("de");
+    expect(negotiateLocale("fr-CA")).toBe("fr");
+    expect(negotiateLocale("pt-PT, pt;q=0.9")).toBe("pt-BR");
+    expect(negotiateLocale("zh-Hans-CN, zh;q=0.9")).toBe("zh-CN");
+    expect(negotiateLocale("ja-JP")).toBe("ja");
     expect(negotiateLocale("en;q=0, es;q=0.2")).toBe("es");
     expect(negotiateLocale(null)).toBe("en");
     expect(negotiateLocale("garbage;;q=x")).toBe("en");
@@ -136,6 +141,8 @@ describe("choosing the language", () => {
     expect(localeFromParam("ES")).toBe("es");
     expect(localeFromParam(["ar", "es"])).toBe("ar");
     expect(localeFromParam("klingon")).toBeNull();
+    expect(localeFromParam("pt-br")).toBe("pt-BR");
+    expect(localeFromParam("ZH-cn")).toBe("zh-CN");
     expect(withLang("/survey/x/result?deleted=1", "ar")).toBe("/survey/x/result?deleted=1&lang=ar");
     expect(withLang("/architectures/edge#latency", "es")).toBe("/architectures/edge?lang=es#latency");
     expect(withLang("/survey/x", null)).toBe("/survey/x");
