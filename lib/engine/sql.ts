@@ -130,11 +130,7 @@ function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string;
   type Unaliased = Reading extends infer R ? (R extends Reading ? Omit<R, "alias"> : never) : never;
   const add = (sql: string, reading: Unaliased) => out.push({ sql, reading: { ...reading, alias: `m${out.length}` } as Reading });
   /** A count of the rows meeting `condition` (all rows: null), and with measures.keys the sum of their record keys. */
-  const count = (
-    condition: string | null,
-    reading: Unaliased,
-    counted = condition ? d.countIf(condition) : "count(*)",
-  ) => {
+  const count = (condition: string | null, reading: Unaliased, counted = condition ? d.countIf(condition) : "count(*)") => {
     add(d.int(counted), reading);
     if (m.keys) add(d.int(condition ? d.sumIf(d.recordKey, condition) : `sum(${d.recordKey})`), { ...reading, recordKeys: true });
   };

@@ -171,7 +171,13 @@ export async function submitDraft(
  * repeat (or 50 concurrent copies) resolve to one row; reusing a key for other answers is refused.
  * `answers` have passed validateCompleteAnswers.
  */
-export async function submitComplete(wave: OpenWave, idempotencyKey: string, answers: Answers, quota: Quota): Promise<SubmitResult> {
+export async function submitComplete(
+  wave: OpenWave,
+  idempotencyKey: string,
+  answers: Answers,
+  quota: Quota,
+  language: Locale = DEFAULT_LOCALE,
+): Promise<SubmitResult> {
   const { instrument } = wave;
   const submissionKey = `api:${idempotencyKey}`;
   const submissionHash = sha256(canonicalJson(answers));
@@ -181,6 +187,7 @@ export async function submitComplete(wave: OpenWave, idempotencyKey: string, ans
     submissionKey,
     submissionHash,
     currentStep: instrument.sections.length,
+    language,
     ...derivedColumns(instrument, answers),
     answers,
   });
