@@ -21,6 +21,8 @@ interface Props {
   result: PersonalResult;
   /** The readiness scale's labels (1-5), for the chart's axis. */
   scale: readonly string[];
+  /** Region names by code, in the respondent's language (the latency estimates' rows). */
+  regionNames: Record<string, string>;
   /** The share image of this result (PNG). */
   shareImageUrl: string;
   /** The wave's published results, or null while there are none. */
@@ -29,7 +31,7 @@ interface Props {
   architectureHref: (id: string) => string;
 }
 
-export function PersonalResultView({ result, scale, shareImageUrl, compareUrl, architectureHref }: Props) {
+export function PersonalResultView({ result, scale, regionNames, shareImageUrl, compareUrl, architectureHref }: Props) {
   const t = useTranslations("result");
   const format = useFormatter();
   const pct = (share: number | null) => (share === null ? "—" : localPercent(t, format, share));
@@ -93,7 +95,7 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl, a
         </div>
       </section>
 
-      <Recommendation ranked={result.recommendation} architectureHref={architectureHref} />
+      <Recommendation ranked={result.recommendation} regionNames={regionNames} architectureHref={architectureHref} />
 
       {withheld && (
         <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">

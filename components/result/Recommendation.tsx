@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { recommend } from "@/lib/architecture/recommend";
 import { REGION_NAMES, type RegionId } from "@/lib/architecture/assumptions";
 import { PRINT_OPEN } from "./print-open";
 
 type Ranked = ReturnType<typeof recommend>["ranked"];
 
-/** Latency estimates name regions by the latency model's region codes. */
-const regionLabel = (code: string) => REGION_NAMES[code as RegionId] ?? code;
+/** Latency estimates name regions by the latency model's region codes: the instrument's region option codes. */
+const regionLabelIn = (names: Record<string, string>) => (code: string) => names[code] ?? REGION_NAMES[code as RegionId] ?? code;
 
 /** Milliseconds, with the page locale's digits and grouping. */
 function useMs() {
@@ -36,8 +36,20 @@ function Total({ ms: value, over, compact }: { ms: number; over: boolean; compac
 }
 
 /** The respondent's own recommendation: ranked architectures, reasons, latency per user region. */
-export function Recommendation({ ranked, architectureHref }: { ranked: Ranked; architectureHref: (id: string) => string }) {
+export function Recommendation({
+  ranked,
+  regionNames,
+  architectureHref,
+}: {
+  ranked: Ranked;
+  /** Region names by code in the respondent's language (lib/survey/results.ts regionNames). */
+  regionNames: Record<string, string>;
+  architectureHref: (id: string) => string;
+}) {
   const t = useTranslations("recommendation");
+  const regionLabel = regionLabelIn(regionNames);
+  // The catalog's names and the generated reasons exist in English only: marked so, for screen readers.
+  const english = useLocale() === "en" ? undefined : "en";
   const ms = useMs();
   const [top, ...others] = ranked;
   if (!top) return null;
@@ -45,11 +57,11 @@ export function Recommendation({ ranked, architectureHref }: { ranked: Ranked; a
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
       <h2 id="rec-heading" className="mt-1 text-xl font-bold text-brand-900">
-        <Link href={architectureHref(top.id)} className="underline decoration-brand-500/40 underline-offset-4">
+        <Link href={architectureHref(top.id)} lang={english} className="underline decoration-brand-500/40 underline-offset-4">
           {top.name}
         </Link>
       </h2>
-      <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700">
+      <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english}>
         {top.reasons.slice(0, 4).map((reason, i) => (
           <li key={i}>{reason}</li>
         ))}
@@ -59,7 +71,7 @@ export function Recommendation({ ranked, architectureHref }: { ranked: Ranked; a
           <summary className="cursor-pointer font-medium text-brand-700 print:hidden">
             {t("moreReasons", { count: top.reasons.length - 4 })}
           </summary>
-          <ul className="mt-1 list-disc space-y-1 ps-5">
+          <ul className="mt-1 list-disc space-y-1 ps-5" lang={english}>
             {top.reasons.slice(4).map((reason, i) => (
               <li key={i}>{reason}</li>
             ))}

@@ -8,7 +8,7 @@ import { emptyFilters, type Filters } from "@/lib/analytics/filters";
 import { suppressDistribution } from "@/lib/analytics/suppression";
 import { meanInterval } from "@/lib/stats/tests";
 import type { Answers, Instrument } from "./instrument-schema";
-import { optionLabelOf, questionByRole, readinessDimensions } from "./roles";
+import { codeOf, findQuestionByRole, optionLabelOf, questionByRole, readinessDimensions, roleOptions } from "./roles";
 import { snapshotCutoff, snapshotEnd, type DailyCount } from "./peer-snapshot";
 import { hashResumeToken } from "./resume-token";
 import type { OpenWave } from "./waves";
@@ -333,4 +333,13 @@ const PUBLISHED_RESULTS_LIVE = false;
  */
 export function publishedResultsUrl(wave: Pick<OpenWave, "slug" | "waveCode">): string | null {
   return PUBLISHED_RESULTS_LIVE ? `/results/${encodeURIComponent(wave.slug)}/${encodeURIComponent(wave.waveCode)}` : null;
+}
+
+/**
+ * The region names of the wave's own instrument by option code, in the wording it is shown in
+ * (localized): the latency model names the users' regions by these codes.
+ */
+export function regionNames(instrument: Instrument): Record<string, string> {
+  const question = findQuestionByRole(instrument, "region");
+  return question ? Object.fromEntries(roleOptions(instrument, question).map((option) => [codeOf(option), option.label])) : {};
 }

@@ -225,6 +225,10 @@ describe("respondents in their own language", () => {
         await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(LOCALES[locale].result.heading);
         await page.getByTestId("dimension-chart").waitFor();
         await checkLanguage(page, locale);
+        // The latency estimates name the users' regions in this language (the instrument's own names).
+        const region = localizeInstrument(instrumentV1, locale).sections[0]!.questions.find((q) => q.id === "region");
+        const latinAmerica = region?.type === "single" ? region.options.find((o) => o.id === "latin_america")?.label : undefined;
+        expect(await page.getByTestId("latency-for-you").textContent()).toContain(latinAmerica);
         await screenshot(page, "i18n-locales", `${locale}-${device}-result`);
         await checkPage(page, `result (${locale}, ${device})`, problems);
       }

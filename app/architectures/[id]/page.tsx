@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
 import { RTT_NOTE, sources } from "@/lib/architecture/assumptions";
 import { ARCHITECTURES, getArchitecture } from "@/lib/architecture/catalog";
@@ -27,10 +27,12 @@ export default async function ArchitecturePage({
   const t = await getTranslations("architecture");
   const lang = localeFromParam((await searchParams)[LANG_PARAM]);
   const hrefOf = (id: string) => withLang(`/architectures/${id}`, lang);
+  // The catalog's prose exists in English only: marked so, for screen readers and translators.
+  const english = (await getLocale()) === "en" ? undefined : "en";
   const section = (title: string, items: string[]) => (
     <section className="rounded-2xl border border-slate-200 bg-white p-5">
       <h2 className="font-semibold text-brand-900">{title}</h2>
-      <ul className="mt-2 list-disc space-y-1 ps-5 text-sm text-slate-700">
+      <ul className="mt-2 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english}>
         {items.map((item, i) => (
           <li key={i}>{item}</li>
         ))}
@@ -40,17 +42,27 @@ export default async function ArchitecturePage({
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
-      <h1 className="mt-1 text-3xl font-bold text-brand-900">{architecture.name}</h1>
-      <p className="mt-2 text-lg text-slate-700">{architecture.tagline}</p>
-      <p className="mt-4 text-slate-700">{architecture.description}</p>
+      <h1 className="mt-1 text-3xl font-bold text-brand-900" lang={english}>
+        {architecture.name}
+      </h1>
+      <p className="mt-2 text-lg text-slate-700" lang={english}>
+        {architecture.tagline}
+      </p>
+      <p className="mt-4 text-slate-700" lang={english}>
+        {architecture.description}
+      </p>
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {section(t("fits"), architecture.fitsWhen)}
         {section(t("avoid"), architecture.avoidWhen)}
         <section className="rounded-2xl border border-slate-200 bg-white p-5">
           <h2 className="font-semibold text-brand-900">{t("latency")}</h2>
-          <p className="mt-2 text-sm text-slate-700">{architecture.latency}</p>
+          <p className="mt-2 text-sm text-slate-700" lang={english}>
+            {architecture.latency}
+          </p>
           <h2 className="mt-4 font-semibold text-brand-900">{t("cost")}</h2>
-          <p className="mt-2 text-sm text-slate-700">{architecture.cost}</p>
+          <p className="mt-2 text-sm text-slate-700" lang={english}>
+            {architecture.cost}
+          </p>
         </section>
         {section(t("operate"), architecture.operations)}
       </div>

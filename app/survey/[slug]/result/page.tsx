@@ -6,7 +6,7 @@ import { DeleteResponse } from "@/components/result/DeleteResponse";
 import { PersonalResultView } from "@/components/result/PersonalResultView";
 import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
 import { loadResultPage } from "@/lib/survey/pages";
-import { publishedResultsUrl, readinessScale } from "@/lib/survey/results";
+import { publishedResultsUrl, readinessScale, regionNames } from "@/lib/survey/results";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("result"))("pageTitle") };
@@ -50,6 +50,7 @@ export default async function ResultPage({
           <PersonalResultView
             result={page.result}
             scale={readinessScale(page.wave.instrument)}
+            regionNames={regionNames(page.wave.instrument)}
             shareImageUrl={`/survey/${page.wave.slug}/result/share.png`}
             compareUrl={publishedResultsUrl(page.wave)}
             architectureHref={(id) => withLang(`/architectures/${id}`, lang)}
