@@ -4,7 +4,7 @@
 // saving (useDraftSaving), and the step's view (ProgressBar, Banner, QuestionField, StepNavigation).
 import { useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "@/components/i18n/client";
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import { LANG_PARAM, localeFromParam, withLang, type Locale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import type { DraftView } from "@/lib/survey/responses";
@@ -23,11 +23,11 @@ interface Props {
   slug: string;
   instrument: Instrument;
   initialDraft: DraftView | null;
-  /** Unfinished responses are deleted this many days after their last save. */
-  retentionDays: number;
+  /** The introduction's reading part, rendered on the server (./IntroDetails.tsx). */
+  introDetails: ReactNode;
 }
 
-export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Props) {
+export function SurveyFlow({ slug, instrument, initialDraft, introDetails }: Props) {
   const router = useRouter();
   const t = useTranslations("survey");
   const tv = useTranslations("validation");
@@ -79,8 +79,7 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
   if (step === null) {
     return (
       <Intro
-        instrument={instrument}
-        retentionDays={retentionDays}
+        details={introDetails}
         consent={consent}
         consentError={consentError}
         onConsent={(value) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { IntroDetails } from "@/components/survey/IntroDetails";
 import { SurveyFlow } from "@/components/survey/SurveyFlow";
 import { STEP_PARAM, stepRedirect } from "@/components/survey/step-param";
 import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
@@ -33,9 +34,15 @@ export default async function SurveyPage({
   if (elsewhere) redirect(elsewhere);
   // The respondent's language only: the form never carries the other locales' wording.
   const instrument = localizeInstrument(page.instrument, await getLocale());
+  const t = await getTranslations("survey");
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
-      <SurveyFlow slug={page.slug} instrument={instrument} initialDraft={page.draft} retentionDays={page.retentionDays} />
+      <SurveyFlow
+        slug={page.slug}
+        instrument={instrument}
+        initialDraft={page.draft}
+        introDetails={<IntroDetails instrument={instrument} retentionDays={page.retentionDays} t={t} />}
+      />
     </div>
   );
 }
