@@ -3,7 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, filtersToQuery, type Filters, type SegmentKey } from "@/lib/analytics/filters";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
+import { LOCALES } from "@/lib/i18n/locales";
 
 interface Props {
   filters: Filters;

@@ -5,7 +5,8 @@
 // returning respondent to the step they reached.
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { isRespondentPath, LANG_PARAM, LOCALE_NAMES, LOCALES, PAGE_URL_HEADER } from "@/lib/i18n/locales";
+import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
+import { isRespondentPath, LANG_PARAM, LOCALES, PAGE_URL_HEADER } from "@/lib/i18n/locales";
 
 export async function LanguageSwitcher() {
   const address = (await headers()).get(PAGE_URL_HEADER) ?? "/";

@@ -50,6 +50,7 @@ export function Recommendation({
   const regionLabel = regionLabelIn(regionNames);
   // The catalog's names and the generated reasons exist in English only: marked so, for screen readers.
   const english = useLocale() === "en" ? undefined : "en";
+  const ltr = english ? "ltr" : undefined;
   const ms = useMs();
   const [top, ...others] = ranked;
   if (!top) return null;
@@ -57,11 +58,11 @@ export function Recommendation({
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
       <h2 id="rec-heading" className="mt-1 text-xl font-bold text-brand-900">
-        <Link href={architectureHref(top.id)} lang={english} className="underline decoration-brand-500/40 underline-offset-4">
+        <Link href={architectureHref(top.id)} lang={english} dir={ltr} className="underline decoration-brand-500/40 underline-offset-4">
           {top.name}
         </Link>
       </h2>
-      <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english}>
+      <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english} dir={ltr}>
         {top.reasons.slice(0, 4).map((reason, i) => (
           <li key={i}>{reason}</li>
         ))}
@@ -71,7 +72,7 @@ export function Recommendation({
           <summary className="cursor-pointer font-medium text-brand-700 print:hidden">
             {t("moreReasons", { count: top.reasons.length - 4 })}
           </summary>
-          <ul className="mt-1 list-disc space-y-1 ps-5" lang={english}>
+          <ul className="mt-1 list-disc space-y-1 ps-5" lang={english} dir={ltr}>
             {top.reasons.slice(4).map((reason, i) => (
               <li key={i}>{reason}</li>
             ))}

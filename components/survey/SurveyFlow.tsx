@@ -2,10 +2,10 @@
 // The survey form: the introduction, then one step per section. This component wires the parts:
 // the step in the URL (useStepInUrl), the answers (useAnswers), checks (useStepValidation), draft
 // saving (useDraftSaving), and the step's view (ProgressBar, Banner, QuestionField, StepNavigation).
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "@/components/i18n/client";
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
-import { LANG_PARAM, localeFromParam, withLang, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import type { DraftView } from "@/lib/survey/responses";
 import { Banner, type BannerMessage } from "./Banner";
@@ -25,15 +25,15 @@ interface Props {
   initialDraft: DraftView | null;
   /** The introduction's reading part, rendered on the server (./IntroDetails.tsx). */
   introDetails: ReactNode;
+  /** The result page, keeping the URL's chosen language (the server resolves it: no locale tables here). */
+  resultUrl: string;
 }
 
-export function SurveyFlow({ slug, instrument, initialDraft, introDetails }: Props) {
+export function SurveyFlow({ slug, instrument, initialDraft, introDetails, resultUrl }: Props) {
   const router = useRouter();
   const t = useTranslations("survey");
   const tv = useTranslations("validation");
   const locale = useLocale() as Locale;
-  const lang = localeFromParam(useSearchParams().get(LANG_PARAM));
-  const resultUrl = withLang(`/survey/${slug}/result`, lang);
   const total = instrument.sections.length;
   const url = useStepInUrl(total);
   // The furthest step reached: steps up to it can be visited; the server clamps ?step to it too.
@@ -129,7 +129,7 @@ export function SurveyFlow({ slug, instrument, initialDraft, introDetails }: Pro
     submissionId.current ??= newSubmissionId();
     const submitted = await submitDraftCall(slug, { submissionId: submissionId.current, language: locale });
     if (!submitted.ok) return fail(submitted);
-    router.push(withLang(submitted.data.resultUrl, lang));
+    router.push(resultUrl);
   };
 
   const fail = (result: SaveFailure) => {

@@ -5,7 +5,7 @@
 // without asking the server for the page again. No ?step is the introduction.
 import { useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { LANG_PARAM } from "@/lib/i18n/locales";
+import { LANG_PARAM } from "@/lib/i18n/lang-param";
 import { STEP_PARAM, parseStep, stepHref } from "./step-param";
 
 /** What an entry this hook pushed records: the step it was pushed from, so Back can pop it. */

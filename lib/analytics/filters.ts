@@ -1,7 +1,8 @@
 // Dashboard filters: parsed from the URL (so views are shareable and Back works), validated
 // against the wave's instrument, and turned back into a query string. Shared by pages, route
 // handlers and the filter form.
-import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
+import { isLocale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { PROFILE_ROLES, findQuestionByRole, roleOptions } from "@/lib/survey/roles";
 

@@ -6,24 +6,13 @@
 export const LOCALES = ["en", "es", "pt-BR", "fr", "de", "ja", "zh-CN", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
-/** The query parameter that keeps the language in respondent URLs (shareable links per language). */
-export const LANG_PARAM = "lang";
+import { LANG_PARAM } from "./lang-param";
+
+export { LANG_PARAM };
 /** The request header the proxy passes the resolved locale in (lib/i18n/request.ts reads it). */
 export const LOCALE_HEADER = "x-locale";
 /** The request header the proxy passes the page's path and query in (for the language switcher). */
 export const PAGE_URL_HEADER = "x-page-url";
-
-/** Each language's own name, as the switcher shows it. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  en: "English",
-  es: "Español",
-  "pt-BR": "Português (Brasil)",
-  fr: "Français",
-  de: "Deutsch",
-  ja: "日本語",
-  "zh-CN": "简体中文",
-  ar: "العربية",
-};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -29,10 +29,11 @@ export default async function ArchitecturePage({
   const hrefOf = (id: string) => withLang(`/architectures/${id}`, lang);
   // The catalog's prose exists in English only: marked so, for screen readers and translators.
   const english = (await getLocale()) === "en" ? undefined : "en";
+  const ltr = english ? "ltr" : undefined;
   const section = (title: string, items: string[]) => (
     <section className="rounded-2xl border border-slate-200 bg-white p-5">
       <h2 className="font-semibold text-brand-900">{title}</h2>
-      <ul className="mt-2 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english}>
+      <ul className="mt-2 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english} dir={ltr}>
         {items.map((item, i) => (
           <li key={i}>{item}</li>
         ))}
@@ -42,13 +43,13 @@ export default async function ArchitecturePage({
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
-      <h1 className="mt-1 text-3xl font-bold text-brand-900" lang={english}>
+      <h1 className="mt-1 text-3xl font-bold text-brand-900" lang={english} dir={ltr}>
         {architecture.name}
       </h1>
-      <p className="mt-2 text-lg text-slate-700" lang={english}>
+      <p className="mt-2 text-lg text-slate-700" lang={english} dir={ltr}>
         {architecture.tagline}
       </p>
-      <p className="mt-4 text-slate-700" lang={english}>
+      <p className="mt-4 text-slate-700" lang={english} dir={ltr}>
         {architecture.description}
       </p>
       <div className="mt-6 grid gap-4 md:grid-cols-2">
@@ -56,11 +57,11 @@ export default async function ArchitecturePage({
         {section(t("avoid"), architecture.avoidWhen)}
         <section className="rounded-2xl border border-slate-200 bg-white p-5">
           <h2 className="font-semibold text-brand-900">{t("latency")}</h2>
-          <p className="mt-2 text-sm text-slate-700" lang={english}>
+          <p className="mt-2 text-sm text-slate-700" lang={english} dir={ltr}>
             {architecture.latency}
           </p>
           <h2 className="mt-4 font-semibold text-brand-900">{t("cost")}</h2>
-          <p className="mt-2 text-sm text-slate-700" lang={english}>
+          <p className="mt-2 text-sm text-slate-700" lang={english} dir={ltr}>
             {architecture.cost}
           </p>
         </section>

@@ -42,6 +42,7 @@ export default async function SurveyPage({
         instrument={instrument}
         initialDraft={page.draft}
         introDetails={<IntroDetails instrument={instrument} retentionDays={page.retentionDays} t={t} />}
+        resultUrl={withLang(`/survey/${page.slug}/result`, lang)}
       />
     </div>
   );
