@@ -216,7 +216,7 @@ describe("respondents in their own language", () => {
       browser = undefined;
     }
     expect(problems).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it("shows one result in every language on a laptop and a 375 px phone, axe clean, with the switcher", async () => {
     browser = await openBrowser(DEVICES[0][1]);
@@ -239,7 +239,7 @@ describe("respondents in their own language", () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it("keeps the first step's JavaScript within the page-weight target in every tested language", async () => {
     for (const search of ["", "?lang=es", "?lang=ar"]) {
