@@ -4,13 +4,23 @@
 // 2. gives every page a Content-Security-Policy with a per-request script nonce (Next.js reads
 //    it from the request's CSP header and puts it on its own scripts), and API responses a
 //    policy that loads nothing.
-// 3. adds Strict-Transport-Security to every response when APP_URL is https.
+// 3. resolves a page's language (lib/i18n/locales.ts) and passes it on in the x-locale header;
+// 4. adds Strict-Transport-Security to every response when APP_URL is https.
 // The other security headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy)
 // are static and set in next.config.ts. API routes run the route pipeline (lib/api/pipeline.ts),
 // which applies the same cross-site check and headers itself, also where the production server
 // answers them without Next.js (lib/server/fast-routes.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, getEnv } from "@/lib/env";
+import {
+  DEFAULT_LOCALE,
+  isRespondentPath,
+  LANG_PARAM,
+  LOCALE_HEADER,
+  localeFromParam,
+  negotiateLocale,
+  PAGE_URL_HEADER,
+} from "@/lib/i18n/locales";
 import {
   API_CSP,
   CROSS_SITE_ERROR,
@@ -59,8 +69,17 @@ function answer(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The respondent's language: the URL's ?lang= (shareable), else Accept-Language; analysts' pages are English.
+  const locale = isRespondentPath(request.nextUrl.pathname)
+    ? (localeFromParam(request.nextUrl.searchParams.get(LANG_PARAM)) ?? negotiateLocale(request.headers.get("accept-language")))
+    : DEFAULT_LOCALE;
+  requestHeaders.set(LOCALE_HEADER, locale);
+  // The page's own address, for the language switcher's links (rendered on the server: no script).
+  requestHeaders.set(PAGE_URL_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Content-Language", locale);
+  response.headers.append("Vary", "Accept-Language");
   return response;
 }
 

@@ -3,6 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, filtersToQuery, type Filters, type SegmentKey } from "@/lib/analytics/filters";
+import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
+import { LOCALES } from "@/lib/i18n/locales";
 
 interface Props {
   filters: Filters;
@@ -34,6 +36,55 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
   const toggle = (key: SegmentKey, id: string, on: boolean) => {
     const values = options[key].map((o) => o.id).filter((v) => (v === id ? on : filters.segments[key].includes(v)));
     apply({ ...filters, segments: { ...filters.segments, [key]: values } });
+  };
+
+  /** One multiple-choice menu of the bar: a segment, or the language respondents answered in. */
+  const choiceMenu = (key: MenuKey, label: string, choices: { id: string; label: string }[], chosen: string[], onToggle: Toggle) => {
+    const summary =
+      chosen.length === 0
+        ? "All"
+        : chosen.length === 1
+          ? (choices.find((o) => o.id === chosen[0])?.label ?? "1 selected")
+          : `${chosen.length} selected`;
+    return (
+      <details key={key} className="relative" data-filter={key} open={menu.open === key}>
+        <summary
+          className="grid cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden"
+          aria-expanded={menu.open === key}
+          onClick={(e) => {
+            e.preventDefault();
+            menu.toggle(key);
+          }}
+        >
+          <span className="text-xs font-medium text-slate-500">{label}</span>
+          <span
+            className={`rounded-lg border px-2 py-1.5 ${chosen.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300"}`}
+          >
+            {summary} <span aria-hidden="true">▾</span>
+          </span>
+        </summary>
+        <fieldset
+          ref={menu.open === key ? menu.panel : undefined}
+          style={menu.open === key ? { left: menu.shift } : undefined}
+          className={MENU_PANEL}
+        >
+          <legend className="sr-only">{label}</legend>
+          {choices.map((o) => (
+            <label key={o.id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
+              <input
+                type="checkbox"
+                name={`${prefix}${key}`}
+                value={o.id}
+                checked={chosen.includes(o.id)}
+                onChange={(e) => onToggle(o.id, e.target.checked)}
+                className="accent-brand-600"
+              />
+              {o.label}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    );
   };
 
   return (
@@ -70,58 +121,22 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
           />
         </label>
       ))}
-      {SEGMENT_KEYS.map((key) => {
-        const chosen = filters.segments[key];
-        const summary =
-          chosen.length === 0
-            ? "All"
-            : chosen.length === 1
-              ? (options[key].find((o) => o.id === chosen[0])?.label ?? "1 selected")
-              : `${chosen.length} selected`;
-        return (
-          <details key={key} className="relative" data-filter={key} open={menu.open === key}>
-            <summary
-              className="grid cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden"
-              aria-expanded={menu.open === key}
-              onClick={(e) => {
-                e.preventDefault();
-                menu.toggle(key);
-              }}
-            >
-              <span className="text-xs font-medium text-slate-500">{SEGMENT_FILTERS[key].label}</span>
-              <span
-                className={`rounded-lg border px-2 py-1.5 ${chosen.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300"}`}
-              >
-                {summary} <span aria-hidden="true">▾</span>
-              </span>
-            </summary>
-            <fieldset
-              ref={menu.open === key ? menu.panel : undefined}
-              style={menu.open === key ? { left: menu.shift } : undefined}
-              className={MENU_PANEL}
-            >
-              <legend className="sr-only">{SEGMENT_FILTERS[key].label}</legend>
-              {options[key].map((o) => (
-                <label key={o.id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                  <input
-                    type="checkbox"
-                    name={`${prefix}${key}`}
-                    value={o.id}
-                    checked={chosen.includes(o.id)}
-                    onChange={(e) => toggle(key, o.id, e.target.checked)}
-                    className="accent-brand-600"
-                  />
-                  {o.label}
-                </label>
-              ))}
-            </fieldset>
-          </details>
-        );
-      })}
+      {SEGMENT_KEYS.map((key) =>
+        choiceMenu(key, SEGMENT_FILTERS[key].label, options[key], filters.segments[key], (id, on) => toggle(key, id, on)),
+      )}
+      {choiceMenu("languages", "Language", LANGUAGE_OPTIONS, filters.languages ?? [], (id, on) =>
+        apply({ ...filters, languages: LOCALES.filter((l) => (l === id ? on : (filters.languages ?? []).includes(l))) }),
+      )}
       <button
         type="button"
         onClick={() =>
-          apply({ wave: filters.wave, from: null, to: null, segments: { industry: [], region: [], size: [], role: [], stage: [] } })
+          apply({
+            wave: filters.wave,
+            from: null,
+            to: null,
+            segments: { industry: [], region: [], size: [], role: [], stage: [] },
+            languages: [],
+          })
         }
         className="ml-auto rounded-lg px-3 py-1.5 text-brand-700 hover:bg-brand-50"
       >
@@ -130,6 +145,11 @@ export function FilterBar({ filters: current, waves, options, prefix = "", keep 
     </form>
   );
 }
+
+/** A menu of the bar: a segment filter, or the respondents' language (lib/i18n/locales.ts). */
+type MenuKey = SegmentKey | "languages";
+type Toggle = (id: string, on: boolean) => void;
+const LANGUAGE_OPTIONS = LOCALES.map((id) => ({ id, label: `${LOCALE_NAMES[id]} (${id})` }));
 
 const OPEN_EVENT = "filter-menu-open";
 const MENU_PANEL =
@@ -141,12 +161,12 @@ const MENU_PANEL =
  * outside it, and moved left when it would run past the right edge of the screen (a phone).
  */
 function useFilterMenus() {
-  const [open, setOpen] = useState<SegmentKey | null>(null);
+  const [open, setOpen] = useState<MenuKey | null>(null);
   const [shift, setShift] = useState(0);
   const panel = useRef<HTMLFieldSetElement | null>(null);
   const owner = useId();
 
-  const toggle = (key: SegmentKey) => {
+  const toggle = (key: MenuKey) => {
     const next = open === key ? null : key;
     setShift(0);
     setOpen(next);

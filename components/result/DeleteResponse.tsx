@@ -2,13 +2,17 @@
 // "Delete my response": a two-step control (ask, then confirm) on the respondent's result page.
 // The server finds the response by the httpOnly resume cookie only; this component never knows
 // an id, so it cannot be pointed at anyone else's response.
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "@/components/i18n/client";
+import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
 import { useEffect, useRef, useState } from "react";
 
 type State = "idle" | "confirming" | "deleting" | { error: string };
 
 export function DeleteResponse({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("deletion");
+  const lang = localeFromParam(useSearchParams().get(LANG_PARAM));
   const [state, setState] = useState<State>("idle");
   const confirmRef = useRef<HTMLDivElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
@@ -25,19 +29,16 @@ export function DeleteResponse({ slug }: { slug: string }) {
       response = await fetch(`/api/v1/surveys/${slug}/response`, { method: "DELETE", credentials: "same-origin" });
     } catch {
       // The request may have reached the server before the connection failed: say what is known.
-      setState({ error: "We could not reach the server, so we cannot tell whether your response was deleted. Reload this page to check." });
+      setState({ error: t("unreachable") });
       return;
     }
     if (response.ok || response.status === 404) {
-      router.replace(`/survey/${slug}/result?deleted=1`);
+      router.replace(withLang(`/survey/${slug}/result?deleted=1`, lang));
       router.refresh();
       return;
     }
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    // Our API's errors say what happened; anything else (a proxy's page) does not, so claim nothing.
-    setState({
-      error: body?.error?.message ?? `The server answered ${response.status}; we cannot confirm the deletion. Reload this page to check.`,
-    });
+    // The API's own messages are English; the respondent reads that the deletion is unconfirmed, with the status.
+    setState({ error: t("unconfirmed", { status: response.status }) });
   }
 
   return (
@@ -47,12 +48,9 @@ export function DeleteResponse({ slug }: { slug: string }) {
       data-testid="delete-response"
     >
       <h2 id="delete-heading" className="text-lg font-semibold text-brand-900">
-        Your data
+        {t("heading")}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        Your response is anonymous: it holds your answers and when you gave them, with no name, email or IP address. You can delete it at
-        any time from this page.
-      </p>
+      <p className="mt-1 text-sm text-slate-700">{t("explained")}</p>
       {!confirming ? (
         <button
           ref={askRef}
@@ -63,7 +61,7 @@ export function DeleteResponse({ slug }: { slug: string }) {
             "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
           }
         >
-          Delete my response
+          {t("ask")}
         </button>
       ) : (
         <div
@@ -74,15 +72,13 @@ export function DeleteResponse({ slug }: { slug: string }) {
           className="mt-4 rounded-xl border border-red-200 bg-red-50 p-4 outline-none focus-visible:ring-2 focus-visible:ring-red-800"
         >
           <h3 id="delete-confirm-heading" className="font-semibold text-red-900">
-            Delete your response for good?
+            {t("confirmHeading")}
           </h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
-            <li>Your answers are removed from the database at once and cannot be restored.</li>
-            <li>
-              Peer figures, dashboards and findings are computed from the stored answers, so from now on they are computed without yours.
-            </li>
-            <li>Exports that analysts downloaded before now are files outside this service and are not recalled.</li>
-            <li>You will no longer see this result. You may take the survey again as a new respondent.</li>
+          <ul className="mt-2 list-disc space-y-1 ps-5 text-sm text-slate-800">
+            <li>{t("removed")}</li>
+            <li>{t("recomputed")}</li>
+            <li>{t("exports")}</li>
+            <li>{t("noLonger")}</li>
           </ul>
           {typeof state === "object" && (
             <p role="alert" className="mt-3 text-sm font-medium text-red-900">
@@ -99,7 +95,7 @@ export function DeleteResponse({ slug }: { slug: string }) {
                 "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
               }
             >
-              {state === "deleting" ? "Deleting…" : "Yes, delete my response"}
+              {t(state === "deleting" ? "deleting" : "confirm")}
             </button>
             <button
               type="button"
@@ -113,7 +109,7 @@ export function DeleteResponse({ slug }: { slug: string }) {
                 "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
               }
             >
-              Cancel
+              {t("cancel")}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@
 // intervals. Peer medians on a 1-5 scale are nearly all 3; means with intervals show where peers
 // actually differ and whether the respondent is clearly above or below them. Plain HTML and CSS
 // (no chart library, no client JavaScript), so it scales to any width and prints as it looks.
+import { useTranslations } from "next-intl";
 import type { DimensionRow, PeerMean } from "@/lib/survey/results";
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11, graphical objects). */
@@ -25,9 +26,8 @@ interface Props {
 }
 
 export function DimensionChart({ rows, industryName, regionName, scale }: Props) {
-  const summary =
-    `Your rating per dimension (1 to 5) with the mean rating of peers in ${industryName} and in ${regionName}, ` +
-    "each with its 95% interval; the same numbers are in the table below.";
+  const t = useTranslations("chart");
+  const summary = t("summary", { industry: industryName, region: regionName });
   return (
     // Marks are coloured boxes: printing keeps their colours (browsers drop backgrounds otherwise).
     <figure className="mt-4" style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }} data-testid="dimension-chart">
@@ -36,10 +36,11 @@ export function DimensionChart({ rows, industryName, regionName, scale }: Props)
         regionName={regionName}
         shown={{ industry: rows.some((r) => r.industry), region: rows.some((r) => r.region) }}
       />
-      <div role="img" aria-label={summary} className="mt-3">
+      {/* The scale runs from 1 on the left to 5 on the right in every language, as its positions are drawn. */}
+      <div role="img" aria-label={summary} className="mt-3" dir="ltr">
         {rows.map((row) => (
           <div key={row.questionId} className="grid gap-x-3 border-t border-slate-100 py-1.5 sm:grid-cols-[10rem_1fr] sm:items-center">
-            <div aria-hidden="true" className="text-sm font-medium text-slate-700">
+            <div aria-hidden="true" className="text-sm font-medium text-slate-700" dir="auto">
               {row.label}
             </div>
             <Track row={row} />
@@ -55,7 +56,9 @@ export function DimensionChart({ rows, industryName, regionName, scale }: Props)
                 style={{ left: position(i + 1) }}
               >
                 {i + 1}
-                <span className={i === 0 || i === scale.length - 1 ? "block" : "hidden sm:block"}>{label}</span>
+                <span dir="auto" className={i === 0 || i === scale.length - 1 ? "block" : "hidden sm:block"}>
+                  {label}
+                </span>
               </span>
             ))}
           </div>
@@ -74,18 +77,19 @@ function Legend({
   regionName: string;
   shown: { industry: boolean; region: boolean };
 }) {
+  const t = useTranslations("chart");
   // A group with fewer than k peers has no marks; its legend entry says so rather than sitting empty.
   const entry = (name: string, color: string, visible: boolean) => (
     <li className="flex items-center gap-1.5">
       <Whisker color={visible ? color : "#cbd5e1"} />
-      {visible ? `${name} mean, 95% interval` : `${name}: too few peers yet, not shown`}
+      {visible ? t("meanInterval", { group: name }) : t("tooFew", { group: name })}
     </li>
   );
   return (
-    <ul className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+    <ul className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" aria-label={t("legend")}>
       <li className="flex items-center gap-1.5">
         <Diamond />
-        You
+        {t("you")}
       </li>
       {entry(industryName, SERIES.industry.color, shown.industry)}
       {entry(regionName, SERIES.region.color, shown.region)}

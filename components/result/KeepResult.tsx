@@ -1,6 +1,7 @@
 // "Keep your result": the share image (index, stage of readiness and recommended architecture;
 // none of the answers) with its download, and the link to the wave's published results once
 // those exist (compareUrl is null until then, and nothing is shown).
+import { useFormatter, useTranslations } from "next-intl";
 import type { PersonalResult } from "@/lib/survey/results";
 
 interface Props {
@@ -10,10 +11,11 @@ interface Props {
 }
 
 export function KeepResult({ result, shareImageUrl, compareUrl }: Props) {
+  const t = useTranslations("keep");
+  const format = useFormatter();
   const architecture = result.recommendation[0]?.name;
-  const alt =
-    `Share image: readiness index ${Math.round(result.readinessIndex)} of 100, stage of readiness ${result.readinessStage.label}` +
-    (architecture ? `, recommended architecture ${architecture}.` : ".");
+  const values = { index: format.number(Math.round(result.readinessIndex)), stage: result.readinessStage.label };
+  const alt = architecture ? t("altWithArchitecture", { ...values, architecture }) : t("alt", values);
   return (
     <section
       className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6 print:hidden"
@@ -21,12 +23,9 @@ export function KeepResult({ result, shareImageUrl, compareUrl }: Props) {
       data-testid="keep-result"
     >
       <h2 id="keep-heading" className="text-lg font-semibold text-brand-900">
-        Keep and share your result
+        {t("heading")}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        Print this page or save it as a PDF from the print dialog. The share image shows your index, your stage of readiness and the
-        architecture that fits you, and none of your answers.
-      </p>
+      <p className="mt-1 text-sm text-slate-700">{t("explained")}</p>
       <div className="mt-4 grid gap-4 sm:grid-cols-[minmax(0,20rem)_1fr] sm:items-start">
         {/* eslint-disable-next-line @next/next/no-img-element -- a generated PNG of this respondent's result, not a static asset to optimize */}
         <img
@@ -43,7 +42,7 @@ export function KeepResult({ result, shareImageUrl, compareUrl }: Props) {
             download="readiness-radar-result.png"
             className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
           >
-            Download share image (PNG)
+            {t("download")}
           </a>
           {compareUrl && (
             <a
@@ -51,7 +50,7 @@ export function KeepResult({ result, shareImageUrl, compareUrl }: Props) {
               className="px-1 py-2 text-sm font-semibold text-brand-700 underline underline-offset-4"
               data-testid="compare-link"
             >
-              See how others compare
+              {t("compare")}
             </a>
           )}
         </div>

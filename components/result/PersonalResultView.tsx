@@ -1,25 +1,41 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { PersonalResult } from "@/lib/survey/results";
 import { DimensionChart, clearDifferences } from "./DimensionChart";
 import { KeepResult } from "./KeepResult";
 import { PrintButton, PrintExpander } from "./print";
 import { PRINT_OPEN } from "./print-open";
 import { Recommendation } from "./Recommendation";
-import { describeStanding, percent } from "./standing";
+import { standingMessage } from "./standing";
 
-const pct = (share: number | null) => (share === null ? "—" : percent(share));
-const rating = (value: number) => value.toFixed(1);
+type Formatter = ReturnType<typeof useFormatter>;
+
+/** A share as a whole percentage in the page's locale, never rounded to a false 0% or 100%. */
+function localPercent(t: ReturnType<typeof useTranslations<"result">>, format: Formatter, share: number): string {
+  const whole = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
+  if (share > 0 && share < 0.01) return t("lessThanOne", { value: whole(0.01) });
+  if (share < 1 && share > 0.99) return t("moreThan99", { value: whole(0.99) });
+  return whole(share);
+}
 
 interface Props {
   result: PersonalResult;
   /** The readiness scale's labels (1-5), for the chart's axis. */
   scale: readonly string[];
+  /** Region names by code, in the respondent's language (the latency estimates' rows). */
+  regionNames: Record<string, string>;
   /** The share image of this result (PNG). */
   shareImageUrl: string;
   /** The wave's published results, or null while there are none. */
   compareUrl: string | null;
+  /** An architecture's page, in the respondent's language. */
+  architectureHref: (id: string) => string;
 }
 
-export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }: Props) {
+export function PersonalResultView({ result, scale, regionNames, shareImageUrl, compareUrl, architectureHref }: Props) {
+  const t = useTranslations("result");
+  const format = useFormatter();
+  const pct = (share: number | null) => (share === null ? "—" : localPercent(t, format, share));
+  const rating = (value: number) => format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const [industry, region] = result.peers;
   const k = result.suppressionK;
   const withheld = result.peers.some((p) => p.n === null);
@@ -37,16 +53,16 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
         aria-labelledby="index-heading"
       >
         <h2 id="index-heading" className="text-sm uppercase tracking-wide text-brand-100 print:text-slate-600">
-          Your readiness index
+          {t("indexHeading")}
         </h2>
         <p className="mt-1 text-5xl font-bold">
-          <span data-testid="readiness-index">{Math.round(result.readinessIndex)}</span>
-          <span className="text-2xl font-normal text-brand-100 print:text-slate-600"> / 100</span>
+          <span data-testid="readiness-index">{format.number(Math.round(result.readinessIndex))}</span>
+          <span className="text-2xl font-normal text-brand-100 print:text-slate-600">{t("outOf")}</span>
         </p>
         <p className="mt-2 text-lg" data-testid="readiness-stage">
-          Stage of readiness: <strong>{result.readinessStage.label}</strong>{" "}
+          {t.rich("stage", { stage: result.readinessStage.label, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
           <span className="text-sm text-brand-100 print:text-slate-600">
-            ({result.readinessStage.level} of {result.readinessStage.levels})
+            {t("stageLevel", { level: result.readinessStage.level, levels: result.readinessStage.levels })}
           </span>
         </p>
         <ul className="mt-4 grid gap-2 sm:grid-cols-2">
@@ -57,15 +73,11 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
               data-testid={`standing-${peer.group}`}
               data-standing={peer.standing.kind}
             >
-              {describeStanding(peer, k, result.peerMinimum)}
+              {standingText(t, format, peer, k, result.peerMinimum)}
             </li>
           ))}
         </ul>
-        <p className="mt-3 max-w-xl text-sm text-brand-100 print:text-slate-600">
-          The index is the mean of your seven dimension ratings on a 0–100 scale; the stage is the point of the 1–5 scale nearest to that
-          mean. Peers are the other respondents in your industry and in your region. Their figures move on only once at least {k} more peers
-          have answered, on days that are over, so that no one&apos;s answers can be read from a change.
-        </p>
+        <p className="mt-3 max-w-xl text-sm text-brand-100 print:text-slate-600">{t("indexExplained", { k })}</p>
         <div className="mt-5 flex flex-wrap gap-3 print:hidden">
           <PrintButton />
           <a
@@ -73,71 +85,75 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
             download="readiness-radar-result.png"
             className="rounded-lg border border-white/60 px-4 py-2 text-sm font-semibold text-white hover:bg-white/10"
           >
-            Download share image
+            {t("downloadShare")}
           </a>
           {compareUrl && (
             <a href={compareUrl} className="rounded-lg px-4 py-2 text-sm font-semibold text-white underline underline-offset-4">
-              See how others compare
+              {t("compare")}
             </a>
           )}
         </div>
       </section>
 
-      <Recommendation ranked={result.recommendation} />
+      <Recommendation ranked={result.recommendation} regionNames={regionNames} architectureHref={architectureHref} />
 
       {withheld && (
         <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Peer figures are shown only when at least {result.peerMinimum} peers have answered, and rounded, so that no one can be singled
-          out. Some figures below are hidden for now.
+          {t("withheldNote", { minimum: result.peerMinimum })}
         </p>
       )}
 
       <section className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6" aria-labelledby="dims-heading">
         <div className="print:break-inside-avoid">
           <h2 id="dims-heading" className="text-lg font-semibold text-brand-900">
-            Readiness by dimension
+            {t("dimsHeading")}
           </h2>
-          <p className="text-sm text-slate-600">
-            Your rating (1–5) against the mean rating of your peers. The line around each mean is its 95% interval: where your mark lies
-            outside it, you differ clearly from those peers.
-          </p>
+          <p className="text-sm text-slate-600">{t("dimsExplained")}</p>
           {differencesFrom && (differences.above.length > 0 || differences.below.length > 0) && (
             <ul className="mt-3 grid gap-1 text-sm text-slate-800" data-testid="dimension-differences">
               {differences.above.length > 0 && (
                 <li>
-                  Ahead of peers in {differencesFrom}: <strong>{differences.above.join(", ")}</strong>
+                  {t.rich("ahead", {
+                    group: differencesFrom,
+                    dimensions: format.list(differences.above, { type: "unit" }),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </li>
               )}
               {differences.below.length > 0 && (
                 <li>
-                  Behind peers in {differencesFrom}: <strong>{differences.below.join(", ")}</strong>
+                  {t.rich("behind", {
+                    group: differencesFrom,
+                    dimensions: format.list(differences.below, { type: "unit" }),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </li>
               )}
             </ul>
           )}
           <DimensionChart
             rows={result.dimensions}
-            industryName={industry?.label ?? "Industry"}
-            regionName={region?.label ?? "Region"}
+            industryName={industry?.label ?? t("industry")}
+            regionName={region?.label ?? t("region")}
             scale={scale}
           />
         </div>
         <details className={`mt-2 ${PRINT_OPEN}`} data-print="open">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700 print:hidden">Show as a table</summary>
-          <table className="mt-3 w-full text-left text-sm" data-testid="dimension-table">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 print:hidden">{t("showTable")}</summary>
+          <table className="mt-3 w-full text-start text-sm" data-testid="dimension-table">
             <thead className="text-xs text-slate-600">
               <tr>
                 <th scope="col" className="py-1 font-medium">
-                  Dimension
+                  {t("dimension")}
                 </th>
-                <th scope="col" className="py-1 pl-2 text-right font-medium">
-                  You
+                <th scope="col" className="py-1 ps-2 text-end font-medium">
+                  {t("you")}
                 </th>
-                <th scope="col" className="py-1 pl-2 text-right font-medium">
-                  {industry?.label ?? "Industry"} mean
+                <th scope="col" className="py-1 ps-2 text-end font-medium">
+                  {t("groupMean", { group: industry?.label ?? t("industry") })}
                 </th>
-                <th scope="col" className="py-1 pl-2 text-right font-medium">
-                  {region?.label ?? "Region"} mean
+                <th scope="col" className="py-1 ps-2 text-end font-medium">
+                  {t("groupMean", { group: region?.label ?? t("region") })}
                 </th>
               </tr>
             </thead>
@@ -147,16 +163,14 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
                   <th scope="row" className="py-1.5 font-normal">
                     {d.label}
                   </th>
-                  <td className="py-1.5 pl-2 text-right tabular-nums">{d.you}</td>
-                  <MeanCell peer={d.industry} />
-                  <MeanCell peer={d.region} />
+                  <td className="py-1.5 ps-2 text-end tabular-nums">{format.number(d.you)}</td>
+                  <MeanCell peer={d.industry} rating={rating} />
+                  <MeanCell peer={d.region} rating={rating} />
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-slate-600">
-            95% intervals in brackets. — : fewer than {result.peerMinimum} peers (or fewer than {k} giving an answer), withheld.
-          </p>
+          <p className="mt-1 text-xs text-slate-600">{t("tableNote", { minimum: result.peerMinimum, k })}</p>
         </details>
       </section>
 
@@ -166,23 +180,23 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
           aria-labelledby="stage-heading"
         >
           <h2 id="stage-heading" className="text-lg font-semibold text-brand-900">
-            Your AI stage: {result.stage.label}
+            {t("stageHeading", { stage: result.stage.label })}
           </h2>
-          <p className="text-sm text-slate-600">Share of peers at each stage.</p>
-          <ShareTable rows={result.stage.rows} highlight={result.stage.optionId} />
+          <p className="text-sm text-slate-600">{t("stageShares")}</p>
+          <ShareTable rows={result.stage.rows} highlight={result.stage.optionId} pct={pct} />
         </section>
         <section
           className="min-w-0 rounded-2xl border border-slate-200 bg-white p-5 sm:p-6 print:break-inside-avoid"
           aria-labelledby="concerns-heading"
         >
           <h2 id="concerns-heading" className="text-lg font-semibold text-brand-900">
-            Your top concerns
+            {t("concernsHeading")}
           </h2>
-          <p className="text-sm text-slate-600">Share of peers who also rank each one in their top 3.</p>
+          <p className="text-sm text-slate-600">{t("concernsShares")}</p>
           {result.topConcerns.length ? (
-            <ShareTable rows={result.topConcerns} numbered />
+            <ShareTable rows={result.topConcerns} numbered pct={pct} />
           ) : (
-            <p className="mt-3 text-sm text-slate-600">You did not rank any concerns.</p>
+            <p className="mt-3 text-sm text-slate-600">{t("noConcerns")}</p>
           )}
         </section>
       </div>
@@ -192,10 +206,24 @@ export function PersonalResultView({ result, scale, shareImageUrl, compareUrl }:
   );
 }
 
-function MeanCell({ peer }: { peer: PersonalResult["dimensions"][number]["industry"] }) {
-  if (!peer) return <td className="py-1.5 pl-2 text-right tabular-nums">—</td>;
+function standingText(
+  t: ReturnType<typeof useTranslations<"result">>,
+  format: Formatter,
+  peer: PersonalResult["peers"][number],
+  k: number,
+  minimum: number,
+): string {
+  const message = standingMessage(peer);
+  const values = { group: peer.label, n: peer.n ?? 0, k, minimum };
+  return message.key === "standingShare"
+    ? t(message.key, { ...values, share: localPercent(t, format, message.share) })
+    : t(message.key, values);
+}
+
+function MeanCell({ peer, rating }: { peer: PersonalResult["dimensions"][number]["industry"]; rating: (value: number) => string }) {
+  if (!peer) return <td className="py-1.5 ps-2 text-end tabular-nums">—</td>;
   return (
-    <td className="py-1.5 pl-2 text-right tabular-nums">
+    <td className="py-1.5 ps-2 text-end tabular-nums">
       {rating(peer.mean)}
       <span className="block whitespace-nowrap text-xs text-slate-600">
         [{rating(peer.lower)}–{rating(peer.upper)}]
@@ -204,19 +232,31 @@ function MeanCell({ peer }: { peer: PersonalResult["dimensions"][number]["indust
   );
 }
 
-function ShareTable({ rows, highlight, numbered }: { rows: PersonalResult["topConcerns"]; highlight?: string; numbered?: boolean }) {
+function ShareTable({
+  rows,
+  highlight,
+  numbered,
+  pct,
+}: {
+  rows: PersonalResult["topConcerns"];
+  highlight?: string;
+  numbered?: boolean;
+  pct: (share: number | null) => string;
+}) {
+  const t = useTranslations("result");
+  const format = useFormatter();
   return (
-    <table className="mt-3 w-full text-left text-sm">
+    <table className="mt-3 w-full text-start text-sm">
       <thead className="text-slate-600">
         <tr>
           <th scope="col" className="py-1 font-medium">
-            {numbered ? "Concern" : "Stage"}
+            {t(numbered ? "concern" : "stageColumn")}
           </th>
-          <th scope="col" className="py-1 pl-3 text-right font-medium">
-            Industry
+          <th scope="col" className="py-1 ps-3 text-end font-medium">
+            {t("industry")}
           </th>
-          <th scope="col" className="py-1 pl-3 text-right font-medium">
-            Region
+          <th scope="col" className="py-1 ps-3 text-end font-medium">
+            {t("region")}
           </th>
         </tr>
       </thead>
@@ -224,12 +264,12 @@ function ShareTable({ rows, highlight, numbered }: { rows: PersonalResult["topCo
         {rows.map((row, i) => (
           <tr key={row.optionId} className={`border-t border-slate-100 ${row.optionId === highlight ? "bg-brand-50 font-semibold" : ""}`}>
             <th scope="row" className="py-1.5 font-normal">
-              {numbered ? `${i + 1}. ` : ""}
+              {numbered ? `${format.number(i + 1)}. ` : ""}
               {row.label}
-              {row.optionId === highlight && <span className="ml-1 text-xs text-brand-700">(you)</span>}
+              {row.optionId === highlight && <span className="ms-1 text-xs text-brand-700">{t("youMark")}</span>}
             </th>
-            <td className="py-1.5 pl-3 text-right tabular-nums">{pct(row.industryShare)}</td>
-            <td className="py-1.5 pl-3 text-right tabular-nums">{pct(row.regionShare)}</td>
+            <td className="py-1.5 ps-3 text-end tabular-nums">{pct(row.industryShare)}</td>
+            <td className="py-1.5 ps-3 text-end tabular-nums">{pct(row.regionShare)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,16 +5,18 @@
 // (data-print="open") show their content in print through CSS (PRINT_OPEN in ./print-open.ts, the
 // ::details-content pseudo-element, which needs no script); for browsers without it, PrintExpander opens them on
 // beforeprint and closes them again afterwards, whether printing starts from the button or the menu.
+import { useTranslations } from "@/components/i18n/client";
 import { useEffect } from "react";
 
 export function PrintButton() {
+  const t = useTranslations("keep");
   return (
     <button
       type="button"
       onClick={() => window.print()}
       className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-brand-900 hover:bg-brand-50"
     >
-      Print or save as PDF
+      {t("print")}
     </button>
   );
 }

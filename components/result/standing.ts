@@ -13,6 +13,29 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** Which sentence describes a standing (a key of the "result" messages), and the share it states. */
+export type StandingMessage =
+  | { key: "standingTooFew" | "standingNoneLower" | "standingAll" | "standingLowest" | "standingHighest" | "standingUnplaced" }
+  | { key: "standingShare"; share: number };
+
+export function standingMessage(peer: Pick<PeerFigure, "n" | "standing">): StandingMessage {
+  const { n, standing } = peer;
+  if (n === null || standing.kind === "too_few") return { key: "standingTooFew" };
+  switch (standing.kind) {
+    case "share":
+      if (standing.shareBelow === 0) return { key: "standingNoneLower" };
+      if (standing.shareBelow === 1) return { key: "standingAll" };
+      return { key: "standingShare", share: standing.shareBelow };
+    case "lowest":
+      return { key: "standingLowest" };
+    case "highest":
+      return { key: "standingHighest" };
+    case "unplaced":
+      return { key: "standingUnplaced" };
+  }
+}
+
+/** The English sentence (the messages' "result.standing*" in en), for plain-text uses and tests. */
 export function describeStanding(peer: Pick<PeerFigure, "label" | "n" | "standing">, k: number, minimum: number = k): string {
   const { label, n, standing } = peer;
   if (n === null || standing.kind === "too_few") return `Not enough peers in ${label} yet to compare: fewer than ${minimum} peers so far.`;

@@ -1,7 +1,10 @@
+import { useTranslations } from "@/components/i18n/client";
+
 export type Busy = "saving" | "submitting" | null;
 
 /** Back and Next (Submit on the last step); sticky at the bottom of a phone's screen. */
 export function StepNavigation({ isFirst, isLast, busy, onBack }: { isFirst: boolean; isLast: boolean; busy: Busy; onBack: () => void }) {
+  const t = useTranslations("survey");
   return (
     <div
       className={
@@ -15,7 +18,7 @@ export function StepNavigation({ isFirst, isLast, busy, onBack }: { isFirst: boo
         disabled={isFirst || busy !== null}
         className="rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-100 disabled:invisible"
       >
-        Back
+        {t("back")}
       </button>
       <button
         type="submit"
@@ -23,7 +26,7 @@ export function StepNavigation({ isFirst, isLast, busy, onBack }: { isFirst: boo
         aria-busy={busy !== null}
         className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {busy === "saving" ? "Saving…" : busy === "submitting" ? "Submitting…" : isLast ? "Submit" : "Next"}
+        {t(busy === "saving" ? "saving" : busy === "submitting" ? "submitting" : isLast ? "submit" : "next")}
       </button>
     </div>
   );

@@ -3,7 +3,9 @@
 // the step in the URL (useStepInUrl), the answers (useAnswers), checks (useStepValidation), draft
 // saving (useDraftSaving), and the step's view (ProgressBar, Banner, QuestionField, StepNavigation).
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useLocale, useTranslations } from "@/components/i18n/client";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import type { DraftView } from "@/lib/survey/responses";
 import { Banner, type BannerMessage } from "./Banner";
@@ -14,7 +16,6 @@ import { StepNavigation, type Busy } from "./StepNavigation";
 import { newSubmissionId, submitDraftCall } from "./survey-api";
 import { useAnswers } from "./useAnswers";
 import { useDraftSaving, type SaveFailure } from "./useDraftSaving";
-import { stepHref } from "./step-param";
 import { useStepInUrl } from "./useStepInUrl";
 import { useStepValidation, type FieldErrors } from "./useStepValidation";
 
@@ -22,12 +23,17 @@ interface Props {
   slug: string;
   instrument: Instrument;
   initialDraft: DraftView | null;
-  /** Unfinished responses are deleted this many days after their last save. */
-  retentionDays: number;
+  /** The introduction's reading part, rendered on the server (./IntroDetails.tsx). */
+  introDetails: ReactNode;
+  /** The result page, keeping the URL's chosen language (the server resolves it: no locale tables here). */
+  resultUrl: string;
 }
 
-export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Props) {
+export function SurveyFlow({ slug, instrument, initialDraft, introDetails, resultUrl }: Props) {
   const router = useRouter();
+  const t = useTranslations("survey");
+  const tv = useTranslations("validation");
+  const locale = useLocale() as Locale;
   const total = instrument.sections.length;
   const url = useStepInUrl(total);
   // The furthest step reached: steps up to it can be visited; the server clamps ?step to it too.
@@ -40,10 +46,10 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
   const [busy, setBusy] = useState<Busy>(null);
   // A banner belongs to the step it was raised on and disappears when the respondent moves on.
   const [banner, setBanner] = useState<(BannerMessage & { step: number | null }) | null>(
-    initialDraft && url.step !== null
-      ? { step: url.step, tone: "info", text: "Welcome back. We restored your answers so you can pick up where you left off." }
-      : null,
+    initialDraft && url.step !== null ? { step: url.step, tone: "info", text: t("welcomeBack") } : null,
   );
+  /** Why a save failed, in the respondent's language (the server's own words are English). */
+  const reasonOf = (failure: SaveFailure) => t(failure.kind === "unavailable" ? "reasonUnavailable" : "reasonRefused");
   const submissionId = useRef<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -52,12 +58,8 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
     initial: initialDraft?.answers ?? {},
     current: () => ({ answers, resumeStep: furthest }),
     onBackgroundFailure: (failure) => {
-      if (failure.kind === "conflict") return router.push(`/survey/${slug}/result`);
-      setBanner({
-        step,
-        tone: "error",
-        text: `We could not save your latest answers (${failure.message}). They are still here and are saved with your next step.`,
-      });
+      if (failure.kind === "conflict") return router.push(resultUrl);
+      setBanner({ step, tone: "error", text: t("saveFailedBackground", { reason: reasonOf(failure) }) });
     },
   });
 
@@ -70,15 +72,14 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
     previousStep.current = step;
     if (step !== null) {
       headingRef.current?.focus();
-      document.title = `Step ${step + 1} of ${total}: ${instrument.sections[step]?.title ?? ""} · Readiness Radar`;
+      document.title = t("documentTitle", { step: step + 1, total, title: instrument.sections[step]?.title ?? "" });
     }
-  }, [step, total, instrument]);
+  }, [step, total, instrument, t]);
 
   if (step === null) {
     return (
       <Intro
-        instrument={instrument}
-        retentionDays={retentionDays}
+        details={introDetails}
         consent={consent}
         consentError={consentError}
         onConsent={(value) => {
@@ -103,11 +104,11 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
   const next = async () => {
     const found = await validation.check(step, answers);
     if (found === null) {
-      setBanner({ step, tone: "error", text: "Could not load this form's checks. Check your connection and press Next again." });
+      setBanner({ step, tone: "error", text: t("checksUnavailable") });
       return;
     }
     if (Object.keys(found).length) {
-      setBanner({ step, tone: "error", text: "Please answer the highlighted questions." });
+      setBanner({ step, tone: "error", text: t("answerHighlighted") });
       requestAnimationFrame(() => focusFirstError(found));
       return;
     }
@@ -126,9 +127,9 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
       return;
     }
     submissionId.current ??= newSubmissionId();
-    const submitted = await submitDraftCall(slug, { submissionId: submissionId.current });
+    const submitted = await submitDraftCall(slug, { submissionId: submissionId.current, language: locale });
     if (!submitted.ok) return fail(submitted);
-    router.push(submitted.data.resultUrl);
+    router.push(resultUrl);
   };
 
   const fail = (result: SaveFailure) => {
@@ -137,30 +138,27 @@ export function SurveyFlow({ slug, instrument, initialDraft, retentionDays }: Pr
       const found: FieldErrors = {};
       for (const issue of result.fields) {
         const questionId = issue.path.replace(/^answers\./, "").split(".")[0] ?? "";
-        found[questionId] ??= issue.message;
+        // The server's messages are English (the API's): the form shows its own, translated.
+        found[questionId] ??= tv("invalid");
       }
       // Show the first section holding an error the server found.
       const target = instrument.sections.findIndex((s) => s.questions.some((q) => found[q.id]));
       const where = target >= 0 ? target : step;
       validation.show(where, found);
-      setBanner({ step: where, tone: "error", text: result.message });
+      setBanner({ step: where, tone: "error", text: t("serverInvalid") });
       if (where !== step) url.goTo(where);
       return;
     }
     if (result.kind === "conflict") {
-      router.push(`/survey/${slug}/result`);
+      router.push(resultUrl);
       return;
     }
-    setBanner({
-      step,
-      tone: "error",
-      text: `We could not save your answers just now (${result.message}). They are still here: press ${isLast ? "Submit" : "Next"} to try again.`,
-    });
+    setBanner({ step, tone: "error", text: t("saveFailed", { reason: reasonOf(result), button: t(isLast ? "submit" : "next") }) });
   };
 
   return (
     <div>
-      <ProgressBar instrument={instrument} step={step} furthest={furthest} hrefOf={stepHref} onGo={url.goTo} />
+      <ProgressBar instrument={instrument} step={step} furthest={furthest} hrefOf={url.hrefOf} onGo={url.goTo} />
       {/* Focused on every step change so screen readers announce the new step; it is not a control,
           so it shows no focus ring (an inline style: the global :focus-visible rule outranks classes). */}
       <h1 ref={headingRef} tabIndex={-1} style={{ outline: "none" }} className="text-2xl font-bold text-brand-900">

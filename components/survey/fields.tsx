@@ -1,6 +1,7 @@
 "use client";
 // One control per question type. Every control is a native input inside a fieldset with a legend,
 // so it is labelled, keyboard-operable (arrows move within radio groups) and screen-reader friendly.
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import type { AnswerValue, Instrument, Question } from "@/lib/survey/instrument-schema";
 import { optionsOf } from "@/lib/survey/questions";
 
@@ -14,10 +15,9 @@ interface FieldProps {
   onChange: (value: AnswerValue | undefined) => void;
 }
 
-const ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"];
-
 export function QuestionField(props: FieldProps) {
   const { question, error } = props;
+  const t = useTranslations("survey");
   const helpId = `q-${question.id}-help`;
   const errorId = `q-${question.id}-error`;
   const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -32,7 +32,7 @@ export function QuestionField(props: FieldProps) {
     >
       <legend className="float-left w-full text-base font-semibold text-slate-900">
         {question.label}
-        {!question.required && <span className="ml-2 text-sm font-normal text-slate-500">(optional)</span>}
+        {!question.required && <span className="ms-2 text-sm font-normal text-slate-500">{t("optional")}</span>}
       </legend>
       {question.help && (
         <p id={helpId} className="clear-both pt-1 text-sm text-slate-500">
@@ -165,6 +165,7 @@ function Likert({ question, value, onChange }: FieldProps) {
 }
 
 function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
+  const t = useTranslations("survey");
   if (question.type !== "rank") return null;
   const source = answers[question.optionsFrom];
   const chosenIds = Array.isArray(source) ? source : [];
@@ -172,7 +173,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
   const ranked = Array.isArray(value) ? value : [];
   const slots = Math.min(question.slots, Math.max(available.length, 1));
   if (available.length === 0) {
-    return <p className="text-sm text-slate-600">Choose at least one concern above, then rank them here.</p>;
+    return <p className="text-sm text-slate-600">{t("rankNoneChosen")}</p>;
   }
   const setSlot = (slot: number, id: string) => {
     const next = Array.from({ length: slots }, (_, i) => (i === slot ? id : (ranked[i] ?? "")));
@@ -186,7 +187,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
         return (
           <li key={slot} className="flex flex-wrap items-center gap-3">
             <label htmlFor={selectId} className="w-full text-sm font-medium text-slate-700 sm:w-36">
-              {ORDINALS[slot]} most important
+              {t("rankPlace", { place: slot + 1 })}
             </label>
             <select
               id={selectId}
@@ -194,7 +195,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
               onChange={(event) => setSlot(slot, event.target.value)}
               className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
             >
-              <option value="">Choose…</option>
+              <option value="">{t("choose")}</option>
               {available.map((option) => {
                 // A concern ranked in another place cannot be picked again here: it is shown, greyed
                 // out and named with its place (screen readers announce it as unavailable).
@@ -202,7 +203,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
                 const elsewhere = place >= 0 && place !== slot;
                 return (
                   <option key={option.id} value={option.id} disabled={elsewhere}>
-                    {elsewhere ? `${option.label} (ranked ${ORDINALS[place]})` : option.label}
+                    {elsewhere ? t("rankedElsewhere", { label: option.label, place: place + 1 }) : option.label}
                   </option>
                 );
               })}
@@ -215,6 +216,7 @@ function Rank({ instrument, question, value, answers, onChange }: FieldProps) {
 }
 
 function FreeText({ question, value, onChange }: FieldProps) {
+  const number = new Intl.NumberFormat(useLocale());
   if (question.type !== "text") return null;
   const text = typeof value === "string" ? value : "";
   return (
@@ -229,8 +231,8 @@ function FreeText({ question, value, onChange }: FieldProps) {
         onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
         className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
       />
-      <p className="mt-1 text-right text-xs text-slate-500">
-        {text.length} / {question.maxLength}
+      <p className="mt-1 text-end text-xs text-slate-500">
+        {number.format(text.length)} / {number.format(question.maxLength)}
       </p>
     </div>
   );

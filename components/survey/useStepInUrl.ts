@@ -5,6 +5,7 @@
 // without asking the server for the page again. No ?step is the introduction.
 import { useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import { LANG_PARAM } from "@/lib/i18n/lang-param";
 import { STEP_PARAM, parseStep, stepHref } from "./step-param";
 
 /** What an entry this hook pushed records: the step it was pushed from, so Back can pop it. */
@@ -15,14 +16,16 @@ interface StepState {
 export function useStepInUrl(total: number) {
   const params = useSearchParams();
   const step = parseStep(params.get(STEP_PARAM), total);
+  const lang = params.get(LANG_PARAM);
 
   /** Goes to a step (null: the introduction) as a new history entry. */
   const goTo = useCallback(
     (target: number | null) => {
       const state: StepState = { surveyStepFrom: step };
-      window.history.pushState(state, "", target === null ? window.location.pathname : stepHref(target));
+      const intro = lang ? `${window.location.pathname}?${LANG_PARAM}=${encodeURIComponent(lang)}` : window.location.pathname;
+      window.history.pushState(state, "", target === null ? intro : stepHref(target, lang));
     },
-    [step],
+    [step, lang],
   );
 
   /** The in-page Back: the browser's Back when the previous entry is the previous step, so the
@@ -34,5 +37,8 @@ export function useStepInUrl(total: number) {
     else goTo(step > 0 ? step - 1 : null);
   }, [goTo, step]);
 
-  return { step, goTo, goBack };
+  /** A step's link, keeping the language. */
+  const hrefOf = useCallback((target: number) => stepHref(target, lang), [lang]);
+
+  return { step, goTo, goBack, hrefOf };
 }

@@ -2,21 +2,28 @@
 // Checks a step with the same zod schemas the server uses. They (and zod, about 30 KB gzipped)
 // load only once the respondent answers or presses Next, not with the page. After a step's first
 // check, its errors update as the respondent answers; errors belong to the step they were found on.
+import { useTranslations } from "@/components/i18n/client";
 import { useCallback, useRef, useState } from "react";
 import type { Instrument } from "@/lib/survey/instrument-schema";
+import { allQuestions } from "@/lib/survey/questions";
 import type { Answers } from "./useAnswers";
+import type { Translate } from "./validation-messages";
 
-type Validation = typeof import("@/lib/survey/answers");
+// The translated messages (./validation-messages.ts) come with the schemas, not with the page.
+type Validation = typeof import("@/lib/survey/answers") & typeof import("./validation-messages");
 let validation: Promise<Validation> | null = null;
 const loadValidation = () =>
-  (validation ??= import("@/lib/survey/answers").catch((error: unknown) => {
-    validation = null; // a failed download is tried again on the next call
-    throw error;
-  }));
+  (validation ??= Promise.all([import("@/lib/survey/answers"), import("./validation-messages")])
+    .then(([answers, messages]) => ({ ...answers, ...messages }))
+    .catch((error: unknown) => {
+      validation = null; // a failed download is tried again on the next call
+      throw error;
+    }));
 
 export type FieldErrors = Record<string, string>;
 
 export function useStepValidation(instrument: Instrument) {
+  const t = useTranslations("validation");
   const [found, setFound] = useState<{ step: number; errors: FieldErrors } | null>(null);
   const validator = useRef<Validation | null>(null);
   const checkedStep = useRef<number | null>(null);
@@ -26,13 +33,14 @@ export function useStepValidation(instrument: Instrument) {
       const parsed = v.sectionSchema(instrument, step).safeParse(answers);
       if (parsed.success) return {};
       const errors: FieldErrors = {};
-      for (const issue of v.toFieldIssues(parsed.error)) {
-        const questionId = issue.path.split(".")[0] ?? "";
-        errors[questionId] ??= issue.message;
+      for (const issue of parsed.error.issues) {
+        const questionId = String(issue.path[0] ?? "");
+        const question = allQuestions(instrument).find((q) => q.id === questionId);
+        if (question) errors[questionId] ??= v.validationMessage(t as Translate, instrument, question, issue, answers);
       }
       return errors;
     },
-    [instrument],
+    [instrument, t],
   );
 
   /** Starts loading the checks in the background, and re-checks a step already checked once. */

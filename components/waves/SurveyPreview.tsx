@@ -3,7 +3,9 @@
 // (Intro, ProgressBar, QuestionField, StepNavigation), with nothing saved or submitted: answers stay
 // in this page, steps move without the URL, and every step can be visited.
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/client";
 import { Intro } from "@/components/survey/Intro";
+import { IntroDetails } from "@/components/survey/IntroDetails";
 import { ProgressBar } from "@/components/survey/ProgressBar";
 import { StepNavigation } from "@/components/survey/StepNavigation";
 import { QuestionField } from "@/components/survey/fields";
@@ -11,6 +13,7 @@ import { useAnswers } from "@/components/survey/useAnswers";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 
 export function SurveyPreview({ instrument, retentionDays }: { instrument: Instrument; retentionDays: number }) {
+  const t = useTranslations("survey");
   const [step, setStep] = useState<number | null>(null);
   const [consent, setConsent] = useState(false);
   const [done, setDone] = useState(false);
@@ -24,8 +27,7 @@ export function SurveyPreview({ instrument, retentionDays }: { instrument: Instr
       </p>
       {step === null || !section ? (
         <Intro
-          instrument={instrument}
-          retentionDays={retentionDays}
+          details={<IntroDetails instrument={instrument} retentionDays={retentionDays} t={t} />}
           consent={consent}
           consentError={false}
           onConsent={setConsent}

@@ -179,7 +179,8 @@ function counterpart(instrumentB: Instrument, question: Question): Question | un
   return same && !same.role ? same : undefined;
 }
 
-const hasConditions = (f: Filters) => Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0));
+const hasConditions = (f: Filters) =>
+  Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0) || (f.languages?.length ?? 0) > 0);
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**

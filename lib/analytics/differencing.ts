@@ -26,6 +26,13 @@ export function relaxationsOf(filters: Filters): { name: string; filters: Filter
       for (const value of values)
         out.push({ name: key, filters: { ...filters, segments: { ...filters.segments, [key]: values.filter((v) => v !== value) } } });
   }
+  const languages = filters.languages ?? [];
+  if (languages.length) {
+    out.push({ name: "languages", filters: { ...filters, languages: [] } });
+    if (languages.length > 1)
+      for (const value of languages)
+        out.push({ name: "languages", filters: { ...filters, languages: languages.filter((v) => v !== value) } });
+  }
   if (filters.from && filters.to) {
     out.push({ name: "dates", filters: { ...filters, from: null, to: null } });
     out.push({ name: "dates", filters: { ...filters, from: null } });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { parseQuery, type QueryValue } from "@/lib/api/query";
 import type { FieldIssue } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { SEGMENT_FILTERS, SEGMENT_KEYS, emptyFilters, segmentOptions, type Filters, type SegmentKey } from "./filters";
 
@@ -57,6 +58,10 @@ export function datesAndSegmentsShape(instruments: Instrument[]) {
           .describe(`${SEGMENT_FILTERS[key].label}: option ids (repeat the parameter, or separate them with commas).`),
       ]),
     ) as unknown as Record<SegmentKey, z.ZodOptional<z.ZodArray<z.ZodType<string>>>>),
+    languages: z
+      .array(z.enum(LOCALES, { error: `is not a respondent language (${LOCALES.join(", ")})` }))
+      .optional()
+      .describe(`Languages respondents answered in: ${LOCALES.join(", ")} (repeat the parameter, or separate them with commas).`),
   };
 }
 
@@ -69,6 +74,7 @@ export function toFilters(value: QueryValue<FilterShape>, wave: string | null): 
   filters.from = value.from ?? null;
   filters.to = value.to ?? null;
   for (const key of SEGMENT_KEYS) filters.segments[key] = [...new Set(value[key] ?? [])];
+  filters.languages = [...new Set(value.languages ?? [])];
   return filters;
 }
 

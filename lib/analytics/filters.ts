@@ -1,6 +1,8 @@
 // Dashboard filters: parsed from the URL (so views are shareable and Back works), validated
 // against the wave's instrument, and turned back into a query string. Shared by pages, route
 // handlers and the filter form.
+import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
+import { isLocale } from "@/lib/i18n/locales";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { PROFILE_ROLES, findQuestionByRole, roleOptions } from "@/lib/survey/roles";
 
@@ -22,6 +24,8 @@ export interface Filters {
   from: string | null;
   to: string | null;
   segments: Record<SegmentKey, string[]>;
+  /** The languages respondents answered in (lib/i18n/locales.ts); none: every language. */
+  languages?: string[];
 }
 
 export const emptyFilters = (): Filters => ({
@@ -29,6 +33,7 @@ export const emptyFilters = (): Filters => ({
   from: null,
   to: null,
   segments: { industry: [], region: [], size: [], role: [], stage: [] },
+  languages: [],
 });
 
 /** The values a segment filter may take, from the instrument's profile question. */
@@ -52,11 +57,12 @@ export function filtersToQuery(filters: Filters, prefix = ""): URLSearchParams {
   if (filters.from) params.set(`${prefix}from`, filters.from);
   if (filters.to) params.set(`${prefix}to`, filters.to);
   for (const key of SEGMENT_KEYS) for (const value of filters.segments[key]) params.append(`${prefix}${key}`, value);
+  for (const language of filters.languages ?? []) params.append(`${prefix}languages`, language);
   return params;
 }
 
 export function hasSegmentFilter(filters: Filters): boolean {
-  return SEGMENT_KEYS.some((key) => filters.segments[key].length > 0);
+  return SEGMENT_KEYS.some((key) => filters.segments[key].length > 0) || (filters.languages?.length ?? 0) > 0;
 }
 
 /** "Financial services · East Asia" style label of a segment ("everyone" when unfiltered). */
@@ -66,6 +72,8 @@ export function describeFilters(filters: Filters, options: Record<SegmentKey, { 
     if (!values.length) return [];
     return [values.map((v) => options[key].find((o) => o.id === v)?.label ?? v).join(" or ")];
   });
+  const languages = filters.languages ?? [];
+  if (languages.length) parts.push(languages.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)).join(" or "));
   if (filters.from || filters.to) parts.push(`${filters.from ?? "…"} to ${filters.to ?? "…"}`);
   return parts.length ? parts.join(" · ") : "everyone";
 }

@@ -3,7 +3,8 @@
 // data. Pure: used by the comparison and its tests.
 import { SEGMENT_FILTERS, SEGMENT_KEYS, type Filters } from "./filters";
 
-const hasConditions = (f: Filters) => Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0));
+const hasConditions = (f: Filters) =>
+  Boolean(f.from || f.to || SEGMENT_KEYS.some((key) => f.segments[key].length > 0) || (f.languages?.length ?? 0) > 0);
 
 /** Is every respondent matching `inner` also matching `outer` (by the filters' definitions)? */
 export function filtersWithin(inner: Filters, outer: Filters): { within: boolean; why: string | null } {
@@ -14,6 +15,10 @@ export function filtersWithin(inner: Filters, outer: Filters): { within: boolean
     if (own.length === 0 || own.some((v) => !allowed.includes(v)))
       return { within: false, why: `its ${SEGMENT_FILTERS[key].label.toLowerCase()} filter goes beyond that group's` };
   }
+  const allowedLanguages = outer.languages ?? [];
+  const ownLanguages = inner.languages ?? [];
+  if (allowedLanguages.length && (ownLanguages.length === 0 || ownLanguages.some((v) => !allowedLanguages.includes(v))))
+    return { within: false, why: "its language filter goes beyond that group's" };
   if (outer.from && (!inner.from || inner.from < outer.from)) return { within: false, why: "its dates start before that group's" };
   if (outer.to && (!inner.to || inner.to > outer.to)) return { within: false, why: "its dates end after that group's" };
   return { within: true, why: null };
@@ -26,10 +31,12 @@ export function filtersDisjoint(a: Filters, b: Filters): boolean {
     const y = b.segments[key];
     return x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
   });
+  const [la, lb] = [a.languages ?? [], b.languages ?? []];
+  const separateLanguages = la.length > 0 && lb.length > 0 && !la.some((v) => lb.includes(v));
   const separateDates = Boolean((a.to && b.from && a.to < b.from) || (b.to && a.from && b.to < a.from));
   // A response belongs to one wave: segments of two waves never share one.
   const separateWaves = Boolean(a.wave && b.wave && a.wave !== b.wave);
-  return separateValues || separateDates || separateWaves;
+  return separateValues || separateLanguages || separateDates || separateWaves;
 }
 
 /**

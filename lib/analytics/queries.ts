@@ -11,7 +11,7 @@ import { dateOrderProblems, datesAndSegmentsShape, filterShape, toFilters, type 
 import type { Filters } from "./filters";
 import { SEGMENT_KEYS } from "./filters";
 
-const FILTER_KEYS = ["wave", "from", "to", ...SEGMENT_KEYS];
+const FILTER_KEYS = ["wave", "from", "to", ...SEGMENT_KEYS, "languages"];
 const codesOf = (waves: WaveInfo[]) => waves.map((w) => w.code);
 const documentedFilters = (doc: DocContext) => filterShape(doc.newest?.instrument ?? instrumentV1, doc.waveCodes);
 const pick = <E extends QueryShape>(extra: E, value: Record<string, unknown>) =>

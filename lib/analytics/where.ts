@@ -15,6 +15,7 @@ function conditionsOf(filters: Filters, status: Status): Prisma.Sql[] {
     const values = filters.segments[key];
     if (values.length) parts.push(Prisma.sql`${Prisma.raw(SEGMENT_FILTERS[key].column)} = ANY(${values}::text[])`);
   }
+  if (filters.languages?.length) parts.push(Prisma.sql`language = ANY(${filters.languages}::text[])`);
   return parts;
 }
 

@@ -62,6 +62,8 @@ function filterConditions(d: Dialect, filters: Filters): string[] {
     const values = filters.segments[key];
     if (values.length) parts.push(`${d.segment(key)} IN (${values.map(literal).join(", ")})`);
   }
+  // The respondent's language: a column of the same name in response and in the replica.
+  if (filters.languages?.length) parts.push(`language IN (${filters.languages.map(literal).join(", ")})`);
   return parts;
 }
 

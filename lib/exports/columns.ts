@@ -29,6 +29,7 @@ const META: ExportColumn[] = [
   { name: "wave", question: "", label: "Wave code", kind: "meta", sql: "" },
   { name: "status", question: "", label: "complete or partial", kind: "meta", sql: "status::text" },
   { name: "source", question: "", label: "web, api or seed", kind: "meta", sql: "source::text" },
+  { name: "language", question: "", label: "Language answered in (en, es, pt-BR, fr, de, ja, zh-CN or ar)", kind: "meta", sql: "language" },
   {
     name: "started_at",
     question: "",

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { exportColumns, META_COLUMN_NAMES } from "@/lib/exports/columns";
 import { MANDATORY_ROLES, ROLE_RULES, ROLES, type Role } from "./roles";
+import { LOCALES } from "@/lib/i18n/locales";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
+import { translatableTexts } from "./translations";
 
 /** Names of Object.prototype's members ("constructor", "__proto__", "toString"...): answers are keyed by id. */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -104,6 +106,8 @@ export const instrumentSchema = z
     intro: text(2000),
     estimatedMinutes: z.number().int().min(1).max(120),
     sections: z.array(sectionSchema).min(1),
+    /** Per locale ("es", "ar"...), every text of the instrument by key (./translations.ts); English is the instrument itself. */
+    translations: z.record(z.string(), z.record(z.string(), text(2000, 1))).optional(),
   })
   .superRefine((instrument, ctx) => {
     const byId = new Map<string, Question>();
@@ -162,6 +166,7 @@ export const instrumentSchema = z
       ctx.addIssue({ code: "custom", path: ["sections"], message: "duplicate section id" });
     }
     checkExportColumns(instrument, ctx);
+    checkTranslations(instrument, ctx);
     for (const role of MANDATORY_ROLES) {
       if (!byRole.has(role)) ctx.addIssue({ code: "custom", path: ["roles"], message: `missing required role ${role}` });
     }
@@ -190,6 +195,29 @@ export const instrumentSchema = z
       }),
     );
   });
+
+/** Every locale named is one respondents can choose, and translates every text, and nothing else. */
+function checkTranslations(
+  instrument: Omit<Instrument, "translations"> & { translations?: Record<string, Record<string, string>> },
+  ctx: z.RefinementCtx,
+) {
+  if (!instrument.translations) return;
+  const texts = translatableTexts(instrument);
+  for (const [locale, own] of Object.entries(instrument.translations)) {
+    if (locale === "en" || !(LOCALES as readonly string[]).includes(locale)) {
+      const known = LOCALES.filter((l) => l !== "en").join(", ");
+      ctx.addIssue({ code: "custom", path: ["translations", locale], message: `${locale} is not a respondent language (one of ${known})` });
+      continue;
+    }
+    for (const key of texts.keys()) {
+      if (!own[key]) ctx.addIssue({ code: "custom", path: ["translations", locale, key], message: "missing translation" });
+    }
+    for (const key of Object.keys(own)) {
+      if (!texts.has(key))
+        ctx.addIssue({ code: "custom", path: ["translations", locale, key], message: "translates no text of this instrument" });
+    }
+  }
+}
 
 /** Two questions whose export columns share a name ("x__y": question x__y, and option y of multi-select x). */
 function checkExportColumns(instrument: Instrument, ctx: z.RefinementCtx): void {

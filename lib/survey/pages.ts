@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { comparePath } from "@/lib/results/publication";
 import { readResumeToken } from "./cookies";
 import { findDraft, type DraftView } from "./responses";
+import { localizeInstrument } from "./translations";
 import { getPersonalResult, getShareSummary, type PersonalResult, type ShareSummary } from "./results";
 import { slugSchema } from "./slug";
 import { getOpenWave, type OpenWave } from "./waves";
@@ -27,11 +28,14 @@ export async function loadSurveyPage(slug: string) {
   return { slug: wave.slug, instrument: wave.instrument, draft, retentionDays: getEnv().PARTIAL_RETENTION_DAYS };
 }
 
+/** The result page's data; with a locale, its labels (options, dimensions, scale) in that language. */
 export async function loadResultPage(
   slug: string,
+  locale = "en",
 ): Promise<{ wave: OpenWave; result: PersonalResult | null; compareUrl: string | null } | null> {
-  const wave = await openWaveOrNull(slug);
-  if (!wave) return null;
+  const open = await openWaveOrNull(slug);
+  if (!open) return null;
+  const wave = { ...open, instrument: localizeInstrument(open.instrument, locale) };
   const token = await readResumeToken(wave.slug);
   const [result, compareUrl] = await Promise.all([token ? getPersonalResult(wave, token) : null, comparePath(wave.slug, wave.waveCode)]);
   return { wave, result, compareUrl };

@@ -1,6 +1,7 @@
 // Request bodies of the survey endpoints. Shared by the form (client), the route handlers and the
 // tests; answer contents are checked against the wave's instrument by ./answers.ts.
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // A plain JSON object, passed on as parsed: z.record would silently drop a "__proto__" key (and
 // the strict answer schemas must see every key to refuse it by name).
@@ -16,14 +17,25 @@ export const saveDraftRequestSchema = z
   })
   .strict();
 
+/** A respondent language (lib/i18n/locales.ts), as the web form and the API send it. */
+const languageSchema = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` });
+
 export const submitDraftRequestSchema = z
   .object({
     /** Chosen once per draft by the client; a repeat with the same id is a no-op. */
     submissionId: z.uuid({ error: "must be a UUID" }),
+    /** The language the respondent answered in; stored with the response (default en). */
+    language: languageSchema.optional(),
   })
   .strict();
 
-export const apiSubmitRequestSchema = z.object({ answers: answersObject }).strict();
+export const apiSubmitRequestSchema = z
+  .object({
+    answers: answersObject,
+    /** The language the answers were given in; without it, the request's Accept-Language (else en). */
+    language: languageSchema.optional(),
+  })
+  .strict();
 
 /** Idempotency-Key header of the JSON API: printable ASCII, 8-200 characters (a UUID is ideal). */
 export const idempotencyKeySchema = z

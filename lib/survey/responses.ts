@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { db } from "@/lib/db/client";
 import { refusal, toOutcome, type Quota } from "@/lib/ratelimit";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -123,7 +124,12 @@ export interface SubmitResult {
  * Turns the respondent's draft into a complete response. Idempotent: a double click, a retry
  * after a timeout or a resubmit from an old tab returns the same response without change.
  */
-export async function submitDraft(wave: OpenWave, token: string, submissionId: string): Promise<SubmitResult> {
+export async function submitDraft(
+  wave: OpenWave,
+  token: string,
+  submissionId: string,
+  language: Locale = DEFAULT_LOCALE,
+): Promise<SubmitResult> {
   const { instrument } = wave;
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; status: string; answers: Answers; wave_id: string }[]>`
@@ -142,6 +148,7 @@ export async function submitDraft(wave: OpenWave, token: string, submissionId: s
           submissionHash: sha256(canonicalJson(answers)),
           submittedAt: new Date(),
           currentStep: instrument.sections.length,
+          language,
           answers,
           ...derivedColumns(instrument, answers),
         },
@@ -164,7 +171,13 @@ export async function submitDraft(wave: OpenWave, token: string, submissionId: s
  * repeat (or 50 concurrent copies) resolve to one row; reusing a key for other answers is refused.
  * `answers` have passed validateCompleteAnswers.
  */
-export async function submitComplete(wave: OpenWave, idempotencyKey: string, answers: Answers, quota: Quota): Promise<SubmitResult> {
+export async function submitComplete(
+  wave: OpenWave,
+  idempotencyKey: string,
+  answers: Answers,
+  quota: Quota,
+  language: Locale = DEFAULT_LOCALE,
+): Promise<SubmitResult> {
   const { instrument } = wave;
   const submissionKey = `api:${idempotencyKey}`;
   const submissionHash = sha256(canonicalJson(answers));
@@ -174,6 +187,7 @@ export async function submitComplete(wave: OpenWave, idempotencyKey: string, ans
     submissionKey,
     submissionHash,
     currentStep: instrument.sections.length,
+    language,
     ...derivedColumns(instrument, answers),
     answers,
   });

@@ -8,7 +8,7 @@ import { emptyFilters, type Filters } from "@/lib/analytics/filters";
 import { suppressDistribution } from "@/lib/analytics/suppression";
 import { meanInterval } from "@/lib/stats/tests";
 import type { Answers, Instrument } from "./instrument-schema";
-import { optionLabelOf, questionByRole, readinessDimensions } from "./roles";
+import { codeOf, findQuestionByRole, optionLabelOf, questionByRole, readinessDimensions, roleOptions } from "./roles";
 import { snapshotCutoff, snapshotEnd, type DailyCount } from "./peer-snapshot";
 import { hashResumeToken } from "./resume-token";
 import type { OpenWave } from "./waves";
@@ -320,4 +320,13 @@ export async function getShareSummary(wave: OpenWave, token: string): Promise<Sh
     readinessStage: readinessStage(wave.instrument, own.readiness_index),
     architecture: top ? { id: top.id, name: top.name } : null,
   };
+}
+
+/**
+ * The region names of the wave's own instrument by option code, in the wording it is shown in
+ * (localized): the latency model names the users' regions by these codes.
+ */
+export function regionNames(instrument: Instrument): Record<string, string> {
+  const question = findQuestionByRole(instrument, "region");
+  return question ? Object.fromEntries(roleOptions(instrument, question).map((option) => [codeOf(option), option.label])) : {};
 }

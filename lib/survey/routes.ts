@@ -1,4 +1,5 @@
 import "server-only";
+import { negotiateLocale } from "@/lib/i18n/locales";
 // The survey's endpoints, declared once (lib/api/route.ts): the public definition and
 // submissions, and the respondent's own draft, submit and deletion (by resume cookie).
 import { z } from "zod";
@@ -69,7 +70,8 @@ export const submitResponseRoute = defineRoute({
   handler: async ({ request, params, headers, body }) => {
     const wave = await getOpenWave(params.slug);
     const answers = validateCompleteAnswers(wave.instrument, body.answers);
-    const result = await submitComplete(wave, `${headers["idempotency-key"]}`, answers, submissionQuota(request));
+    const language = body.language ?? negotiateLocale(request.headers.get("accept-language"));
+    const result = await submitComplete(wave, `${headers["idempotency-key"]}`, answers, submissionQuota(request), language);
     return new Reply(result.created ? 201 : 200, { id: result.id, status: "complete" as const, wave: wave.waveCode });
   },
 });
@@ -139,7 +141,7 @@ export const submitDraftRoute = defineRoute({
     const wave = await getOpenWave(params.slug);
     const token = await readResumeToken(wave.slug);
     if (!token) throw new ValidationError([{ path: "cookie", message: "no survey in progress in this browser; start the survey first" }]);
-    const result = await submitDraft(wave, token, body.submissionId);
+    const result = await submitDraft(wave, token, body.submissionId, body.language);
     return new Reply(result.created ? 201 : 200, { id: result.id, status: "complete" as const, resultUrl: `/survey/${wave.slug}/result` });
   },
 });

@@ -19,6 +19,8 @@ export interface PendingSubmission extends Profile {
   submissionKey: string;
   submissionHash: string;
   currentStep: number;
+  /** The language the answers were given in (lib/i18n/locales.ts). */
+  language: string;
   readinessIndex: number | null;
   answers: unknown;
 }
@@ -37,7 +39,7 @@ type Outcome = { stored: StoredSubmission } | { error: unknown };
 const STORE_BATCH_SQL = `
   WITH input AS (
     SELECT * FROM json_to_recordset($4::json) AS i(
-      ord int, subject text, wave_id uuid, submission_key text, submission_hash text, current_step smallint,
+      ord int, subject text, wave_id uuid, submission_key text, submission_hash text, current_step smallint, language text,
       industry text, region text, company_size text, role text, stage text, readiness_index real, answers jsonb)
   ),
   per_subject AS (SELECT subject, count(*)::int AS n FROM input GROUP BY subject),
@@ -47,9 +49,9 @@ const STORE_BATCH_SQL = `
     FROM input i JOIN per_subject p USING (subject) JOIN hit h USING (subject)
   ),
   inserted AS (
-    INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step,
+    INSERT INTO response (wave_id, status, source, submission_key, submission_hash, submitted_at, current_step, language,
                           industry, region, company_size, role, stage, readiness_index, answers)
-    SELECT wave_id, 'complete', 'api', submission_key, submission_hash, now(), current_step,
+    SELECT wave_id, 'complete', 'api', submission_key, submission_hash, now(), current_step, language,
            industry, region, company_size, role, stage, readiness_index, answers
     FROM ranked WHERE position <= $3::int ORDER BY ord
     ON CONFLICT (submission_key) DO NOTHING
@@ -66,6 +68,7 @@ async function runStatement(limit: Limit, items: PendingSubmission[]): Promise<S
     submission_key: item.submissionKey,
     submission_hash: item.submissionHash,
     current_step: item.currentStep,
+    language: item.language,
     industry: item.industry,
     region: item.region,
     company_size: item.companySize,

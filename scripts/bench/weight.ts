@@ -13,7 +13,8 @@ interface Script {
   encoding: string;
 }
 
-export async function benchWeight(baseUrl: string, slug: string): Promise<BenchResult[]> {
+/** `search`: a query for the page, e.g. "?lang=ar" (the first step of that language). */
+export async function benchWeight(baseUrl: string, slug: string, search = ""): Promise<BenchResult[]> {
   const executablePath = findChromium(process.env.CHROMIUM_PATH);
   if (!executablePath) throw new Error("Chromium is needed for the page-weight benchmark: sudo apt-get install -y chromium");
   const profile = mkdtempSync(path.join(tmpdir(), "rr-bench-chromium-"));
@@ -49,10 +50,10 @@ export async function benchWeight(baseUrl: string, slug: string): Promise<BenchR
       const script = pending.get(event.requestId);
       if (script) scripts.push({ ...script, bytes: event.encodedDataLength });
     });
-    await page.goto(`${baseUrl}/survey/${slug}`, { waitUntil: "networkidle" });
+    await page.goto(`${baseUrl}/survey/${slug}${search}`, { waitUntil: "networkidle" });
     // Through the introduction to the first step's questions, as a respondent would, before answering.
     await page.getByRole("checkbox").first().check();
-    await page.getByRole("button", { name: "Start the survey", exact: true }).click();
+    await page.locator("main form button[type=submit]").first().click();
     await page.locator("fieldset").first().waitFor({ timeout: 15_000 });
     await page.waitForLoadState("networkidle");
     const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
@@ -63,7 +64,7 @@ export async function benchWeight(baseUrl: string, slug: string): Promise<BenchR
     return [
       {
         benchmark: "weight",
-        metric: `survey first step, ${scripts.length} scripts`,
+        metric: `survey first step${search ? ` (${search})` : ""}, ${scripts.length} scripts`,
         unit: "KB",
         app: Math.round((total / 1024) * 10) / 10,
         baseline: null,

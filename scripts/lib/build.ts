@@ -15,6 +15,7 @@ const INPUTS = [
   "proxy.ts",
   "instrumentation-client.ts",
   "next.config.ts",
+  "messages",
   "scripts/serve.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -2,6 +2,7 @@
 // roles, option codes, dimension codes and labels stay: analytics of it must give the same figures.
 import { instrumentV1 } from "@/lib/survey/instrument";
 import type { Answers, Instrument } from "@/lib/survey/instrument-schema";
+import { englishOnly } from "./english-only";
 
 export interface Renamed {
   instrument: Instrument;
@@ -14,7 +15,7 @@ export interface Renamed {
 }
 
 export function renamedV1(): Renamed {
-  const instrument = structuredClone(instrumentV1);
+  const instrument = structuredClone(englishOnly(instrumentV1));
   instrument.id = "ai_inference_readiness_renamed";
   const questions = new Map<string, string>();
   const options = new Map<string, Map<string, string>>();

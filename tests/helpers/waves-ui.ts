@@ -5,10 +5,11 @@ import { bundledV2 } from "@/lib/survey/instruments";
 import type { AnswerValue, Instrument } from "@/lib/survey/instrument-schema";
 import { testAdmin } from "./auth";
 import type { Browser } from "./browser";
+import { englishOnly } from "./english-only";
 
 export /** The open demo wave's v2 plus a required question and an option: what the admin publishes. */
 function v3(): Instrument {
-  const next = structuredClone(bundledV2);
+  const next = structuredClone(englishOnly(bundledV2));
   next.version = 3;
   const stage = next.sections.flatMap((s) => s.questions).find((q) => q.id === "ai_stage");
   if (stage?.type !== "single") throw new Error("ai_stage is a single choice");

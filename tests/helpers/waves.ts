@@ -7,6 +7,7 @@ import type { Answers, Instrument } from "@/lib/survey/instrument-schema";
 import { readinessIndex } from "@/lib/survey/scoring";
 import { validAnswers } from "./answers";
 import { testPool } from "./db";
+import { englishOnly } from "./english-only";
 
 export interface WaveSpec {
   code: string;
@@ -58,7 +59,7 @@ export async function ensureWaves(specs: WaveSpec[]): Promise<Record<string, str
 
 /** The current instrument with one more planned-infrastructure option (a question whose options changed). */
 export function instrumentWithSovereignCloud(): Instrument {
-  const copy = structuredClone(instrumentV1);
+  const copy = structuredClone(englishOnly(instrumentV1));
   for (const section of copy.sections)
     for (const question of section.questions)
       if (question.id === "infra_planned" && question.type === "multi")

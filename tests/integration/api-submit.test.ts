@@ -70,6 +70,23 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
     expect(rows[0].answers.concerns_top3).toEqual(["latency", "privacy_sovereignty", "cost"]);
   });
 
+  it("stores the language the answers were given in: the body's, else Accept-Language's, else en", async () => {
+    const submit = (body: object, headers: Record<string, string> = {}) =>
+      api<ErrorBody & { id: string }>(path(), { method: "POST", body, headers: { "Idempotency-Key": randomUUID(), ...headers } });
+    const languageOf = async (id: string) =>
+      (await testPool().query<{ language: string }>(`SELECT language FROM response WHERE id = $1`, [id])).rows[0]?.language;
+    const named = await submit({ answers: validAnswers(), language: "ja" }, { "Accept-Language": "de" });
+    expect(named.status).toBe(201);
+    expect(await languageOf(named.body.id)).toBe("ja");
+    const negotiated = await submit({ answers: validAnswers() }, { "Accept-Language": "pt-BR,pt;q=0.9,en;q=0.5" });
+    expect(await languageOf(negotiated.body.id)).toBe("pt-BR");
+    const neither = await submit({ answers: validAnswers() }, { "Accept-Language": "ko" });
+    expect(await languageOf(neither.body.id)).toBe("en");
+    const unknown = await submit({ answers: validAnswers(), language: "klingon" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.map((f) => f.path)).toEqual(["language"]);
+  });
+
   it("turns 50 concurrent identical submissions into exactly one row", async () => {
     const key = `burst-${randomUUID()}`;
     const before = await countResponses(waveId);

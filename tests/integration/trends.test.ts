@@ -12,6 +12,7 @@ import { closeTestPool, testPool } from "../helpers/db";
 import { api, type ErrorBody } from "../helpers/http";
 import { validAnswers } from "../helpers/answers";
 import { TREND_WAVES, ensureWaves, trendWaveSpecs } from "../helpers/waves";
+import { englishOnly } from "../helpers/english-only";
 
 let cookie: string;
 const K = 5;
@@ -267,7 +268,7 @@ describe("comparison between waves", () => {
 
   it("withholds a shared option when an option only one wave offers was chosen by 1..k-1 (n minus the rest would show it)", async () => {
     // Traffic shape: wave P2 offers "seasonal" besides v1's options, chosen by 2 of its 20.
-    const withSeasonal = structuredClone(instrumentV1);
+    const withSeasonal = structuredClone(englishOnly(instrumentV1));
     for (const question of withSeasonal.sections.flatMap((x) => x.questions))
       if (question.id === "traffic_shape" && question.type === "single") question.options.push({ id: "seasonal", label: "Seasonal" });
     const shapes = (counts: Record<string, number>) =>
@@ -299,7 +300,7 @@ describe("comparison between waves", () => {
 describe("waves whose instrument renamed a dimension question and an option (roles and codes kept)", () => {
   /** v1 with dim_strategy renamed (dimension code strategy kept) and traffic_shape's question and "steady" renamed (code kept). */
   const renamed = (): Instrument => {
-    const copy = structuredClone(instrumentV1);
+    const copy = structuredClone(englishOnly(instrumentV1));
     for (const question of copy.sections.flatMap((x) => x.questions)) {
       if (question.id === "dim_strategy") question.id = "dim_strategy_v2";
       if (question.id === "traffic_shape" && question.type === "single") {

@@ -14,6 +14,7 @@ import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
 import { testEnv } from "../helpers/env";
 import { api, type ErrorBody } from "../helpers/http";
+import { englishOnly } from "../helpers/english-only";
 
 let cookie = "";
 const admin = (body?: unknown, method = body === undefined ? "GET" : "POST") => ({ method, body, cookie, headers: authHeaders() });
@@ -25,7 +26,10 @@ afterAll(closeTestPool);
 
 /** A valid next version: one more question and one more option. */
 function nextInstrument() {
-  const next = structuredClone(instrumentV1) as unknown as { version: number; sections: { questions: Record<string, unknown>[] }[] };
+  const next = structuredClone(englishOnly(instrumentV1)) as unknown as {
+    version: number;
+    sections: { questions: Record<string, unknown>[] }[];
+  };
   next.version = 2;
   const stage = next.sections[1]!.questions.find((q) => q.id === "ai_stage") as { options: { id: string; label: string }[] };
   stage.options.push({ id: "agents_in_production", label: "Agents in production" });
@@ -43,7 +47,7 @@ function nextInstrument() {
 
 /** A definition with three problems in different places. */
 function malformed() {
-  const bad = structuredClone(instrumentV1) as unknown as Record<string, unknown> & {
+  const bad = structuredClone(englishOnly(instrumentV1)) as unknown as Record<string, unknown> & {
     sections: { questions: Record<string, unknown>[] }[];
   };
   delete bad.intro;
@@ -279,7 +283,9 @@ describe("npm run wave:publish", () => {
 describe("the waves API, hardened", () => {
   it("refuses text PostgreSQL cannot store, naming the field, in check and publish alike (400, not 500)", async () => {
     const { slug } = await createTestSurvey("wv");
-    const withNul = structuredClone(instrumentV1) as unknown as { sections: { title: string; questions: { label: string }[] }[] };
+    const withNul = structuredClone(englishOnly(instrumentV1)) as unknown as {
+      sections: { title: string; questions: { label: string }[] }[];
+    };
     withNul.sections[0]!.questions[0]!.label = "Industry\u0000";
     withNul.sections[2]!.title = "Dimensions \ud800";
     const fields = ["definition.sections[0].questions[0].label", "definition.sections[2].title"];

@@ -5,12 +5,13 @@ import { describe, expect, it } from "vitest";
 import { exportColumns } from "@/lib/exports/columns";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import { checkDefinition } from "@/lib/waves/definition";
+import { englishOnly } from "../helpers/english-only";
 
 type Doc = {
   sections: { id: string; title: string; description?: string; questions: Record<string, unknown>[] }[];
   [key: string]: unknown;
 };
-const v1 = (): Doc => JSON.parse(JSON.stringify(instrumentV1)) as Doc;
+const v1 = (): Doc => JSON.parse(JSON.stringify(englishOnly(instrumentV1))) as Doc;
 const problemsOf = (definition: unknown) => {
   const result = checkDefinition(definition);
   return result.ok ? [] : result.issues;

@@ -5,8 +5,9 @@ import { checkDefinitionText, formatPath } from "@/lib/waves/definition";
 import { describeDiff } from "@/lib/waves/describe";
 import { diffInstruments } from "@/lib/waves/diff";
 import { DRAFT_CLOSES_AT_MESSAGE, publishRequestSchema } from "@/lib/waves/schemas";
+import { englishOnly } from "../helpers/english-only";
 
-const clone = (): Instrument => structuredClone(instrumentV1);
+const clone = (): Instrument => structuredClone(englishOnly(instrumentV1));
 const questionIn = (instrument: Instrument, id: string) => instrument.sections.flatMap((s) => s.questions).find((q) => q.id === id)!;
 
 describe("wave definitions", () => {
@@ -21,7 +22,7 @@ describe("wave definitions", () => {
   });
 
   it("names every problem by its path, all at once", () => {
-    const bad = JSON.parse(JSON.stringify(instrumentV1)) as Record<string, unknown> & {
+    const bad = JSON.parse(JSON.stringify(englishOnly(instrumentV1))) as Record<string, unknown> & {
       sections: { questions: Record<string, unknown>[] }[];
     };
     delete bad.title;

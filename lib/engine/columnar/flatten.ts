@@ -15,6 +15,7 @@ export const FIXED_COLUMNS = [
   ["company_size", "VARCHAR"],
   ["role", "VARCHAR"],
   ["stage", "VARCHAR"],
+  ["language", "VARCHAR"],
   ["readiness_index", "FLOAT"],
   // The secret key of cell-key perturbation (lib/privacy/cellkey.ts): summed per cell, never shown.
   ["record_key", "SMALLINT"],
@@ -43,6 +44,7 @@ export function flattenSql(layout: Layout, waveId: string, ids?: readonly string
     "company_size",
     "role",
     "stage",
+    "language",
     "readiness_index",
     "record_key",
     ...questionColumns,

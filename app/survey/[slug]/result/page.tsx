@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DeleteResponse } from "@/components/result/DeleteResponse";
 import { PersonalResultView } from "@/components/result/PersonalResultView";
+import { LANG_PARAM, localeFromParam, withLang } from "@/lib/i18n/locales";
 import { loadResultPage } from "@/lib/survey/pages";
-import { readinessScale } from "@/lib/survey/results";
+import { readinessScale, regionNames } from "@/lib/survey/results";
 
-export const metadata: Metadata = { title: "Your result" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("result"))("pageTitle") };
+}
 
 export default async function ResultPage({
   params,
@@ -15,16 +19,30 @@ export default async function ResultPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const page = await loadResultPage((await params).slug);
+  const locale = await getLocale();
+  const page = await loadResultPage((await params).slug, locale);
   if (!page) notFound();
-  const deleted = (await searchParams).deleted === "1";
+  const t = await getTranslations("result");
+
+  const query = await searchParams;
+  const deleted = query.deleted === "1";
+  const lang = localeFromParam(query[LANG_PARAM]);
   return (
     <div className="mx-auto max-w-4xl px-4 py-8 sm:py-12 print:max-w-none print:p-0">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight text-brand-900 print:mb-1">Where you stand</h1>
+      <h1 className="mb-6 text-3xl font-bold tracking-tight text-brand-900 print:mb-1">{t("heading")}</h1>
       {page.result && (
         <p className="mb-4 hidden text-sm text-slate-600 print:block">
-          Readiness Radar · {page.wave.surveyTitle}, {page.wave.waveTitle} · submitted{" "}
-          {page.result.submittedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+          {t("printedHeader", {
+            survey: locale === "en" ? page.wave.surveyTitle : page.wave.instrument.title,
+            wave: page.wave.waveTitle,
+            // English as the British write it ("2 December 2026"), every other language its own way.
+            date: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              timeZone: "UTC",
+            }).format(page.result.submittedAt),
+          })}
         </p>
       )}
       {page.result ? (
@@ -32,8 +50,10 @@ export default async function ResultPage({
           <PersonalResultView
             result={page.result}
             scale={readinessScale(page.wave.instrument)}
+            regionNames={regionNames(page.wave.instrument)}
             shareImageUrl={`/survey/${page.wave.slug}/result/share.png`}
             compareUrl={page.compareUrl}
+            architectureHref={(id) => withLang(`/architectures/${id}`, lang)}
           />
           <div className="print:hidden">
             <DeleteResponse slug={page.wave.slug} />
@@ -43,16 +63,16 @@ export default async function ResultPage({
         <div className="rounded-xl border border-slate-200 bg-white p-6">
           {deleted ? (
             <p role="status" className="text-slate-700" data-testid="response-deleted">
-              Your response has been deleted. Peer figures no longer include it.
+              {t("deleted")}
             </p>
           ) : (
-            <p className="text-slate-700">There is no completed response from this browser yet.</p>
+            <p className="text-slate-700">{t("noResponse")}</p>
           )}
           <Link
-            href={`/survey/${page.wave.slug}`}
+            href={withLang(`/survey/${page.wave.slug}`, lang)}
             className="mt-4 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
           >
-            Go to the survey
+            {t("goToSurvey")}
           </Link>
         </div>
       )}
