@@ -24,6 +24,7 @@ export const filtersSchema = z
         stage: z.array(z.string()),
       })
       .strict(),
+    languages: z.array(z.string()).optional().describe("The languages respondents answered in; empty or absent: every language."),
   })
   .strict()
   .meta({ id: "Filters", description: "The filters as applied (option ids of the wave's instrument)." });
