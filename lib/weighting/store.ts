@@ -312,6 +312,10 @@ export async function weightReport(wave: WeightingWave): Promise<WeightReport> {
 export async function exportWeights(
   wave: WeightingWave,
 ): Promise<{ industry: string | null; region: string | null; company_size: string | null; role: string | null; weight: number }[] | null> {
+  // A wave without targets has no weights: no GROUP BY over its responses before the export's
+  // COPY (on the read pool, where it would hold the connection a queued export waits for and
+  // could not be cancelled by a client that goes away).
+  if (!marginsOf(await currentTargets(wave.id))) return null;
   // Computed afresh (not from the cache): a response in a profile cell first seen within the
   // cache's lifetime would otherwise export an empty weight. One GROUP BY and a raking per export.
   weightCache.delete(wave.id);
