@@ -91,11 +91,12 @@ describe("responses explorer in Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const file = await download.path();
     const parsed = Papa.parse<Record<string, string>>(readFileSync(file, "utf8"), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields?.slice(0, 7)).toEqual([
+    expect(parsed.meta.fields?.slice(0, 8)).toEqual([
       "response_id",
       "wave",
       "status",
       "source",
+      "language",
       "started_at",
       "submitted_at",
       "readiness_index",
