@@ -8,6 +8,7 @@
 // Pure and deterministic: no randomness at run time, no I/O. The aggregate engine sums record keys
 // per cell in SQL (`sum(record_key)`) next to the count, and calls the functions below.
 // docs/PRIVACY.md states the method, its bounds and its measured effect on accuracy.
+import { mulberry32 } from "@/lib/stats/random";
 
 /** Record keys are integers in [0, RECORD_KEY_MODULUS); cell keys are sums modulo this. */
 export const RECORD_KEY_MODULUS = 256;
@@ -44,18 +45,6 @@ function at<T>(xs: ArrayLike<T>, i: number): T {
   const value = xs[i];
   if (value === undefined) throw new RangeError(`index ${i} out of range`);
   return value;
-}
-
-/** mulberry32: a small fixed PRNG, only to build the two fixed key permutations below. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

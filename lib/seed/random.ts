@@ -1,13 +1,8 @@
+import { mulberry32 } from "@/lib/stats/random";
+
 /** mulberry32: a tiny, fast, deterministic PRNG. Same seed, same sequence, on every machine. */
 export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     /** True with probability p. */

@@ -2,6 +2,7 @@
 // exact test for 2 x 2 tables and a Monte Carlo chi-square test (tables drawn with the observed
 // margins, as R's chisq.test(simulate.p.value = TRUE) does). Both work on counts alone.
 import { logGamma } from "./distributions";
+import { mulberry32 } from "./random";
 
 const logChoose = (n: number, k: number) => logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 
@@ -32,16 +33,7 @@ export function fisherExact2x2(x1: number, n1: number, x2: number, n2: number): 
 }
 
 /** A small, fast, seedable generator (mulberry32): reproducible simulations, not cryptography. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /**
  * One draw of a hypergeometric variable by inversion, walking outward from the mode (cost grows with

@@ -28,6 +28,7 @@ import {
 import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, testPool } from "../helpers/db";
 import { api } from "../helpers/http";
+import { mulberry32 } from "@/lib/stats/random";
 
 const K = 5;
 /** The open wave holds the most responses, so the most small cells (about 20 a day). */
@@ -148,17 +149,6 @@ const withValues = (filter: Filter, dim: string, chosen: readonly string[]): Fil
   values: { ...filter.values, [dim]: chosen },
 });
 const othersOf = (dim: SegmentKey, chosen: readonly string[]) => values[dim].filter((v) => !chosen.includes(v));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const refusedComparison = (segment: Filter): Attack => {
   const target = node({ include: segment });

@@ -20,6 +20,7 @@ import {
   type Publisher,
   suppressionModel,
 } from "../helpers/attacker";
+import { mulberry32 } from "@/lib/stats/random";
 
 const K = 5;
 const SCALE = [1, 2, 3, 4, 5] as const;
@@ -27,17 +28,6 @@ const DIMENSIONS = ["d1", "d2", "d3", "d4"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // A synthetic population: skewed profile columns, a quarter of responses, quiet days.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROFILE: Record<string, Record<string, number>> = {
   industry: { tech: 30, finance: 15, health: 12, retail: 10, telecom: 10, manufacturing: 10, energy: 8, public: 5 },
@@ -343,7 +333,8 @@ async function outcomes(
 
 const recovered = (o: { outcome: AttackOutcome }) => o.outcome.feasible.min === o.outcome.feasible.max;
 
-describe("differencing attacks on withheld counts", () => {
+// Thousands of attacks each: seconds on a quiet machine, more beside a build on a 2-core CI runner.
+describe("differencing attacks on withheld counts", { timeout: 60_000 }, () => {
   const named = namedAttacks();
   const random = randomAttacks(1500, 7);
 
