@@ -62,6 +62,12 @@ const envSchema = z.object({
   ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   /** The replica also folds new changes in the background this often, so reads find little to do. */
   ANALYTICS_SYNC_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  /**
+   * The public results page (no filters, the same for everyone) caches its figures per version of
+   * the wave's rows; after a change it may show the previous figures, known current at most this
+   * long ago, while it computes the new ones in the background. 0: always the current figures.
+   */
+  PUBLIC_RESULTS_MAX_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Unfinished responses are deleted this many days after their last activity. */
   PARTIAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import { protectRows } from "@/lib/privacy/protect";
 import { protectedCount } from "@/lib/privacy/cellkey";
+import type { Instrument } from "@/lib/survey/instrument-schema";
 import { currentFigures } from "./figures";
 import { ColumnarReplica, type ReplicaInfo } from "./columnar/replica";
 import { rawReader } from "./raw";
@@ -59,6 +60,25 @@ export function aggregates(): Promise<AggregateReader> {
   const figures = currentFigures();
   const reader = exactAggregates();
   return figures === "protected" ? reader.then((r) => protectedReader(r)) : reader;
+}
+
+/**
+ * The version of a wave's rows in the replica, fresh as of this call (the changes committed before
+ * it are folded), or null when reads of it would not come from the replica (ANALYTICS_ENGINE=raw,
+ * warming up, not loaded, another instrument): a cache of figures derived from the wave keys on it,
+ * and does not cache on null.
+ */
+export async function waveVersion(waveId: string, instrument: Instrument): Promise<string | null> {
+  if ((forced.getStore() ?? getEnv().ANALYTICS_ENGINE) === "raw") return null;
+  const columnar = replica();
+  if (columnar.status !== "ready") return null;
+  try {
+    await columnar.fresh();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    return null;
+  }
+  return columnar.fits(waveId, instrument) ? columnar.version(waveId) : null;
 }
 
 async function exactAggregates(): Promise<AggregateReader> {

@@ -11,6 +11,7 @@ import "server-only";
 // have ids >= xmin, so their changes are read again by the next fold whenever they commit.
 // A change log pruned past the watermark, a truncated or restored table (another relfilenode),
 // or a changed instrument make the replica rebuild instead.
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { pipeline } from "node:stream/promises";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import type { Filters } from "@/lib/analytics/filters";
 import { analyticsReadPool } from "@/lib/db/pg";
 import { getEnv } from "@/lib/env";
 import type { Instrument } from "@/lib/survey/instrument-schema";
@@ -33,6 +35,8 @@ interface WaveTable {
   table: string;
   layout: Layout;
   rows: number;
+  /** Folds that changed this table's rows since it was loaded (its version, with the table name). */
+  changes: number;
 }
 
 interface Head {
@@ -73,6 +77,7 @@ export class ColumnarReplica {
   private watermark: string | null = null;
   private identity: string | null = null;
   private serial = 0;
+  private readonly instanceId = randomUUID();
   private queue: Promise<unknown> = Promise.resolve();
   private nextFold: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -129,6 +134,16 @@ export class ColumnarReplica {
     return this.nextFold;
   }
 
+  /**
+   * A token that changes whenever the wave's rows here change (a fold touching them, a reload, a
+   * rebuild), or null when the wave is not loaded: what a cache of figures derived from the
+   * replica keys on. Unique across replicas of the process (the instance id).
+   */
+  version(waveId: string): string | null {
+    const wave = this.waves.get(waveId);
+    return wave ? `${this.instanceId}:${wave.table}:${wave.changes}` : null;
+  }
+
   /** Whether a wave's table matches the instrument a view reads it with. */
   fits(waveId: string, instrument: Instrument): boolean {
     const wave = this.waves.get(waveId);
@@ -153,31 +168,33 @@ export class ColumnarReplica {
       countEach: async (waveId, filterSets) => {
         const wave = this.waves.get(waveId);
         if (!wave) return fallback.countEach(waveId, filterSets);
-        if (filterSets.length === 0) return [];
-        const rows = await this.query(
-          countEachSql(
-            duckDialect(() => wave.table),
-            waveId,
-            filterSets,
-          ),
-        );
-        return filterSets.map((_, i) => Number(rows[0]?.[`c${i}`] ?? 0));
+        return (await this.countSets(wave, waveId, filterSets, false)).map((cell) => cell.n);
       },
       cellsEach: async (waveId, filterSets) => {
         const wave = this.waves.get(waveId);
         if (!wave) return fallback.cellsEach(waveId, filterSets);
-        if (filterSets.length === 0) return [];
-        const rows = await this.query(
-          countEachSql(
-            duckDialect(() => wave.table),
-            waveId,
-            filterSets,
-            true,
-          ),
-        );
-        return filterSets.map((_, i) => ({ n: Number(rows[0]?.[`c${i}`] ?? 0), keySum: Number(rows[0]?.[`k${i}`] ?? 0) }));
+        return this.countSets(wave, waveId, filterSets, true);
       },
     };
+  }
+
+  /** Each filter set's count (and record-key sum when `keys`), in one scan of the wave's table. */
+  private async countSets(
+    wave: WaveTable,
+    waveId: string,
+    filterSets: readonly Filters[],
+    keys: boolean,
+  ): Promise<{ n: number; keySum: number }[]> {
+    if (filterSets.length === 0) return [];
+    const rows = await this.query(
+      countEachSql(
+        duckDialect(() => wave.table),
+        waveId,
+        filterSets,
+        keys,
+      ),
+    );
+    return filterSets.map((_, i) => ({ n: Number(rows[0]?.[`c${i}`] ?? 0), keySum: keys ? Number(rows[0]?.[`k${i}`] ?? 0) : 0 }));
   }
 
   async close(): Promise<void> {
@@ -309,7 +326,7 @@ export class ColumnarReplica {
       await duck.run(`DROP TABLE IF EXISTS ${table}`);
       await duck.run(`CREATE TABLE ${table} (${columns.join(", ")})`);
       const result = await duck.run(`INSERT INTO ${table} ${source}`);
-      return { table, layout, rows: Number(result.rowsChanged) };
+      return { table, layout, rows: Number(result.rowsChanged), changes: 0 };
     } finally {
       await duck.run(`SET threads = ${getEnv().ANALYTICS_THREADS}`);
       rmSync(file, { force: true });
@@ -396,6 +413,7 @@ export class ColumnarReplica {
           const added = await duck.run(`INSERT INTO ${wave.table} ${readCsvSql(wave.layout, file)}`);
           await duck.run("COMMIT");
           wave.rows += Number(added.rowsChanged) - Number(removed.rowsChanged);
+          wave.changes += 1;
         } catch (error) {
           await duck.run("ROLLBACK").catch(() => undefined);
           throw error;
