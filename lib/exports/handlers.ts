@@ -4,7 +4,7 @@ import { compareSegments, otherWave } from "@/lib/analytics/compare";
 import type { AnalyticsScope, WaveInfo } from "@/lib/analytics/context";
 import type { Filters } from "@/lib/analytics/filters";
 import { getTrends } from "@/lib/analytics/trends";
-import { getOverview } from "@/lib/analytics/overview";
+import { getOverview, type Share } from "@/lib/analytics/overview";
 import type { Caller } from "@/lib/api/route";
 import { FORMULA_PREFIX_NOTE, toCsv } from "@/lib/csv/safe";
 import { getFindings } from "@/lib/findings";
@@ -299,33 +299,25 @@ export async function overviewCsv(
         fmt(d.filtered?.upper),
         d.filtered ? "" : "withheld",
       ]);
-    for (const s of data.stages)
-      rows.push(["stage", s.id, "share", s.n, fmt(s.share), fmt(s.interval?.lower), fmt(s.interval?.upper), withheld(s.n)]);
+    // A share with its interval, as every share table of the overview writes it.
+    const share = (table: string, id: string, f: Share) => [
+      table,
+      id,
+      "share",
+      f.n,
+      fmt(f.share),
+      fmt(f.interval?.lower),
+      fmt(f.interval?.upper),
+      withheld(f.n),
+    ];
+    for (const s of data.stages) rows.push(share("stage", s.id, s));
     for (const c of data.concerns) {
-      rows.push(["concerns_mentioned", c.id, "share", c.n, fmt(c.share), fmt(c.interval?.lower), fmt(c.interval?.upper), withheld(c.n)]);
+      rows.push(share("concerns_mentioned", c.id, c));
       rows.push(["top_concerns", c.id, "share", c.top3, fmt(c.top3Share), null, null, withheld(c.top3)]);
     }
     for (const r of data.infrastructure) {
-      rows.push([
-        "infrastructure_current",
-        r.id,
-        "share",
-        r.current.n,
-        fmt(r.current.share),
-        fmt(r.current.interval?.lower),
-        fmt(r.current.interval?.upper),
-        withheld(r.current.n),
-      ]);
-      rows.push([
-        "infrastructure_planned",
-        r.id,
-        "share",
-        r.planned.n,
-        fmt(r.planned.share),
-        fmt(r.planned.interval?.lower),
-        fmt(r.planned.interval?.upper),
-        withheld(r.planned.n),
-      ]);
+      rows.push(share("infrastructure_current", r.id, r.current));
+      rows.push(share("infrastructure_planned", r.id, r.planned));
     }
     data.latencyGeography.latency.forEach((l, i) =>
       data.latencyGeography.geography.forEach((g, j) => {
