@@ -2,11 +2,9 @@
 // Sums of counts, sums and sums of squares are additive, so any segment (an industry, a region,
 // a combination, "everyone else") is the sum of its cells and needs no further query.
 import type { Moments } from "@/lib/stats/tests";
+import type { WeightedCell } from "@/lib/weighting/cells";
 
-export interface CellAggregate {
-  industry: string;
-  region: string;
-  role: string;
+export interface SegmentAggregate {
   n: number;
   /** Single-choice counts: question id -> option id -> respondents. */
   single: Record<string, Record<string, number>>;
@@ -16,7 +14,17 @@ export interface CellAggregate {
   scales: Record<string, Moments>;
 }
 
-export type SegmentAggregate = Omit<CellAggregate, "industry" | "region" | "role">;
+export interface CellAggregate extends SegmentAggregate {
+  industry: string;
+  region: string;
+  role: string;
+  /**
+   * On a weighted view: the cell's tallies per profile cell (industry x region x company size x
+   * role) with their raking weights, from which the weighted figures follow. Counts above stay the
+   * unweighted sums (suppression and the minimum sizes read them).
+   */
+  weighted?: WeightedCell[];
+}
 
 export function emptyAggregate(): SegmentAggregate {
   return { n: 0, single: {}, multi: {}, scales: {} };
