@@ -7,7 +7,7 @@ import { WITHHELD } from "@/lib/privacy/protect";
 import type { WeightedCount } from "@/lib/stats/weighted";
 import { plainRow, type WeightedCell } from "@/lib/weighting/cells";
 import { weightedTally, type ViewWeighting } from "@/lib/weighting/view";
-import type { CellAggregate } from "./cells";
+import { cellOf, type CellAggregate } from "./cells";
 import type { MismatchCounts } from "./engine";
 
 /**
@@ -43,26 +43,9 @@ export async function loadCells(
           cells: group.cells as WeightedCell[] | null,
         }))
       : (await reader.tally(request)).map((row) => ({ row, cells: null }));
-  // Option counts as the findings engine reads them: only options chosen at least once.
-  const chosen = (ids: string[], options: Record<string, Record<string, number>>) =>
-    Object.fromEntries(
-      ids.flatMap((id) => {
-        const counts = Object.entries(options[id] ?? {}).filter(([, n]) => n > 0);
-        return counts.length ? [[id, Object.fromEntries(counts)]] : [];
-      }),
-    );
   // Protected figures: a withheld cell (WITHHELD) is left out rather than counted as a few people.
   const published = reader.figures === "protected" ? entries.filter(({ row }) => row.n > WITHHELD) : entries;
-  return published.map(({ row, cells }) => ({
-    industry: String(row.key[0]),
-    region: String(row.key[1]),
-    role: String(row.key[2]),
-    n: row.n,
-    single: chosen(singles, row.options),
-    multi: chosen(multis, row.options),
-    scales: Object.fromEntries(scales.map((id) => [id, row.scales[id] ?? { n: 0, sum: 0, sumSquares: 0 }])),
-    ...(cells ? { weighted: cells } : {}),
-  }));
+  return published.map(({ row, cells }) => cellOf(row, { singles, multis, scales }, cells));
 }
 
 /** Option codes of the mismatch finding: budgets under 250 ms, users in several regions or worldwide, central-only plans. */
