@@ -152,8 +152,7 @@ describe("weighted findings equal R's survey package (findings-scan.R)", () => {
       "readiness.strategy.technology.any.any",
       "readiness.strategy.technology.north_america.any",
     ]);
-    const groups = stated;
-    const mismatch = groups.find((f) => f.kind === "mismatch")!;
+    const mismatch = stated.find((f) => f.kind === "mismatch")!;
     expect(mismatch.headline).toMatch(/n = 61, n_eff = \d+\)/);
   });
 });
