@@ -64,8 +64,8 @@ export async function getFindings(
   // The filtered population is a domain of the wave's design (the weights as the tallies found them).
   const design = w?.weights ? { designN: designN(w.weights) } : null;
   const findings = computeFindings(cells, instrument, mismatch, { ...DEFAULT_FINDING_OPTIONS, k }, design);
-  // The switch is kept in the evidence links when it was given, as every link of the views keeps it.
-  const switchParam = requested === null ? "" : `&weighted=${requested ? 1 : 0}`;
+  // The switch is kept in the evidence links when it was given and means something (the wave has weights).
+  const switchParam = requested === null || !weighting.available ? "" : `&weighted=${requested ? 1 : 0}`;
   return {
     k,
     weighting: info(population, design ? kish(cells.flatMap((c) => c.weighted ?? [])).nEff : population),
