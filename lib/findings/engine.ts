@@ -247,14 +247,14 @@ export function computeFindings(
         `points, ${q}, ${size}).`,
     );
 
-    // Readiness by dimension: Welch's t on the 1-5 ratings, reported on 0-100.
+    // Readiness by dimension: Welch's t (weighted: svyttest) on the 1-5 ratings, reported on 0-100.
     for (const dimension of readinessDimensions(instrument)) {
       const m1 = seg.scales[dimension.question.id];
       const m2 = rest.scales[dimension.question.id];
       if (!m1 || !m2 || m1.n < minSegment || m2.n < minSegment) continue;
       const margin = (options.scaleMargin / 100) * 4;
       const q = dimension.question.id;
-      const w = sides ? weightedRating(scaleClasses(sides.seg, q), scaleClasses(sides.rest, q), weighted ?? {}, margin) : null;
+      const w = sides && weighted ? weightedRating(scaleClasses(sides.seg, q), scaleClasses(sides.rest, q), weighted, margin) : null;
       // The same interval as every other view of a rating: t (weighted: normal), cut at the ends of the scale.
       const interval = w ? { mean: w.segmentValue, ...w.interval } : scaleMeanInterval(m1, LIKERT, SCALE_0_100);
       const a = interval.mean;
