@@ -240,7 +240,7 @@ describe("the weighting form", () => {
     expect(await page.getByTestId("finding-n-eff").count()).toBe(0);
     expect(await page.getByRole("link", { name: "Download CSV" }).getAttribute("href")).toMatch(/weighted=0/);
     expect(await page.getByRole("link", { name: "Printable report" }).getAttribute("href")).toMatch(/weighted=0/);
-  }, 180_000);
+  }, 240_000);
 
   // The suite shares one database: the current wave goes back to unweighted for every later test.
   afterAll(async () => {
