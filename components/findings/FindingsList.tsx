@@ -44,6 +44,12 @@ export function FindingsList({
               {f.measure} · {f.unit === "%" ? `${(f.segmentValue * 100).toFixed(1)}%` : f.segmentValue.toFixed(1)}
               {f.othersValue !== null && ` vs ${f.unit === "%" ? `${(f.othersValue * 100).toFixed(1)}%` : f.othersValue.toFixed(1)}`} · q{" "}
               {f.q < 0.001 ? "< 0.001" : `= ${f.q.toFixed(3)}`} · n = {f.n.toLocaleString("en")}
+              {f.nEff !== null && (
+                <>
+                  {" "}
+                  · n<sub>eff</sub> = <span data-testid="finding-n-eff">{Math.round(f.nEff).toLocaleString("en")}</span>
+                </>
+              )}
             </span>
           </div>
           <p className="mt-2 text-base font-medium text-slate-900">{f.headline}</p>

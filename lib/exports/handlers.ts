@@ -463,8 +463,13 @@ export async function compareCsv(
   );
 }
 
-export async function findingsCsv({ caller: analyst, bom, gzip }: Download, scope: AnalyticsScope, origin: string): Promise<Response> {
-  const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);
+export async function findingsCsv(
+  { caller: analyst, bom, gzip }: Download,
+  scope: AnalyticsScope,
+  origin: string,
+  weighted: boolean | null = null,
+): Promise<Response> {
+  const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters, { weighted });
   const header = [
     "rank",
     "kind",
@@ -480,6 +485,9 @@ export async function findingsCsv({ caller: analyst, bom, gzip }: Download, scop
     "recommended_architecture",
     "reasons",
     "evidence_url",
+    // Kish's n_eff of the segment (empty when unweighted), and whether the figures are weighted (the view's state).
+    "n_eff",
+    "weighting",
   ];
   const percent = (v: number) => v * 100;
   const rows = report.findings.map((f, i) => [
@@ -497,6 +505,8 @@ export async function findingsCsv({ caller: analyst, bom, gzip }: Download, scop
     f.architectures[0]?.name ?? "",
     f.architectures[0]?.reasons.join(" | ") ?? "",
     `${origin}${f.evidenceUrl}`,
+    f.nEff,
+    report.weighting.state,
   ]);
   const auditId = await startExport(analyst.id, "findings.csv", scope.filters, analyst.via);
   await completeExport(auditId, rows.length);

@@ -110,10 +110,11 @@ export const findingsCsvRoute = defineRoute({
   summary: "The findings with their recommended architectures and evidence links",
   tag: TAG,
   access: "viewer",
-  query: scopedQuery({ ...downloadShape }),
+  query: scopedQuery({ ...weightedShape, ...downloadShape }),
   responses: { 200: csv("The findings") },
   // Links from APP_URL, like every other absolute link: behind a proxy the request's own host is internal.
-  handler: async ({ caller, query: { scope, extra } }) => findingsCsv(download(caller, extra), scope, appUrl()),
+  handler: async ({ caller, query: { scope, extra } }) =>
+    findingsCsv(download(caller, extra), scope, appUrl(), weightedChoice(extra.weighted)),
 });
 
 export const responsesWavesCsvRoute = defineRoute({

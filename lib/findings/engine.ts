@@ -5,6 +5,10 @@
 // Benjamini-Hochberg correction, and only what is significant, large enough to matter, and built
 // from counts of at least k respondents is stated. The infrastructure-mismatch finding is one more
 // test of the same kind (a group against everyone else), in the same family.
+//
+// Weighted (the cells carry their profile cells' weights, and a design is given): every share, mean,
+// interval and test is compare's weighted one (./weighted.ts, equal to R's survey package), while
+// the minimum sizes and k-suppression stay on the unweighted counts.
 import {
   LIKERT,
   SCALE_0_100,
@@ -15,9 +19,12 @@ import {
   wilsonInterval,
   type Interval,
 } from "@/lib/stats/tests";
+import type { DesignOptions, WeightedCount } from "@/lib/stats/weighted";
 import type { Instrument } from "@/lib/survey/instrument-schema";
 import { codeOf, optionByCode, optionLabelOf, questionByRole, readinessDimensions, roleOptions, type Role } from "@/lib/survey/roles";
+import { scaleClasses, optionClasses, type WeightedCell } from "@/lib/weighting/cells";
 import { combine, type CellAggregate, type SegmentAggregate } from "./cells";
+import { anyOptionClasses, weightedRating, weightedShare, type WeightedComparison } from "./weighted";
 
 export type FindingKind = "concern" | "stage" | "readiness" | "mismatch";
 
@@ -48,6 +55,9 @@ export interface Finding {
   /** Respondents in the segment. */
   n: number;
   othersN: number | null;
+  /** Weighted findings: Kish's effective sizes of the segment and everyone else; null when unweighted. */
+  nEff: number | null;
+  othersNEff: number | null;
   /** Ranking: effect size weighted by the population it concerns. */
   score: number;
   aggregate: SegmentAggregate;
@@ -84,6 +94,8 @@ export interface MismatchCounts {
   centralOnly: number;
   others: number;
   othersCentralOnly: number;
+  /** On a weighted view: "plans centralized cloud only" per weight class, among the at-risk and the others. */
+  weighted?: { atRisk: WeightedCount[]; others: WeightedCount[] };
 }
 
 interface Candidate extends Omit<Finding, "q" | "score" | "headline"> {
@@ -95,6 +107,9 @@ interface Candidate extends Omit<Finding, "q" | "score" | "headline"> {
 export const formatQ = (q: number) => (q < 0.001 ? "q < 0.001" : q < 0.01 ? "q < 0.01" : `q = ${(Math.floor(q * 1000) / 1000).toFixed(3)}`);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const signed = (v: number) => `${v > 0 ? "+" : ""}${Math.round(v)}`;
+/** "n = 1,204", and Kish's n_eff beside it when the figures are weighted. */
+const sizeOf = (n: number, nEff: number | null) =>
+  `n = ${n.toLocaleString("en")}${nEff === null ? "" : `, n_eff = ${Math.round(nEff).toLocaleString("en")}`}`;
 
 function labelOf(instrument: Instrument, role: Role, optionId: string): string {
   return optionLabelOf(instrument, role, optionId);
@@ -131,14 +146,21 @@ function segmentsOf(cells: CellAggregate[], instrument: Instrument): { segment: 
   ];
 }
 
+/**
+ * The findings of the cells. With `design` (the wave's design, of which the cells are a domain)
+ * and every cell carrying its weighted profile cells, the figures and tests are weighted.
+ */
 export function computeFindings(
   cells: CellAggregate[],
   instrument: Instrument,
   mismatch: MismatchCounts | null,
   options: FindingOptions = DEFAULT_FINDING_OPTIONS,
+  design: DesignOptions | null = null,
 ): Finding[] {
   const { k, minSegment } = options;
   const total = combine(cells);
+  const weighted = design !== null && cells.every((c) => c.weighted !== undefined) ? design : null;
+  const profileCells = (parts: CellAggregate[]): WeightedCell[] => parts.flatMap((c) => c.weighted ?? []);
   const candidates: Candidate[] = [];
   // Planned tests whose counts are too small to state (a cell under k): they still count in the
   // correction, as p = 1, so how many tests it corrects for does not depend on the outcomes.
@@ -152,6 +174,9 @@ export function computeFindings(
     const seg = combine(members);
     const rest = combine([total, seg], [1, -1]);
     if (seg.n < minSegment || rest.n < minSegment) continue;
+    // Weighted: the segment's profile cells and everyone else's (the cells outside the segment).
+    const inSegment = new Set(members);
+    const sides = weighted ? { seg: profileCells(members), rest: profileCells(cells.filter((c) => !inSegment.has(c))) } : null;
     const idBase = `${segment.industry ?? "any"}.${segment.region ?? "any"}.${segment.role ?? "any"}`;
 
     // Shares: top-3 concerns and the production stage. Both sides' counts must be >= k.
@@ -161,15 +186,19 @@ export function computeFindings(
       measure: string,
       x1: number,
       x2: number,
-      headline: (a: string, b: string, d: string, q: string) => string,
+      classes: ((cells: WeightedCell[]) => WeightedCount[]) | null,
+      headline: (a: string, b: string, d: string, q: string, size: string) => string,
     ) => {
       if (x1 < k || x2 < k || seg.n - x1 < k || rest.n - x2 < k) {
         withheldTests++;
         return;
       }
-      const a = x1 / seg.n;
-      const b = x2 / rest.n;
-      const difference = (a - b) * 100;
+      const w: WeightedComparison | null =
+        sides && classes && weighted ? weightedShare(classes(sides.seg), classes(sides.rest), weighted, options.shareMargin / 100) : null;
+      const a = w ? w.segmentValue : x1 / seg.n;
+      const b = w ? w.othersValue : x2 / rest.n;
+      const difference = w ? w.difference : (a - b) * 100;
+      const size = sizeOf(seg.n, w?.nEff ?? null);
       candidates.push({
         id: `${kind}.${key}.${idBase}`,
         kind,
@@ -179,13 +208,15 @@ export function computeFindings(
         unit: "%",
         segmentValue: a,
         othersValue: b,
-        interval: wilsonInterval(x1, seg.n),
+        interval: w ? w.interval : wilsonInterval(x1, seg.n),
         difference,
-        p: proportionDifferenceBeyond(x1, seg.n, x2, rest.n, options.shareMargin / 100).p,
+        p: w ? w.p : proportionDifferenceBeyond(x1, seg.n, x2, rest.n, options.shareMargin / 100).p,
         n: seg.n,
         othersN: rest.n,
+        nEff: w?.nEff ?? null,
+        othersNEff: w?.othersNEff ?? null,
         aggregate: seg,
-        headlineFor: (q) => headline(pct(a), pct(b), signed(difference), formatQ(q)),
+        headlineFor: (q) => headline(pct(a), pct(b), signed(difference), formatQ(q), size),
       });
     };
     for (const option of concernOptions) {
@@ -197,10 +228,10 @@ export function computeFindings(
         `${option.label} in top 3 concerns`,
         x1,
         x2,
-        (a, b, d, q) =>
+        (c) => optionClasses(c, topConcerns.id, option.id),
+        (a, b, d, q, size) =>
           `Respondents in ${segment.label} rank ${option.label.toLowerCase()} among their top 3 concerns ` +
-          `${Number(d) > 0 ? "more" : "less"} often than others (${a} vs ${b}, ${d} points, ${q}, n = ` +
-          `${seg.n.toLocaleString("en")}).`,
+          `${Number(d) > 0 ? "more" : "less"} often than others (${a} vs ${b}, ${d} points, ${q}, ${size}).`,
       );
     }
     const production = (agg: SegmentAggregate) => productionIds.reduce((s, id) => s + (agg.single[stage.id]?.[id] ?? 0), 0);
@@ -210,21 +241,26 @@ export function computeFindings(
       "Running AI in production",
       production(seg),
       production(rest),
-      (a, b, d, q) =>
+      (c) => anyOptionClasses(c, stage.id, productionIds),
+      (a, b, d, q, size) =>
         `${a} of respondents in ${segment.label} run AI in production (limited or scaled), against ${b} of others (${d} ` +
-        `points, ${q}, n = ${seg.n.toLocaleString("en")}).`,
+        `points, ${q}, ${size}).`,
     );
 
-    // Readiness by dimension: Welch's t on the 1-5 ratings, reported on 0-100.
+    // Readiness by dimension: Welch's t (weighted: svyttest) on the 1-5 ratings, reported on 0-100.
     for (const dimension of readinessDimensions(instrument)) {
       const m1 = seg.scales[dimension.question.id];
       const m2 = rest.scales[dimension.question.id];
       if (!m1 || !m2 || m1.n < minSegment || m2.n < minSegment) continue;
-      // The same interval as every other view of a rating: t, cut at the ends of the scale.
-      const interval = scaleMeanInterval(m1, LIKERT, SCALE_0_100);
+      const margin = (options.scaleMargin / 100) * 4;
+      const q = dimension.question.id;
+      const w = sides && weighted ? weightedRating(scaleClasses(sides.seg, q), scaleClasses(sides.rest, q), weighted, margin) : null;
+      // The same interval as every other view of a rating: t (weighted: normal), cut at the ends of the scale.
+      const interval = w ? { mean: w.segmentValue, ...w.interval } : scaleMeanInterval(m1, LIKERT, SCALE_0_100);
       const a = interval.mean;
-      const b = scaleMeanInterval(m2, LIKERT, SCALE_0_100).mean;
-      const difference = a - b;
+      const b = w ? w.othersValue : scaleMeanInterval(m2, LIKERT, SCALE_0_100).mean;
+      const difference = w ? w.difference : a - b;
+      const size = sizeOf(m1.n, w?.nEff ?? null);
       candidates.push({
         id: `readiness.${dimension.code}.${idBase}`,
         kind: "readiness",
@@ -236,14 +272,16 @@ export function computeFindings(
         othersValue: b,
         interval: { lower: interval.lower, upper: interval.upper },
         difference,
-        p: meanDifferenceBeyond(m1, m2, (options.scaleMargin / 100) * 4).p,
+        p: w ? w.p : meanDifferenceBeyond(m1, m2, margin).p,
         n: m1.n,
         othersN: m2.n,
+        nEff: w?.nEff ?? null,
+        othersNEff: w?.othersNEff ?? null,
         aggregate: seg,
-        headlineFor: (q) =>
+        headlineFor: (qValue) =>
           `Respondents in ${segment.label} rate their ${dimension.label.toLowerCase()} readiness ` +
           `${difference > 0 ? "higher" : "lower"} than others (${Math.round(a)} vs ${Math.round(b)} on 0–100, ` +
-          `${signed(difference)} points, ${formatQ(q)}, n = ${m1.n.toLocaleString("en")}).`,
+          `${signed(difference)} points, ${formatQ(qValue)}, ${size}).`,
       });
     }
   }
@@ -260,9 +298,14 @@ export function computeFindings(
     mismatch.others - mismatch.othersCentralOnly >= k;
   if (mismatchPlanned && !mismatchStatable) withheldTests++;
   if (mismatchStatable) {
-    const a = mismatch.centralOnly / mismatch.atRisk;
-    const b = mismatch.othersCentralOnly / mismatch.others;
-    const difference = (a - b) * 100;
+    const w =
+      weighted && mismatch.weighted
+        ? weightedShare(mismatch.weighted.atRisk, mismatch.weighted.others, weighted, options.shareMargin / 100)
+        : null;
+    const a = w ? w.segmentValue : mismatch.centralOnly / mismatch.atRisk;
+    const b = w ? w.othersValue : mismatch.othersCentralOnly / mismatch.others;
+    const difference = w ? w.difference : (a - b) * 100;
+    const size = sizeOf(mismatch.atRisk, w?.nEff ?? null);
     const group = "respondents whose latency budget is under 250 ms and whose users span several regions or the globe";
     candidates.push({
       id: "mismatch.central_only.any.any.any",
@@ -273,24 +316,28 @@ export function computeFindings(
       unit: "%",
       segmentValue: a,
       othersValue: b,
-      interval: wilsonInterval(mismatch.centralOnly, mismatch.atRisk),
+      interval: w ? w.interval : wilsonInterval(mismatch.centralOnly, mismatch.atRisk),
       difference,
-      p: proportionDifferenceBeyond(
-        mismatch.centralOnly,
-        mismatch.atRisk,
-        mismatch.othersCentralOnly,
-        mismatch.others,
-        options.shareMargin / 100,
-      ).p,
+      p: w
+        ? w.p
+        : proportionDifferenceBeyond(
+            mismatch.centralOnly,
+            mismatch.atRisk,
+            mismatch.othersCentralOnly,
+            mismatch.others,
+            options.shareMargin / 100,
+          ).p,
       n: mismatch.atRisk,
       othersN: mismatch.others,
+      nEff: w?.nEff ?? null,
+      othersNEff: w?.othersNEff ?? null,
       aggregate: combine([]),
       headlineFor: (q) =>
         difference > 0
           ? `${pct(a)} of ${group} plan centralized cloud inference only, more often than others (${pct(b)}, ${signed(difference)} ` +
-            `points, ${formatQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}): a plan that keeps distant users far from the model.`
+            `points, ${formatQ(q)}, ${size}): a plan that keeps distant users far from the model.`
           : `${pct(a)} of ${group} plan centralized cloud inference only, less often than others (${pct(b)}, ${signed(difference)} ` +
-            `points, ${formatQ(q)}, n = ${mismatch.atRisk.toLocaleString("en")}).`,
+            `points, ${formatQ(q)}, ${size}).`,
     });
   }
 

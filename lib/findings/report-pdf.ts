@@ -21,6 +21,7 @@ import {
   formatQ,
   formatValue,
   methodNotes,
+  weightingNote,
   moreFindingsNote,
   recommendations,
   themeSummary,
@@ -93,7 +94,7 @@ export async function renderFindingsPdf(report: FindingsReport, meta: ReportMeta
       writeRecommendations(out, recs, report.findings.filter((f) => f.architectures.length === 0).length);
     }
   }
-  writeMethod(out, report.k);
+  writeMethod(out, report.k, report.weighting.state === "weighted");
   out.finish(`Readiness Radar · ${REPORT_TITLE} · ${meta.waveCode}`);
   return doc.save();
 }
@@ -120,7 +121,8 @@ function writeHeader(out: Layout, report: FindingsReport, meta: ReportMeta) {
   out.text(`Wave: ${meta.waveTitle} (${meta.waveCode})`, { size: 10 });
   out.text(`Filters: ${meta.population}`, { size: 10 });
   const responses = report.reportable ? `${report.population.toLocaleString("en")} complete responses` : "too few to report";
-  out.text(`Population: ${responses}. Generated ${meta.generated}.`, { size: 10, after: 6 });
+  out.text(`Population: ${responses}. Generated ${meta.generated}.`, { size: 10 });
+  out.text(weightingNote(report.weighting), { size: 10, after: 6 });
   out.rule();
 }
 
@@ -230,10 +232,10 @@ function writeRecommendations(out: Layout, recs: Recommendation[], unlinked: num
   }
 }
 
-function writeMethod(out: Layout, k: number) {
+function writeMethod(out: Layout, k: number, weighted: boolean) {
   out.block(() => {
     out.heading("Method and caveats");
-    out.list(methodNotes(k), "bullets");
+    out.list(methodNotes(k, weighted), "bullets");
   });
 }
 

@@ -1,5 +1,6 @@
 // What the findings report says, shared by its two renderings: the printable page
 // (components/findings/report/FindingsReport.tsx) and the generated PDF (./report-pdf.ts). Pure.
+import type { ViewWeightingInfo } from "@/lib/analytics/overview";
 import type { FindingsReport, LinkedFinding } from "./index";
 
 export const REPORT_TITLE = "AI inference readiness: findings";
@@ -88,8 +89,27 @@ export function themeSummary(findings: LinkedFinding[]): string {
   );
 }
 
-/** The method and caveats, one bullet each. */
-export function methodNotes(k: number): string[] {
+const count = (v: number) => v.toLocaleString("en", { maximumFractionDigits: 0 });
+
+/** The line saying whether the report's figures are weighted, with n and Kish's n_eff. */
+export function weightingNote(info: ViewWeightingInfo): string {
+  const size =
+    info.n === null
+      ? ""
+      : ` n = ${count(info.n)}${info.state === "weighted" && info.nEff !== null ? `, n_eff = ${count(info.nEff)}` : ""}.`;
+  const why: Record<ViewWeightingInfo["state"], string> = {
+    weighted: "Weighted: shares, means, intervals and tests are weighted to the wave's population targets (counts stay unweighted).",
+    switched_off: "Unweighted figures, as chosen; the wave has population targets.",
+    no_targets: "Unweighted: this wave has no population targets.",
+    raking_failed: "Unweighted: raking to the wave's population targets did not converge.",
+    protected: "Unweighted: protected figures are never weighted.",
+    across_waves: "Unweighted: a comparison across waves is not weighted.",
+  };
+  return `${why[info.state]}${size}`;
+}
+
+/** The method and caveats, one bullet each (`weighted`: the figures are weighted to population targets). */
+export function methodNotes(k: number, weighted = false): string[] {
   return [
     "Every segment (an industry, a region, a role, an industry in a region) is compared with everyone else under the same filters, on " +
       "each top-3 concern, the share in production and each readiness dimension.",
@@ -97,8 +117,13 @@ export function methodNotes(k: number): string[] {
       "Benjamini–Hochberg correction; a finding needs q < 0.05 and a difference of at least 8 points (5 on readiness).",
     `Groups of fewer than ${k} respondents, on either side, are never reported; nor are figures that would single them out ` +
       `(shown as “<${k}”).`,
-    "Respondents chose to take the survey: the figures describe them, not every organisation, and are not weighted. Differences are " +
-      "associations, not causes.",
+    weighted
+      ? "Respondents chose to take the survey. Shares, means, intervals and tests are weighted (raked) to the wave's population " +
+        "targets for industry, region, company size and role, with design-based estimators (logit intervals for shares, normal for " +
+        "means, a design-based t for differences); weighting corrects that mix only. Counts, n and the k rule are unweighted; " +
+        "n_eff is Kish's effective sample size. Differences are associations, not causes."
+      : "Respondents chose to take the survey: the figures describe them, not every organisation, and are not weighted. Differences " +
+        "are associations, not causes.",
     "Recommendations come from a rule-based catalogue of architectures, matched to what each finding is about; they are a starting " +
       "point for design, not a verdict.",
   ];

@@ -1,4 +1,5 @@
 import "server-only";
+import { weightedChoice } from "@/lib/analytics/filter-schema";
 import { describeFilters, segmentOptionsByKey } from "@/lib/analytics/filters";
 import { defineRoute, type Caller } from "@/lib/api/route";
 import { completeExport, startExport } from "@/lib/exports/audit";
@@ -18,8 +19,8 @@ export const findingsRoute = defineRoute({
   responses: {
     200: { description: "Findings", json: findingsResponseSchema },
   },
-  handler: async ({ query: { scope } }) => {
-    const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);
+  handler: async ({ query: { scope, extra } }) => {
+    const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters, { weighted: weightedChoice(extra.weighted) });
     return { wave: scope.wave.code, filters: scope.filters, ...report };
   },
 });
@@ -41,9 +42,9 @@ export const findingsReportPdfRoute = defineRoute({
       headers: { "Content-Disposition": "attachment; filename=…" },
     },
   },
-  handler: async ({ caller, query: { scope } }) => {
+  handler: async ({ caller, query: { scope, extra } }) => {
     const analyst = caller as Caller;
-    const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters);
+    const report = await getFindings(scope.wave.id, scope.wave.instrument, scope.filters, { weighted: weightedChoice(extra.weighted) });
     const pdf = await renderFindingsPdf(report, {
       waveCode: scope.wave.code,
       waveTitle: scope.wave.title,

@@ -1,6 +1,6 @@
 // What the findings API answers (OpenAPI and response validation); see lib/analytics/schemas.ts.
 import { z } from "zod";
-import { filtersSchema, intervalSchema } from "@/lib/analytics/schemas";
+import { filtersSchema, intervalSchema, viewWeightingSchema } from "@/lib/analytics/schemas";
 import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import type { Same } from "@/lib/api/types";
 import type { FindingsReport } from "./index";
@@ -24,6 +24,8 @@ export const findingSchema = z
     q: z.number(),
     n: z.number().int(),
     othersN: z.number().int().nullable(),
+    nEff: z.number().nullable().describe("Weighted findings: Kish's effective sample size of the segment; null when unweighted."),
+    othersNEff: z.number().nullable().describe("Weighted findings: Kish's effective sample size of everyone else; null when unweighted."),
     score: z.number(),
     evidenceUrl: z.string().describe("The dashboard view with the evidence."),
     architectureBasis: z.enum(["subject", "none"]).describe("subject: chosen for what the finding is about; none: it points to none."),
@@ -35,7 +37,13 @@ export const findingSchema = z
   .strict();
 
 export const findingsReportSchema = z
-  .object({ k: z.number().int(), reportable: z.boolean(), population: z.number().int(), findings: z.array(findingSchema) })
+  .object({
+    k: z.number().int(),
+    weighting: viewWeightingSchema,
+    reportable: z.boolean(),
+    population: z.number().int(),
+    findings: z.array(findingSchema),
+  })
   .strict();
 
 export const findingsResponseSchema = findingsReportSchema

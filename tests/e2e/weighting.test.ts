@@ -166,7 +166,7 @@ describe("the weighting form", () => {
     await screenshot(page, "weighting", "04-phone");
   }, 120_000);
 
-  it("weights the overview once the wave has targets: the switch, n and n_eff near the title, on a laptop and a phone", async () => {
+  it("weights the overview and the findings once the wave has targets: the switch, n and n_eff near the title, on a laptop and a phone", async () => {
     // The analysts' current wave, raked to uniform shares over the industries and regions it has.
     const present = async (column: "industry" | "region") =>
       (
@@ -226,7 +226,21 @@ describe("the weighting form", () => {
     expect((await sidewaysOverflow(phone.page)).document).toBeLessThanOrEqual(0);
     await expectAccessible(phone.page, "weighted overview on a phone");
     await screenshot(phone.page, "weighting", "06-overview-weighted-phone");
-  }, 120_000);
+
+    // The findings are weighted too: the same switch with n and n_eff, and each finding's n_eff.
+    await page.goto("/dashboard/findings");
+    await page.getByTestId("findings").waitFor();
+    expect(await page.getByTestId("weighting-badge").getAttribute("data-state")).toBe("weighted");
+    expect(await page.getByTestId("finding-n-eff").count()).toBeGreaterThan(0);
+    await expectAccessible(page, "weighted findings");
+    await screenshot(page, "weighting", "07-findings-weighted");
+    await page.getByRole("navigation", { name: "Weighting" }).getByRole("link", { name: "Unweighted" }).click();
+    await page.waitForURL(/weighted=0/);
+    await expect.poll(() => page.getByTestId("weighting-badge").getAttribute("data-state")).toBe("switched_off");
+    expect(await page.getByTestId("finding-n-eff").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Download CSV" }).getAttribute("href")).toMatch(/weighted=0/);
+    expect(await page.getByRole("link", { name: "Printable report" }).getAttribute("href")).toMatch(/weighted=0/);
+  }, 240_000);
 
   // The suite shares one database: the current wave goes back to unweighted for every later test.
   afterAll(async () => {

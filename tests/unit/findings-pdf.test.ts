@@ -13,6 +13,13 @@ import { chartedShares, recommendations } from "@/lib/findings/report";
 
 const work = mkdtempSync(path.join(tmpdir(), "rr-pdf-unit-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** An unweighted report's weighting (a wave without targets): n and n_eff are the population. */
+const unweighted = (population: number): FindingsReport["weighting"] => ({
+  state: "no_targets",
+  available: false,
+  n: population,
+  nEff: population,
+});
 const META: ReportMeta = { waveCode: "2026-Q4", waveTitle: "Q4 2026", population: "everyone", generated: "2026-12-01" };
 
 function finding(i: number, over: Partial<LinkedFinding> = {}): LinkedFinding {
@@ -34,6 +41,8 @@ function finding(i: number, over: Partial<LinkedFinding> = {}): LinkedFinding {
     q: 1e-5,
     n: 230,
     othersN: 1148,
+    nEff: null,
+    othersNEff: null,
     score: 1000 - i,
     headline: `Headline number ${i}: respondents in segment ${i} differ from others (55% vs 20%, +35 points, q < 0.001, n = 230).`,
     evidenceUrl: "/dashboard/compare?a_region=western_europe&b=rest",
@@ -65,7 +74,13 @@ async function render(report: FindingsReport, name: string): Promise<{ text: str
 describe("renderFindingsPdf", () => {
   it("marks a withheld figure <k in the chart and the tables, never as 0", async () => {
     const withheld = finding(0, { othersValue: null, difference: null, headline: "Withheld others headline." });
-    const report: FindingsReport = { k: 5, reportable: true, population: 1378, findings: [withheld, finding(1), finding(2), finding(3)] };
+    const report: FindingsReport = {
+      k: 5,
+      weighting: unweighted(1378),
+      reportable: true,
+      population: 1378,
+      findings: [withheld, finding(1), finding(2), finding(3)],
+    };
     expect(chartedShares(report.findings)).toContain(withheld);
     const { text, layout } = await render(report, "withheld");
     expect(text).toContain("55% vs <5");
@@ -80,7 +95,7 @@ describe("renderFindingsPdf", () => {
       headline: `Respondents in Zürich — “Côte” ≥ 8 points − naïve 日本 ${"x".repeat(300)} end.`,
       segment: { industry: null, region: null, role: null, label: "Zürich 日本" },
     });
-    const { text } = await render({ k: 5, reportable: true, population: 10, findings: [odd] }, "glyphs");
+    const { text } = await render({ k: 5, weighting: unweighted(10), reportable: true, population: 10, findings: [odd] }, "glyphs");
     expect(text).toContain("Respondents in Zürich — “Côte” ≥ 8 points − naïve ?? x");
     expect(text).toContain("Zürich ??");
     expect(text).toContain("end.");
@@ -89,7 +104,7 @@ describe("renderFindingsPdf", () => {
 
   it("paginates many findings into a report of a few pages, each architecture once, the pages numbered", async () => {
     const findings = Array.from({ length: 120 }, (_, i) => finding(i));
-    const { text, pages } = await render({ k: 5, reportable: true, population: 5000, findings }, "many");
+    const { text, pages } = await render({ k: 5, weighting: unweighted(5000), reportable: true, population: 5000, findings }, "many");
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(pages).toBeLessThanOrEqual(10);
     expect(text).toContain(`Page ${pages} of ${pages}`);
@@ -101,12 +116,26 @@ describe("renderFindingsPdf", () => {
   });
 
   it("states why an unreportable or empty report has no findings, with its method", async () => {
-    const small = await render({ k: 5, reportable: false, population: 0, findings: [] }, "small");
+    const small = await render({ k: 5, weighting: unweighted(0), reportable: false, population: 0, findings: [] }, "small");
     expect(small.pages).toBe(1);
     expect(small.text).toContain("Too few respondents match these filters (fewer than 5");
     expect(small.text).toContain("Method and caveats");
     expect(small.text).toContain("too few to report");
-    const none = await render({ k: 5, reportable: true, population: 900, findings: [] }, "none");
+    expect(small.text).toContain("Unweighted: this wave has no population targets.");
+    expect(small.text).toContain("are not weighted");
+    const none = await render({ k: 5, weighting: unweighted(900), reportable: true, population: 900, findings: [] }, "none");
     expect(none.text).toContain("No statistically supported findings for these filters");
+  });
+
+  it("says the figures are weighted, with n and n_eff, and describes the weighted method", async () => {
+    const weighting: FindingsReport["weighting"] = { state: "weighted", available: true, n: 1378, nEff: 912.4 };
+    const { text } = await render(
+      { k: 5, weighting, reportable: true, population: 1378, findings: [finding(0, { nEff: 180.2 })] },
+      "weighted",
+    );
+    expect(text).toContain("Weighted: shares, means, intervals and tests are weighted to the wave's population targets");
+    expect(text).toContain("n = 1,378, n_eff = 912.");
+    expect(text).toContain("n_eff is Kish's effective sample size");
+    expect(text).not.toContain("are not weighted");
   });
 });

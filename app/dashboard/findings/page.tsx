@@ -1,4 +1,5 @@
 import { ProtectionNote } from "@/components/results/ProtectionNote";
+import { WeightingBadge } from "@/components/weighting/WeightingBadge";
 import { figuresFor } from "@/lib/auth/roles";
 import { withFigures } from "@/lib/engine/figures";
 import { getEnv } from "@/lib/env";
@@ -18,9 +19,16 @@ const TOP = 15;
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const analyst = await requireAnalystPage(pathWithQuery("/dashboard/findings", params), "viewer");
-  const { scope, report, problems, showAll } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
+  const { scope, report, problems, showAll, weighted } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
   const options = segmentOptionsByKey(scope.wave.instrument);
-  const query = filtersToQuery(scope.filters).toString();
+  // The weighting switch is a URL parameter like the filters: every link of the page keeps it.
+  const keep = weighted ? `weighted=${weighted}` : "";
+  const withWeighting = (value: string | null) => {
+    const params = filtersToQuery(scope.filters);
+    if (value) params.set("weighted", value);
+    return params.toString();
+  };
+  const query = withWeighting(weighted);
   const shown = showAll ? report : { ...report, findings: report.findings.slice(0, TOP) };
   return (
     <div className="grid gap-4">
@@ -47,9 +55,14 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         inference architecture its subject points to (a sovereignty concern, a latency gap, a low production share…), with a reason citing
         its figures.
       </p>
+      <WeightingBadge
+        info={report.weighting}
+        weightedHref={`/dashboard/findings?${withWeighting("1")}${showAll ? "&show=all" : ""}`}
+        unweightedHref={`/dashboard/findings?${withWeighting("0")}${showAll ? "&show=all" : ""}`}
+      />
       <ProtectionNote k={getEnv().SUPPRESSION_K} audience={figuresFor(analyst.role) === "exact" ? "analyst" : "public"} />
       {report.reportable && <ArchitectureDistribution findings={report.findings} />}
-      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} />
+      <FilterBar filters={scope.filters} waves={scope.waves.map(({ code, title }) => ({ code, title }))} options={options} keep={keep} />
       <Notices problems={problems} />
       {report.reportable && report.findings.length > 0 && (
         <p className="text-sm font-medium text-brand-900" data-testid="findings-count">

@@ -17,6 +17,7 @@ import {
   formatQ as qText,
   formatValue as value,
   methodNotes,
+  weightingNote,
   moreFindingsNote,
   recommendations,
   themeSummary,
@@ -58,6 +59,9 @@ export function FindingsReport({
         </div>
         <p className="text-sm text-slate-700">
           Population: {population} ({report.population.toLocaleString("en")} complete responses). Generated {generated}.
+        </p>
+        <p className="text-sm text-slate-700" data-testid="report-weighting" data-state={report.weighting.state}>
+          {weightingNote(report.weighting)}
         </p>
       </header>
 
@@ -131,7 +135,7 @@ export function FindingsReport({
           <Recommendations recs={recs} unlinked={findings.filter((f) => f.architectures.length === 0).length} />
         </>
       )}
-      <Method k={report.k} />
+      <Method k={report.k} weighted={report.weighting.state === "weighted"} />
     </article>
   );
 }
@@ -305,14 +309,14 @@ function Recommendations({ recs, unlinked }: { recs: Recommendation[]; unlinked:
   );
 }
 
-function Method({ k }: { k: number }) {
+function Method({ k, weighted }: { k: number; weighted: boolean }) {
   return (
     <section aria-labelledby="method-title" className="grid break-inside-avoid gap-2 text-sm text-slate-800" data-testid="report-method">
       <h2 id="method-title" className="text-2xl font-bold text-brand-900">
         Method and caveats
       </h2>
       <ul className="list-disc grid gap-1 pl-5">
-        {methodNotes(k).map((note) => (
+        {methodNotes(k, weighted).map((note) => (
           <li key={note.slice(0, 40)}>{note}</li>
         ))}
       </ul>

@@ -14,15 +14,18 @@ export default async function FindingsReportPage({
 }) {
   const params = await searchParams;
   const analyst = await requireAnalystPage(pathWithQuery("/dashboard/findings/report", params), "viewer");
-  const { scope, report } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
+  const { scope, report, weighted } = await withFigures(figuresFor(analyst.role), () => loadFindings(params));
   const options = segmentOptionsByKey(scope.wave.instrument);
+  // The PDF keeps the weighting switch, so it says what the page says.
+  const query = filtersToQuery(scope.filters);
+  if (weighted) query.set("weighted", weighted);
   return (
     <FindingsReport
       report={report}
       waveTitle={scope.wave.title}
       population={describeFilters(scope.filters, options)}
       generated={new Date().toISOString().slice(0, 10)}
-      pdfHref={`/api/v1/findings/report.pdf?${filtersToQuery(scope.filters).toString()}`}
+      pdfHref={`/api/v1/findings/report.pdf?${query.toString()}`}
     />
   );
 }
