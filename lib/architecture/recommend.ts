@@ -400,7 +400,7 @@ export function latencyDelta(estimate: LatencyEstimate): number {
 /** A latency component this large a share of the budget is named in the reason. */
 const SIGNIFICANT_SHARE_OF_BUDGET = 0.25;
 
-function siteOf(id: ArchitectureId, profile: WorkloadProfile): ReasonMessage {
+export function siteOf(id: ArchitectureId, profile: WorkloadProfile): ReasonMessage {
   const home = resolveHomeRegion(profile);
   switch (id) {
     case "central_factory":
@@ -418,6 +418,7 @@ function siteOf(id: ArchitectureId, profile: WorkloadProfile): ReasonMessage {
   }
 }
 
+/** Where an architecture serves from, as the network cause names it. */
 /** Why an architecture meets or misses the budget, naming the worst region and the biggest cause. */
 export function latencyReason(
   id: ArchitectureId,
