@@ -1,5 +1,5 @@
 "use client";
-// Shown when an action needs a session that has ended (app/unauthorized.tsx): back to sign-in,
+// Shown when an action needs a session that has ended (app/dashboard/unauthorized.tsx): back to sign-in,
 // then back to the page the analyst was on, with its filters.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";

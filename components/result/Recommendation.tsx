@@ -3,6 +3,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { recommend } from "@/lib/architecture/recommend";
 import { REGION_NAMES, type RegionId } from "@/lib/architecture/assumptions";
 import { PRINT_OPEN } from "./print-open";
+import { ReasonList } from "./ReasonList";
 
 type Ranked = ReturnType<typeof recommend>["ranked"];
 
@@ -54,6 +55,7 @@ export function Recommendation({
   const ms = useMs();
   const [top, ...others] = ranked;
   if (!top) return null;
+  const reasonNames = { region: regionLabel, architecture: (id: string) => ranked.find((r) => r.id === id)?.name ?? id };
   return (
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
@@ -62,21 +64,17 @@ export function Recommendation({
           {top.name}
         </Link>
       </h2>
-      <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" lang={english} dir={ltr}>
-        {top.reasons.slice(0, 4).map((reason, i) => (
-          <li key={i}>{reason}</li>
-        ))}
-      </ul>
-      {top.reasons.length > 4 && (
+      <ReasonList
+        className="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700"
+        reasons={top.reasonMessages.slice(0, 4)}
+        names={reasonNames}
+      />
+      {top.reasonMessages.length > 4 && (
         <details className={`mt-1 text-sm text-slate-700 ${PRINT_OPEN}`} data-print="open">
           <summary className="cursor-pointer font-medium text-brand-700 print:hidden">
-            {t("moreReasons", { count: top.reasons.length - 4 })}
+            {t("moreReasons", { count: top.reasonMessages.length - 4 })}
           </summary>
-          <ul className="mt-1 list-disc space-y-1 ps-5" lang={english} dir={ltr}>
-            {top.reasons.slice(4).map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
+          <ReasonList className="mt-1 list-disc space-y-1 ps-5" reasons={top.reasonMessages.slice(4)} names={reasonNames} />
         </details>
       )}
       <p className="mt-2 text-sm text-slate-600">{t("tradeoff", { tradeoff: top.tradeoff })}</p>

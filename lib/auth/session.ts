@@ -98,7 +98,7 @@ export async function requireCaller(requestHeaders: Headers, minimum: Role = "an
 
 /**
  * For server actions (always called from a signed-in browser page): the analyst, or Next's 401
- * (app/unauthorized.tsx: sign in again and come back) or 403 (app/forbidden.tsx) instead of an
+ * (app/dashboard/unauthorized.tsx: sign in again and come back) or 403 (app/forbidden.tsx) instead of an
  * error page. Bearer tokens do not apply: actions are not part of the API.
  */
 export async function requireAnalystAction(minimum: Role = "analyst"): Promise<Analyst> {

@@ -1,7 +1,9 @@
 // Respondents in their own language (issue 19): the whole survey in Spanish and in Arabic
 // (right to left) in Chromium, each locale's first step and result screenshotted and axe-checked,
-// the language kept in the URL and stored with the response, and the first step's JavaScript
+// the language kept in the URL and stored with the response, the recommendation's reasons in the
+// respondent's language and direction, and the first step's JavaScript
 // within the page-weight target with only the active locale's messages.
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import type { Page } from "playwright-core";
@@ -14,6 +16,10 @@ import ja from "@/messages/ja.json";
 import ptBR from "@/messages/pt-BR.json";
 import zhCN from "@/messages/zh-CN.json";
 import { benchWeight } from "@/scripts/bench/weight";
+import { getArchitecture } from "@/lib/architecture/catalog";
+import { profileFromAnswers } from "@/lib/architecture/profile";
+import { recommend } from "@/lib/architecture/recommend";
+import { renderReason } from "@/lib/architecture/reasons";
 import { LOCALE_NAMES } from "@/lib/i18n/locale-names";
 import { dirOf, LOCALES as ALL_LOCALES, type Locale } from "@/lib/i18n/locales";
 import { instrumentV1 } from "@/lib/survey/instrument";
@@ -54,6 +60,54 @@ async function checkPage(page: Page, where: string, problems: string[]) {
   problems.push(...found.map((p) => `${where}: ${p.id}: ${p.targets.join("; ")}`));
   const overflow = await sidewaysOverflow(page);
   if (overflow.document > 0 || overflow.scrollers.length) problems.push(`${where} scrolls sideways: ${JSON.stringify(overflow)}`);
+}
+
+/** The answers runSurvey gives that the recommender reads. */
+const WORKLOAD_ANSWERS = {
+  region: "latin_america",
+  concerns: ["latency", "cost", "compliance"],
+  workloads: ["autonomous_agents"],
+  latency_budget: "250_500ms",
+  user_geography: "several_regions",
+  traffic_shape: "bursty",
+  model_sizes: ["mid"],
+  infra_current: ["central_cloud"],
+  infra_planned: ["distributed_edge"],
+};
+
+/**
+ * The recommendation's reasons are the recommender's, in this language (regions by the instrument's
+ * names in it), in the page's lang and direction; the section fits a 375 px phone, screenshotted.
+ */
+async function checkReasons(page: Page, locale: TestLocale, problems: string[]) {
+  const top = recommend(profileFromAnswers(instrumentV1, WORKLOAD_ANSWERS)).ranked[0]!;
+  const localized = localizeInstrument(instrumentV1, locale).sections[0]!.questions.find((q) => q.id === "region");
+  const regions = Object.fromEntries(localized?.type === "single" ? localized.options.map((o) => [o.id, o.label]) : []);
+  const t = createTranslator({ locale, messages: LOCALES[locale], namespace: "reasons" });
+  const expected = top.reasonMessages.map((message) =>
+    renderReason(message, (key, values) => t(key, values), locale, {
+      region: (id) => regions[id] ?? id,
+      architecture: (id) => getArchitecture(id)?.name ?? id,
+    }),
+  );
+  expect(expected.length).toBeGreaterThan(4);
+  const lists = page.getByTestId("recommendation").getByTestId("reasons");
+  expect(await lists.locator("li").allTextContents()).toEqual(expected);
+  if (locale !== "en") expect(expected.some((text, i) => text === top.reasons[i])).toBe(false);
+  for (const list of await lists.all()) {
+    expect(
+      await list.evaluate((el) => [el.closest("[lang]")?.getAttribute("lang"), el.getAttribute("dir"), getComputedStyle(el).direction]),
+    ).toEqual([locale, null, dirOf(locale)]);
+  }
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 740 });
+  const recommendation = page.getByTestId("recommendation");
+  const closed = recommendation.locator("details:not([open]) > summary");
+  while ((await closed.count()) > 0) await closed.first().click();
+  await recommendation.screenshot({ path: path.join(testEnv.artifactsDir, `i18n-${locale}`, "04-recommendation-phone.png") });
+  const overflow = await sidewaysOverflow(page);
+  if (overflow.document > 0) problems.push(`recommendation (${locale}, phone) scrolls sideways: ${JSON.stringify(overflow)}`);
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 async function runSurvey(page: Page, locale: TestLocale): Promise<string[]> {
@@ -149,6 +203,7 @@ async function runSurvey(page: Page, locale: TestLocale): Promise<string[]> {
   expect(await page.getByTestId("delete-response").getByRole("heading", { level: 2 }).textContent()).toBe(m.deletion.heading);
   await screenshot(page, `i18n-${locale}`, "03-result");
   await checkPage(page, `result (${locale})`, problems);
+  await checkReasons(page, locale, problems);
   return problems;
 }
 

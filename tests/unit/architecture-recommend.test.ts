@@ -5,14 +5,14 @@ import { codesOf, emptyProfile, normalizeProfile, type WorkloadProfile } from "@
 import {
   RULES,
   evaluateCondition,
-  interpolate,
   latencyDelta,
   recommend,
   regionLabel,
-  templateContext,
+  templateValues,
   validateRules,
   type Rule,
 } from "@/lib/architecture/recommend";
+import { ENGLISH_REASONS, englishReason, reasonMessage, type ReasonKey } from "@/lib/architecture/reasons";
 
 const profile = (overrides: Partial<WorkloadProfile>): WorkloadProfile => ({ ...emptyProfile(), ...overrides });
 const entry = (result: ReturnType<typeof recommend>, id: string) => {
@@ -62,14 +62,17 @@ describe("recommendation rules", () => {
     expect(RULES.length).toBeGreaterThanOrEqual(20);
   });
 
-  it("reject typos in option ids, architectures and placeholders", () => {
+  it("reject typos in option ids, architectures, reason messages and placeholders", () => {
     const bad = [
-      { id: "typo", when: { field: "workloads", includesAny: ["chat"] }, scores: { central_factory: 1 }, reason: "{nope}" },
-      { id: "typo", when: { field: "latencyBudget", in: ["fast"] }, scores: { mainframe: 1 } as Rule["scores"], reason: "ok" },
+      { id: "typo", when: { field: "workloads", includesAny: ["chat"] }, scores: { central_factory: 1 }, reason: "nope" as ReasonKey },
+      { id: "typo", when: { field: "latencyBudget", in: ["fast"] }, scores: { mainframe: 1 } as Rule["scores"], reason: "ok" as ReasonKey },
     ] satisfies Rule[];
-    const problems = validateRules(bad);
+    const problems = validateRules(bad, { ...ENGLISH_REASONS, nope: "Budget {budgetLabel}, {nope} and {ms, number} ms" });
     expect(problems).toContain("typo: chat is not an option code of workloads");
     expect(problems).toContain("typo: unknown placeholder {nope}");
+    expect(problems).toContain("typo: unknown placeholder {ms}");
+    expect(problems).not.toContain("typo: unknown placeholder {budgetLabel}");
+    expect(problems).toContain("typo: no reason message ok");
     expect(problems).toContain("typo: duplicate rule id");
     expect(problems).toContain("typo: fast is not an option code of latencyBudget");
     expect(problems).toContain("typo: unknown architecture mainframe");
@@ -86,9 +89,14 @@ describe("recommendation rules", () => {
       const hit = recommend(hitProfile);
       expect(hit.rulesFired).toContain(rule.id);
       expect(evaluateCondition(rule.when, normalizeProfile(hitProfile))).toBe(true);
-      const reason = interpolate(rule.reason, templateContext(normalizeProfile(hitProfile)));
-      expect(reason).not.toMatch(/\{[A-Za-z]+\}/);
-      for (const id of Object.keys(rule.scores)) expect(entry(hit, id).reasons).toContain(reason);
+      const message = reasonMessage(rule.reason, templateValues(normalizeProfile(hitProfile)));
+      const reason = englishReason(message);
+      expect(reason).not.toMatch(/[{}]/);
+      for (const id of Object.keys(rule.scores)) {
+        expect(entry(hit, id).reasons).toContain(reason);
+        // The message sits at the same place as its English text.
+        expect(entry(hit, id).reasonMessages[entry(hit, id).reasons.indexOf(reason)]).toEqual(message);
+      }
 
       const missProfile = profile(cases.miss);
       const miss = recommend(missProfile);
