@@ -3,7 +3,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { recommend } from "@/lib/architecture/recommend";
 import { REGION_NAMES, type RegionId } from "@/lib/architecture/assumptions";
 import { PRINT_OPEN } from "./print-open";
-import { ReasonList } from "./ReasonList";
+import { ReasonList, useReasonRenderer } from "./ReasonList";
 
 type Ranked = ReturnType<typeof recommend>["ranked"];
 
@@ -49,13 +49,14 @@ export function Recommendation({
 }) {
   const t = useTranslations("recommendation");
   const regionLabel = regionLabelIn(regionNames);
-  // The catalog's names and the generated reasons exist in English only: marked so, for screen readers.
+  // The catalog's names exist in English only: marked so, for screen readers.
   const english = useLocale() === "en" ? undefined : "en";
   const ltr = english ? "ltr" : undefined;
   const ms = useMs();
+  const reasonNames = { region: regionLabel, architecture: (id: string) => ranked.find((r) => r.id === id)?.name ?? id };
+  const renderReason = useReasonRenderer(reasonNames);
   const [top, ...others] = ranked;
   if (!top) return null;
-  const reasonNames = { region: regionLabel, architecture: (id: string) => ranked.find((r) => r.id === id)?.name ?? id };
   return (
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
@@ -77,7 +78,9 @@ export function Recommendation({
           <ReasonList className="mt-1 list-disc space-y-1 ps-5" reasons={top.reasonMessages.slice(4)} names={reasonNames} />
         </details>
       )}
-      <p className="mt-2 text-sm text-slate-600">{t("tradeoff", { tradeoff: top.tradeoff })}</p>
+      <p className="mt-2 text-sm text-slate-600" data-testid="tradeoff">
+        {t("tradeoff", { tradeoff: renderReason(top.tradeoffMessage) })}
+      </p>
       {top.latency.perRegion.length > 0 && (
         <div className="mt-4" data-testid="latency-for-you">
           <p className="mb-1 text-xs text-slate-600">

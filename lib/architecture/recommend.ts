@@ -471,29 +471,34 @@ export function latencyReason(
 // Trade-offs
 // ---------------------------------------------------------------------------------------------
 
-function tradeoffOf(id: ArchitectureId, estimate: LatencyEstimate, profile: WorkloadProfile): string {
-  const worst = worstRegion(estimate);
-  const worstText = worst ? `about ${worst.totalMs} ms to a first token at worst, for users in ${regionLabel(worst.region)}` : "";
-  const home = regionLabel(resolveHomeRegion(profile));
+/** The architecture's main trade-off, with the latency it leaves its worst-served users. */
+function tradeoffOf(id: ArchitectureId, estimate: LatencyEstimate, profile: WorkloadProfile): ReasonMessage {
+  const worstServed = worstRegion(estimate);
+  const worst = worstServed
+    ? reasonMessage("tradeoffWorst", { ms: worstServed.totalMs, region: { region: worstServed.region } })
+    : reasonMessage("tradeoffNoEstimate");
   switch (id) {
     case "central_factory":
-      return `Lowest cost per token and one deployment to run, paid for in distance: ${worstText}.`;
+      return reasonMessage("tradeoffCentral", { worst });
     case "regional_cloud":
-      return `Users stay in-region without you owning hardware, but capacity is split across regions and each needs headroom; ${worstText}.`;
+      return reasonMessage("tradeoffRegional", { worst });
     case "distributed_edge":
-      return `The shortest network path, but only small models fit and every site is a small pool you must operate; ${worstText}.`;
+      return reasonMessage("tradeoffEdge", { worst });
     case "hybrid_split": {
       const e = estimate.escalation;
       const split = e
-        ? `most requests come back from the edge in about ${e.edgeWorstMs} ms, the ${Math.round(e.share * 100)}% that ` +
-          `escalate in up to about ${e.escalatedWorstMs} ms`
-        : worstText;
-      return `Large-model quality where it is needed and edge speed elsewhere, at the cost of two tiers and a router to run; ${split}.`;
+        ? reasonMessage("tradeoffHybridSplit", {
+            edgeMs: e.edgeWorstMs,
+            share: Math.round(e.share * 100) / 100,
+            escalatedMs: e.escalatedWorstMs,
+          })
+        : worst;
+      return reasonMessage("tradeoffHybrid", { split });
     }
     case "sovereign_onprem":
-      return `Full control of data in ${home} and the lowest cost when GPUs stay busy, but capacity is fixed and distant users wait longer; ${worstText}.`;
+      return reasonMessage("tradeoffSovereign", { home: { region: resolveHomeRegion(profile) }, worst });
     case "on_device":
-      return `No network and no per-request cost, but only small models on the weakest device you support, and updates ship with the app; ${worstText}.`;
+      return reasonMessage("tradeoffDevice", { worst });
   }
 }
 
@@ -509,7 +514,10 @@ export interface RankedArchitecture {
   reasons: string[];
   /** The same reasons, in the same order, as messages to render in the respondent's language. */
   reasonMessages: ReasonMessage[];
+  /** The main trade-off in English (analysts' views, exports). */
   tradeoff: string;
+  /** The same, as a message to render in the respondent's language. */
+  tradeoffMessage: ReasonMessage;
   latency: LatencyEstimate;
 }
 
@@ -577,6 +585,7 @@ export function recommend(input: WorkloadProfile): Recommendation {
     // The same sentence is said once: deduplicated by its English text.
     const reasons = new Map<string, ReasonMessage>();
     for (const item of items) if (!reasons.has(item.text)) reasons.set(item.text, item.message);
+    const tradeoff = tradeoffOf(id, estimate, profile);
     return {
       index,
       id,
@@ -584,7 +593,8 @@ export function recommend(input: WorkloadProfile): Recommendation {
       score: round1(items.reduce((sum, item) => sum + item.delta, 0)),
       reasons: [...reasons.keys()],
       reasonMessages: [...reasons.values()],
-      tradeoff: tradeoffOf(id, estimate, profile),
+      tradeoff: englishReason(tradeoff),
+      tradeoffMessage: tradeoff,
       latency: estimate,
     };
   })

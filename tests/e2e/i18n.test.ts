@@ -84,16 +84,20 @@ async function checkReasons(page: Page, locale: TestLocale, problems: string[]) 
   const localized = localizeInstrument(instrumentV1, locale).sections[0]!.questions.find((q) => q.id === "region");
   const regions = Object.fromEntries(localized?.type === "single" ? localized.options.map((o) => [o.id, o.label]) : []);
   const t = createTranslator({ locale, messages: LOCALES[locale], namespace: "reasons" });
-  const expected = top.reasonMessages.map((message) =>
+  const render = (message: (typeof top.reasonMessages)[number]) =>
     renderReason(message, (key, values) => t(key, values), locale, {
       region: (id) => regions[id] ?? id,
       architecture: (id) => getArchitecture(id)?.name ?? id,
-    }),
-  );
+    });
+  const expected = top.reasonMessages.map(render);
   expect(expected.length).toBeGreaterThan(4);
   const lists = page.getByTestId("recommendation").getByTestId("reasons");
   expect(await lists.locator("li").allTextContents()).toEqual(expected);
   if (locale !== "en") expect(expected.some((text, i) => text === top.reasons[i])).toBe(false);
+  // The trade-off under the reasons too.
+  const tradeoff = render(top.tradeoffMessage);
+  expect(await page.getByTestId("tradeoff").textContent()).toContain(tradeoff);
+  if (locale !== "en") expect(tradeoff).not.toBe(top.tradeoff);
   for (const list of await lists.all()) {
     expect(
       await list.evaluate((el) => [el.closest("[lang]")?.getAttribute("lang"), el.getAttribute("dir"), getComputedStyle(el).direction]),

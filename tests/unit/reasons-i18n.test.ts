@@ -64,7 +64,11 @@ function allMessages(): ReasonMessage[] {
   for (const p of profiles()) {
     const result = recommend(p);
     result.rulesFired.forEach((id) => firedRules.add(id));
-    for (const entry of result.ranked) for (const message of entry.reasonMessages) seen.set(JSON.stringify(message), message);
+    for (const entry of result.ranked) {
+      for (const message of entry.reasonMessages) seen.set(JSON.stringify(message), message);
+      // The trade-off sentence under the reasons is a message of the same namespace.
+      seen.set(JSON.stringify(entry.tradeoffMessage), entry.tradeoffMessage);
+    }
   }
   expect(RULES.map((rule) => rule.id).filter((id) => !firedRules.has(id))).toEqual([]);
   // The latency reasons name only the largest causes, so some sites and traffic shapes never appear above.
@@ -80,6 +84,9 @@ function allMessages(): ReasonMessage[] {
     });
     seen.set(JSON.stringify(message), message);
   }
+  // Every profile has users somewhere, so the trade-off's "no estimate" wording is only a fallback.
+  const noEstimate = reasonMessage("tradeoffCentral", { worst: reasonMessage("tradeoffNoEstimate") });
+  seen.set(JSON.stringify(noEstimate), noEstimate);
   return [...seen.values()];
 }
 
@@ -109,7 +116,7 @@ const KEPT = new Set(
     ...["architecture", "infrastructure", "distance", "simple", "regions", "region", "plus", "central", "local", "global"],
     ...["agents", "documents", "index", "total", "budget", "general", "options", "compliance", "multi", "gain", "real"],
     // Loanwords German, Spanish and Portuguese technical writing keeps.
-    ...["hardware", "gigabytes", "tool", "trips", "team"],
+    ...["hardware", "gigabytes", "tool", "trips", "team", "app", "updates", "control"],
     // Parts of region names that are the same words in English (Asia, Oceania, Europe).
     ...["asia", "oceania", "europe"],
   ].map((word) => word.toLowerCase()),
