@@ -108,9 +108,16 @@ export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCooki
       await response.arrayBuffer();
       return performance.now() - t;
     };
-    results.push(
-      await timedAgainstBaseline({ benchmark: "views", metric: view.metric }, call(app, cookie), call(raw, rawCookie), runs, view.target),
+    const result = await timedAgainstBaseline(
+      { benchmark: "views", metric: view.metric },
+      call(app, cookie),
+      call(raw, rawCookie),
+      runs,
+      view.target,
     );
+    // Each row as it is measured, so a long run that fails later still shows what it measured.
+    console.log(`  ${view.metric}: ${result.app} ms vs ${result.baseline} ms (${result.ratio}x, target ${result.target})`);
+    results.push(result);
   }
   return results;
 }
