@@ -65,7 +65,8 @@ export default async function ArchitecturePage({
         <p className="mt-2 text-slate-700">
           {t("how")} {catalog.rttNote} {t("howCheck")}
         </p>
-        <ul className="mt-2 list-disc space-y-1 ps-5 text-slate-700" lang="en">
+        {/* The sources are cited as they are, in English: left to right in a right-to-left page too. */}
+        <ul className="mt-2 list-disc space-y-1 ps-5 text-slate-700" lang="en" dir="ltr">
           {sources.map((source) => (
             <li key={`${source.topic}:${source.url}`}>
               <a href={source.url} className="text-brand-700 underline" rel="noreferrer">
