@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { recommend } from "@/lib/architecture/recommend";
+import { architectureName } from "@/lib/architecture/localized";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { REGION_NAMES, type RegionId } from "@/lib/architecture/assumptions";
 import { PRINT_OPEN } from "./print-open";
 import { ReasonList, useReasonRenderer } from "./ReasonList";
@@ -49,11 +51,11 @@ export function Recommendation({
 }) {
   const t = useTranslations("recommendation");
   const regionLabel = regionLabelIn(regionNames);
-  // The catalog's names exist in English only: marked so, for screen readers.
-  const english = useLocale() === "en" ? undefined : "en";
-  const ltr = english ? "ltr" : undefined;
+  // Architecture names in the page's language (lib/architecture/localized.ts: server only, as this component is).
+  const pageLocale = useLocale();
+  const nameOf = (id: string) => architectureName(id, isLocale(pageLocale) ? pageLocale : DEFAULT_LOCALE);
   const ms = useMs();
-  const reasonNames = { region: regionLabel, architecture: (id: string) => ranked.find((r) => r.id === id)?.name ?? id };
+  const reasonNames = { region: regionLabel, architecture: nameOf };
   const renderReason = useReasonRenderer(reasonNames);
   const [top, ...others] = ranked;
   if (!top) return null;
@@ -61,8 +63,8 @@ export function Recommendation({
     <section className="rounded-2xl border border-brand-500 bg-white p-5 sm:p-6" aria-labelledby="rec-heading" data-testid="recommendation">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("eyebrow")}</p>
       <h2 id="rec-heading" className="mt-1 text-xl font-bold text-brand-900">
-        <Link href={architectureHref(top.id)} lang={english} dir={ltr} className="underline decoration-brand-500/40 underline-offset-4">
-          {top.name}
+        <Link href={architectureHref(top.id)} className="underline decoration-brand-500/40 underline-offset-4">
+          {nameOf(top.id)}
         </Link>
       </h2>
       <ReasonList
@@ -145,7 +147,7 @@ export function Recommendation({
           <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" data-testid="latency-by-architecture-list">
             {ranked.map((option) => (
               <li key={option.id} className="rounded-lg border border-slate-200 p-3">
-                <p className="font-medium text-slate-900">{option.name}</p>
+                <p className="font-medium text-slate-900">{nameOf(option.id)}</p>
                 <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-xs">
                   {option.latency.perRegion.map((r) => (
                     <div key={r.region} className="contents">
@@ -176,7 +178,7 @@ export function Recommendation({
               {ranked.map((option) => (
                 <tr key={option.id} className="border-t border-slate-100">
                   <th scope="row" className="py-1 pe-2 text-start font-normal">
-                    {option.name}
+                    {nameOf(option.id)}
                   </th>
                   {option.latency.perRegion.map((r) => (
                     <td key={r.region} className="px-1.5 py-1 text-end align-top">
@@ -197,7 +199,7 @@ export function Recommendation({
             <span key={o.id}>
               {i > 0 && t("separator")}
               <Link href={architectureHref(o.id)} className="text-brand-700 underline">
-                {o.name}
+                {nameOf(o.id)}
               </Link>
             </span>
           ))}

@@ -1,5 +1,6 @@
 // The inference architectures the recommender chooses between. Data in code, validated with zod when
 // this module loads so a bad edit fails every test. Pure: safe to import from client and server.
+// The English original; the respondent languages' translations are in ./localized.ts (server only).
 import { z } from "zod";
 
 /** Stable ids, in the catalog's display order (also the recommender's tie-break order). */
@@ -14,9 +15,13 @@ export const ARCHITECTURE_IDS = [
 
 export type ArchitectureId = (typeof ARCHITECTURE_IDS)[number];
 
-/** Counts sentences by their terminal punctuation; descriptions avoid abbreviations such as "e.g.". */
+/**
+ * Counts sentences by their terminal punctuation; descriptions avoid abbreviations such as "e.g.".
+ * Also counts the translations' (./catalog-i18n): Arabic's question mark, and the Japanese and
+ * Chinese full-width stops, which need no space after them.
+ */
 export function sentenceCount(text: string): number {
-  return (text.trim().match(/[.!?](?=\s|$)/g) ?? []).length;
+  return (text.trim().match(/[.!?؟](?=\s|$)|[。！？]/g) ?? []).length;
 }
 
 const line = z.string().trim().min(10).max(240);

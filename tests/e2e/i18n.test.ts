@@ -16,7 +16,7 @@ import ja from "@/messages/ja.json";
 import ptBR from "@/messages/pt-BR.json";
 import zhCN from "@/messages/zh-CN.json";
 import { benchWeight } from "@/scripts/bench/weight";
-import { getArchitecture } from "@/lib/architecture/catalog";
+import { architectureName } from "@/lib/architecture/localized";
 import { profileFromAnswers } from "@/lib/architecture/profile";
 import { recommend } from "@/lib/architecture/recommend";
 import { renderReason } from "@/lib/architecture/reasons";
@@ -87,7 +87,7 @@ async function checkReasons(page: Page, locale: TestLocale, problems: string[]) 
   const render = (message: (typeof top.reasonMessages)[number]) =>
     renderReason(message, (key, values) => t(key, values), locale, {
       region: (id) => regions[id] ?? id,
-      architecture: (id) => getArchitecture(id)?.name ?? id,
+      architecture: (id) => architectureName(id, locale),
     });
   const expected = top.reasonMessages.map(render);
   expect(expected.length).toBeGreaterThan(4);
