@@ -60,7 +60,7 @@ export function FindingsReport({
         <p className="text-sm text-slate-700">
           Population: {population} ({report.population.toLocaleString("en")} complete responses). Generated {generated}.
         </p>
-        <p className="text-sm text-slate-700" data-testid="report-weighting" data-state={report.weighting.state}>
+        <p className="text-sm text-slate-700" data-testid="weighting-line" data-state={report.weighting.state}>
           {weightingNote(report.weighting)}
         </p>
       </header>
