@@ -28,7 +28,7 @@ export function printResults(results: BenchResult[]): void {
     `${r.metric} (${r.unit})`,
     fmt(r.app),
     fmt(r.baseline),
-    r.ratio === null ? "—" : `${r.ratio.toFixed(2)}x`,
+    r.ratio === null ? "—" : `${formatRatio(r.ratio)}x`,
     r.target,
     r.pass === null ? "info" : r.pass ? "pass" : "FAIL",
   ]);
@@ -49,3 +49,7 @@ export function writeResults(meta: Record<string, unknown>, results: BenchResult
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** A ratio rounded for reading: two decimals, or two significant digits below 0.01 (never "0.00x"). */
+export const roundRatio = (n: number) => (n !== 0 && Math.abs(n) < 0.01 ? Number(n.toPrecision(2)) : round2(n));
+const formatRatio = (n: number) => (n !== 0 && Math.abs(n) < 0.01 ? String(n) : n.toFixed(2));

@@ -13,7 +13,7 @@ import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../lib/embedded-postg
 import { migrateDeploy } from "../lib/migrate";
 import { freePort, stop, waitForHttp } from "../lib/proc";
 import { startAppServer } from "../lib/app-server";
-import { round2, type BenchResult } from "./report";
+import { roundRatio, type BenchResult } from "./report";
 
 export type Cleanup = () => Promise<void>;
 
@@ -164,7 +164,7 @@ export async function timedAgainstBaseline(
     unit: "ms",
     app: Math.round(a),
     baseline: Math.round(b),
-    ratio: round2(a / b),
+    ratio: roundRatio(a / b),
     target: `<= ${maxRatio.toFixed(2)}x`,
     pass: a / b <= maxRatio,
   };
