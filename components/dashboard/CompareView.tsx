@@ -59,6 +59,22 @@ function NotComparable({ data }: { data: Comparison }) {
 const th = "px-3 py-2 font-medium";
 const num = "px-3 py-2 text-right tabular-nums";
 
+/** A table's header row: each column a label, right-aligned when its figures are numbers. */
+function HeaderRow({ columns }: { columns: (string | { label: string; numeric: true })[] }) {
+  return (
+    <tr>
+      {columns.map((column) => {
+        const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
+        return (
+          <th key={label} scope="col" className={numeric ? `${th} text-right` : th}>
+            {label}
+          </th>
+        );
+      })}
+    </tr>
+  );
+}
+
 /** One question's rows: A, B, A − B with its interval, p, q and the test. */
 function GroupTable({ rows, k }: { rows: ComparisonRow[]; k: number }) {
   return (
@@ -73,29 +89,17 @@ function GroupTable({ rows, k }: { rows: ComparisonRow[]; k: number }) {
         <col className="w-[16%]" />
       </colgroup>
       <thead className="bg-slate-50 text-left text-slate-600">
-        <tr>
-          <th scope="col" className={th}>
-            Answer
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            A
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            B
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            A − B
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            p
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            q
-          </th>
-          <th scope="col" className={th}>
-            Test
-          </th>
-        </tr>
+        <HeaderRow
+          columns={[
+            "Answer",
+            { label: "A", numeric: true },
+            { label: "B", numeric: true },
+            { label: "A − B", numeric: true },
+            { label: "p", numeric: true },
+            { label: "q", numeric: true },
+            "Test",
+          ]}
+        />
       </thead>
       <tbody>
         {rows.map((row) => (
@@ -279,23 +283,15 @@ export function CompareView({ data, labelA, labelB }: { data: Comparison; labelA
           <ScrollRegion label="Single-choice questions as a whole" className="rounded-2xl border border-slate-200 bg-white">
             <table className="w-full min-w-[640px] text-sm" data-testid="question-tests">
               <thead className="bg-slate-50 text-left text-slate-500">
-                <tr>
-                  <th scope="col" className={th}>
-                    Question
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Statistic (df)
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    p
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    q
-                  </th>
-                  <th scope="col" className={th}>
-                    Test
-                  </th>
-                </tr>
+                <HeaderRow
+                  columns={[
+                    "Question",
+                    { label: "Statistic (df)", numeric: true },
+                    { label: "p", numeric: true },
+                    { label: "q", numeric: true },
+                    "Test",
+                  ]}
+                />
               </thead>
               <tbody>
                 {data.questions.map((x) => (
