@@ -187,6 +187,24 @@ describe("weighted figures equal R's survey package", () => {
     expect(weighted.body.weighting.state).toBe("protected");
   });
 
+  it("weights first computed for a viewer are raked from exact counts, so the analyst's next view is R's", async () => {
+    // Saving the targets again empties the weights cache; the viewer's view then computes them
+    // (inside protected figures), and the analyst's view right after reuses them.
+    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/targets`, {
+      method: "PUT",
+      body: { margins: targets() },
+      cookie,
+      headers: authHeaders(),
+    });
+    expect(saved.status).toBe(200);
+    const viewer = await createAnalyst("viewer");
+    const viewerCookie = await signIn(viewer.email, viewer.password);
+    expect((await overview("", viewerCookie)).body.weighting.state).toBe("protected");
+    const { status, body } = await overview("");
+    expect(status).toBe(200);
+    expectView(body, views.whole);
+  });
+
   it("compare: svymean and svyciprop per side, svyttest for differences, svychisq's Rao-Scott F per question", async () => {
     const { status, body } = await api<Comparison>(`/api/v1/analytics/compare?a_wave=${WAVE}&a_industry=technology`, { cookie });
     expect(status).toBe(200);
