@@ -11,8 +11,8 @@ import { idOfRole } from "@/lib/survey/roles";
 import { dimensionCategories } from "@/lib/weighting/instrument";
 import { validAnswers } from "../helpers/answers";
 import { CURRENT_WAVE, SURVEY_SLUG } from "@/lib/survey/instrument";
-import { authHeaders, signIn, testAdmin } from "../helpers/auth";
-import { api } from "../helpers/http";
+import { signIn, testAdmin } from "../helpers/auth";
+import { putWeightingTargets } from "../helpers/weighting";
 import { describeViolations, seriousViolations } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { closeTestPool, createTestSurvey, insertCompleteResponses, testPool } from "../helpers/db";
@@ -181,12 +181,7 @@ describe("the weighting form", () => {
       const have = new Set(await present(dimension));
       for (const category of categories[dimension]) margins.push({ dimension, category, share: have.has(category) ? 1 / have.size : 0 });
     }
-    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${CURRENT_WAVE.code}/weighting/targets`, {
-      method: "PUT",
-      body: { margins },
-      cookie: await signIn(),
-      headers: authHeaders(),
-    });
+    const saved = await putWeightingTargets(CURRENT_WAVE.code, margins, await signIn());
     expect(saved.status).toBe(200);
 
     const laptop = await openBrowser({ width: 1280, height: 900 });
@@ -244,11 +239,6 @@ describe("the weighting form", () => {
 
   // The suite shares one database: the current wave goes back to unweighted for every later test.
   afterAll(async () => {
-    await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${CURRENT_WAVE.code}/weighting/targets`, {
-      method: "PUT",
-      body: { margins: [] },
-      cookie: await signIn(),
-      headers: authHeaders(),
-    });
+    await putWeightingTargets(CURRENT_WAVE.code, [], await signIn());
   });
 });

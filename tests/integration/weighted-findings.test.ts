@@ -18,9 +18,10 @@ import { SURVEY_SLUG, instrumentV1 } from "@/lib/survey/instrument";
 import { dimensionCategories } from "@/lib/weighting/instrument";
 import type { TargetRow } from "@/lib/weighting/schemas";
 import views from "../fixtures/weighting/views.json";
-import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
+import { createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, insertCompleteResponses, testPool } from "../helpers/db";
 import { api } from "../helpers/http";
+import { putWeightingTargets } from "../helpers/weighting";
 import { findingsAnswersOf } from "../helpers/weighted-rows";
 
 const WAVE = "2017-Q3";
@@ -114,12 +115,7 @@ describe("weighted findings", () => {
   });
 
   it("is weighted by default once the wave has targets, each finding equal to R's (svyciprop, svymean, svyttest, BH)", async () => {
-    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/targets`, {
-      method: "PUT",
-      body: { margins: targets() },
-      cookie,
-      headers: authHeaders(),
-    });
+    const saved = await putWeightingTargets(WAVE, targets(), cookie);
     expect(saved.status).toBe(200);
     const { status, body } = await findings();
     expect(status).toBe(200);

@@ -21,6 +21,7 @@ import { validAnswers } from "../helpers/answers";
 import { authHeaders, createAnalyst, signIn } from "../helpers/auth";
 import { closeTestPool, insertCompleteResponses, testPool } from "../helpers/db";
 import { api } from "../helpers/http";
+import { putWeightingTargets } from "../helpers/weighting";
 
 const WAVE = "2018-Q2";
 const EARLIER = "2018-Q1";
@@ -131,12 +132,7 @@ describe("weighted figures equal R's survey package", () => {
   });
 
   it("weights the overview by default once the wave has targets: svymean, svyciprop(logit) and n_eff", async () => {
-    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/targets`, {
-      method: "PUT",
-      body: { margins: targets() },
-      cookie,
-      headers: authHeaders(),
-    });
+    const saved = await putWeightingTargets(WAVE, targets(), cookie);
     expect(saved.status).toBe(200);
     const { status, body } = await overview("");
     expect(status).toBe(200);
@@ -190,12 +186,7 @@ describe("weighted figures equal R's survey package", () => {
   it("weights first computed for a viewer are raked from exact counts, so the analyst's next view is R's", async () => {
     // Saving the targets again empties the weights cache; the viewer's view then computes them
     // (inside protected figures), and the analyst's view right after reuses them.
-    const saved = await api(`/api/v1/surveys/${SURVEY_SLUG}/waves/${WAVE}/weighting/targets`, {
-      method: "PUT",
-      body: { margins: targets() },
-      cookie,
-      headers: authHeaders(),
-    });
+    const saved = await putWeightingTargets(WAVE, targets(), cookie);
     expect(saved.status).toBe(200);
     const viewer = await createAnalyst("viewer");
     const viewerCookie = await signIn(viewer.email, viewer.password);
