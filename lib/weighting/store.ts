@@ -159,14 +159,15 @@ export async function profileCells(wave: WeightingWave): Promise<ProfileCell[]> 
     selection: { waveId: wave.id, status: "complete", filters: emptyFilters() },
     groupBy: CELL_DIMENSIONS,
   });
-  const profiles = profilesOf(rows, 0);
-  const cells = rows.map((row, i) => ({
-    profile: Object.fromEntries(Object.entries(profiles[i] ?? {}).filter(([, value]) => value !== null)) as ProfileCell["profile"],
-    n: row.n,
-  }));
   // In one order whatever order the engine grouped them in: raking sums over the cells, and the
   // same responses must always get the same weights, to the last bit.
-  return cells.sort((a, b) => (cellKey(a.profile) < cellKey(b.profile) ? -1 : cellKey(a.profile) > cellKey(b.profile) ? 1 : 0));
+  return profilesOf(rows, 0)
+    .map((profile, i) => ({ key: cellKey(profile), n: rows[i]?.n ?? 0, profile }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ profile, n }) => ({
+      profile: Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== null)) as ProfileCell["profile"],
+      n,
+    }));
 }
 
 export function marginsOf(set: StoredTargetSet | null): Margins | null {

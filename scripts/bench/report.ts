@@ -51,5 +51,6 @@ export function writeResults(meta: Record<string, unknown>, results: BenchResult
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A ratio rounded for reading: two decimals, or two significant digits below 0.01 (never "0.00x"). */
-export const roundRatio = (n: number) => (n !== 0 && Math.abs(n) < 0.01 ? Number(n.toPrecision(2)) : round2(n));
-const formatRatio = (n: number) => (n !== 0 && Math.abs(n) < 0.01 ? String(n) : n.toFixed(2));
+const belowTwoDecimals = (n: number) => n !== 0 && Math.abs(n) < 0.01;
+export const roundRatio = (n: number) => (belowTwoDecimals(n) ? Number(n.toPrecision(2)) : round2(n));
+const formatRatio = (n: number) => (belowTwoDecimals(n) ? String(n) : n.toFixed(2));
