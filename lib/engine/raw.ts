@@ -6,7 +6,7 @@ import type pg from "pg";
 import { analyticsReadPool } from "@/lib/db/pg";
 import { layoutOf, type Layout } from "./layout";
 import { readRows } from "./rows";
-import { SEGMENT_COLUMNS, checkedDay, checkedUuid, countEachSql, literal, tallyPlan, type Dialect } from "./sql";
+import { SEGMENT_COLUMNS, checkedDay, checkedUuid, countEachSql, literal, plainIn, tallyPlan, type Dialect } from "./sql";
 import type { AggregateReader, TallyRequest } from "./types";
 
 const answer = (question: string) => `answers->${literal(question)}`;
@@ -14,6 +14,7 @@ const answer = (question: string) => `answers->${literal(question)}`;
 export const postgresDialect: Dialect = {
   source: (waveId) => ({ from: "response", where: `wave_id = ${literal(checkedUuid(waveId))}::uuid` }),
   segment: (key) => SEGMENT_COLUMNS[key],
+  isIn: plainIn,
   complete: "status = 'complete'",
   at: "coalesce(submitted_at, updated_at)",
   // Days are UTC days, whatever the session's time zone.

@@ -10,6 +10,12 @@ export interface Dialect {
   /** FROM and the wave condition. */
   source(waveId: string): { from: string; where: string };
   segment(key: SegmentKey): string;
+  /**
+   * Whether a column (a profile column, the language or a single-choice answer) holds one of
+   * `values`: NULL where the column is NULL, as SQL's IN gives. DuckDB compares its ENUM columns
+   * with values of their own type, which is several times faster than IN over text.
+   */
+  isIn(column: string, values: readonly string[]): string;
   complete: string;
   /** The submission instant (complete rows) or last save (partial rows). */
   at: string;
@@ -36,6 +42,12 @@ export interface Dialect {
   double(expr: string): string;
 }
 
+/** `column IN (values)` in plain SQL (`=` for one value); an empty list matches nothing. */
+export function plainIn(column: string, values: readonly string[]): string {
+  if (values.length === 0) return `(${column} IS NULL AND NULL)`;
+  return values.length === 1 ? `${column} = ${literal(values[0] as string)}` : `${column} IN (${values.map(literal).join(", ")})`;
+}
+
 export function literal(value: string): string {
   if (value.includes("\0")) throw new Error("NUL in a SQL literal");
   return `'${value.replaceAll("'", "''")}'`;
@@ -60,10 +72,10 @@ function filterConditions(d: Dialect, filters: Filters): string[] {
   if (filters.to) parts.push(`${d.at} < ${d.dayStart(filters.to, 1)}`);
   for (const key of SEGMENT_KEYS) {
     const values = filters.segments[key];
-    if (values.length) parts.push(`${d.segment(key)} IN (${values.map(literal).join(", ")})`);
+    if (values.length) parts.push(d.isIn(d.segment(key), values));
   }
   // The respondent's language: a column of the same name in response and in the replica.
-  if (filters.languages?.length) parts.push(`language IN (${filters.languages.map(literal).join(", ")})`);
+  if (filters.languages?.length) parts.push(d.isIn("language", filters.languages));
   return parts;
 }
 
@@ -86,7 +98,7 @@ export function selectionWhere(d: Dialect, selection: Selection): string {
 function predicateSql(d: Dialect, layout: Layout, p: Predicate): string {
   switch (p.kind) {
     case "answerIn":
-      return p.values.length ? `coalesce(${d.single(layout, p.question)} IN (${p.values.map(literal).join(", ")}), false)` : "false";
+      return p.values.length ? `coalesce(${d.isIn(d.single(layout, p.question), p.values)}, false)` : "false";
     case "anyOption":
       return p.options.length ? `(${p.options.map((o) => d.hasOption(layout, p.question, o)).join(" OR ")})` : "false";
     case "and":
@@ -158,12 +170,12 @@ function measureColumns(d: Dialect, layout: Layout, m: Measures): { sql: string;
       continue;
     }
     for (const option of q.options) {
-      const chosen = q.type === "single" ? `${d.single(layout, question)} = ${literal(option)}` : d.hasOption(layout, question, option);
+      const chosen = q.type === "single" ? d.isIn(d.single(layout, question), [option]) : d.hasOption(layout, question, option);
       count(chosen, { into: "option", question, option });
     }
   }
   for (const { key, values } of m.values ?? [])
-    for (const value of values) count(`${d.segment(key)} = ${literal(value)}`, { into: "value", key, value });
+    for (const value of values) count(d.isIn(d.segment(key), [value]), { into: "value", key, value });
   return out;
 }
 

@@ -35,6 +35,8 @@ interface WaveTable {
   table: string;
   layout: Layout;
   rows: number;
+  /** The members of each ENUM column (profile columns, single-choice answers), in their order. */
+  enums: ReadonlyMap<string, readonly string[]>;
   /** Folds that changed this table's rows since it was loaded (its version, with the table name). */
   changes: number;
 }
@@ -159,7 +161,10 @@ export class ColumnarReplica {
         const wave = this.waves.get(request.selection.waveId);
         if (!wave || !this.fits(request.selection.waveId, request.instrument)) return fallback.tally(request);
         const plan = tallyPlan(
-          duckDialect(() => wave.table),
+          duckDialect(
+            () => wave.table,
+            (column) => wave.enums.get(column),
+          ),
           wave.layout,
           request,
         );
@@ -188,7 +193,10 @@ export class ColumnarReplica {
     if (filterSets.length === 0) return [];
     const rows = await this.query(
       countEachSql(
-        duckDialect(() => wave.table),
+        duckDialect(
+          () => wave.table,
+          (column) => wave.enums.get(column),
+        ),
         waveId,
         filterSets,
         keys,
@@ -326,7 +334,8 @@ export class ColumnarReplica {
       await duck.run(`DROP TABLE IF EXISTS ${table}`);
       await duck.run(`CREATE TABLE ${table} (${columns.join(", ")})`);
       const result = await duck.run(`INSERT INTO ${table} ${source}`);
-      return { table, layout, rows: Number(result.rowsChanged), changes: 0 };
+      const enumColumns = new Map([...enums].filter(([, values]) => values.length > 0));
+      return { table, layout, rows: Number(result.rowsChanged), enums: enumColumns, changes: 0 };
     } finally {
       await duck.run(`SET threads = ${getEnv().ANALYTICS_THREADS}`);
       rmSync(file, { force: true });
