@@ -50,7 +50,10 @@ export function flattenSql(layout: Layout, waveId: string, ids?: readonly string
     ...questionColumns,
   ];
   const only = ids ? ` AND id IN (${ids.map((id) => `${literal(checkedUuid(id))}::uuid`).join(", ")})` : "";
-  return `SELECT ${select.join(", ")} FROM response WHERE wave_id = ${literal(checkedUuid(waveId))}::uuid${only}`;
+  // A whole wave in time order, as rows arrive later by folds: DuckDB's per-row-group minimum and
+  // maximum of ts then let a date filter skip the row groups outside its days.
+  const order = ids ? "" : " ORDER BY coalesce(submitted_at, updated_at)";
+  return `SELECT ${select.join(", ")} FROM response WHERE wave_id = ${literal(checkedUuid(waveId))}::uuid${only}${order}`;
 }
 
 /** DuckDB's read of such a CSV file. */
