@@ -126,15 +126,27 @@ export function chiSquareUpperTail(statistic: number, df: number): number {
   return upperIncompleteGamma(df / 2, statistic / 2);
 }
 
+// Quantiles asked again and again (every mean's interval of a view with the same n): each costs
+// about sixty incomplete-beta evaluations.
+const tQuantiles = new Map<string, number>();
+
 /** Quantile of Student's t: the t with P(|T| > t) = alpha (two-sided), by bisection. */
 export function studentTQuantileTwoSided(alpha: number, df: number): number {
+  const key = `${alpha}:${df}`;
+  const known = tQuantiles.get(key);
+  if (known !== undefined) return known;
   let lo = 0;
   let hi = 1;
   while (studentTTwoSided(hi, df) > alpha) hi *= 2;
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
+    // lo and hi are neighbouring doubles: no step would change them again.
+    if (mid === lo || mid === hi) break;
     if (studentTTwoSided(mid, df) > alpha) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
+  const quantile = (lo + hi) / 2;
+  if (tQuantiles.size >= 10_000) tQuantiles.clear();
+  tQuantiles.set(key, quantile);
+  return quantile;
 }
