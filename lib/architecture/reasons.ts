@@ -57,9 +57,19 @@ const ENGLISH_NAMES: ReasonNames = {
   architecture: (id) => getArchitecture(id)?.name ?? id,
 };
 
+// English renderings by message: the findings ask for the same reasons for every finding (each
+// rendering went through the message formatter's memoizer, which serializes the whole message).
+const englishRendered = new Map<string, string>();
+
 /** The plain English rendering, for analysts' views, exports and tests. */
 export function englishReason(message: ReasonMessage): string {
-  return renderReason(message, english, "en", ENGLISH_NAMES);
+  const key = JSON.stringify(message);
+  const known = englishRendered.get(key);
+  if (known !== undefined) return known;
+  const text = renderReason(message, english, "en", ENGLISH_NAMES);
+  if (englishRendered.size >= 10_000) englishRendered.clear();
+  englishRendered.set(key, text);
+  return text;
 }
 
 /** One value in English words (a phrase, a region, a list of regions; numbers as digits). */
