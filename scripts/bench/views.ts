@@ -6,9 +6,9 @@
 // Targets (issue: one aggregate engine): <= 0.05x for the overview, compare and findings, <= 0.2x
 // for a respondent's result page. The replica's load at boot is reported in absolute time. The
 // public page is measured twice: served from its figures cache, and computing them (first read).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { RESULT_PANELS } from "@/lib/results/panels";
-import { resumeCookieName } from "@/lib/survey/resume-token";
+import { hashResumeToken, isWellFormedToken, resumeCookieName } from "@/lib/survey/resume-token";
 import { withClient } from "../lib/database";
 import type { BenchResult } from "./report";
 import { timedAgainstBaseline } from "./setup";
@@ -36,14 +36,19 @@ export async function waitForReplica(baseUrl: string, started: number, timeoutMs
   }
 }
 
-/** A respondent of the seeded wave who can open their result page (a token set on a seeded row). */
+/**
+ * A respondent of the seeded wave who can open their result page: a token set on a seeded row,
+ * made and hashed as the app makes and hashes resume tokens (until 2026-12-03 the bench wrote a
+ * token the app refused, and measured a result page without a result on both servers).
+ */
 async function respondentCookie(url: string, waveId: string, slug: string): Promise<string> {
-  const token = randomBytes(24).toString("base64url");
+  const token = randomBytes(32).toString("base64url");
+  if (!isWellFormedToken(token)) throw new Error("the bench's resume token is not one the app accepts");
   await withClient(url, (c) =>
     c.query(
       `UPDATE response SET resume_token_hash = $2
        WHERE id = (SELECT id FROM response WHERE wave_id = $1 AND status = 'complete' AND resume_token_hash IS NULL LIMIT 1)`,
-      [waveId, createHash("sha256").update(token).digest("hex")],
+      [waveId, hashResumeToken(token)],
     ),
   );
   return `${resumeCookieName(slug)}=${token}`;
@@ -76,7 +81,15 @@ export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCooki
     withClient(url, (c) => c.query("UPDATE results_publication SET updated_at = clock_timestamp() WHERE wave_id = $1", [waveId])).then(
       () => undefined,
     );
-  const views: { metric: string; path: string; respondent?: boolean; before?: () => Promise<void>; target: number }[] = [
+  const views: {
+    metric: string;
+    path: string;
+    respondent?: boolean;
+    before?: () => Promise<void>;
+    /** Text the answer must contain, so that a page without its figures is not what is timed. */
+    expect?: string;
+    target: number;
+  }[] = [
     { metric: "overview, unfiltered", path: "/api/v1/analytics/overview", target: 0.05 },
     {
       metric: "overview, 1 industry + 2 regions + dates",
@@ -91,7 +104,13 @@ export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCooki
       path: `/api/v1/analytics/findings?region=western_europe&region=north_america&${dates}`,
       target: 0.05,
     },
-    { metric: "respondent result page (peer figures)", path: `/survey/${slug}/result`, respondent: true, target: 0.2 },
+    {
+      metric: "respondent result page (peer figures)",
+      path: `/survey/${slug}/result`,
+      respondent: true,
+      expect: 'data-testid="standing-industry"',
+      target: 0.2,
+    },
     // Issue 17: the public results page (every panel and the findings, protected figures, no sign-in).
     // Its figures are cached per version of the wave's rows: "cached" is every read after the first
     // with no change; "computed" is the first read after a change (here: a new publication).
@@ -105,8 +124,10 @@ export async function benchViews({ url, waveId, slug, app, raw, cookie, rawCooki
       const t = performance.now();
       const response = await fetch(`${base}${view.path}`, { headers: { cookie: view.respondent ? respondent : session } });
       if (!response.ok) throw new Error(`${view.path} answered ${response.status}`);
-      await response.arrayBuffer();
-      return performance.now() - t;
+      const body = await response.text();
+      const elapsed = performance.now() - t;
+      if (view.expect && !body.includes(view.expect)) throw new Error(`${view.path} answered without ${view.expect}`);
+      return elapsed;
     };
     const result = await timedAgainstBaseline(
       { benchmark: "views", metric: view.metric },
