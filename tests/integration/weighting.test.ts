@@ -143,6 +143,22 @@ describe("weighting targets and the weight report", () => {
       expect(Math.abs(m.weightedShare - m.target!)).toBeLessThanOrEqual(1e-6);
   });
 
+  it("keeps the weights past their 5 s while the wave's rows stay the same, and recomputes after a change", async () => {
+    const computedAt = async () => (await api<WeightReport>(`${base}/report`, admin("GET"))).body.computedAt;
+    const first = await computedAt();
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    // Nothing changed: the replica's version of the wave and the targets are what they were raked from.
+    expect(await computedAt()).toBe(first);
+    const { rows } = await testPool().query<{ wave_id: string }>(
+      `SELECT wave_id FROM response WHERE wave_id = (SELECT w.id FROM wave w JOIN survey s ON s.id = w.survey_id
+         WHERE $1 LIKE '%/' || s.slug || '/waves/' || w.code || '/weighting') LIMIT 1`,
+      [base],
+    );
+    await insertCompleteResponses(rows[0]!.wave_id, [validAnswers({ [idOfRole(instrumentV1, "industry")]: industryA })], 1);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(await computedAt()).not.toBe(first);
+  }, 30_000);
+
   it("keeps the history, newest first, with who and when", async () => {
     const history = await api<{ current: StoredTargetSet; history: StoredTargetSet[] }>(`${base}/targets`, admin("GET"));
     expect(history.body.current.revision).toBe(2);
