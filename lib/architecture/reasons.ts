@@ -9,6 +9,7 @@
 import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import type { Messages } from "@/lib/i18n/messages";
+import { boundedMemo } from "@/lib/memo";
 import { REGION_NAMES, type RegionId } from "./assumptions";
 import { getArchitecture, type ArchitectureId } from "./catalog";
 
@@ -59,17 +60,11 @@ const ENGLISH_NAMES: ReasonNames = {
 
 // English renderings by message: the findings ask for the same reasons for every finding (each
 // rendering went through the message formatter's memoizer, which serializes the whole message).
-const englishRendered = new Map<string, string>();
+const englishRendered = boundedMemo<string>(10_000);
 
 /** The plain English rendering, for analysts' views, exports and tests. */
 export function englishReason(message: ReasonMessage): string {
-  const key = JSON.stringify(message);
-  const known = englishRendered.get(key);
-  if (known !== undefined) return known;
-  const text = renderReason(message, english, "en", ENGLISH_NAMES);
-  if (englishRendered.size >= 10_000) englishRendered.clear();
-  englishRendered.set(key, text);
-  return text;
+  return englishRendered(JSON.stringify(message), () => renderReason(message, english, "en", ENGLISH_NAMES));
 }
 
 /** One value in English words (a phrase, a region, a list of regions; numbers as digits). */

@@ -2,6 +2,7 @@
 // on server and client and can be checked against R. Algorithms: Lanczos log-gamma, continued
 // fractions for the incomplete beta and gamma functions (Numerical Recipes, 3rd ed., 6.1-6.4),
 // and an erfc rational approximation with relative error below 1.2e-7 (NR 6.2.2).
+import { boundedMemo } from "@/lib/memo";
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
@@ -128,25 +129,21 @@ export function chiSquareUpperTail(statistic: number, df: number): number {
 
 // Quantiles asked again and again (every mean's interval of a view with the same n): each costs
 // about sixty incomplete-beta evaluations.
-const tQuantiles = new Map<string, number>();
+const tQuantiles = boundedMemo<number>(10_000);
 
 /** Quantile of Student's t: the t with P(|T| > t) = alpha (two-sided), by bisection. */
 export function studentTQuantileTwoSided(alpha: number, df: number): number {
-  const key = `${alpha}:${df}`;
-  const known = tQuantiles.get(key);
-  if (known !== undefined) return known;
-  let lo = 0;
-  let hi = 1;
-  while (studentTTwoSided(hi, df) > alpha) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    // lo and hi are neighbouring doubles: no step would change them again.
-    if (mid === lo || mid === hi) break;
-    if (studentTTwoSided(mid, df) > alpha) lo = mid;
-    else hi = mid;
-  }
-  const quantile = (lo + hi) / 2;
-  if (tQuantiles.size >= 10_000) tQuantiles.clear();
-  tQuantiles.set(key, quantile);
-  return quantile;
+  return tQuantiles(`${alpha}:${df}`, () => {
+    let lo = 0;
+    let hi = 1;
+    while (studentTTwoSided(hi, df) > alpha) hi *= 2;
+    for (let i = 0; i < 100; i++) {
+      const mid = (lo + hi) / 2;
+      // lo and hi are neighbouring doubles: no step would change them again.
+      if (mid === lo || mid === hi) break;
+      if (studentTTwoSided(mid, df) > alpha) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  });
 }

@@ -239,7 +239,7 @@ async function revalidated(wave: WeightingWave, previous: Promise<WaveWeights>):
   const before = await previous.catch(() => null);
   if (before?.rowsVersion) {
     const [rowsVersion, targets] = await Promise.all([waveVersion(wave.id, wave.instrument), currentTargets(wave.id)]);
-    if (rowsVersion === before.rowsVersion && JSON.stringify(targets) === JSON.stringify(before.targets)) return before;
+    if (rowsVersion === before.rowsVersion && targets?.revision === before.targets?.revision) return before;
   }
   return computeWeights(wave);
 }

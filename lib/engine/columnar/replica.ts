@@ -41,6 +41,13 @@ interface WaveTable {
   changes: number;
 }
 
+/** DuckDB's dialect for reading one wave's current table. */
+const dialectOf = (wave: WaveTable) =>
+  duckDialect(
+    () => wave.table,
+    (column) => wave.enums.get(column),
+  );
+
 interface Head {
   xmin: string;
   identity: string;
@@ -160,14 +167,7 @@ export class ColumnarReplica {
       tally: async (request: TallyRequest): Promise<TallyRow[]> => {
         const wave = this.waves.get(request.selection.waveId);
         if (!wave || !this.fits(request.selection.waveId, request.instrument)) return fallback.tally(request);
-        const plan = tallyPlan(
-          duckDialect(
-            () => wave.table,
-            (column) => wave.enums.get(column),
-          ),
-          wave.layout,
-          request,
-        );
+        const plan = tallyPlan(dialectOf(wave), wave.layout, request);
         return readRows(plan, await this.query(plan.sql));
       },
       countEach: async (waveId, filterSets) => {
@@ -191,17 +191,7 @@ export class ColumnarReplica {
     keys: boolean,
   ): Promise<{ n: number; keySum: number }[]> {
     if (filterSets.length === 0) return [];
-    const rows = await this.query(
-      countEachSql(
-        duckDialect(
-          () => wave.table,
-          (column) => wave.enums.get(column),
-        ),
-        waveId,
-        filterSets,
-        keys,
-      ),
-    );
+    const rows = await this.query(countEachSql(dialectOf(wave), waveId, filterSets, keys));
     return filterSets.map((_, i) => ({ n: Number(rows[0]?.[`c${i}`] ?? 0), keySum: keys ? Number(rows[0]?.[`k${i}`] ?? 0) : 0 }));
   }
 
