@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ProtocolQueue } from "./pglite-protocol-queue";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -12,9 +13,7 @@ export interface EmbeddedPostgres {
 
 /**
  * Connections an app process should open to the embedded database. PGlite runs one query at a
- * time, and its socket multiplexer can interleave the extended-protocol messages of concurrent
- * connections (seen: "bind message supplies 2 parameters, but prepared statement requires 5"
- * under concurrent transactions), so each app process uses a single connection and queues.
+ * time, so more connections only queue inside it; one per process keeps the order plain.
  */
 export const EMBEDDED_POOL_SIZE = "1";
 
@@ -25,8 +24,11 @@ export const EMBEDDED_POOL_SIZE = "1";
 export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  // The multiplexer keeps a transaction's statements together, so a pool of connections is safe.
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 32 });
+  // Its own queue can split one connection's extended-protocol query with another's; this one
+  // keeps each exchange and transaction together (scripts/lib/pglite-protocol-queue.ts).
+  // Handlers take the queue when they attach, so replacing it before start() reaches them all.
+  (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"
   const url = `postgresql://postgres:postgres@${conn}/postgres?sslmode=disable`;
