@@ -11,7 +11,7 @@ import { ARCHITECTURE_IDS } from "@/lib/architecture/catalog";
 import { instrumentV1 } from "@/lib/survey/instrument";
 import type { Answers } from "@/lib/survey/instrument-schema";
 import { validAnswers } from "../helpers/answers";
-import { describeViolations, seriousViolations } from "../helpers/axe";
+import { expectAccessible } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { findKey, isExactKey, setRecordKeys } from "../helpers/record-keys";
 import { closeTestPool, createTestSurvey, insertCompleteResponses, testPool } from "../helpers/db";
@@ -68,12 +68,6 @@ async function respond(b: Browser, slug: string, answers: Answers) {
   }
   const submitted = await b.context.request.post(`/api/v1/surveys/${slug}/draft/submit`, { data: { submissionId: randomUUID() } });
   expect(submitted.status()).toBe(201);
-}
-
-async function expectAccessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  const problems = await seriousViolations(page);
-  expect(problems, describeViolations(where, problems)).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page: Page, where: string) {

@@ -2,12 +2,11 @@
 // definition shows every problem by its path; a valid one shows the diff against the open wave and
 // a preview built from the respondent's components; publishing opens it (closing the previous
 // wave), and a respondent then answers the new wave, its new question and option included.
-import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bundledV2 } from "@/lib/survey/instruments";
 import type { AnswerValue } from "@/lib/survey/instrument-schema";
 import { validAnswers } from "../helpers/answers";
-import { describeViolations, seriousViolations } from "../helpers/axe";
+import { expectAccessible } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { closeTestPool, createTestSurvey, testPool } from "../helpers/db";
 import { answer, check, logIn, malformed, question, v3 } from "../helpers/waves-ui";
@@ -21,11 +20,6 @@ afterEach(async () => {
   for (const b of browsers.splice(0)) await b.close();
 });
 afterAll(closeTestPool);
-
-async function expectAccessible(page: Page, where: string) {
-  const problems = await seriousViolations(page);
-  expect(problems, describeViolations(where, problems)).toEqual([]);
-}
 
 describe("publishing a wave from the dashboard", () => {
   it("shows errors by path, the diff and a preview, publishes, and a respondent answers the new wave", async () => {

@@ -13,7 +13,7 @@ import { validAnswers } from "../helpers/answers";
 import { CURRENT_WAVE, SURVEY_SLUG } from "@/lib/survey/instrument";
 import { signIn, testAdmin } from "../helpers/auth";
 import { putWeightingTargets } from "../helpers/weighting";
-import { describeViolations, seriousViolations } from "../helpers/axe";
+import { expectAccessible } from "../helpers/axe";
 import { openBrowser, screenshot, sidewaysOverflow, type Browser } from "../helpers/browser";
 import { closeTestPool, createTestSurvey, insertCompleteResponses, testPool } from "../helpers/db";
 import { logIn } from "../helpers/waves-ui";
@@ -53,11 +53,6 @@ const input = (page: Page, dimension: string, category: string) => page.locator(
 
 async function fill(page: Page, dimension: "industry" | "region", shares: Record<string, string>) {
   for (const category of categories[dimension]) await input(page, dimension, category).fill(shares[category] ?? "0");
-}
-
-async function expectAccessible(page: Page, where: string) {
-  const problems = await seriousViolations(page);
-  expect(problems, describeViolations(where, problems)).toEqual([]);
 }
 
 describe("the weighting form", () => {
