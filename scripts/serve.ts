@@ -6,7 +6,9 @@
 // Next's server environment comes first, as in `next start`: the route modules imported below
 // reach next/headers, which needs the AsyncLocalStorage it installs.
 import "next/dist/server/node-environment";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { serveWatchingDatabase } from "@/lib/db/outage";
 import { warmAggregates } from "@/lib/engine";
@@ -16,9 +18,21 @@ import { fastRoute, sendError } from "@/lib/server/fast-routes";
 import { guardServerAction } from "@/lib/server/action-guard";
 import { routerStateProblem, serverActionKind } from "@/lib/server/request-guards";
 
+/**
+ * Hands Next the config its build resolved (as Next's own standalone server does), so it does not
+ * compile next.config.ts with SWC at every start: that maps a 27 MB native binary for the life of
+ * the process. Measured at 1,000,000 responses: 29 MB less idle, 40 MB less at the peak.
+ */
+function passBuiltNextConfig(dir: string): void {
+  const file = path.join(dir, ".next", "required-server-files.json");
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
+}
+
 async function main() {
   const env = getEnv();
   // The app's root: the spawner runs the server from it (scripts/lib/app-server.ts).
+  passBuiltNextConfig(process.cwd());
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
