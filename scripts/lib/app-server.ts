@@ -9,6 +9,8 @@ export function startAppServer(port: number, host: string, options: SpawnOptions
   return start(process.execPath, [SERVER_BUNDLE], {
     ...options,
     cwd: ROOT,
-    env: { ...options.env, PORT: String(port), HOST: host },
+    // Two malloc arenas instead of glibc's default of eight per core: DuckDB's query threads each
+    // kept an arena of freed memory, ~50 MB of resident memory at 1,000,000 responses for nothing.
+    env: { MALLOC_ARENA_MAX: "2", ...options.env, PORT: String(port), HOST: host },
   });
 }
