@@ -67,5 +67,6 @@ export function readCsvSql(layout: Layout, file: string): string {
   const columns = duckColumns(layout)
     .map(([name, type]) => `${literal(name)}: ${literal(type)}`)
     .join(", ");
-  return `SELECT * FROM read_csv(${literal(file)}, header = false, auto_detect = false, allow_quoted_nulls = false, buffer_size = 2097152, columns = {${columns}})`;
+  const options = "header = false, auto_detect = false, allow_quoted_nulls = false, buffer_size = 2097152";
+  return `SELECT * FROM read_csv(${literal(file)}, ${options}, columns = {${columns}})`;
 }
