@@ -57,7 +57,7 @@ const envSchema = z.object({
    */
   ANALYTICS_ENGINE: z.enum(["columnar", "raw"]).default("columnar"),
   /** Memory the columnar replica may use (DuckDB's buffer pool; its data spills to a temp file past it). */
-  ANALYTICS_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(64),
+  ANALYTICS_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(160),
   /** DuckDB worker threads for the replica's queries (one view's scan is split across them). */
   ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   /** The replica also folds new changes in the background this often, so reads find little to do. */
