@@ -99,6 +99,14 @@ function targets(): TargetRow[] {
   );
 }
 
+/** Every number to 12 significant digits, so that two computations of one figure compare equal. */
+function toPrecision12(value: unknown): unknown {
+  if (typeof value === "number") return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(toPrecision12);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPrecision12(v)]));
+  return value;
+}
+
 function expectView(body: Overview, r: typeof views.whole) {
   expect(body.weighting).toMatchObject({ state: "weighted", available: true, n: r.n });
   close(body.weighting.nEff, r.nEff);
@@ -137,7 +145,10 @@ describe("weighted figures equal R's survey package", () => {
     const { status, body } = await overview("");
     expect(status).toBe(200);
     expectView(body, views.whole);
-    expect((await overview("&weighted=1")).body).toEqual(body);
+    // Same figures; the last bits may differ when one request's tallies came from PostgreSQL (the
+    // replica still folding, as on the embedded database) and the other's from the replica, which
+    // add the same reals in another order.
+    expect(toPrecision12((await overview("&weighted=1")).body)).toEqual(toPrecision12(body));
   });
 
   it("a filtered view is a domain of the wave's design (R: subset(design, region == ...))", async () => {
