@@ -207,11 +207,17 @@ export const cellKey = (profile: Partial<Record<WeightingDimension, string | nul
 
 const weightCache = new Map<string, { until: number; value: Promise<WaveWeights> }>();
 
-async function computeWeights(wave: WeightingWave): Promise<WaveWeights> {
+/** The replica's version of the wave's rows and the targets, when the caller has just read them. */
+interface ReadBefore {
+  rowsVersion: string | null;
+  targets: StoredTargetSet | null;
+}
+
+async function computeWeights(wave: WeightingWave, read?: ReadBefore): Promise<WaveWeights> {
   // The version first: the cells are read after it, so they are never older than it says (a change
   // in between gives a newer version next time, and the weights are computed again).
-  const rowsVersion = await waveVersion(wave.id, wave.instrument);
-  const [targets, cells] = await Promise.all([currentTargets(wave.id), profileCells(wave)]);
+  const rowsVersion = read ? read.rowsVersion : await waveVersion(wave.id, wave.instrument);
+  const [targets, cells] = await Promise.all([read ? read.targets : currentTargets(wave.id), profileCells(wave)]);
   const margins = marginsOf(targets);
   const raking = margins ? rake(cells, margins, { trim: targets?.trim ?? null }) : null;
   const weights = raking?.converged ? raking.weights : cells.map(() => 1);
@@ -237,11 +243,11 @@ async function computeWeights(wave: WeightingWave): Promise<WaveWeights> {
  */
 async function revalidated(wave: WeightingWave, previous: Promise<WaveWeights>): Promise<WaveWeights> {
   const before = await previous.catch(() => null);
-  if (before?.rowsVersion) {
-    const [rowsVersion, targets] = await Promise.all([waveVersion(wave.id, wave.instrument), currentTargets(wave.id)]);
-    if (rowsVersion === before.rowsVersion && targets?.revision === before.targets?.revision) return before;
-  }
-  return computeWeights(wave);
+  if (!before?.rowsVersion) return computeWeights(wave);
+  const [rowsVersion, targets] = await Promise.all([waveVersion(wave.id, wave.instrument), currentTargets(wave.id)]);
+  if (rowsVersion === before.rowsVersion && targets?.revision === before.targets?.revision) return before;
+  // Changed: compute from what was just read (waiting for the replica's fold once, not twice).
+  return computeWeights(wave, { rowsVersion, targets });
 }
 
 /** The wave's current weights, computed on demand and reused for WEIGHTS_TTL_MS, then while they hold. */

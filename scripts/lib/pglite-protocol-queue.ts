@@ -15,9 +15,11 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
-/** Message types that end an extended-protocol exchange, or are one on their own. */
-const ENDS_EXCHANGE = new Set(["S", "Q", "X", "c", "f"].map((c) => c.charCodeAt(0)));
-/** Message types of the extended protocol (and COPY data) that more messages must follow. */
+/**
+ * Message types of the extended protocol (and COPY data) that more messages must follow. Every
+ * other type ends an exchange (Sync, Query, Terminate, CopyDone, CopyFail) or is one on its own
+ * (startup, password).
+ */
 const CONTINUES_EXCHANGE = new Set(["P", "B", "D", "E", "C", "H", "F", "d"].map((c) => c.charCodeAt(0)));
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 
@@ -73,10 +75,7 @@ export class ProtocolQueue {
 
   private ownerAfter({ message }: Queued): boolean {
     if (this.db.isInTransaction()) return true;
-    const type = message[0] ?? 0;
-    if (CONTINUES_EXCHANGE.has(type)) return true;
-    if (ENDS_EXCHANGE.has(type)) return false;
-    return false; // startup, password and other one-message exchanges
+    return CONTINUES_EXCHANGE.has(message[0] ?? 0);
   }
 
   getQueueLength(): number {
