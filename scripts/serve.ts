@@ -9,6 +9,7 @@ import "next/dist/server/node-environment";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import v8 from "node:v8";
 import next from "next";
 import { serveWatchingDatabase } from "@/lib/db/outage";
 import { warmAggregates } from "@/lib/engine";
@@ -29,7 +30,20 @@ function passBuiltNextConfig(dir: string): void {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
 }
 
+/**
+ * V8 lets the old generation grow to about four times what survived its last full collection
+ * before collecting again, when collections are cheap, as they are here. Under a stream of
+ * submissions the heap then swelled from ~85 MB live to ~310 MB between two collections (the
+ * server's peak, 500 MB). Growing by a fifth collects more often (each ~10-20 ms, mostly
+ * incremental) at the same throughput: peak 315 MB in the same run. Read by V8 at every
+ * collection, so setting it at start-up takes effect.
+ */
+function boundHeapGrowth(): void {
+  v8.setFlagsFromString("--heap-growing-percent=20");
+}
+
 async function main() {
+  boundHeapGrowth();
   const env = getEnv();
   // The app's root: the spawner runs the server from it (scripts/lib/app-server.ts).
   passBuiltNextConfig(process.cwd());
