@@ -56,8 +56,8 @@ const envSchema = z.object({
    * "raw" (PostgreSQL over the jsonb answers every time). Both give the same numbers.
    */
   ANALYTICS_ENGINE: z.enum(["columnar", "raw"]).default("columnar"),
-  /** Memory the columnar replica may use (DuckDB's buffer pool; its data spills to a temp file past it). */
-  ANALYTICS_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(160),
+  /** Memory the columnar replica may use (DuckDB's buffer pool, plus 1 MB a wave; its data spills to a temp file past it). */
+  ANALYTICS_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(64),
   /** DuckDB worker threads for the replica's queries (one view's scan is split across them). */
   ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   /** The replica also folds new changes in the background this often, so reads find little to do. */

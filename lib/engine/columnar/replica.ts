@@ -61,6 +61,14 @@ const HEAD_SQL = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
 /** Ids per DELETE / COPY statement when folding many changes. */
 const CHUNK = 5_000;
 
+/**
+ * What each wave's table adds to the buffer pool. DuckDB keeps a table's newest rows (those not
+ * yet written to its file) in buffers of their own, ~0.8 MB for a wave of a few rows (73 columns):
+ * 73 small waves filled a 64 MB pool. The pool is ANALYTICS_MEMORY_MB plus this for every wave, so
+ * a database of many waves does not run folds out of memory while a few large ones stay in 64 MB.
+ */
+const POOL_MB_PER_WAVE = 1;
+
 export type ReplicaStatus = "cold" | "warming" | "ready" | "failed";
 
 export interface ReplicaInfo {
@@ -272,6 +280,7 @@ export class ColumnarReplica {
 
   private async buildAll(client: pg.PoolClient, head: Head): Promise<void> {
     const definitions = await this.waveDefinitions(client);
+    await this.sizePool(definitions.size + this.waves.size);
     const counts = await client.query<{ wave_id: string; n: string }>("SELECT wave_id::text, count(*)::text AS n FROM response GROUP BY 1");
     const total = counts.rows.reduce((sum, r) => sum + Number(r.n), 0);
     let done = 0;
@@ -289,6 +298,12 @@ export class ColumnarReplica {
     this.identity = head.identity;
     this.info.builtAt = new Date().toISOString();
     for (const wave of old) await (await this.duck()).run(`DROP TABLE IF EXISTS ${wave.table}`);
+    await this.sizePool(this.waves.size);
+  }
+
+  /** Sets the buffer pool for `waves` tables (see POOL_MB_PER_WAVE). */
+  private async sizePool(waves: number): Promise<void> {
+    await (await this.duck()).run(`SET memory_limit = '${getEnv().ANALYTICS_MEMORY_MB + waves * POOL_MB_PER_WAVE}MB'`);
   }
 
   /**
@@ -393,6 +408,7 @@ export class ColumnarReplica {
   ): Promise<void> {
     const instrument = definitions.get(waveId);
     if (!instrument) return;
+    if (!known) await this.sizePool(this.waves.size + 1);
     const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
     if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
     this.waves.set(waveId, table);
