@@ -53,14 +53,31 @@ function treeMemoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
 
 export const peakRssMb = (pid: number) => treeMemoryMb(pid, "VmHWM");
 
-/** Samples a process tree's resident memory until stopped; returns the highest seen, in MB. */
-export function sampleRss(pid: number, everyMs = 200): () => number {
-  let highest = treeMemoryMb(pid, "VmRSS");
-  const timer = setInterval(() => (highest = Math.max(highest, treeMemoryMb(pid, "VmRSS"))), everyMs);
+export interface RssSampler {
+  /** From now on, samples count towards this phase. */
+  enter(phase: string): void;
+  /** Stops sampling; the highest resident memory seen in each phase, in MB, in phase order. */
+  stop(): Map<string, number>;
+}
+
+/** Samples a process tree's resident memory every `everyMs`, keeping the highest per phase. */
+export function sampleRss(pid: number, firstPhase: string, everyMs = 200): RssSampler {
+  const peaks = new Map<string, number>();
+  let phase = firstPhase;
+  const sample = () => peaks.set(phase, Math.max(peaks.get(phase) ?? 0, treeMemoryMb(pid, "VmRSS")));
+  sample();
+  const timer = setInterval(sample, everyMs);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    return Math.max(highest, treeMemoryMb(pid, "VmRSS"));
+  return {
+    enter(next) {
+      sample();
+      phase = next;
+    },
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
   };
 }
 

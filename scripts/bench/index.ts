@@ -84,7 +84,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   const cookie = await signIn(app.baseUrl, credentials.admin);
   const poolSize = db.embedded ? 1 : env.DB_POOL_SIZE;
   // The app server's memory through the whole bench, replica load included.
-  const peakRss = app.process.pid ? sampleRss(app.process.pid) : () => NaN;
+  const rss = app.process.pid ? sampleRss(app.process.pid, "replica load") : null;
   // Every view is measured on the columnar replica: wait until it has loaded.
   const loadMs = await waitForReplica(app.baseUrl, booted);
   results.push({
@@ -99,6 +99,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   });
 
   if (selected.has("views")) {
+    rss?.enter("views");
     console.log("• views (columnar replica against the raw engine)");
     // The baseline may take minutes for a view (PostgreSQL over every jsonb answer, at 1,000,000 rows
     // the public page's protected findings ran past the 60 s default): it is measured, not cut off.
@@ -113,30 +114,36 @@ async function main(cleanups: Cleanup[]): Promise<number> {
   }
 
   if (selected.has("dashboard")) {
+    rss?.enter("dashboard");
     console.log("• dashboard");
     results.push(...(await benchDashboard({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, poolSize, runs })));
   }
   if (selected.has("table")) {
+    rss?.enter("table");
     console.log("• responses table");
     results.push(...(await benchTable({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, runs })));
   }
   if (selected.has("export")) {
+    rss?.enter("export");
     console.log("• export");
     results.push(
       ...(await benchExport({ url: db.url, waveId, baseUrl: app.baseUrl, cookie, serverPid: app.process.pid, runs: Math.min(runs, 3) })),
     );
   }
   if (selected.has("trends")) {
+    rss?.enter("trends");
     // Last of the benchmarks that read the seeded rows: it moves two thirds of them into two older waves.
     console.log("• trends (splitting the rows into three waves)");
     const waves = await splitIntoWaves(db.url, waveId);
     results.push(...(await benchTrends({ url: db.url, waves, baseUrl: app.baseUrl, cookie, poolSize, runs })));
   }
   if (selected.has("weight")) {
+    rss?.enter("weight");
     console.log("• page weight");
     results.push(...(await benchWeight(app.baseUrl, slug)));
   }
   if (selected.has("ingest") || selected.has("instances")) {
+    rss?.enter("ingest");
     if (selected.has("instances")) servers.push(await startApp(db, credentials, cleanups, LOAD_TEST_APP_ENV));
     console.log(`• ingest (${connections} connections, ${seconds} s per run)`);
     results.push(
@@ -147,7 +154,8 @@ async function main(cleanups: Cleanup[]): Promise<number> {
     );
   }
 
-  const peak = peakRss();
+  const peaks = rss?.stop() ?? new Map<string, number>();
+  const peak = peaks.size ? Math.max(...peaks.values()) : NaN;
   results.push({
     benchmark: "memory",
     metric: "app server peak RSS through the whole bench",
@@ -157,6 +165,7 @@ async function main(cleanups: Cleanup[]): Promise<number> {
     ratio: null,
     target: "< 300 MB",
     pass: Number.isNaN(peak) ? null : peak < 300,
+    note: `highest by phase: ${[...peaks].map(([phase, mb]) => `${phase} ${Math.round(mb)} MB`).join(", ")}`,
   });
   printResults(results);
   const file = writeResults(
