@@ -62,6 +62,15 @@ const HEAD_SQL = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
 const CHUNK = 5_000;
 
 /**
+ * Changed responses of one wave past which a fold reloads the wave instead of applying them row by
+ * row. A bulk change (a migration of answers, a wave split, a restore of part of a table) would
+ * otherwise hold every changed id in the server's memory at once (two thirds of a million moved
+ * between waves: ~250 MB) and run hundreds of DELETE ... IN statements; a reload streams the wave
+ * through a file instead.
+ */
+const RELOAD_ABOVE = 50_000;
+
+/**
  * What each wave's table adds to the buffer pool. DuckDB keeps a table's newest rows (those not
  * yet written to its file) in buffers of their own, ~0.8 MB for a wave of a few rows (73 columns):
  * 73 small waves filled a 64 MB pool. The pool is ANALYTICS_MEMORY_MB plus this for every wave, so
@@ -103,6 +112,8 @@ export class ColumnarReplica {
   constructor(
     private readonly pool: () => pg.Pool = analyticsReadPool,
     private readonly progress?: (done: number, total: number) => void,
+    /** A fold reloads a wave whole, rather than row by row, when more of its responses changed. */
+    private readonly reloadAbove = RELOAD_ABOVE,
   ) {}
 
   describe(): ReplicaInfo {
@@ -366,26 +377,33 @@ export class ColumnarReplica {
     await this.withSnapshot(async (client, head) => {
       const pruned = head.pruned !== null && this.watermark !== null && BigInt(head.pruned) >= BigInt(this.watermark);
       if (head.identity !== this.identity || pruned || this.watermark === null) return this.buildAll(client, head);
-      const { rows } = await client.query<{ wave_id: string; response_id: string }>(
-        "SELECT wave_id::text, response_id::text FROM analytics_change WHERE xid >= $1::xid8",
-        [this.watermark],
+      const watermark = this.watermark;
+      const { rows } = await client.query<{ wave_id: string; n: number }>(
+        "SELECT wave_id::text, count(DISTINCT response_id)::int AS n FROM analytics_change WHERE xid >= $1::xid8 GROUP BY wave_id",
+        [watermark],
       );
-      const byWave = new Map<string, string[]>();
-      const seen = new Map<string, Set<string>>();
-      for (const row of rows) seen.set(row.wave_id, (seen.get(row.wave_id) ?? new Set()).add(row.response_id));
-      for (const [wave, ids] of seen) byWave.set(wave, [...ids]);
-      for (const waveId of this.stale) byWave.set(waveId, byWave.get(waveId) ?? []);
+      const changed = new Map(rows.map((row) => [row.wave_id, row.n]));
+      for (const waveId of this.stale) changed.set(waveId, changed.get(waveId) ?? 0);
       let definitions: Map<string, Instrument> | null = null;
-      for (const [waveId, ids] of byWave) {
+      for (const [waveId, n] of changed) {
         const known = this.waves.get(waveId);
-        if (!known || this.stale.has(waveId)) {
-          // A wave first seen (or whose instrument changed): load it whole, in this snapshot.
+        if (!known || this.stale.has(waveId) || n > this.reloadAbove) {
+          // A wave first seen, whose instrument changed, or changed in bulk: load it whole, in this snapshot.
           definitions ??= await this.waveDefinitions(client);
           await this.reloadWave(client, waveId, definitions, known);
           continue;
         }
         try {
-          await this.apply(client, known, waveId, ids);
+          const ids = await client.query<{ id: string }>(
+            "SELECT DISTINCT response_id::text AS id FROM analytics_change WHERE xid >= $1::xid8 AND wave_id = $2::uuid",
+            [watermark, waveId],
+          );
+          await this.apply(
+            client,
+            known,
+            waveId,
+            ids.rows.map((row) => row.id),
+          );
         } catch (error) {
           // A value outside a category column's ENUM (an option added to the instrument since the
           // load): reload the wave with it, in this snapshot.
@@ -407,7 +425,13 @@ export class ColumnarReplica {
     known: WaveTable | undefined,
   ): Promise<void> {
     const instrument = definitions.get(waveId);
-    if (!instrument) return;
+    if (!instrument) {
+      // The wave is gone (deleted with its responses): so is its table.
+      if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
+      this.waves.delete(waveId);
+      this.stale.delete(waveId);
+      return;
+    }
     if (!known) await this.sizePool(this.waves.size + 1);
     const table = await this.loadWave(client, waveId, layoutOf(instrument), ++this.serial);
     if (known) await (await this.duck()).run(`DROP TABLE IF EXISTS ${known.table}`);
