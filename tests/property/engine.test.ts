@@ -256,6 +256,37 @@ describe("the columnar replica equals PostgreSQL", () => {
     expect(after.find((r) => r.key[0] === "legacy_industry")).toBeUndefined();
   });
 
+  it("when responses move to another wave (both waves follow them), folded row by row and by reloading the waves", async () => {
+    const [from, to] = waves as [WaveInfo, WaveInfo];
+    const count = (wave: WaveInfo) => async () => (await aggregates()).countEach(wave.id, [emptyFilters()]);
+    // A second replica that reloads a wave past 3 changed responses, where the app's applies them.
+    const bulk = new ColumnarReplica(undefined, undefined, 3);
+    await bulk.build();
+    const table = (wave: WaveInfo) => bulk.version(wave.id)?.split(":")[1];
+    const tables = [table(from), table(to)];
+    const { rows } = await testPool().query<{ id: string }>(
+      `UPDATE response SET wave_id = $1
+       WHERE id IN (SELECT id FROM response WHERE wave_id = $2 AND status = 'complete' ORDER BY id LIMIT 5) RETURNING id::text`,
+      [to.id, from.id],
+    );
+    expect(rows).toHaveLength(5);
+    const before = await withBackend("raw", count(from));
+    await bothAgree(count(from));
+    await bothAgree(count(to));
+    await bulk.fresh();
+    expect([table(from), table(to)]).not.toContain(tables[0]);
+    expect(table(to)).not.toBe(tables[1]);
+    for (const wave of [from, to]) {
+      const raw = await withBackend("raw", async () => (await aggregates()).countEach(wave.id, [emptyFilters()]));
+      expect(await bulk.reader(rawReader).countEach(wave.id, [emptyFilters()])).toEqual(raw);
+    }
+    await bulk.close();
+    await testPool().query(`UPDATE response SET wave_id = $1 WHERE id = ANY($2::uuid[])`, [from.id, rows.map((r) => r.id)]);
+    const after = await bothAgree(count(from));
+    expect(after[0]).toBe((before[0] as number) + 5);
+    await bothAgree(count(to));
+  });
+
   it("in a respondent's peer figures", async () => {
     const wave = waves[0] as WaveInfo;
     const { rows } = await testPool().query<{ id: string }>(
