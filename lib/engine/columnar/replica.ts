@@ -377,15 +377,10 @@ export class ColumnarReplica {
     await this.withSnapshot(async (client, head) => {
       const pruned = head.pruned !== null && this.watermark !== null && BigInt(head.pruned) >= BigInt(this.watermark);
       if (head.identity !== this.identity || pruned || this.watermark === null) return this.buildAll(client, head);
-      const watermark = this.watermark;
-      const { rows } = await client.query<{ wave_id: string; n: number }>(
-        "SELECT wave_id::text, count(DISTINCT response_id)::int AS n FROM analytics_change WHERE xid >= $1::xid8 GROUP BY wave_id",
-        [watermark],
-      );
-      const changed = new Map(rows.map((row) => [row.wave_id, row.n]));
-      for (const waveId of this.stale) changed.set(waveId, changed.get(waveId) ?? 0);
+      const changes = await this.changesSince(client, this.watermark);
+      for (const waveId of this.stale) if (!changes.has(waveId)) changes.set(waveId, { n: 0, ids: [] });
       let definitions: Map<string, Instrument> | null = null;
-      for (const [waveId, n] of changed) {
+      for (const [waveId, { n, ids }] of changes) {
         const known = this.waves.get(waveId);
         if (!known || this.stale.has(waveId) || n > this.reloadAbove) {
           // A wave first seen, whose instrument changed, or changed in bulk: load it whole, in this snapshot.
@@ -394,16 +389,7 @@ export class ColumnarReplica {
           continue;
         }
         try {
-          const ids = await client.query<{ id: string }>(
-            "SELECT DISTINCT response_id::text AS id FROM analytics_change WHERE xid >= $1::xid8 AND wave_id = $2::uuid",
-            [watermark, waveId],
-          );
-          await this.apply(
-            client,
-            known,
-            waveId,
-            ids.rows.map((row) => row.id),
-          );
+          await this.apply(client, known, waveId, ids);
         } catch (error) {
           // A value outside a category column's ENUM (an option added to the instrument since the
           // load): reload the wave with it, in this snapshot.
@@ -416,6 +402,28 @@ export class ColumnarReplica {
     });
     this.info.folds += 1;
     this.info.lastFoldMs = Math.round(performance.now() - started);
+  }
+
+  /**
+   * The responses changed since the watermark, per wave: how many, and their ids for the waves
+   * with at most `reloadAbove` (a wave past it is reloaded, so its ids are never fetched). One
+   * statement: on the embedded database every round trip queues behind the app's own.
+   */
+  private async changesSince(client: pg.PoolClient, watermark: string): Promise<Map<string, { n: number; ids: string[] }>> {
+    const { rows } = await client.query<{ wave_id: string; n: number; id: string | null }>(
+      `WITH changed AS (SELECT DISTINCT wave_id, response_id FROM analytics_change WHERE xid >= $1::xid8),
+            counts AS (SELECT wave_id, count(*)::int AS n FROM changed GROUP BY wave_id)
+       SELECT counts.wave_id::text, counts.n, changed.response_id::text AS id
+       FROM counts LEFT JOIN changed ON changed.wave_id = counts.wave_id AND counts.n <= $2`,
+      [watermark, this.reloadAbove],
+    );
+    const changes = new Map<string, { n: number; ids: string[] }>();
+    for (const row of rows) {
+      const wave = changes.get(row.wave_id) ?? { n: row.n, ids: [] };
+      if (row.id !== null) wave.ids.push(row.id);
+      changes.set(row.wave_id, wave);
+    }
+    return changes;
   }
 
   private async reloadWave(
