@@ -63,14 +63,26 @@ function watchFailures(pool: pg.Pool): void {
  * and maintenance (purges) use it directly.
  */
 export function primaryPool(): pg.Pool {
-  globalForPg.readinessPrimaryPg ??= createPool(requireDatabaseUrl(), getEnv().DB_POOL_SIZE, "primary", 5_000);
+  const size = getEnv().DB_POOL_SIZE;
+  // One connection for everything (the embedded database): a request may queue behind a whole
+  // analyst page's reads, so it waits longer for its turn before failing.
+  globalForPg.readinessPrimaryPg ??= createPool(requireDatabaseUrl(), size, "primary", size < 2 ? 30_000 : 5_000);
   return globalForPg.readinessPrimaryPg;
 }
+
+/**
+ * How long an analyst read waits for a connection: as long as a statement may run. A page fans
+ * out into dozens of tallies over a pool of a few connections; with 5 s, the last in the queue
+ * failed (503) while the first were still running, at a million responses on PostgreSQL's path
+ * (while the replica loads, or with ANALYTICS_ENGINE=raw). The queue moves as statements end or
+ * are cut at ANALYTICS_STATEMENT_TIMEOUT_MS.
+ */
+const analystWaitMs = () => Math.max(5_000, getEnv().ANALYTICS_STATEMENT_TIMEOUT_MS);
 
 /** The read replica for Prisma's analyticsDb(), when DATABASE_REPLICA_URL is set. */
 export function replicaPool(replicaUrl: string): pg.Pool {
   const env = getEnv();
-  globalForPg.readinessReplicaPg ??= createPool(replicaUrl, env.DB_POOL_SIZE, "replica", 5_000, {
+  globalForPg.readinessReplicaPg ??= createPool(replicaUrl, env.DB_POOL_SIZE, "replica", analystWaitMs(), {
     statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
   });
   return globalForPg.readinessReplicaPg;
@@ -90,7 +102,7 @@ export function analystReadsPool(): pg.Pool | null {
     requireDatabaseUrl(env),
     Math.max(1, Math.floor(env.DB_POOL_SIZE / 2)),
     "analytics",
-    5_000,
+    analystWaitMs(),
     {
       statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
     },
